@@ -1,0 +1,71 @@
+import { data } from "@remix-run/node";
+import type { z } from "zod";
+import type { SessionRecord } from "../modules/auth/session.server";
+import { assertCsrf, requireSession } from "./auth.server";
+import { DomainError } from "./errors";
+
+export interface FormFailure {
+  ok: false;
+  message: string;
+  fieldErrors: Record<string, string>;
+  /** What was typed, so the page can put it back instead of losing it. */
+  values: Record<string, string>;
+}
+
+export type ReadFormResult<T> =
+  | { ok: true; session: SessionRecord; input: T; form: FormData }
+  | { ok: false; response: ReturnType<typeof formFailure> };
+
+/**
+ * Reads a form post: session required, CSRF token checked, body parsed with the
+ * zod schema. Failures come back as a response to return (403 for a stale token,
+ * 422 with one message per field), carrying what was typed so it is not lost.
+ */
+export async function readForm<S extends z.ZodType>(request: Request, schema: S): Promise<ReadFormResult<z.infer<S>>> {
+  const session = await requireSession(request);
+  const form = await readFormData(request);
+  try {
+    assertCsrf(session, form);
+  } catch (error) {
+    if (error instanceof DomainError) return { ok: false, response: formFailure(error.status, error.message, {}, form) };
+    throw error;
+  }
+  const parsed = schema.safeParse(formToObject(form));
+  if (!parsed.success) return { ok: false, response: invalidForm(parsed.error, form) };
+  return { ok: true, session, input: parsed.data, form };
+}
+
+export async function readFormData(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw new DomainError("bad_request", "The form could not be read. Reload the page and try again.");
+  }
+}
+
+export function invalidForm(error: z.ZodError, form: FormData) {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.join(".") || "form";
+    fieldErrors[field] ??= issue.message;
+  }
+  return formFailure(422, "Please correct the highlighted fields.", fieldErrors, form);
+}
+
+export function formFailure(status: number, message: string, fieldErrors: Record<string, string>, form?: FormData) {
+  const values: Record<string, string> = {};
+  form?.forEach((value, name) => {
+    if (typeof value === "string" && name !== "_csrf" && !/password/i.test(name)) values[name] = value;
+  });
+  return data<FormFailure>({ ok: false, message, fieldErrors, values }, { status });
+}
+
+/** FormData as a plain object; a field sent several times (checkboxes) becomes an array. */
+export function formToObject(form: FormData): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  for (const name of new Set(form.keys())) {
+    const values = form.getAll(name).filter((value): value is string => typeof value === "string");
+    result[name] = values.length === 1 ? (values[0] as string) : values;
+  }
+  return result;
+}

@@ -1,0 +1,79 @@
+import type { Database } from "../../lib/db.server";
+import type { BlobStore } from "../../lib/storage.server";
+import type { Viewer } from "../users/roles";
+import { scopeInteractions } from "../users/scope.server";
+import { transcriptSchema, type Transcript } from "./transcript";
+
+export interface InteractionDetail {
+  id: string;
+  channel: "call" | "chat" | "email";
+  source: string;
+  externalId: string;
+  startedAt: Date;
+  durationMs: number;
+  direction: string | null;
+  queue: string | null;
+  tags: string[];
+  customerName: string | null;
+  agentName: string;
+  teamName: string | null;
+  status: "processing" | "ready" | "failed";
+  failureReason: string | null;
+  summary: string | null;
+  metrics: {
+    agentTalkMs: number | null;
+    customerTalkMs: number | null;
+    silenceRatio: number | null;
+    longestSilenceMs: number | null;
+    overtalkMs: number | null;
+  };
+  recording: { url: string; contentType: string | null; channels: number | null } | null;
+  transcript: Transcript | null;
+}
+
+/**
+ * One interaction as the viewer may see it, or null, which the route answers
+ * with 404: outside the viewer's scope is indistinguishable from missing.
+ */
+export async function getInteraction(db: Database, store: BlobStore, viewer: Viewer, id: string): Promise<InteractionDetail | null> {
+  const row = await scopeInteractions(db.selectFrom("interactions"), viewer)
+    .innerJoin("users as agent", "agent.id", "interactions.agent_id")
+    .leftJoin("teams", "teams.id", "interactions.team_id")
+    .selectAll("interactions")
+    .select(["agent.name as agent_name", "teams.name as team_name"])
+    .where("interactions.id", "=", id)
+    .executeTakeFirst();
+  if (!row) return null;
+
+  const [transcript, url] = await Promise.all([
+    row.transcript_key ? store.getJson(row.transcript_key).then((raw) => transcriptSchema.parse(raw)) : null,
+    row.recording_key ? store.presignGet(row.recording_key, { expiresIn: 3600 }) : null,
+  ]);
+  const metadata = row.metadata as Record<string, unknown>;
+  return {
+    id: row.id,
+    channel: row.channel as InteractionDetail["channel"],
+    source: row.source,
+    externalId: row.external_id,
+    startedAt: row.started_at,
+    durationMs: row.duration_ms,
+    direction: row.direction,
+    queue: row.queue,
+    tags: row.tags,
+    customerName: row.customer_name,
+    agentName: row.agent_name,
+    teamName: row.team_name,
+    status: row.status as InteractionDetail["status"],
+    failureReason: row.failure_reason,
+    summary: typeof metadata.summary === "string" ? metadata.summary : null,
+    metrics: {
+      agentTalkMs: row.agent_talk_ms,
+      customerTalkMs: row.customer_talk_ms,
+      silenceRatio: row.silence_ratio,
+      longestSilenceMs: row.longest_silence_ms,
+      overtalkMs: row.overtalk_ms,
+    },
+    recording: url ? { url, contentType: row.recording_content_type, channels: row.recording_channels } : null,
+    transcript,
+  };
+}

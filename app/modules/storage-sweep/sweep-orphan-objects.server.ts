@@ -1,0 +1,42 @@
+import type { Database } from "../../lib/db.server";
+import type { BlobStore } from "../../lib/storage.server";
+
+export interface SweepResult {
+  intents: number;
+  objectsDeleted: number;
+}
+
+/**
+ * Deletes the objects of uploads whose interaction row never committed (a crash or
+ * failure between writing objects and committing the row). An intent younger than
+ * the grace period may belong to an ingest still in flight, so it is left alone.
+ * Rows are locked with SKIP LOCKED so several workers can sweep at once.
+ */
+export async function sweepOrphanObjects(
+  db: Database,
+  store: BlobStore,
+  { graceMinutes = 60, batchSize = 100 }: { graceMinutes?: number; batchSize?: number } = {},
+): Promise<SweepResult> {
+  const cutoff = new Date(Date.now() - graceMinutes * 60_000);
+  const result: SweepResult = { intents: 0, objectsDeleted: 0 };
+  for (;;) {
+    const swept = await db.transaction().execute(async (trx) => {
+      const intents = await trx
+        .selectFrom("storage_intents")
+        .select(["id", "prefix"])
+        .where("created_at", "<", cutoff)
+        .orderBy("created_at")
+        .limit(batchSize)
+        .forUpdate()
+        .skipLocked()
+        .execute();
+      for (const intent of intents) {
+        result.objectsDeleted += await store.deletePrefix(intent.prefix);
+        await trx.deleteFrom("storage_intents").where("id", "=", intent.id).execute();
+      }
+      return intents.length;
+    });
+    result.intents += swept;
+    if (swept < batchSize) return result;
+  }
+}

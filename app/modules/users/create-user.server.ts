@@ -1,0 +1,36 @@
+import type { Database } from "../../lib/db.server";
+import { DomainError } from "../../lib/errors";
+import { hashPassword } from "../auth/password.server";
+import { recordAudit } from "../audit/record-audit.server";
+import { setTeamLinks } from "./set-team-links.server";
+import { teamRuleError, type CreateUserInput } from "./user.schema";
+
+export async function createUser(db: Database, actorId: string | null, input: CreateUserInput): Promise<{ id: string }> {
+  const teamError = teamRuleError(input.role, input.teamIds);
+  if (teamError) throw new DomainError("invalid", teamError, { teamIds: teamError });
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    const taken = await trx
+      .selectFrom("users")
+      .select("id")
+      .where((eb) => eb(eb.fn("lower", ["email"]), "=", input.email.toLowerCase()))
+      .executeTakeFirst();
+    if (taken) {
+      throw new DomainError("invalid", "That email is already in use.", { email: "Another user has this email" });
+    }
+    const { id } = await trx
+      .insertInto("users")
+      .values({ name: input.name, email: input.email, role: input.role, password_hash: passwordHash })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await setTeamLinks(trx, id, input.role, input.teamIds);
+    await recordAudit(trx, {
+      actorId,
+      action: "user.create",
+      entityType: "user",
+      entityId: id,
+      after: { name: input.name, email: input.email, role: input.role, teamIds: input.teamIds },
+    });
+    return { id };
+  });
+}

@@ -1,0 +1,20 @@
+import { can } from "./permissions";
+import type { Role } from "./roles";
+
+export interface NavItem {
+  to: string;
+  label: string;
+}
+
+/** The main navigation for a role: only pages the role can open. */
+export function navigationFor(role: Role): NavItem[] {
+  const viewer = { role };
+  const items: NavItem[] = [{ to: "/", label: "Home" }];
+  if (can(viewer, "interactions:view")) {
+    const label = role === "agent" ? "My conversations" : role === "supervisor" ? "Team conversations" : "Interactions";
+    items.push({ to: "/interactions", label });
+  }
+  if (can(viewer, "users:manage")) items.push({ to: "/admin/users", label: "Users" });
+  if (can(viewer, "teams:manage")) items.push({ to: "/admin/teams", label: "Teams" });
+  return items;
+}

@@ -1,0 +1,61 @@
+import type { Database } from "../../lib/db.server";
+import { DomainError, notFound } from "../../lib/errors";
+import { recordAudit } from "../audit/record-audit.server";
+import { destroyUserSessions } from "../auth/session.server";
+import { setTeamLinks } from "./set-team-links.server";
+import { teamRuleError, type UserFields } from "./user.schema";
+
+export async function updateUser(db: Database, actorId: string, userId: string, input: UserFields): Promise<void> {
+  const teamError = teamRuleError(input.role, input.teamIds);
+  if (teamError) throw new DomainError("invalid", teamError, { teamIds: teamError });
+  await db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom("users")
+      .select(["name", "email", "role"])
+      .where("id", "=", userId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) throw notFound("User");
+    if (actorId === userId && before.role === "admin" && input.role !== "admin") {
+      throw new DomainError("invalid", "You cannot remove your own admin role.", { role: "Ask another admin" });
+    }
+    const clash = await trx
+      .selectFrom("users")
+      .select("id")
+      .where((eb) => eb(eb.fn("lower", ["email"]), "=", input.email.toLowerCase()))
+      .where("id", "!=", userId)
+      .executeTakeFirst();
+    if (clash) throw new DomainError("invalid", "That email is already in use.", { email: "Another user has this email" });
+    await trx
+      .updateTable("users")
+      .set({ name: input.name, email: input.email, role: input.role, updated_at: new Date() })
+      .where("id", "=", userId)
+      .execute();
+    await setTeamLinks(trx, userId, input.role, input.teamIds);
+    await recordAudit(trx, { actorId, action: "user.update", entityType: "user", entityId: userId, before, after: input });
+  });
+}
+
+/** Deactivating ends the user's sessions at once; their history (interactions, scores) stays. */
+export async function setUserActive(db: Database, actorId: string, userId: string, active: boolean): Promise<void> {
+  if (actorId === userId && !active) throw new DomainError("invalid", "You cannot deactivate your own account.");
+  await db.transaction().execute(async (trx) => {
+    const user = await trx.selectFrom("users").select(["active"]).where("id", "=", userId).forUpdate().executeTakeFirst();
+    if (!user) throw notFound("User");
+    if (user.active === active) return;
+    await trx
+      .updateTable("users")
+      .set({ active, deactivated_at: active ? null : new Date(), updated_at: new Date() })
+      .where("id", "=", userId)
+      .execute();
+    if (!active) await destroyUserSessions(trx, userId);
+    await recordAudit(trx, {
+      actorId,
+      action: active ? "user.reactivate" : "user.deactivate",
+      entityType: "user",
+      entityId: userId,
+      before: { active: user.active },
+      after: { active },
+    });
+  });
+}

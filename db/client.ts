@@ -1,0 +1,29 @@
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { DB } from "./types.generated";
+
+export type Database = Kysely<DB>;
+
+// COUNT(*) and bigint columns arrive as strings by default; every bigint Parley
+// stores (sizes in bytes, log ids) fits a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+
+export interface DbOptions {
+  connectionString: string;
+  max?: number;
+  applicationName?: string;
+}
+
+export function createPool({ connectionString, max = 10, applicationName = "parley" }: DbOptions): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, application_name: applicationName });
+  // An idle client losing its connection (a restarted server) must not crash the process.
+  pool.on("error", (error) => {
+    console.error(`parley: idle database connection failed: ${error.message}`);
+  });
+  return pool;
+}
+
+export function createDb(options: DbOptions | { pool: pg.Pool }): Database {
+  const pool = "pool" in options ? options.pool : createPool(options);
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}

@@ -1,0 +1,123 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import type { Database } from "../../app/lib/db.server";
+import type { BlobStore } from "../../app/lib/storage.server";
+import { hashPassword } from "../../app/modules/auth/password.server";
+import { ingestInteraction } from "../../app/modules/interactions/ingest-interaction.server";
+import { transcriptSchema } from "../../app/modules/interactions/transcript";
+import { demoEmail, demoTeams, demoUsers, DEMO_PASSWORD } from "./demo-organisation";
+
+const DEMO_DIR = path.resolve("db/seed/demo");
+
+const manifestSchema = z.array(
+  z.object({
+    slug: z.string(),
+    channel: z.enum(["call", "chat"]),
+    agent: z.string(),
+    customerName: z.string(),
+    direction: z.enum(["inbound", "outbound"]),
+    queue: z.string(),
+    tags: z.array(z.string()),
+    daysAgo: z.number(),
+    hour: z.number(),
+    recording: z.string().optional(),
+    transcript: z.string(),
+    durationMs: z.number().int(),
+    summary: z.string(),
+  }),
+);
+
+export interface SeedReport {
+  seeded: boolean;
+  users: number;
+  interactions: number;
+}
+
+/**
+ * Seeds the demo organisation when the database has no users yet, so a fresh
+ * `npm start` opens a working app. Recordings and transcripts go through the same
+ * ingest use case (and the storage module) as real imports.
+ */
+export async function seedDemoIfEmpty(db: Database, store: BlobStore, now = new Date()): Promise<SeedReport> {
+  const existing = await db.selectFrom("users").select("id").limit(1).executeTakeFirst();
+  if (existing) return { seeded: false, users: 0, interactions: 0 };
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const userIds = await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("organisation")
+      .values({ id: 1, name: "Northwind Telecom", time_zone: "Europe/London" })
+      .onConflict((oc) => oc.column("id").doNothing())
+      .execute();
+    const teams = await trx
+      .insertInto("teams")
+      .values(demoTeams.map((name) => ({ name })))
+      .returning(["id", "name"])
+      .execute();
+    const teamId = new Map(teams.map((team) => [team.name, team.id]));
+    const users = await trx
+      .insertInto("users")
+      .values(demoUsers.map((user) => ({ name: user.name, email: demoEmail(user.key), role: user.role, password_hash: passwordHash })))
+      .returning(["id", "email"])
+      .execute();
+    const idByKey = new Map(users.map((user) => [user.email.split("@")[0] as string, user.id]));
+    const links = demoUsers.flatMap((user) =>
+      user.teams.map((team) => ({
+        team_id: teamId.get(team) as string,
+        user_id: idByKey.get(user.key) as string,
+        kind: user.role === "supervisor" ? "supervisor" : "agent",
+      })),
+    );
+    if (links.length) await trx.insertInto("team_members").values(links).execute();
+    return idByKey;
+  });
+
+  const manifest = manifestSchema.parse(JSON.parse(await fs.readFile(path.join(DEMO_DIR, "manifest.json"), "utf8")));
+  let interactions = 0;
+  for (const entry of manifest) {
+    const agentId = userIds.get(entry.agent);
+    if (!agentId) throw new Error(`Demo manifest names unknown agent ${entry.agent}`);
+    const startedAt = new Date(now);
+    startedAt.setUTCDate(startedAt.getUTCDate() - entry.daysAgo);
+    startedAt.setUTCHours(entry.hour, (entry.slug.length * 7) % 60, 0, 0);
+    const transcriptFile = await fs.readFile(path.join(DEMO_DIR, entry.transcript));
+    const transcript = transcriptSchema.parse(shiftChatTimes(JSON.parse(transcriptFile.toString("utf8")), startedAt));
+    const recording = entry.recording
+      ? { body: await fs.readFile(path.join(DEMO_DIR, entry.recording)), contentType: "audio/wav", ext: "wav", channels: 2 as const }
+      : undefined;
+    const result = await ingestInteraction(db, store, {
+      source: "demo",
+      externalId: entry.slug,
+      agentId,
+      startedAt,
+      durationMs: entry.durationMs,
+      direction: entry.direction,
+      queue: entry.queue,
+      tags: entry.tags,
+      metadata: { summary: entry.summary },
+      customerName: entry.customerName,
+      transcript,
+      recording,
+    });
+    if (result.status === "created") interactions++;
+  }
+  return { seeded: true, users: demoUsers.length, interactions };
+}
+
+/** Demo chat timestamps are offsets from 2026-01-01; move them to the interaction's start. */
+function shiftChatTimes(raw: unknown, startedAt: Date): unknown {
+  const transcript = raw as { channel?: string; segments?: Array<{ at?: string }> };
+  if (transcript.channel === "call" || !transcript.segments) return raw;
+  const origin = Date.parse("2026-01-01T00:00:00.000Z");
+  return {
+    ...transcript,
+    segments: transcript.segments.map((segment) =>
+      segment.at ? { ...segment, at: new Date(startedAt.getTime() + Date.parse(segment.at) - origin).toISOString() } : segment,
+    ),
+  };
+}
+
+export function demoLogins(): Array<{ email: string; role: string; name: string }> {
+  return demoUsers.map((user) => ({ email: demoEmail(user.key), role: user.role, name: user.name }));
+}

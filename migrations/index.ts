@@ -1,0 +1,18 @@
+import type { Migration, MigrationProvider } from "kysely";
+import * as accounts from "./20261125T153000-accounts";
+import * as interactions from "./20261125T153100-interactions";
+
+/**
+ * Every migration, listed statically. Node 20 cannot import `.ts` files found on
+ * disk at run time and the Remix bundle does not include this folder, so the
+ * migrator gets them from this map instead of reading the directory.
+ * Add new migrations at the end; never edit one that has landed.
+ */
+const migrations: Record<string, Migration> = {
+  "20261125T153000-accounts": accounts,
+  "20261125T153100-interactions": interactions,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(migrations),
+};

@@ -1,0 +1,54 @@
+import { closeDb, db } from "../app/lib/db.server";
+import { blobStore, resetBlobStore } from "../app/lib/storage.server";
+import { migrateToLatest } from "../db/migrate";
+import { ConfigError, parseConfig, setConfig, type Config } from "./config";
+import { startInfrastructure, type Infrastructure } from "./infrastructure";
+import type { Logger } from "./logger";
+
+export interface Booted {
+  config: Config;
+  infrastructure: Infrastructure;
+  /** Closes the pool and the storage client, then the embedded servers. */
+  close(): Promise<void>;
+}
+
+/**
+ * What every process (web server, worker, CLI) does first: parse the config,
+ * start embedded PostgreSQL/S3 where no external ones are configured, and bring
+ * the schema up to date. A bad setting exits with a message naming the variable.
+ */
+export async function boot(log: Logger, { migrate = true }: { migrate?: boolean } = {}): Promise<Booted> {
+  let parsed: Config;
+  try {
+    parsed = parseConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`parley: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const infrastructure = await startInfrastructure(parsed, log);
+  const config = infrastructure.config;
+  setConfig(config);
+  try {
+    if (migrate) {
+      const { applied } = await migrateToLatest(db());
+      if (applied.length) log.info({ applied }, "database migrated");
+    }
+  } catch (error) {
+    await closeDb();
+    await infrastructure.stop();
+    throw error;
+  }
+  return {
+    config,
+    infrastructure,
+    async close() {
+      await closeDb();
+      blobStore().destroy();
+      resetBlobStore();
+      await infrastructure.stop();
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import type { Config } from "./config";
+import { healthCheck } from "./health";
+import type { Logger } from "./logger";
+import { limitRequestBodies, rejectCrossSiteWrites, securityHeaders } from "./security";
+
+export interface HttpOptions {
+  config: Config;
+  log: Logger;
+  build: ServerBuild | (() => Promise<ServerBuild>);
+}
+
+export function createHttpApp({ config, log, build }: HttpOptions): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+
+  const publicOrigin = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : null;
+  const storageOrigin = new URL(config.S3_PUBLIC_ENDPOINT ?? config.S3_ENDPOINT ?? "http://invalid").origin;
+
+  app.use(requestLog(log));
+  app.use(compression());
+  app.get("/healthz", (req, res, next) => {
+    healthCheck(req, res).catch(next);
+  });
+  app.use(securityHeaders({ storageOrigin, development: config.NODE_ENV === "development" }));
+
+  // Fingerprinted bundles can be cached for good; everything else briefly.
+  app.use("/build", express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.resolve("public"), { maxAge: "1h" }));
+
+  app.use(limitRequestBodies(config.REQUEST_BODY_LIMIT_KB * 1024));
+  app.use(rejectCrossSiteWrites(publicOrigin));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: config.NODE_ENV,
+      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
+    }),
+  );
+  return app;
+}
+
+/** One structured line per request: method, path (no query string, which may carry tokens), status, time. */
+function requestLog(log: Logger): express.RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      if (req.path.startsWith("/build/")) return;
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const level = res.statusCode >= 500 ? "error" : "info";
+      log[level]({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }, "request");
+    });
+    next();
+  };
+}

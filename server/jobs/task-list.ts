@@ -1,0 +1,27 @@
+import type { TaskList } from "graphile-worker";
+import { z } from "zod";
+import { db } from "../../app/lib/db.server";
+import { blobStore } from "../../app/lib/storage.server";
+import { deleteExpiredSessions } from "../../app/modules/auth/session.server";
+import { sweepOrphanObjects } from "../../app/modules/storage-sweep/sweep-orphan-objects.server";
+
+const sweepPayload = z.object({ graceMinutes: z.number().int().positive().optional() }).default({});
+
+/**
+ * Every background task Parley runs, by name. Tasks are thin: parse the payload,
+ * call one use case. graphile-worker retries a task that throws.
+ */
+export const taskList: TaskList = {
+  sweep_orphan_objects: async (payload, helpers) => {
+    const options = sweepPayload.parse(payload ?? {});
+    const result = await sweepOrphanObjects(db(), blobStore(), options);
+    if (result.intents > 0) helpers.logger.info(`swept ${result.intents} orphan uploads, ${result.objectsDeleted} objects`);
+  },
+  delete_expired_sessions: async (_payload, helpers) => {
+    const count = await deleteExpiredSessions(db());
+    if (count > 0) helpers.logger.info(`deleted ${count} expired sessions`);
+  },
+};
+
+/** Recurring jobs; graphile-worker makes sure each fires once across all workers. */
+export const crontab = ["*/15 * * * * sweep_orphan_objects", "17 * * * * delete_expired_sessions"].join("\n");
