@@ -93,7 +93,7 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment; throws a ConfigError listing each bad variable by name. */
-export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
   const result = configSchema.safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {

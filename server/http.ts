@@ -35,14 +35,14 @@ export function createHttpApp({ config, log, build }: HttpOptions): express.Expr
 
   app.use(limitRequestBodies(config.REQUEST_BODY_LIMIT_KB * 1024));
   app.use(rejectCrossSiteWrites(publicOrigin));
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: config.NODE_ENV,
-      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
-    }),
-  );
+  const remix = createRequestHandler({
+    build,
+    mode: config.NODE_ENV,
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
+  });
+  app.all("*", (req, res, next) => {
+    remix(req, res, next).catch(next);
+  });
   return app;
 }
 

@@ -11,9 +11,9 @@ import { describe, expect, it } from "vitest";
 import { createBlobStore } from "./blob-store";
 import { StorageError } from "./errors";
 import { interactionPrefix, recordingKey, transcriptKey } from "./keys";
-import { MiB, randomStream, sha256, streamSha256, useEmbeddedS3 } from "./test-s3";
+import { MiB, randomStream, sha256, streamSha256, embeddedS3ForTests } from "./test-s3";
 
-const t = useEmbeddedS3();
+const t = embeddedS3ForTests();
 const newId = () => randomUUID();
 
 describe("put / get", () => {
@@ -124,7 +124,7 @@ describe("putStream", () => {
 
   it("rejects (does not hang) when the source stream errors, and leaves no pending upload", async () => {
     const key = recordingKey(newId(), "wav");
-    async function* failing() {
+    function* failing() {
       // More than two parts, so the multipart upload has begun when the source fails.
       for (let i = 0; i < 20; i++) yield randomBytes(MiB);
       throw new Error("disk on fire");
@@ -137,10 +137,32 @@ describe("putStream", () => {
     const uploads = await readdir(path.join(t.dataDir, t.bucket, "._S3rver_uploads")).catch(() => []);
     expect(uploads).toEqual([]);
   }, 30_000);
+
+  it("stops reading the source when storage refuses the upload", async () => {
+    const broken = createBlobStore({ ...t.options, bucket: "no-such-bucket" });
+    let sourceClosed = false;
+    function* endless() {
+      try {
+        for (;;) yield randomBytes(MiB);
+      } finally {
+        sourceClosed = true;
+      }
+    }
+    try {
+      const err = await broken
+        .putStream(transcriptKey(newId()), Readable.from(endless()), { contentType: "application/json" })
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StorageError);
+      expect((err as StorageError).code).toBe("NoSuchBucket");
+      expect(sourceClosed).toBe(true);
+    } finally {
+      broken.destroy();
+    }
+  }, 30_000);
 });
 
 describe("list / deletePrefix", () => {
-  it("list paginates with continuation tokens", async () => {
+  it("list pages through results with small pages", async () => {
     const id = newId();
     const keys = ["a", "b", "c", "d", "e"].map((n) => `${interactionPrefix(id)}source/${n}.txt`);
     for (const key of keys) await t.store.put(key, key, { contentType: "text/plain" });

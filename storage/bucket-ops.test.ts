@@ -10,9 +10,9 @@ import { createBlobStore } from "./blob-store";
 import { startEmbeddedS3 } from "./embedded-s3";
 import type { EmbeddedS3 } from "./embedded-s3";
 import { transcriptKey } from "./keys";
-import { useEmbeddedS3 } from "./test-s3";
+import { embeddedS3ForTests } from "./test-s3";
 
-const t = useEmbeddedS3();
+const t = embeddedS3ForTests();
 const newId = () => randomUUID();
 
 describe("bucket setup and health", () => {

@@ -41,6 +41,8 @@ const STOP_GRACE_MS = 5000;
 export async function startEmbeddedS3(options: EmbeddedS3Options): Promise<EmbeddedS3> {
   const dataDir = path.resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true });
+  // An empty list would be an invalid CORS document; treat it like "not given".
+  const corsOrigins = options.corsOrigins?.length ? options.corsOrigins : ["*"];
 
   const s3rver = new S3rver({
     directory: dataDir,
@@ -49,7 +51,7 @@ export async function startEmbeddedS3(options: EmbeddedS3Options): Promise<Embed
     vhostBuckets: false,
     // Creates the bucket if missing and (re)writes its CORS config on every start,
     // so a changed origin list takes effect without touching the data folder.
-    configureBuckets: [{ name: options.bucket, configs: [corsXml(options.corsOrigins ?? ["*"])] }],
+    configureBuckets: [{ name: options.bucket, configs: [corsXml(corsOrigins)] }],
   });
   await s3rver.configureBuckets();
 
@@ -97,7 +99,7 @@ async function listen(server: http.Server, fixedPort: number | undefined): Promi
     } catch (err) {
       const inUse = (err as NodeJS.ErrnoException).code === "EADDRINUSE";
       if (!inUse || fixedPort !== undefined || attempt >= 5) {
-        throw new Error(`embedded S3 could not listen on ${HOST}:${port}: ${(err as Error).message}`);
+        throw new Error(`embedded S3 could not listen on ${HOST}:${port}: ${(err as Error).message}`, { cause: err });
       }
     }
   }

@@ -56,7 +56,7 @@ interface SdkErrorShape {
 }
 
 function asShape(err: unknown): SdkErrorShape {
-  return typeof err === "object" && err !== null ? (err as SdkErrorShape) : {};
+  return typeof err === "object" && err !== null ? err : {};
 }
 
 /** HTTP status of an SDK error, undefined for network/client-side failures. */

@@ -103,7 +103,7 @@ export function sanitizeFileName(fileName: string): string {
   const name = base
     .normalize("NFC")
     // C0, DEL and C1 control characters: removed outright, not replaced.
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, "")
+    .replace(/\p{Cc}/gu, "")
     .replace(/[^\p{L}\p{N}._-]/gu, "_")
     .replace(/_{2,}/g, "_")
     .replace(/\.{2,}/g, ".")

@@ -85,7 +85,7 @@ export function objectOps(ctx: StoreContext): ObjectOps {
     }
   }
 
-  // Set once a provider answers DeleteObjects with NotImplemented (GCS interop has no batch delete).
+  // Set once a provider answers DeleteObjects with NotImplemented/501 (no batch delete, e.g. some GCS interop setups).
   let batchDeleteUnsupported = false;
 
   async function deleteBatch(keys: string[]): Promise<number> {

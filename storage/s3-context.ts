@@ -16,9 +16,9 @@ export interface StoreContext {
   /** Only signs URLs for the browser (may be `client` itself). */
   readonly presignClient: S3Client;
   /** Wraps any error into a StorageError naming the operation and key. */
-  fail(err: unknown, operation: string, key?: string): StorageError;
+  readonly fail: (err: unknown, operation: string, key?: string) => StorageError;
   /** Checks the key, runs `fn`, wraps what it throws. */
-  call<T>(operation: string, key: string | undefined, fn: () => Promise<T>): Promise<T>;
+  readonly call: <T>(operation: string, key: string | undefined, fn: () => Promise<T>) => Promise<T>;
 }
 
 export const MAX_PARTS = 10_000;
@@ -49,7 +49,7 @@ export function createStoreContext(options: BlobStoreOptions): StoreContext {
       : {}),
   };
   const client = new S3Client({ ...baseConfig, ...(options.endpoint ? { endpoint: options.endpoint } : {}) });
-  useContentMd5(client);
+  addContentMd5Middleware(client);
   // Presigned URLs embed the host they were signed for, so the browser-facing
   // origin needs its own client. Signing is local: this client never connects.
   const presignClient =
@@ -66,7 +66,7 @@ export function createStoreContext(options: BlobStoreOptions): StoreContext {
     client,
     presignClient,
     fail,
-    async call<T>(operation: string, key: string | undefined, fn: () => Promise<T>): Promise<T> {
+    call: async <T>(operation: string, key: string | undefined, fn: () => Promise<T>): Promise<T> => {
       if (key !== undefined) assertKey(key, operation, bucket);
       try {
         return await fn();
@@ -78,7 +78,7 @@ export function createStoreContext(options: BlobStoreOptions): StoreContext {
 }
 
 /** Adds Content-MD5 and drops the flexible-checksum headers on MD5_COMMANDS (see above). */
-function useContentMd5(client: S3Client): void {
+function addContentMd5Middleware(client: S3Client): void {
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const request = args.request as { headers?: Record<string, string>; body?: unknown };

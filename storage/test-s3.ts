@@ -25,7 +25,7 @@ export interface TestS3 {
 }
 
 /** Starts s3rver in beforeAll and tears it down in afterAll; read the fields inside tests only. */
-export function useEmbeddedS3(bucket = "parley-test"): TestS3 {
+export function embeddedS3ForTests(bucket = "parley-test"): TestS3 {
   let state: Omit<TestS3, "bucket"> | undefined;
   const get = () => {
     if (!state) throw new Error("embedded S3 not started: use the fields inside tests");

@@ -6,9 +6,9 @@ import { describe, expect, it } from "vitest";
 import { createBlobStore } from "./blob-store";
 import { StorageError } from "./errors";
 import { recordingKey, transcriptKey } from "./keys";
-import { MiB, sha256, useEmbeddedS3 } from "./test-s3";
+import { MiB, sha256, embeddedS3ForTests } from "./test-s3";
 
-const t = useEmbeddedS3();
+const t = embeddedS3ForTests();
 const newId = () => randomUUID();
 
 describe("presigned URLs", () => {

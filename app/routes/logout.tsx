@@ -6,7 +6,7 @@ import { readForm } from "../lib/forms.server";
 import { destroySession } from "../modules/auth/session.server";
 import { z } from "zod";
 
-export async function loader() {
+export function loader() {
   throw redirect("/");
 }
 

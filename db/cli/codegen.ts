@@ -11,7 +11,7 @@ import { createDatabase, dropDatabase, startScratchServer, uniqueDatabaseName } 
 const check = process.argv.includes("--check");
 const server = await startScratchServer();
 const name = uniqueDatabaseName("parley_codegen");
-let exitCode = 0;
+let exitCode: number;
 try {
   const url = await createDatabase(server.serverUrl, name);
   const db = createDb({ connectionString: url, max: 2 });

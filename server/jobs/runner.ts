@@ -16,7 +16,8 @@ export function startJobRunner(log: Logger, { concurrency = 2 }: { concurrency?:
     noHandleSignals: true,
     pollInterval: 2000,
     logger: new WorkerLogger(() => (level, message, meta) => {
-      const method = level === "error" ? "error" : level === "warning" ? "warn" : level === "debug" ? "debug" : "info";
+      const name = String(level);
+      const method = name === "error" ? "error" : name === "warning" ? "warn" : name === "debug" ? "debug" : "info";
       jobLog[method](meta ?? {}, message);
     }),
   });

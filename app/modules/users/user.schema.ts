@@ -11,7 +11,10 @@ const trimmed = (label: string, max: number) =>
 
 /** Checkbox lists and multi-selects arrive as repeated fields; forms give one string or several. */
 const idList = z
-  .preprocess((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]), z.array(z.uuid({ error: "Choose a team from the list" })))
+  .preprocess(
+    (value: unknown): unknown[] => (value === undefined || value === "" ? [] : Array.isArray(value) ? (value as unknown[]) : [value]),
+    z.array(z.uuid({ error: "Choose a team from the list" })),
+  )
   .default([]);
 
 export const userFieldsSchema = z.object({

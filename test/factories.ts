@@ -1,0 +1,104 @@
+/**
+ * Factories that build unique, whole records through the app's own use cases,
+ * shared by integration tests (and usable from e2e fixtures).
+ */
+import { randomBytes } from "node:crypto";
+import { db } from "../app/lib/db.server";
+import { blobStore } from "../app/lib/storage.server";
+import { ingestInteraction, type IngestInput } from "../app/modules/interactions/ingest-interaction.server";
+import type { Transcript } from "../app/modules/interactions/transcript";
+import { createUser } from "../app/modules/users/create-user.server";
+import type { Role, Viewer } from "../app/modules/users/roles";
+import { createTeam } from "../app/modules/users/save-team.server";
+
+export const TEST_PASSWORD = "correct horse battery";
+const unique = () => randomBytes(4).toString("hex");
+
+export async function seedTeam(name = `Team ${unique()}`): Promise<{ id: string; name: string }> {
+  const { id } = await createTeam(db(), await systemActor(), name);
+  return { id, name };
+}
+
+export async function seedUser(role: Role, teamIds: string[] = []): Promise<Viewer & { password: string }> {
+  const key = unique();
+  const name = `${role} ${key}`;
+  const email = `${role}.${key}@example.test`;
+  const { id } = await createUser(db(), null, { name, email, role, teamIds, password: TEST_PASSWORD });
+  return { id, name, email, role, teamIds, password: TEST_PASSWORD };
+}
+
+let actorId: string | undefined;
+async function systemActor(): Promise<string> {
+  actorId ??= (await createUser(db(), null, {
+    name: "Test admin",
+    email: `admin.${unique()}@example.test`,
+    role: "admin",
+    teamIds: [],
+    password: TEST_PASSWORD,
+  })).id;
+  return actorId;
+}
+
+export function callTranscript(agentName = "Agent"): Transcript {
+  return {
+    version: 1,
+    channel: "call",
+    speakers: [
+      { id: "a", role: "agent", name: agentName },
+      { id: "c", role: "customer" },
+    ],
+    segments: [
+      { id: "s1", speaker: "a", startMs: 0, endMs: 2000, text: "Thanks for calling Northwind, how can I help?" },
+      { id: "s2", speaker: "c", startMs: 2500, endMs: 5000, text: "My internet has been down since this morning." },
+      { id: "s3", speaker: "a", startMs: 4800, endMs: 8000, text: "I am sorry to hear that; let me check the line." },
+    ],
+  };
+}
+
+export function chatTranscript(agentName = "Agent", start = new Date("2026-01-05T09:00:00.000Z")): Transcript {
+  const at = (seconds: number) => new Date(start.getTime() + seconds * 1000).toISOString();
+  return {
+    version: 1,
+    channel: "chat",
+    speakers: [
+      { id: "a", role: "agent", name: agentName },
+      { id: "c", role: "customer" },
+    ],
+    segments: [
+      { id: "m1", speaker: "c", at: at(0), text: "Hi, my bill doubled this month." },
+      { id: "m2", speaker: "a", at: at(40), text: "Sorry about that, let me look into it." },
+    ],
+  };
+}
+
+/** Every object key under a prefix of this test file's bucket, sorted. */
+export async function listObjectKeys(prefix = "interactions/"): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const object of blobStore().list(prefix)) keys.push(object.key);
+  return keys.sort();
+}
+
+export async function countRows(table: "users" | "teams" | "team_members" | "interactions" | "storage_intents" | "sessions" | "audit_log"): Promise<number> {
+  const row = await db().selectFrom(table).select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function seedInteraction(
+  agentId: string,
+  overrides: Partial<IngestInput> & { withAudio?: boolean } = {},
+): Promise<{ id: string }> {
+  const { withAudio, ...rest } = overrides;
+  const result = await ingestInteraction(db(), blobStore(), {
+    source: "test",
+    externalId: unique(),
+    agentId,
+    startedAt: new Date(),
+    durationMs: 9000,
+    transcript: callTranscript(),
+    recording: withAudio
+      ? { body: Buffer.from("RIFF0000WAVEfmt "), contentType: "audio/wav", ext: "wav", channels: 2 }
+      : undefined,
+    ...rest,
+  });
+  return { id: result.id };
+}

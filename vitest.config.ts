@@ -1,0 +1,17 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "~": path.resolve("app") } },
+  test: {
+    include: ["{app,db,storage,server,test}/**/*.test.{ts,tsx}"],
+    exclude: ["node_modules", "e2e", "build", ".data"],
+    globalSetup: ["test/global-setup.ts"],
+    setupFiles: ["test/setup-file.ts"],
+    pool: "forks",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Two cores here: more workers only queue on PostgreSQL and argon2.
+    maxWorkers: 2,
+  },
+});
