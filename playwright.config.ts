@@ -80,7 +80,7 @@ export default defineConfig({
     reuseExistingServer: false,
     // SIGTERM lets the server close its pool and the embedded servers, and the wrapper drop the database.
     gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
-    stdout: "ignore",
+    stdout: "pipe",
     stderr: "pipe",
     env: {
       PORT: String(port),

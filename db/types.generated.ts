@@ -23,6 +23,17 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface ApiTokens {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  last_used_at: Timestamp | null;
+  name: string;
+  prefix: string;
+  revoked_at: Timestamp | null;
+  token_hash: string;
+  user_id: string;
+}
+
 export interface AuditLog {
   action: string;
   actor_id: string | null;
@@ -92,9 +103,15 @@ export interface Sessions {
 }
 
 export interface StorageIntents {
+  content_type: string | null;
   created_at: Generated<Timestamp>;
+  created_by: string | null;
   id: Generated<string>;
+  interaction_id: string | null;
+  multipart_upload_id: string | null;
+  object_key: string | null;
   prefix: string;
+  size: number | null;
 }
 
 export interface TeamMembers {
@@ -123,6 +140,7 @@ export interface Users {
 }
 
 export interface DB {
+  api_tokens: ApiTokens;
   audit_log: AuditLog;
   interactions: Interactions;
   login_throttle: LoginThrottle;

@@ -117,4 +117,18 @@ test.describe("cross-site requests", () => {
     await page.reload();
     await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   });
+
+  test("signing out with a stale form token shows an error and keeps the session", async ({ page }) => {
+    await loginAs(page, "agent");
+    await waitForHydration(page);
+    await page.locator('form[action="/logout"] input[name="_csrf"]').evaluate((input: HTMLInputElement) => {
+      input.value = "stale";
+    });
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "You do not have access" })).toBeVisible();
+    await expect(page.getByText("This form has expired")).toBeVisible();
+    await page.goto("/");
+    await expect(page).toHaveURL("/");
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  });
 });

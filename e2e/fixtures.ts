@@ -44,8 +44,9 @@ export async function submitLogin(page: Page, email: string, password: string): 
 /**
  * Signs in through the real login form as a role's demo user, or any user by email
  * (demo password unless given), and waits until the signed-in shell is shown.
+ * (`string & NonNullable<unknown>` keeps the role names offered by the editor beside any email.)
  */
-export async function loginAs(page: Page, who: Role | string, password = DEMO_PASSWORD): Promise<DemoLogin | null> {
+export async function loginAs(page: Page, who: Role | (string & NonNullable<unknown>), password = DEMO_PASSWORD): Promise<DemoLogin | null> {
   const known = Object.hasOwn(users, who) ? users[who as Role] : null;
   const email = known?.email ?? who;
   await page.goto("/login");

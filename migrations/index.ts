@@ -1,6 +1,8 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as accounts from "./20261125T153000-accounts";
 import * as interactions from "./20261125T153100-interactions";
+import * as apiTokens from "./20261125T160000-api-tokens";
+import * as uploadIntents from "./20261125T160100-upload-intents";
 
 /**
  * Every migration, listed statically. Node 20 cannot import `.ts` files found on
@@ -11,6 +13,8 @@ import * as interactions from "./20261125T153100-interactions";
 const migrations: Record<string, Migration> = {
   "20261125T153000-accounts": accounts,
   "20261125T153100-interactions": interactions,
+  "20261125T160000-api-tokens": apiTokens,
+  "20261125T160100-upload-intents": uploadIntents,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -79,9 +79,18 @@ export function assertCsrf(session: SessionRecord, form: FormData): void {
   }
 }
 
+const SAME_ORIGIN_PROBE = "http://parley.invalid";
+
 /** Only same-site relative paths, so a crafted link cannot bounce a login elsewhere. */
 export function safeRedirectPath(value: unknown, fallback = "/"): string {
   if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
+    return fallback;
+  }
+  // Browsers drop tabs and newlines inside a URL, so "/\t/evil.com" lands on evil.com:
+  // resolve the path the way a browser will and insist it stays on this origin.
+  try {
+    if (new URL(value, SAME_ORIGIN_PROBE).origin !== SAME_ORIGIN_PROBE) return fallback;
+  } catch {
     return fallback;
   }
   return value;

@@ -13,7 +13,9 @@ export function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   const token = await readSessionToken(request);
   const result = await readForm(request, z.object({}));
-  if (!result.ok) return result.response;
+  // Thrown, not returned: this route has no page, and a returned data() from a resource
+  // route is sent as a 200 JSON body, so a forged sign-out would look accepted.
+  if (!result.ok) throw result.response;
   if (token) await destroySession(db(), token);
   throw redirect("/login", { headers: { "Set-Cookie": await clearSessionCookie(request) } });
 }

@@ -8,7 +8,9 @@
  * in globalTeardown would vanish under a running server.
  */
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
+import path from "node:path";
 import pg from "pg";
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -42,7 +44,22 @@ async function cleanUp(): Promise<void> {
     }
   }
   if (dataDir && process.env.E2E_KEEP_DATA !== "true") {
-    await fs.rm(dataDir, { recursive: true, force: true }).catch(() => {});
+    await untilEmbeddedPostgresStopped(dataDir);
+    await fs.rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch((error: unknown) => {
+      console.error(`e2e: could not remove ${dataDir}:`, error);
+    });
+  }
+}
+
+/**
+ * The embedded PostgreSQL can outlive the server by a moment (it gets the group's SIGTERM
+ * too and writes its shutdown checkpoint); it deletes postmaster.pid when it is done.
+ */
+async function untilEmbeddedPostgresStopped(dir: string): Promise<void> {
+  const pidFile = path.join(dir, "postgres", "postmaster.pid");
+  const deadline = Date.now() + 20_000;
+  while (existsSync(pidFile) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 

@@ -2,6 +2,7 @@ import type { TaskList } from "graphile-worker";
 import { z } from "zod";
 import { db } from "../../app/lib/db.server";
 import { blobStore } from "../../app/lib/storage.server";
+import { deleteExpiredThrottles } from "../../app/modules/auth/delete-expired-throttles.server";
 import { deleteExpiredSessions } from "../../app/modules/auth/session.server";
 import { sweepOrphanObjects } from "../../app/modules/storage-sweep/sweep-orphan-objects.server";
 
@@ -18,8 +19,9 @@ export const taskList: TaskList = {
     if (result.intents > 0) helpers.logger.info(`swept ${result.intents} orphan uploads, ${result.objectsDeleted} objects`);
   },
   delete_expired_sessions: async (_payload, helpers) => {
-    const count = await deleteExpiredSessions(db());
-    if (count > 0) helpers.logger.info(`deleted ${count} expired sessions`);
+    const sessions = await deleteExpiredSessions(db());
+    const throttles = await deleteExpiredThrottles(db());
+    if (sessions + throttles > 0) helpers.logger.info(`deleted ${sessions} expired sessions, ${throttles} login throttle rows`);
   },
 };
 

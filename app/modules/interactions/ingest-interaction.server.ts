@@ -4,6 +4,7 @@ import { interactionPrefix, recordingKey, sourceKey, transcriptKey } from "../..
 import type { Database } from "../../lib/db.server";
 import type { BlobStore } from "../../lib/storage.server";
 import { DomainError } from "../../lib/errors";
+import { isUniqueViolation } from "../../lib/pg-errors";
 import { computeTalkMetrics } from "./talk-metrics";
 import { transcriptPlainText, type Transcript } from "./transcript";
 
@@ -90,7 +91,10 @@ export async function ingestInteraction(db: Database, store: BlobStore, input: I
           transcript_text: transcriptPlainText(input.transcript),
         })
         .execute();
-      await trx.deleteFrom("storage_intents").where("prefix", "=", prefix).execute();
+      // An ingest slower than the sweep's grace period may have lost its objects: then the
+      // intent is gone too, and committing the row would point at nothing.
+      const intent = await trx.deleteFrom("storage_intents").where("prefix", "=", prefix).returning("id").executeTakeFirst();
+      if (!intent) throw new Error(`the upload for ${id} expired before it was recorded; import it again`);
     });
     return { status: "created", id };
   } catch (error) {
@@ -145,6 +149,3 @@ async function findBySourceId(db: Database, source: string, externalId: string):
   return row?.id ?? null;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "23505";
-}

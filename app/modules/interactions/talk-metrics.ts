@@ -22,7 +22,7 @@ export function computeTalkMetrics(transcript: CallTranscript, durationMs: numbe
   const byRole = { agent: [] as Interval[], customer: [] as Interval[] };
   for (const segment of transcript.segments) {
     const role = roleOf.get(segment.speaker);
-    if (role) byRole[role].push([segment.startMs, Math.min(segment.endMs, Math.max(durationMs, segment.endMs))]);
+    if (role) byRole[role].push([segment.startMs, segment.endMs]);
   }
   const agent = mergeIntervals(byRole.agent);
   const customer = mergeIntervals(byRole.customer);

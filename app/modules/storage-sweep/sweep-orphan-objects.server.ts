@@ -23,7 +23,7 @@ export async function sweepOrphanObjects(
     const swept = await db.transaction().execute(async (trx) => {
       const intents = await trx
         .selectFrom("storage_intents")
-        .select(["id", "prefix"])
+        .select(["id", "prefix", "object_key", "multipart_upload_id"])
         .where("created_at", "<", cutoff)
         .orderBy("created_at")
         .limit(batchSize)
@@ -31,6 +31,10 @@ export async function sweepOrphanObjects(
         .skipLocked()
         .execute();
       for (const intent of intents) {
+        // A browser multipart upload that was never completed holds parts outside the prefix listing.
+        if (intent.multipart_upload_id && intent.object_key) {
+          await store.abortMultipartUpload(intent.object_key, intent.multipart_upload_id);
+        }
         result.objectsDeleted += await store.deletePrefix(intent.prefix);
         await trx.deleteFrom("storage_intents").where("id", "=", intent.id).execute();
       }

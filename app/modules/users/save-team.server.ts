@@ -1,26 +1,39 @@
 import type { Database } from "../../lib/db.server";
 import { DomainError, notFound } from "../../lib/errors";
+import { isUniqueViolation } from "../../lib/pg-errors";
 import { recordAudit } from "../audit/record-audit.server";
+
+const nameTaken = () => new DomainError("invalid", "A team with that name exists.", { name: "Choose another name" });
+
+/** Two admins saving the same name at once: the index decides, and the loser gets the same message. */
+async function translateNameClash<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (isUniqueViolation(error, "teams_name_key")) throw nameTaken();
+    throw error;
+  }
+}
 
 async function assertNameFree(db: Database, name: string, exceptId?: string) {
   let q = db.selectFrom("teams").select("id").where((eb) => eb(eb.fn("lower", ["name"]), "=", name.toLowerCase()));
   if (exceptId) q = q.where("id", "!=", exceptId);
   if (await q.executeTakeFirst()) {
-    throw new DomainError("invalid", "A team with that name exists.", { name: "Choose another name" });
+    throw nameTaken();
   }
 }
 
 export async function createTeam(db: Database, actorId: string, name: string): Promise<{ id: string }> {
-  return db.transaction().execute(async (trx) => {
+  return translateNameClash(db.transaction().execute(async (trx) => {
     await assertNameFree(trx, name);
     const { id } = await trx.insertInto("teams").values({ name }).returning("id").executeTakeFirstOrThrow();
     await recordAudit(trx, { actorId, action: "team.create", entityType: "team", entityId: id, after: { name } });
     return { id };
-  });
+  }));
 }
 
 export async function renameTeam(db: Database, actorId: string, teamId: string, name: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await translateNameClash(db.transaction().execute(async (trx) => {
     const team = await trx.selectFrom("teams").select("name").where("id", "=", teamId).forUpdate().executeTakeFirst();
     if (!team) throw notFound("Team");
     await assertNameFree(trx, name, teamId);
@@ -33,5 +46,5 @@ export async function renameTeam(db: Database, actorId: string, teamId: string, 
       before: { name: team.name },
       after: { name },
     });
-  });
+  }));
 }

@@ -1,5 +1,7 @@
 import type { Database } from "../../lib/db.server";
 import { DomainError, notFound } from "../../lib/errors";
+import { isUniqueViolation } from "../../lib/pg-errors";
+import { emailTaken } from "./create-user.server";
 import { recordAudit } from "../audit/record-audit.server";
 import { destroyUserSessions } from "../auth/session.server";
 import { setTeamLinks } from "./set-team-links.server";
@@ -8,7 +10,7 @@ import { teamRuleError, type UserFields } from "./user.schema";
 export async function updateUser(db: Database, actorId: string, userId: string, input: UserFields): Promise<void> {
   const teamError = teamRuleError(input.role, input.teamIds);
   if (teamError) throw new DomainError("invalid", teamError, { teamIds: teamError });
-  await db.transaction().execute(async (trx) => {
+  await translateEmailClash(db.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom("users")
       .select(["name", "email", "role"])
@@ -25,7 +27,7 @@ export async function updateUser(db: Database, actorId: string, userId: string, 
       .where((eb) => eb(eb.fn("lower", ["email"]), "=", input.email.toLowerCase()))
       .where("id", "!=", userId)
       .executeTakeFirst();
-    if (clash) throw new DomainError("invalid", "That email is already in use.", { email: "Another user has this email" });
+    if (clash) throw emailTaken();
     await trx
       .updateTable("users")
       .set({ name: input.name, email: input.email, role: input.role, updated_at: new Date() })
@@ -33,7 +35,16 @@ export async function updateUser(db: Database, actorId: string, userId: string, 
       .execute();
     await setTeamLinks(trx, userId, input.role, input.teamIds);
     await recordAudit(trx, { actorId, action: "user.update", entityType: "user", entityId: userId, before, after: input });
-  });
+  }));
+}
+
+async function translateEmailClash(work: Promise<void>): Promise<void> {
+  try {
+    await work;
+  } catch (error) {
+    if (isUniqueViolation(error, "users_email_key")) throw emailTaken();
+    throw error;
+  }
 }
 
 /** Deactivating ends the user's sessions at once; their history (interactions, scores) stays. */

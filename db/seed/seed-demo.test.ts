@@ -1,0 +1,115 @@
+/**
+ * The demo organisation a fresh `npm start` opens with, seeded into this file's
+ * empty database through the real ingest use case (recordings go to S3).
+ */
+import { sql } from "kysely";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db, pgPool } from "../../app/lib/db.server";
+import { blobStore } from "../../app/lib/storage.server";
+import { logIn } from "../../app/modules/auth/log-in.server";
+import { createLoginThrottle } from "../../app/modules/auth/login-throttle.server";
+import { loadSession } from "../../app/modules/auth/session.server";
+import { listObjectKeys } from "../../test/factories";
+import { demoEmail, DEMO_PASSWORD } from "./demo-organisation";
+import { demoLogins, seedDemoIfEmpty, type SeedReport } from "./seed-demo";
+
+let first: SeedReport;
+
+beforeAll(async () => {
+  first = await seedDemoIfEmpty(db(), blobStore(), new Date("2026-03-16T12:00:00.000Z"));
+}, 120_000);
+
+const count = async (table: "users" | "teams" | "interactions" | "team_members") =>
+  Number((await db().selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+
+describe("seedDemoIfEmpty", () => {
+  it("seeds 18 users in 3 teams and 32 interactions into an empty database", async () => {
+    expect(first).toEqual({ seeded: true, users: 18, interactions: 32 });
+    expect(await count("users")).toBe(18);
+    expect(await count("teams")).toBe(3);
+    expect(await count("interactions")).toBe(32);
+    const byChannel = await db()
+      .selectFrom("interactions")
+      .select(["channel", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy("channel")
+      .orderBy("channel")
+      .execute();
+    expect(byChannel.map((row) => [row.channel, Number(row.n)])).toEqual([
+      ["call", 16],
+      ["chat", 16],
+    ]);
+  });
+
+  it("stores every call's recording and every transcript in object storage", async () => {
+    const rows = await db().selectFrom("interactions").select(["id", "channel", "recording_key", "transcript_key", "recording_size"]).execute();
+    const keys = new Set(await listObjectKeys());
+    for (const row of rows) {
+      expect(row.transcript_key && keys.has(row.transcript_key)).toBe(true);
+      if (row.channel === "call") {
+        expect(row.recording_key).toBe(`interactions/${row.id}/recording.wav`);
+        const head = await blobStore().head(row.recording_key as string);
+        expect(head).toMatchObject({ contentType: "audio/wav", size: row.recording_size });
+        expect(head?.size).toBeGreaterThan(10_000);
+      } else {
+        expect(row.recording_key).toBeNull();
+      }
+    }
+  });
+
+  it("gives every demo agent at least two interactions, each in the agent's team", async () => {
+    const perAgent = await db()
+      .selectFrom("users")
+      .leftJoin("interactions", "interactions.agent_id", "users.id")
+      .select(["users.email", (eb) => eb.fn.count<number>("interactions.id").as("n")])
+      .where("users.role", "=", "agent")
+      .groupBy("users.email")
+      .execute();
+    expect(perAgent).toHaveLength(12);
+    const short = perAgent.filter((agent) => Number(agent.n) < 2).map((agent) => agent.email);
+    expect(short).toEqual([]);
+
+    const outsideTeam = await db()
+      .selectFrom("interactions")
+      .innerJoin("team_members", (join) => join.onRef("team_members.user_id", "=", "interactions.agent_id").on("team_members.kind", "=", "agent"))
+      .select("interactions.external_id")
+      .where(sql<boolean>`interactions.team_id is distinct from team_members.team_id`)
+      .execute();
+    expect(outsideTeam).toEqual([]);
+  });
+
+  it("lets every demo login sign in with the documented password", async () => {
+    const throttle = createLoginThrottle(pgPool(), { maxFailures: 5, lockoutMinutes: 15 });
+    const logins = demoLogins();
+    expect(logins.map((login) => login.email)).toContain(demoEmail("admin"));
+    for (const login of logins) {
+      const result = await logIn(db(), throttle, { email: login.email, password: DEMO_PASSWORD, ip: "127.0.0.1", sessionTtlHours: 1 });
+      if (!result.ok) throw new Error(`${login.email} cannot sign in: ${result.reason}`);
+      expect((await loadSession(db(), result.token))?.viewer.role).toBe(login.role);
+    }
+  });
+
+  it("gives supervisors their demo teams", async () => {
+    const teamsOf = async (key: string) =>
+      (
+        await db()
+          .selectFrom("team_members")
+          .innerJoin("users", "users.id", "team_members.user_id")
+          .innerJoin("teams", "teams.id", "team_members.team_id")
+          .select("teams.name")
+          .where("users.email", "=", demoEmail(key))
+          .where("team_members.kind", "=", "supervisor")
+          .orderBy("teams.name")
+          .execute()
+      ).map((row) => row.name);
+    expect(await teamsOf("sam.patel")).toEqual(["Billing", "Retention"]);
+    expect(await teamsOf("grace.liu")).toEqual(["Technical Support"]);
+  });
+
+  it("does nothing the second time", async () => {
+    const objects = await listObjectKeys();
+    expect(await seedDemoIfEmpty(db(), blobStore())).toEqual({ seeded: false, users: 0, interactions: 0 });
+    expect(await count("users")).toBe(18);
+    expect(await count("interactions")).toBe(32);
+    expect(await listObjectKeys()).toEqual(objects);
+  });
+});
