@@ -1,4 +1,5 @@
-import { closeDb, db } from "../app/lib/db.server";
+import { closeDb, db, pgPool } from "../app/lib/db.server";
+import { installJobQueue } from "../db/job-queue";
 import { blobStore, resetBlobStore } from "../app/lib/storage.server";
 import { migrateToLatest } from "../db/migrate";
 import { ConfigError, parseConfig, setConfig, type Config } from "./config";
@@ -35,6 +36,7 @@ export async function boot(log: Logger, { migrate = true }: { migrate?: boolean 
     if (migrate) {
       const { applied } = await migrateToLatest(db());
       if (applied.length) log.info({ applied }, "database migrated");
+      await installJobQueue(pgPool());
     }
   } catch (error) {
     await closeDb();

@@ -68,6 +68,10 @@ export const configSchema = z
     SEED_DEMO_DATA: booleanFlag(true),
 
     REQUEST_BODY_LIMIT_KB: positiveInt(1024),
+    /** Largest recording accepted by upload, API or import. */
+    MAX_RECORDING_MB: positiveInt(2048),
+    /** Largest transcript or chat file accepted. */
+    MAX_TRANSCRIPT_MB: positiveInt(50),
     SESSION_TTL_HOURS: positiveInt(24 * 14),
     LOGIN_MAX_FAILURES: positiveInt(5),
     LOGIN_LOCKOUT_MINUTES: positiveInt(15),

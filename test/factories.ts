@@ -96,9 +96,36 @@ export async function seedInteraction(
     durationMs: 9000,
     transcript: callTranscript(),
     recording: withAudio
-      ? { body: Buffer.from("RIFF0000WAVEfmt "), contentType: "audio/wav", ext: "wav", channels: 2 }
+      ? { body: testWav() }
       : undefined,
     ...rest,
   });
   return { id: result.id };
+}
+
+/** A real, valid 16-bit PCM WAV (a quiet tone), so recordings pass the by-content checks. */
+export function testWav({ channels = 2, seconds = 0.5, sampleRate = 8000 }: { channels?: 1 | 2; seconds?: number; sampleRate?: number } = {}): Buffer {
+  const frames = Math.round(seconds * sampleRate);
+  const data = Buffer.alloc(frames * channels * 2);
+  for (let i = 0; i < frames; i++) {
+    for (let c = 0; c < channels; c++) {
+      // Agent (left) speaks a 440 Hz tone; the customer channel stays silent.
+      const value = c === 0 ? Math.round(Math.sin((2 * Math.PI * 440 * i) / sampleRate) * 8000) : 0;
+      data.writeInt16LE(value, (i * channels + c) * 2);
+    }
+  }
+  const header = Buffer.alloc(44);
+  header.write("RIFF", 0, "latin1");
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write("WAVEfmt ", 8, "latin1");
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(channels, 22);
+  header.writeUInt32LE(sampleRate, 24);
+  header.writeUInt32LE(sampleRate * channels * 2, 28);
+  header.writeUInt16LE(channels * 2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write("data", 36, "latin1");
+  header.writeUInt32LE(data.length, 40);
+  return Buffer.concat([header, data]);
 }

@@ -7,7 +7,8 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { createDb } from "../db/client";
+import { createDb, createPool } from "../db/client";
+import { installJobQueue } from "../db/job-queue";
 import { migrateToLatest } from "../db/migrate";
 import { createDatabase, dropDatabase, startScratchServer, uniqueDatabaseName } from "../db/scratch-database";
 import { startEmbeddedS3 } from "../storage/embedded-s3";
@@ -24,9 +25,11 @@ export default async function setup(project: TestProject) {
   const server = await startScratchServer();
   const template = uniqueDatabaseName("parley_tpl");
   const url = await createDatabase(server.serverUrl, template);
-  const db = createDb({ connectionString: url, max: 1 });
+  const pool = createPool({ connectionString: url, max: 1 });
+  const db = createDb({ pool });
   try {
     await migrateToLatest(db);
+    await installJobQueue(pool);
   } finally {
     await db.destroy();
   }

@@ -84,7 +84,7 @@ export async function seedDemoIfEmpty(db: Database, store: BlobStore, now = new 
     const transcriptFile = await fs.readFile(path.join(DEMO_DIR, entry.transcript));
     const transcript = transcriptSchema.parse(shiftChatTimes(JSON.parse(transcriptFile.toString("utf8")), startedAt));
     const recording = entry.recording
-      ? { body: await fs.readFile(path.join(DEMO_DIR, entry.recording)), contentType: "audio/wav", ext: "wav", channels: 2 as const }
+      ? { body: await fs.readFile(path.join(DEMO_DIR, entry.recording)) }
       : undefined;
     const result = await ingestInteraction(db, store, {
       source: "demo",

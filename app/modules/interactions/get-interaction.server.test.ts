@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db.server";
 import { blobStore } from "../../lib/storage.server";
-import { callTranscript, chatTranscript, seedInteraction, seedTeam, seedUser } from "../../../test/factories";
+import { callTranscript, chatTranscript, seedInteraction, seedTeam, seedUser, testWav } from "../../../test/factories";
 import { getInteraction } from "./get-interaction.server";
 
 describe("getInteraction", () => {
@@ -9,7 +9,7 @@ describe("getInteraction", () => {
     const team = await seedTeam();
     const agent = await seedUser("agent", [team.id]);
     const qa = await seedUser("qa");
-    const audio = Buffer.from("RIFF\x24\x00\x00\x00WAVEfmt 0123456789abcdef", "latin1");
+    const audio = testWav();
     const startedAt = new Date("2026-02-10T14:30:00.000Z");
     const { id } = await seedInteraction(agent.id, {
       startedAt,
@@ -18,7 +18,7 @@ describe("getInteraction", () => {
       tags: ["refund", "vip"],
       customerName: "Jo Bloggs",
       metadata: { summary: "Refund for a duplicate charge." },
-      recording: { body: audio, contentType: "audio/wav", ext: "wav", channels: 2 },
+      recording: { body: audio },
     });
 
     const detail = await getInteraction(db(), blobStore(), qa, id);
@@ -34,7 +34,7 @@ describe("getInteraction", () => {
       customerName: "Jo Bloggs",
       agentName: agent.name,
       teamName: team.name,
-      status: "ready",
+      status: "processing",
       summary: "Refund for a duplicate charge.",
       metrics: { agentTalkMs: 5200, customerTalkMs: 2500, overtalkMs: 200, longestSilenceMs: 1000 },
       transcript: callTranscript(),

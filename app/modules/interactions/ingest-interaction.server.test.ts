@@ -5,15 +5,16 @@
  */
 import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { recordingKey, sourceKey, transcriptKey } from "../../../storage/keys";
 import { db } from "../../lib/db.server";
 import { DomainError } from "../../lib/errors";
 import { blobStore } from "../../lib/storage.server";
-import { callTranscript, chatTranscript, countRows, listObjectKeys, seedTeam, seedUser } from "../../../test/factories";
+import { callTranscript, chatTranscript, countRows, listObjectKeys, seedTeam, seedUser, testWav } from "../../../test/factories";
 import { ingestInteraction, type IngestInput } from "./ingest-interaction.server";
 
-const audio = () => Buffer.concat([Buffer.from("RIFF"), randomBytes(2048)]);
+const audio = () => testWav();
 
 async function input(overrides: Partial<IngestInput> = {}): Promise<IngestInput> {
   const agentId = overrides.agentId ?? (await seedUser("agent")).id;
@@ -47,7 +48,7 @@ describe("ingestInteraction", () => {
       blobStore(),
       await input({
         agentId: agent.id,
-        recording: { body, contentType: "audio/wav", ext: "wav", channels: 2 },
+        recording: { body },
         sourceFile: { name: "C:\\exports\\call 42.vtt", body: Buffer.from("WEBVTT"), contentType: "text/vtt" },
       }),
     );
@@ -66,7 +67,8 @@ describe("ingestInteraction", () => {
       channel: "call",
       agent_id: agent.id,
       team_id: team.id,
-      status: "ready",
+      // The waveform job turns it ready; it is queued in the same transaction.
+      status: "processing",
       recording_key: recordingKey(id, "wav"),
       recording_content_type: "audio/wav",
       recording_size: body.length,
@@ -75,6 +77,8 @@ describe("ingestInteraction", () => {
       source_key: sourceKey(id, "call_42.vtt"),
     });
     expect(await countRows("storage_intents")).toBe(0);
+    const jobs = await sql<{ task_identifier: string; key: string }>`select task_identifier, key from graphile_worker.jobs`.execute(db());
+    expect(jobs.rows).toContainEqual({ task_identifier: "compute_peaks", key: `peaks:${id}` });
   });
 
   it("fills the talk metrics and the search text of a call", async () => {
@@ -111,7 +115,7 @@ describe("ingestInteraction", () => {
     const { id } = await ingestInteraction(
       db(),
       blobStore(),
-      await input({ recording: { body: Readable.from([body]), contentType: "audio/wav", ext: "wav", channels: 1 } }),
+      await input({ recording: { body: Readable.from([body]) } }),
     );
     const row = await db().selectFrom("interactions").select(["recording_size"]).where("id", "=", id).executeTakeFirstOrThrow();
     expect(row.recording_size).toBe(body.length);
@@ -119,7 +123,7 @@ describe("ingestInteraction", () => {
   });
 
   it("answers 'duplicate' with the first id for the same source and external id, writing nothing new", async () => {
-    const recording = { contentType: "audio/wav", ext: "wav", channels: 2 } as const;
+    const recording = {} as const;
     const first = await input({ recording: { ...recording, body: audio() } });
     const created = await ingestInteraction(db(), blobStore(), first);
     const before = await footprint();
@@ -138,7 +142,7 @@ describe("ingestInteraction", () => {
   });
 
   it("creates one interaction when the same call is imported twice at once, leaving no stray objects", async () => {
-    const same = await input({ recording: { body: audio(), contentType: "audio/wav", ext: "wav", channels: 2 } });
+    const same = await input({ recording: { body: audio() } });
     const before = await footprint();
     const results = await Promise.all([ingestInteraction(db(), blobStore(), same), ingestInteraction(db(), blobStore(), same)]);
     expect(results.map((r) => r.status).sort()).toEqual(["created", "duplicate"]);
@@ -177,7 +181,7 @@ describe("ingestInteraction", () => {
     ["the metadata cannot be stored", { metadata: { size: 10n } }],
   ])("leaves no row, no pending intent and no objects when %s", async (_what, overrides) => {
     const before = await footprint();
-    const attempt = await input({ ...overrides, recording: { body: audio(), contentType: "audio/wav", ext: "wav", channels: 2 } });
+    const attempt = await input({ ...overrides, recording: { body: audio() } });
     await expect(ingestInteraction(db(), blobStore(), attempt)).rejects.toThrow();
     expect(await footprint()).toEqual(before);
     const row = await db()

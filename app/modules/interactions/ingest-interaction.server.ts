@@ -2,17 +2,27 @@ import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
 import { interactionPrefix, recordingKey, sourceKey, transcriptKey } from "../../../storage/keys";
 import type { Database } from "../../lib/db.server";
-import type { BlobStore } from "../../lib/storage.server";
 import { DomainError } from "../../lib/errors";
+import { enqueueJob } from "../../lib/jobs.server";
 import { isUniqueViolation } from "../../lib/pg-errors";
+import type { BlobStore } from "../../lib/storage.server";
+import { claimRecordingUpload, discardUpload, type ClaimedUpload } from "./recording-upload.server";
 import { computeTalkMetrics } from "./talk-metrics";
 import { transcriptPlainText, type Transcript } from "./transcript";
+import { detectAudioType, SNIFF_BYTES } from "../recordings/detect-audio-type";
+import { sniffRecordingStream, verifyRecordingObject, type VerifiedRecording } from "./verify-recording.server";
+
+/** A recording given with the request (seed, bulk import) or uploaded beforehand (page, API). */
+export type RecordingInput =
+  | { body: Buffer | Readable; size?: number }
+  | { uploadId: string; uploadedBy: string; parts?: { partNumber: number; etag: string }[] };
 
 export interface IngestInput {
   source: string;
   externalId: string;
   agentId: string;
   startedAt: Date;
+  /** Calls may leave it 0: the waveform job fills it from the audio. */
   durationMs: number;
   direction?: "inbound" | "outbound" | null;
   queue?: string | null;
@@ -22,7 +32,7 @@ export interface IngestInput {
   transcript: Transcript;
   /** The transcript file as it was uploaded, kept under source/ for re-parsing. */
   sourceFile?: { name: string; body: Buffer; contentType: string };
-  recording?: { body: Buffer | Readable; contentType: string; ext: string; channels: 1 | 2; size?: number };
+  recording?: RecordingInput;
 }
 
 export type IngestResult = { status: "created"; id: string } | { status: "duplicate"; id: string };
@@ -30,34 +40,33 @@ export type IngestResult = { status: "created"; id: string } | { status: "duplic
 /**
  * The one ingest use case (upload page, API, bulk import and demo seed all call it).
  * Order matters for consistency (DESIGN.md "Storage layout"): a storage intent is
- * committed first, then the objects are written, then the row and the removal of
- * the intent commit together. A crash at any point leaves either a complete
- * interaction or an intent whose objects the sweep job deletes.
+ * committed first (by the upload start, or here), then the objects are written and
+ * verified, then the row, the removal of the intent and the waveform job commit
+ * together. A crash at any point leaves either a complete interaction or an intent
+ * whose objects the sweep job deletes.
  */
 export async function ingestInteraction(db: Database, store: BlobStore, input: IngestInput): Promise<IngestResult> {
+  const upload = input.recording && "uploadId" in input.recording ? await claimRecordingUpload(db, input.recording) : null;
+
   const existing = await findBySourceId(db, input.source, input.externalId);
-  if (existing) return { status: "duplicate", id: existing };
-
-  const agent = await db
-    .selectFrom("users")
-    .leftJoin("team_members", (join) =>
-      join.onRef("team_members.user_id", "=", "users.id").on("team_members.kind", "=", "agent"),
-    )
-    .select(["users.id", "users.role", "team_members.team_id"])
-    .where("users.id", "=", input.agentId)
-    .executeTakeFirst();
-  if (!agent || agent.role !== "agent") {
-    throw new DomainError("invalid", "The interaction's agent is not an agent account.", { agentId: "Unknown agent" });
+  if (existing) {
+    if (upload) await discardUpload(db, store, upload);
+    return { status: "duplicate", id: existing };
   }
+  const agent = await loadAgent(db, input.agentId).catch(async (error: unknown) => {
+    if (upload) await discardUpload(db, store, upload);
+    throw error;
+  });
 
-  const id = randomUUID();
+  const id = upload?.interactionId ?? randomUUID();
   const prefix = interactionPrefix(id);
-  await db.insertInto("storage_intents").values({ prefix }).execute();
+  if (!upload) await db.insertInto("storage_intents").values({ prefix, interaction_id: id }).execute();
 
   try {
-    const keys = await writeObjects(store, id, input);
-    const metrics =
-      input.transcript.channel === "call" ? computeTalkMetrics(input.transcript, input.durationMs) : null;
+    const recording = await storeRecording(store, id, input.recording, upload);
+    const keys = await writeTranscriptObjects(store, id, input);
+    const durationMs = input.durationMs;
+    const metrics = input.transcript.channel === "call" ? computeTalkMetrics(input.transcript, durationMs) : null;
 
     await db.transaction().execute(async (trx) => {
       await trx
@@ -68,21 +77,22 @@ export async function ingestInteraction(db: Database, store: BlobStore, input: I
           source: input.source,
           external_id: input.externalId,
           agent_id: agent.id,
-          team_id: agent.team_id,
+          team_id: agent.teamId,
           started_at: input.startedAt,
-          duration_ms: input.durationMs,
+          duration_ms: durationMs,
           direction: input.direction ?? null,
           queue: input.queue ?? null,
           tags: input.tags ?? [],
           metadata: JSON.stringify(input.metadata ?? {}),
           customer_name: input.customerName ?? null,
-          recording_key: keys.recording?.key ?? null,
-          recording_content_type: input.recording?.contentType ?? null,
-          recording_size: keys.recording?.size ?? null,
-          recording_channels: input.recording?.channels ?? null,
+          recording_key: recording?.key ?? null,
+          recording_content_type: recording?.contentType ?? null,
+          recording_size: recording?.size ?? null,
+          recording_channels: recording?.channels ?? null,
           transcript_key: keys.transcript,
           source_key: keys.source,
-          status: "ready",
+          // A recording needs its waveform before it can be reviewed; text is ready at once.
+          status: recording ? "processing" : "ready",
           agent_talk_ms: metrics?.agentTalkMs ?? null,
           customer_talk_ms: metrics?.customerTalkMs ?? null,
           silence_ratio: metrics?.silenceRatio ?? null,
@@ -95,6 +105,7 @@ export async function ingestInteraction(db: Database, store: BlobStore, input: I
       // intent is gone too, and committing the row would point at nothing.
       const intent = await trx.deleteFrom("storage_intents").where("prefix", "=", prefix).returning("id").executeTakeFirst();
       if (!intent) throw new Error(`the upload for ${id} expired before it was recorded; import it again`);
+      if (recording) await enqueueJob(trx, "compute_peaks", { interactionId: id }, { jobKey: `peaks:${id}` });
     });
     return { status: "created", id };
   } catch (error) {
@@ -106,19 +117,50 @@ export async function ingestInteraction(db: Database, store: BlobStore, input: I
   }
 }
 
-async function writeObjects(store: BlobStore, id: string, input: IngestInput) {
-  let recording: { key: string; size: number } | null = null;
-  if (input.recording) {
-    const key = recordingKey(id, input.recording.ext);
-    const { body, contentType } = input.recording;
-    if (Buffer.isBuffer(body)) {
-      await store.put(key, body, { contentType });
-      recording = { key, size: body.length };
-    } else {
-      const { size } = await store.putStream(key, body, { contentType, contentLength: input.recording.size });
-      recording = { key, size };
-    }
+async function loadAgent(db: Database, agentId: string): Promise<{ id: string; teamId: string | null }> {
+  const agent = await db
+    .selectFrom("users")
+    .leftJoin("team_members", (join) => join.onRef("team_members.user_id", "=", "users.id").on("team_members.kind", "=", "agent"))
+    .select(["users.id", "users.role", "team_members.team_id"])
+    .where("users.id", "=", agentId)
+    .executeTakeFirst();
+  if (!agent || agent.role !== "agent") {
+    throw new DomainError("invalid", "The interaction's agent is not an agent account.", { agentId: "Unknown agent" });
   }
+  return { id: agent.id, teamId: agent.team_id };
+}
+
+/** Writes (or, for an upload, completes) the recording, then checks the stored bytes are audio. */
+async function storeRecording(
+  store: BlobStore,
+  id: string,
+  recording: RecordingInput | undefined,
+  upload: ClaimedUpload | null,
+): Promise<VerifiedRecording | null> {
+  if (!recording) return null;
+  if (upload) {
+    const parts = "parts" in recording ? recording.parts : undefined;
+    if (upload.multipartUploadId) {
+      if (!parts?.length) throw new DomainError("invalid", "The multipart upload's parts are missing; send each part's number and ETag.");
+      await store.completeMultipartUpload(upload.key, upload.multipartUploadId, parts);
+    }
+    return verifyRecordingObject(store, upload.key, upload.size);
+  }
+  if (!("body" in recording)) return null;
+  // The bytes decide the type (and the key's extension), never the file name.
+  if (Buffer.isBuffer(recording.body)) {
+    const audio = detectAudioType(recording.body.subarray(0, SNIFF_BYTES));
+    const key = recordingKey(id, audio.ext);
+    await store.put(key, recording.body, { contentType: audio.contentType });
+    return { key, size: recording.body.length, contentType: audio.contentType, channels: audio.channels ?? null };
+  }
+  const { audio, stream } = await sniffRecordingStream(recording.body);
+  const key = recordingKey(id, audio.ext);
+  const { size } = await store.putStream(key, stream, { contentType: audio.contentType, contentLength: recording.size });
+  return { key, size, contentType: audio.contentType, channels: audio.channels ?? null };
+}
+
+async function writeTranscriptObjects(store: BlobStore, id: string, input: IngestInput) {
   const transcript = transcriptKey(id);
   await store.put(transcript, JSON.stringify(input.transcript), { contentType: "application/json" });
   let source: string | null = null;
@@ -126,7 +168,7 @@ async function writeObjects(store: BlobStore, id: string, input: IngestInput) {
     source = sourceKey(id, input.sourceFile.name);
     await store.put(source, input.sourceFile.body, { contentType: input.sourceFile.contentType });
   }
-  return { recording, transcript, source };
+  return { transcript, source };
 }
 
 /** Best effort: on failure the intent stays and the sweep job finishes the clean-up. */
@@ -148,4 +190,3 @@ async function findBySourceId(db: Database, source: string, externalId: string):
     .executeTakeFirst();
   return row?.id ?? null;
 }
-

@@ -96,6 +96,15 @@ describe("decodeAudio", () => {
     expect((await rejection(decodeAudio(bytes))).message).toBe("The recording could not be decoded: WAV header is truncated at byte 30");
   });
 
+  it("holds FLAC to the sample count in STREAMINFO, since libFLAC stops quietly at damage", async () => {
+    const flac = fixture("mono-16k.flac");
+    const cut = await rejection(decodeAudio(flac.subarray(0, 13_546)));
+    expect(cut.message).toBe("The recording could not be decoded: FLAC audio stops after 12288 of 32000 samples (the file is cut off or damaged)");
+    const damaged = Buffer.from(flac);
+    damaged[20_000] = damaged[20_000]! ^ 0x5a;
+    expect(await rejection(decodeAudio(damaged))).toMatchObject({ failure: "truncated" });
+  });
+
   it("refuses unsupported bytes before decoding anything", async () => {
     await expect(decodeAudio(Buffer.from("%PDF-1.4 …"))).rejects.toThrow("This file is not a supported recording: looks like a PDF");
     await expect(decodeAudio(Buffer.from("%PDF-1.4 …"))).rejects.toBeInstanceOf(UnsupportedRecordingError);

@@ -16,6 +16,7 @@ import { FLACDecoder } from "@wasm-audio-decoders/flac";
 import { OggVorbisDecoder } from "@wasm-audio-decoders/ogg-vorbis";
 import { MPEGDecoder } from "mpg123-decoder";
 import { OggOpusDecoder } from "ogg-opus-decoder";
+import { DomainError } from "../../lib/errors";
 import { ByteReader, type ByteSource } from "./byte-reader";
 import type { PcmChunk } from "./compute-peaks";
 import { decodeWav } from "./decode-wav";
@@ -111,14 +112,25 @@ async function* decodeWithWasm(reader: ByteReader, detected: DetectedAudio, stat
     const channelData = decoded.channelData.map((channel) => channel.subarray(0, decoded.samplesDecoded));
     return { sampleRate: decoded.sampleRate, channelData };
   };
+  // The decoders (and the codec-parser under them) throw plain Errors on some damaged
+  // input; that is a property of the file, not a bug to retry.
+  const guarded = async (step: () => DecodedAudio | Promise<DecodedAudio>) => {
+    try {
+      return take(await step());
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new RecordingDecodeError("corrupt", `the ${detected.label} decoder failed after ${frames} frames: ${message}`);
+    }
+  };
   try {
     await decoder.ready;
     for await (const bytes of reader.chunks()) {
-      const chunk = take(await decoder.decode(bytes));
+      const chunk = await guarded(() => decoder.decode(bytes));
       if (chunk) yield chunk;
     }
     if (decoder.flush) {
-      const chunk = take(await decoder.flush());
+      const chunk = await guarded(() => (decoder.flush as () => Promise<DecodedAudio>)());
       if (chunk) yield chunk;
     }
   } finally {
@@ -127,6 +139,13 @@ async function* decodeWithWasm(reader: ByteReader, detected: DetectedAudio, stat
   if (frames === 0) {
     const cause = stats.firstDecodeError ? ` (${stats.firstDecodeError})` : "";
     throw new RecordingDecodeError("corrupt", `no ${detected.label} audio frames could be decoded${cause}`);
+  }
+  // libFLAC stops at the first damaged frame without reporting it: hold it to STREAMINFO.
+  if (detected.totalFrames !== undefined && frames < detected.totalFrames) {
+    throw new RecordingDecodeError(
+      "truncated",
+      `${detected.label} audio stops after ${frames} of ${detected.totalFrames} samples (the file is cut off or damaged)`,
+    );
   }
 }
 

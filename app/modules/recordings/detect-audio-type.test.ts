@@ -24,7 +24,7 @@ describe("detectAudioType", () => {
     ["stereo-8k.mp3", { kind: "mp3", contentType: "audio/mpeg", ext: "mp3", channels: 2, sampleRate: 8000 }],
     ["mono-16k.opus", { kind: "ogg-opus", contentType: "audio/ogg", ext: "opus", channels: 1, sampleRate: 48000 }],
     ["mono-16k.ogg", { kind: "ogg-vorbis", contentType: "audio/ogg", ext: "ogg", channels: 1, sampleRate: 16000 }],
-    ["mono-16k.flac", { kind: "flac", contentType: "audio/flac", ext: "flac", channels: 1, sampleRate: 16000, bitsPerSample: 16 }],
+    ["mono-16k.flac", { kind: "flac", contentType: "audio/flac", ext: "flac", channels: 1, sampleRate: 16000, bitsPerSample: 16, totalFrames: 32000 }],
   ])("recognises %s by its bytes", (name, expected) => {
     expect(detectAudioType(fixture(name))).toMatchObject(expected);
   });

@@ -28,6 +28,8 @@ export interface DetectedAudio {
   /** The rate the decoder produces (Opus always decodes at 48 kHz). */
   sampleRate?: number;
   bitsPerSample?: number;
+  /** Frames per channel the header promises (FLAC STREAMINFO), when it says. */
+  totalFrames?: number;
 }
 
 const CONVERT = "convert to WAV or MP3";
@@ -154,11 +156,14 @@ function flac(head: Uint8Array, start: number): DetectedAudio {
   const audio: DetectedAudio = { kind: "flac", codec: "flac", contentType: "audio/flac", ext: "flac", label: "FLAC" };
   // STREAMINFO is always the first metadata block: 20 bits rate, 3 bits channels−1, 5 bits bits−1.
   const info = start + 8;
-  if (info + 14 <= head.length && ((head[start + 4] ?? 1) & 0x7f) === 0) {
-    const [b10, b11, b12, b13] = [head[info + 10], head[info + 11], head[info + 12], head[info + 13]] as number[];
-    audio.sampleRate = ((b10 as number) << 12) | ((b11 as number) << 4) | ((b12 as number) >> 4);
-    audio.channels = (((b12 as number) >> 1) & 0x07) + 1;
-    audio.bitsPerSample = ((((b12 as number) & 0x01) << 4) | ((b13 as number) >> 4)) + 1;
+  // Then 36 bits of total samples per channel, 0 when the encoder did not know.
+  if (info + 18 <= head.length && ((head[start + 4] ?? 1) & 0x7f) === 0) {
+    const b = (i: number) => head[info + i] as number;
+    audio.sampleRate = (b(10) << 12) | (b(11) << 4) | (b(12) >> 4);
+    audio.channels = ((b(12) >> 1) & 0x07) + 1;
+    audio.bitsPerSample = (((b(12) & 0x01) << 4) | (b(13) >> 4)) + 1;
+    const total = (b(13) & 0x0f) * 2 ** 32 + ((b(14) << 24) >>> 0) + (b(15) << 16) + (b(16) << 8) + b(17);
+    if (total > 0) audio.totalFrames = total;
   }
   return audio;
 }

@@ -25,7 +25,7 @@ describe("importCanonical", () => {
     expect(errorOf(() => importCanonical(fixture("canonical-bad.json")))).toBe("Canonical JSON: segments[1]: endMs must not be before startMs");
     const value = JSON.parse(fixture("canonical-call.json")) as { segments: Record<string, unknown>[] };
     delete value.segments[0]!.startMs;
-    value.segments[1]!.speaker = "x";
+    value.segments[1]!.text = 42;
     expect(errorOf(() => importCanonical(JSON.stringify(value)))).toBe("Canonical JSON: segments[0].startMs is missing (and 1 more problem)");
     expect(errorOf(() => importCanonical('{"version":2,"channel":"call","speakers":[],"segments":[]}'))).toMatch(/^Canonical JSON: version: /);
   });

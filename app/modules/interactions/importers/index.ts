@@ -44,7 +44,7 @@ export function importTranscript(fileName: string, bytes: Uint8Array | string, o
   const size = typeof bytes === "string" ? new TextEncoder().encode(bytes).byteLength : bytes.byteLength;
   const limit = options.maxBytes ?? MAX_IMPORT_BYTES;
   if (size > limit) {
-    throw new ImportError(null, `${fileName} is ${formatBytes(size)}; transcript files over ${formatBytes(limit)} are refused.`);
+    throw new ImportError(null, `${fileName} is ${formatBytes(size)}, over the ${formatBytes(limit)} limit for transcript files.`);
   }
   const decoded = typeof bytes === "string" ? { text: normalizeText(bytes) } : decodeBytes(bytes);
   if (decoded.text.trim() === "") throw new ImportError(null, `${fileName} is empty.`);

@@ -59,7 +59,7 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
       : { text: repaired };
   } catch {
     return {
-      text: normalizeText(new TextDecoder("windows-1252").decode(bytes)),
+      text: normalizeText(decodeWindows1252(bytes)),
       warning: "The file is not valid UTF-8; it was read as Windows-1252.",
     };
   }
@@ -72,7 +72,18 @@ export function quote(value: string, max = 60): string {
 }
 
 export function formatBytes(size: number): string {
-  if (size >= 1024 * 1024) return `${(size / (1024 * 1024)).toFixed(1)} MB`;
-  if (size >= 1024) return `${(size / 1024).toFixed(1)} kB`;
+  const show = (value: number, unit: string) => `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`;
+  if (size >= 1024 * 1024) return show(size / (1024 * 1024), "MB");
+  if (size >= 1024) return show(size / 1024, "kB");
   return `${size} bytes`;
+}
+
+// Node's TextDecoder("windows-1252") decodes as Latin-1 (0x80–0x9f become C1 controls);
+// these are the characters Windows-1252 puts there.
+const windows1252High = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = "";
+  for (const byte of bytes) text += byte >= 0x80 && byte <= 0x9f ? windows1252High.charAt(byte - 0x80) : String.fromCharCode(byte);
+  return text;
 }

@@ -1,0 +1,23 @@
+import { sql } from "kysely";
+import type { Database } from "./db.server";
+
+export type JobName = "compute_peaks" | "sweep_orphan_objects" | "delete_expired_sessions";
+
+/**
+ * Queues a graphile-worker job through SQL, inside the caller's transaction: the job
+ * exists exactly when the change that needs it commits. `jobKey` makes a repeat
+ * request replace a waiting job instead of queueing a second one.
+ */
+export async function enqueueJob(
+  trx: Database,
+  name: JobName,
+  payload: Record<string, unknown>,
+  { jobKey, maxAttempts = 5 }: { jobKey?: string; maxAttempts?: number } = {},
+): Promise<void> {
+  await sql`select graphile_worker.add_job(
+    identifier => ${name},
+    payload => ${JSON.stringify(payload)}::json,
+    max_attempts => ${maxAttempts},
+    job_key => ${jobKey ?? null}
+  )`.execute(trx);
+}
