@@ -1,0 +1,33 @@
+import type { Database } from "../../lib/db.server";
+import { DomainError, notFound } from "../../lib/errors";
+import { enqueueJob } from "../../lib/jobs.server";
+import { recordAudit } from "../audit/record-audit.server";
+import type { Viewer } from "../users/roles";
+import { scopeInteractions } from "../users/scope.server";
+
+/** Queues the waveform job again for an interaction whose processing failed. */
+export async function retryProcessing(db: Database, viewer: Viewer, interactionId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await scopeInteractions(trx.selectFrom("interactions"), viewer)
+      .select(["interactions.id", "interactions.status", "interactions.recording_key", "interactions.failure_reason"])
+      .where("interactions.id", "=", interactionId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) throw notFound("Interaction");
+    if (!row.recording_key) throw new DomainError("invalid", "This interaction has no recording to process.");
+    if (row.status !== "failed") throw new DomainError("conflict", "This interaction is not in a failed state; reload the page.");
+    await trx
+      .updateTable("interactions")
+      .set({ status: "processing", failure_reason: null, updated_at: new Date() })
+      .where("id", "=", interactionId)
+      .execute();
+    await enqueueJob(trx, "compute_peaks", { interactionId }, { jobKey: `peaks:${interactionId}` });
+    await recordAudit(trx, {
+      actorId: viewer.id,
+      action: "interaction.retry_processing",
+      entityType: "interaction",
+      entityId: interactionId,
+      before: { status: row.status, failureReason: row.failure_reason },
+    });
+  });
+}
