@@ -2,8 +2,8 @@ import type { Role } from "../app/modules/users/roles";
 import { expect, loginAs, mainNav, test } from "./fixtures";
 
 const expectedLinks: Record<Role, string[]> = {
-  admin: ["Home", "Interactions", "Users", "Teams"],
-  qa_lead: ["Home", "Interactions"],
+  admin: ["Home", "Interactions", "Import", "Users", "Teams", "API tokens"],
+  qa_lead: ["Home", "Interactions", "Import", "API tokens"],
   qa: ["Home", "Interactions"],
   supervisor: ["Home", "Team conversations"],
   agent: ["Home", "My conversations"],
@@ -24,6 +24,8 @@ test.describe("main navigation", () => {
       ["Interactions", "/interactions", "Interactions"],
       ["Users", "/admin/users", "Users"],
       ["Teams", "/admin/teams", "Teams"],
+      ["Import", "/import", "Import interactions"],
+      ["API tokens", "/settings/api-tokens", "API tokens"],
       ["Home", "/", "Hello, Alex"],
     ];
     for (const [link, url, heading] of pages) {

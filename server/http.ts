@@ -33,7 +33,12 @@ export function createHttpApp({ config, log, build }: HttpOptions): express.Expr
   app.use("/build", express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.resolve("public"), { maxAge: "1h" }));
 
-  app.use(limitRequestBodies(config.REQUEST_BODY_LIMIT_KB * 1024));
+  app.use(
+    limitRequestBodies(config.REQUEST_BODY_LIMIT_KB * 1024, {
+      paths: ["/import", "/api/v1/interactions"],
+      limitBytes: config.MAX_TRANSCRIPT_MB * 1024 * 1024 + 1024 * 1024,
+    }),
+  );
   app.use(rejectCrossSiteWrites(publicOrigin));
   const remix = createRequestHandler({
     build,

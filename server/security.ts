@@ -67,9 +67,11 @@ export function rejectCrossSiteWrites(publicOrigin: string | null) {
  * Bodies are capped before Remix reads them. Forms always send Content-Length;
  * large files never pass through the app (they go to storage by presigned URL).
  */
-export function limitRequestBodies(limitBytes: number) {
+export function limitRequestBodies(limitBytes: number, largeBodies: { paths: string[]; limitBytes: number } = { paths: [], limitBytes }) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (!MUTATING.has(req.method)) return next();
+    // Transcript files (up to MAX_TRANSCRIPT_MB) come through the import form and API.
+    const limit = largeBodies.paths.includes(req.path) ? largeBodies.limitBytes : limitBytes;
     const length = req.get("content-length");
     if (length === undefined) {
       if (req.get("transfer-encoding")) {
@@ -78,11 +80,11 @@ export function limitRequestBodies(limitBytes: number) {
       }
       return next();
     }
-    if (Number(length) > limitBytes) {
+    if (Number(length) > limit) {
       res
         .status(413)
         .type("text/plain")
-        .send(`The request is too large (limit ${Math.round(limitBytes / 1024)} KB).`);
+        .send(`The request is too large (limit ${Math.round(limit / 1024)} KB).`);
       return;
     }
     next();

@@ -16,16 +16,22 @@ describe("navigationFor", () => {
     expect(labels("supervisor")).toEqual(["Home", "Team conversations"]);
   });
 
-  it.each(["qa", "qa_lead"] as const)("shows a %s all interactions but no admin pages", (role) => {
-    expect(labels(role)).toEqual(["Home", "Interactions"]);
+  it("shows a QA specialist all interactions but no import or admin pages", () => {
+    expect(labels("qa")).toEqual(["Home", "Interactions"]);
+  });
+
+  it("lets a QA lead import and manage their API tokens, without admin pages", () => {
+    expect(labels("qa_lead")).toEqual(["Home", "Interactions", "Import", "API tokens"]);
   });
 
   it("shows an admin the user and team admin pages", () => {
     expect(navigationFor("admin")).toEqual([
       { to: "/", label: "Home" },
       { to: "/interactions", label: "Interactions" },
+      { to: "/import", label: "Import" },
       { to: "/admin/users", label: "Users" },
       { to: "/admin/teams", label: "Teams" },
+      { to: "/settings/api-tokens", label: "API tokens" },
     ]);
   });
 

@@ -14,7 +14,9 @@ export function navigationFor(role: Role): NavItem[] {
     const label = role === "agent" ? "My conversations" : role === "supervisor" ? "Team conversations" : "Interactions";
     items.push({ to: "/interactions", label });
   }
+  if (can(viewer, "interactions:ingest")) items.push({ to: "/import", label: "Import" });
   if (can(viewer, "users:manage")) items.push({ to: "/admin/users", label: "Users" });
   if (can(viewer, "teams:manage")) items.push({ to: "/admin/teams", label: "Teams" });
+  if (can(viewer, "interactions:ingest")) items.push({ to: "/settings/api-tokens", label: "API tokens" });
   return items;
 }
