@@ -1,9 +1,11 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { isRouteErrorResponse } from "@remix-run/react";
+import { logger } from "../server/logger";
 import { NonceProvider } from "./lib/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -47,3 +49,15 @@ export default function handleRequest(
     setTimeout(abort, ABORT_DELAY);
   });
 }
+
+/**
+ * Unexpected errors only: 4xx answers (a guessed URL, a stale form) are the app
+ * working as intended, and an aborted request is the browser leaving.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  const status = (error as { init?: { status?: number } } | null)?.init?.status;
+  if (typeof status === "number" && status < 500) return;
+  logger.error({ err: error, method: request.method, path: new URL(request.url).pathname }, "unhandled error in a request");
+};

@@ -27,6 +27,8 @@ export function createHttpApp({ config, log, build }: HttpOptions): express.Expr
   app.get("/healthz", (req, res, next) => {
     healthCheck(req, res).catch(next);
   });
+  // Browsers ask for /favicon.ico whatever the page declares.
+  app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
   app.use(securityHeaders({ storageOrigin, development: config.NODE_ENV === "development" }));
 
   // Fingerprinted bundles can be cached for good; everything else briefly.

@@ -1,0 +1,150 @@
+/**
+ * Importing through the shared request path (API, import page, bulk import): the
+ * transcript is converted from its own format, the original kept, the recording taken
+ * from a finished browser/API upload — and a refusal leaves nothing behind.
+ */
+import { describe, expect, it } from "vitest";
+import { interactionPrefix, sourceKey, transcriptKey } from "../../../storage/keys";
+import { db } from "../../lib/db.server";
+import { DomainError } from "../../lib/errors";
+import { blobStore } from "../../lib/storage.server";
+import { countRows, listObjectKeys, seedTeam, seedUser, testWav } from "../../../test/factories";
+import { importInteraction } from "./import-interaction.server";
+import type { IngestRequest } from "./ingest-request.schema";
+import { startRecordingUpload } from "./recording-upload.server";
+
+const limits = { maxTranscriptBytes: 1024 * 1024 };
+const vtt = ["WEBVTT", "", "00:00.000 --> 00:02.500", "<v Dana>Thanks for calling Northwind.", "", "00:03.000 --> 00:05.000", "<v Sam>My bill is wrong.", ""].join("\n");
+
+async function setup() {
+  const team = await seedTeam();
+  const agent = await seedUser("agent", [team.id]);
+  const lead = await seedUser("qa_lead");
+  const request = (overrides: Partial<IngestRequest> = {}): IngestRequest => ({
+    source: "upload",
+    externalId: `call-${Math.random().toString(36).slice(2)}`,
+    agent: agent.email,
+    startedAt: "2026-03-02T10:00:00Z",
+    tags: [],
+    metadata: {},
+    transcript: { fileName: "call.vtt", content: vtt },
+    ...overrides,
+  });
+  return { agent, lead, request };
+}
+
+async function footprint() {
+  return { interactions: await countRows("interactions"), intents: await countRows("storage_intents"), objects: await listObjectKeys() };
+}
+
+describe("importInteraction", () => {
+  it("converts a WebVTT file, keeps the original under source/ and names the speakers", async () => {
+    const { lead, request, agent } = await setup();
+    const result = await importInteraction(db(), blobStore(), lead, request(), limits);
+    expect(result.status).toBe("created");
+    const stored = await blobStore().getJson<{ speakers: { id: string; role: string }[]; segments: { startMs: number }[] }>(transcriptKey(result.id));
+    expect(stored.speakers).toEqual([
+      { id: "Dana", role: "agent", name: "Dana" },
+      { id: "Sam", role: "customer", name: "Sam" },
+    ]);
+    expect(stored.segments.map((segment) => segment.startMs)).toEqual([0, 3000]);
+    expect(await blobStore().getText(sourceKey(result.id, "call.vtt"))).toBe(vtt);
+    const row = await db().selectFrom("interactions").select(["agent_id", "duration_ms", "status", "customer_name"]).where("id", "=", result.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ agent_id: agent.id, duration_ms: 5000, status: "ready", customer_name: "Sam" });
+  });
+
+  it("lets the importer say who the agent is when the guess is wrong", async () => {
+    const { lead, request } = await setup();
+    const result = await importInteraction(
+      db(),
+      blobStore(),
+      lead,
+      request({ transcript: { fileName: "call.vtt", content: vtt, speakerRoles: { Dana: "customer", Sam: "agent" } } }),
+      limits,
+    );
+    const stored = await blobStore().getJson<{ speakers: { id: string; role: string }[] }>(transcriptKey(result.id));
+    expect(stored.speakers.find((speaker) => speaker.id === "Sam")?.role).toBe("agent");
+  });
+
+  it("refuses a malformed transcript with the line at fault and stores nothing", async () => {
+    const { lead, request } = await setup();
+    const before = await footprint();
+    const broken = "WEBVTT\n\n00:05.000 --> 00:01.000\n<v Dana>Backwards.\n";
+    const error = await importInteraction(db(), blobStore(), lead, request({ transcript: { fileName: "bad.vtt", content: broken } }), limits).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).status).toBe(422);
+    expect((error as Error).message).toMatch(/line 3/);
+    expect(await footprint()).toEqual(before);
+  });
+
+  it("refuses an unknown agent by name and stores nothing", async () => {
+    const { lead, request } = await setup();
+    const before = await footprint();
+    await expect(importInteraction(db(), blobStore(), lead, request({ agent: "nobody@example.test" }), limits)).rejects.toThrow(
+      /No agent account matches "nobody@example.test"/,
+    );
+    expect(await footprint()).toEqual(before);
+  });
+
+  it("records a recording uploaded beforehand, after checking its bytes", async () => {
+    const { lead, request } = await setup();
+    const wav = testWav({ seconds: 1 });
+    const plan = await startRecordingUpload(db(), blobStore(), { userId: lead.id, fileName: "call.wav", contentType: "audio/wav", size: wav.length, maxBytes: 10 * 1024 * 1024 });
+    const put = await fetch(plan.single?.url ?? "", { method: "PUT", body: wav, headers: plan.single?.headers });
+    expect(put.ok).toBe(true);
+
+    const result = await importInteraction(db(), blobStore(), lead, request({ recording: { uploadId: plan.uploadId } }), limits);
+    expect(result).toMatchObject({ status: "created", id: plan.uploadId });
+    const row = await db().selectFrom("interactions").select(["recording_size", "recording_content_type", "status"]).where("id", "=", result.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ recording_size: wav.length, recording_content_type: "audio/wav", status: "processing" });
+    const intent = await db().selectFrom("storage_intents").select("id").where("interaction_id", "=", plan.uploadId).executeTakeFirst();
+    expect(intent).toBeUndefined();
+  });
+
+  it("refuses an upload that is not audio, whatever its name, and removes it", async () => {
+    const { lead, request } = await setup();
+    const pdf = Buffer.from("%PDF-1.7\n% not a recording at all\n".repeat(20));
+    const plan = await startRecordingUpload(db(), blobStore(), { userId: lead.id, fileName: "call.wav", contentType: "audio/wav", size: pdf.length, maxBytes: 1024 * 1024 });
+    await fetch(plan.single?.url ?? "", { method: "PUT", body: pdf, headers: plan.single?.headers });
+    const before = await countRows("interactions");
+
+    await expect(importInteraction(db(), blobStore(), lead, request({ recording: { uploadId: plan.uploadId } }), limits)).rejects.toThrow(
+      /not a supported recording/,
+    );
+    expect(await countRows("interactions")).toBe(before);
+    expect(await listObjectKeys(interactionPrefix(plan.uploadId))).toEqual([]);
+  });
+
+  it("refuses another user's upload id", async () => {
+    const { lead, request } = await setup();
+    const other = await seedUser("admin");
+    const wav = testWav();
+    const plan = await startRecordingUpload(db(), blobStore(), { userId: other.id, fileName: "a.wav", contentType: "audio/wav", size: wav.length, maxBytes: 1024 * 1024 });
+    await expect(importInteraction(db(), blobStore(), lead, request({ recording: { uploadId: plan.uploadId } }), limits)).rejects.toThrow(
+      /does not exist or has expired/,
+    );
+  });
+
+  it("answers a duplicate with the first interaction and drops the second upload", async () => {
+    const { lead, request } = await setup();
+    const first = await importInteraction(db(), blobStore(), lead, request({ externalId: "dup-1" }), limits);
+    const wav = testWav();
+    const plan = await startRecordingUpload(db(), blobStore(), { userId: lead.id, fileName: "a.wav", contentType: "audio/wav", size: wav.length, maxBytes: 1024 * 1024 });
+    await fetch(plan.single?.url ?? "", { method: "PUT", body: wav, headers: plan.single?.headers });
+
+    const again = await importInteraction(db(), blobStore(), lead, request({ externalId: "dup-1", recording: { uploadId: plan.uploadId } }), limits);
+    expect(again).toMatchObject({ status: "duplicate", id: first.id });
+    expect(await listObjectKeys(interactionPrefix(plan.uploadId))).toEqual([]);
+    const intent = await db().selectFrom("storage_intents").select("id").where("interaction_id", "=", plan.uploadId).executeTakeFirst();
+    expect(intent).toBeUndefined();
+  });
+
+  it("refuses a recording larger than the configured limit before anything is uploaded", async () => {
+    const { lead } = await setup();
+    await expect(
+      startRecordingUpload(db(), blobStore(), { userId: lead.id, fileName: "long.wav", contentType: "audio/wav", size: 3 * 1024 * 1024, maxBytes: 2 * 1024 * 1024 }),
+    ).rejects.toThrow(/larger than the 2 MB limit/);
+  });
+});
