@@ -92,7 +92,7 @@ describe("importInteraction", () => {
     const { lead, request } = await setup();
     const wav = testWav({ seconds: 1 });
     const plan = await startRecordingUpload(db(), blobStore(), { userId: lead.id, fileName: "call.wav", contentType: "audio/wav", size: wav.length, maxBytes: 10 * 1024 * 1024 });
-    const put = await fetch(plan.single?.url ?? "", { method: "PUT", body: wav, headers: plan.single?.headers });
+    const put = await fetch(plan.single?.url ?? "", { method: "PUT", body: new Uint8Array(wav), headers: plan.single?.headers });
     expect(put.ok).toBe(true);
 
     const result = await importInteraction(db(), blobStore(), lead, request({ recording: { uploadId: plan.uploadId } }), limits);
@@ -107,7 +107,7 @@ describe("importInteraction", () => {
     const { lead, request } = await setup();
     const pdf = Buffer.from("%PDF-1.7\n% not a recording at all\n".repeat(20));
     const plan = await startRecordingUpload(db(), blobStore(), { userId: lead.id, fileName: "call.wav", contentType: "audio/wav", size: pdf.length, maxBytes: 1024 * 1024 });
-    await fetch(plan.single?.url ?? "", { method: "PUT", body: pdf, headers: plan.single?.headers });
+    await fetch(plan.single?.url ?? "", { method: "PUT", body: new Uint8Array(pdf), headers: plan.single?.headers });
     const before = await countRows("interactions");
 
     await expect(importInteraction(db(), blobStore(), lead, request({ recording: { uploadId: plan.uploadId } }), limits)).rejects.toThrow(
@@ -132,7 +132,7 @@ describe("importInteraction", () => {
     const first = await importInteraction(db(), blobStore(), lead, request({ externalId: "dup-1" }), limits);
     const wav = testWav();
     const plan = await startRecordingUpload(db(), blobStore(), { userId: lead.id, fileName: "a.wav", contentType: "audio/wav", size: wav.length, maxBytes: 1024 * 1024 });
-    await fetch(plan.single?.url ?? "", { method: "PUT", body: wav, headers: plan.single?.headers });
+    await fetch(plan.single?.url ?? "", { method: "PUT", body: new Uint8Array(wav), headers: plan.single?.headers });
 
     const again = await importInteraction(db(), blobStore(), lead, request({ externalId: "dup-1", recording: { uploadId: plan.uploadId } }), limits);
     expect(again).toMatchObject({ status: "duplicate", id: first.id });
