@@ -3,6 +3,7 @@ import * as accounts from "./20261125T153000-accounts";
 import * as interactions from "./20261125T153100-interactions";
 import * as apiTokens from "./20261125T160000-api-tokens";
 import * as uploadIntents from "./20261125T160100-upload-intents";
+import * as interactionListFilters from "./20261125T170000-interaction-list-filters";
 
 /**
  * Every migration, listed statically. Node 20 cannot import `.ts` files found on
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   "20261125T153100-interactions": interactions,
   "20261125T160000-api-tokens": apiTokens,
   "20261125T160100-upload-intents": uploadIntents,
+  "20261125T170000-interaction-list-filters": interactionListFilters,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,34 +1,54 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { z } from "zod";
+import { CsrfField } from "../components/csrf-field";
 import { RouteErrorBoundary } from "../components/error-page";
+import { activeSegmentAt } from "../components/interactions/active-segment";
+import { SyncedTranscript } from "../components/interactions/synced-transcript";
+import { RecordingPlayer } from "../components/player/recording-player";
+import type { PlayerHandle, PlayerLane } from "../components/player/types";
 import { TranscriptView } from "../components/transcript-view";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { channelLabels, formatDateTime, formatDuration, formatPercent, formatTime } from "../lib/format";
-import { httpError } from "../lib/http.server";
+import { readForm } from "../lib/forms.server";
+import { httpError, runUseCase } from "../lib/http.server";
 import { blobStore } from "../lib/storage.server";
-import { getInteraction } from "../modules/interactions/get-interaction.server";
+import { getInteraction, type InteractionDetail } from "../modules/interactions/get-interaction.server";
+import { retryProcessing } from "../modules/interactions/retry-processing.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
+import { can } from "../modules/users/permissions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} · Parley` : "Interaction · Parley" },
 ];
 
 const paramsSchema = z.object({ interactionId: z.uuid() });
+const actionSchema = z.object({ intent: z.literal("retry", { error: "Unknown action; reload the page" }) });
+const NOT_FOUND = "There is no interaction at this address, or you do not have access to it.";
+/** How often a page waiting for its waveform asks again. */
+const PROCESSING_POLL_MS = 3000;
+
+function interactionIdOf(params: unknown): string {
+  const parsed = paramsSchema.safeParse(params);
+  // A malformed id is as absent as someone else's: 404 either way.
+  if (!parsed.success) throw httpError(404, NOT_FOUND);
+  return parsed.data.interactionId;
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "interactions:view");
-  const parsed = paramsSchema.safeParse(params);
-  // A malformed id is as absent as someone else's: 404 either way.
-  if (!parsed.success) throw httpError(404, "There is no interaction at this address, or you do not have access to it.");
+  const id = interactionIdOf(params);
   const [organisation, interaction] = await Promise.all([
     getOrganisation(db()),
-    getInteraction(db(), blobStore(), viewer, parsed.data.interactionId),
+    getInteraction(db(), blobStore(), viewer, id),
   ]);
-  if (!interaction) throw httpError(404, "There is no interaction at this address, or you do not have access to it.");
+  if (!interaction) throw httpError(404, NOT_FOUND);
   const tz = organisation.timeZone;
-  const { transcript } = interaction;
+  const { transcript, recording, peaks } = interaction;
+  const timed = transcript?.channel === "call" && recording !== null;
   return {
     title: `${channelLabels[interaction.channel]} with ${interaction.customerName ?? "a customer"}`,
     interaction: {
@@ -36,23 +56,100 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       startedAt: formatDateTime(interaction.startedAt, tz),
       duration: formatDuration(interaction.durationMs),
       transcript: null,
+      recording: null,
+      peaks: null,
     },
+    player: recording
+      ? {
+          audioUrl: recording.url,
+          peaksUrl: peaks?.url ?? null,
+          durationMs: interaction.durationMs,
+          channels: playerLanes(interaction),
+        }
+      : null,
+    canRetry: interaction.status === "failed" && recording !== null && can(viewer, "interactions:ingest"),
     transcript: transcript
       ? {
           speakers: transcript.speakers,
-          segments: transcript.segments.map((segment) => ({
-            id: segment.id,
-            speaker: segment.speaker,
-            text: segment.text,
-            time: "startMs" in segment ? formatDuration(segment.startMs) : formatTime(segment.at, tz),
-          })),
+          // Calls with a recording follow playback; chats (and calls without audio) read as a list.
+          timed: timed
+            ? transcript.segments.flatMap((segment) =>
+                "startMs" in segment
+                  ? [{ id: segment.id, speaker: segment.speaker, text: segment.text, startMs: segment.startMs, endMs: segment.endMs }]
+                  : [],
+              )
+            : null,
+          segments: timed
+            ? []
+            : transcript.segments.map((segment) => ({
+                id: segment.id,
+                speaker: segment.speaker,
+                text: segment.text,
+                time: "startMs" in segment ? formatDuration(segment.startMs) : formatTime(segment.at, tz),
+              })),
         }
       : null,
   };
 }
 
+/** Lanes in file order; on a two-channel call, channel 0 is the agent and 1 the customer (docs/decisions/0006). */
+function playerLanes(interaction: InteractionDetail): PlayerLane[] {
+  const channels = interaction.recording?.channels;
+  if (channels === 2) {
+    return [
+      { label: `Agent · ${interaction.agentName}`, role: "agent" },
+      { label: `Customer · ${interaction.customerName ?? "unnamed"}`, role: "customer" },
+    ];
+  }
+  return Array.from({ length: channels ?? 1 }, (_, index) => ({
+    label: channels && channels > 1 ? `Channel ${index + 1}` : "Recording",
+    role: "mixed" as const,
+  }));
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requirePermission(request, "interactions:ingest");
+  const id = interactionIdOf(params);
+  const form = await readForm(request, actionSchema);
+  if (!form.ok) return form.response;
+  const result = await runUseCase(form.form, () => retryProcessing(db(), viewer, id));
+  if (!result.ok) return result.response;
+  throw redirect(`/interactions/${id}`);
+}
+
+/** While the waveform is being computed, the page asks again every few seconds (only while visible). */
+function useRefreshWhileProcessing(processing: boolean) {
+  const { revalidate, state } = useRevalidator();
+  useEffect(() => {
+    if (!processing || state !== "idle") return;
+    const timer = window.setInterval(() => {
+      if (document.visibilityState === "visible") revalidate();
+    }, PROCESSING_POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [processing, state, revalidate]);
+}
+
 export default function InteractionPage() {
-  const { title, interaction, transcript } = useLoaderData<typeof loader>();
+  const { title, interaction, transcript, player, canRetry } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const playerRef = useRef<PlayerHandle>(null);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const timed = transcript?.timed ?? null;
+  useRefreshWhileProcessing(interaction.status === "processing");
+
+  const onTimeUpdate = useCallback(
+    (ms: number) => {
+      // Same id, same state: React skips the re-render, so this is cheap per frame.
+      if (timed) setActiveId(activeSegmentAt(timed, ms));
+    },
+    [timed],
+  );
+  const seek = useCallback((ms: number) => {
+    playerRef.current?.seekTo(ms);
+    setActiveId(timed ? activeSegmentAt(timed, ms) : null);
+  }, [timed]);
+
   const m = interaction.metrics;
   return (
     <>
@@ -68,20 +165,48 @@ export default function InteractionPage() {
           </p>
         </div>
       </div>
+      {interaction.status === "processing" ? (
+        <p className="alert alert--info" role="status">
+          The waveform is being prepared. The recording already plays; this page updates by itself when the waveform is
+          ready.
+        </p>
+      ) : null}
       {interaction.status === "failed" ? (
+        <div className="alert alert--error interaction-failure" role="alert">
+          <p>Processing failed: {interaction.failureReason ?? "unknown reason"}</p>
+          {canRetry ? (
+            <Form method="post" className="inline-form">
+              <CsrfField />
+              <input type="hidden" name="intent" value="retry" />
+              <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+                {navigation.state === "submitting" ? "Retrying…" : "Retry"}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      ) : null}
+      {failure && !failure.ok ? (
         <p className="alert alert--error" role="alert">
-          Processing failed: {interaction.failureReason ?? "unknown reason"}
+          {failure.message}
         </p>
       ) : null}
       <div className="detail-grid">
         <section aria-labelledby="conversation-title" className="panel">
           <h2 id="conversation-title">Conversation</h2>
-          {interaction.recording ? (
-            <audio controls preload="metadata" src={interaction.recording.url} className="audio">
-              <track kind="captions" />
-            </audio>
+          {player ? (
+            <RecordingPlayer
+              key={interaction.id}
+              ref={playerRef}
+              audioUrl={player.audioUrl}
+              peaksUrl={player.peaksUrl}
+              durationMs={player.durationMs}
+              channels={player.channels}
+              onTimeUpdate={onTimeUpdate}
+            />
           ) : null}
-          {transcript ? (
+          {transcript && timed ? (
+            <SyncedTranscript speakers={transcript.speakers} segments={timed} activeId={activeId} onSeek={seek} />
+          ) : transcript ? (
             <TranscriptView speakers={transcript.speakers} segments={transcript.segments} />
           ) : (
             <p className="empty-state">This interaction has no transcript.</p>

@@ -28,8 +28,13 @@ export interface InteractionDetail {
     overtalkMs: number | null;
   };
   recording: { url: string; contentType: string | null; channels: number | null } | null;
+  /** The waveform peaks (peaks.json, docs/decisions/0006) once computed: a presigned GET. */
+  peaks: { url: string } | null;
   transcript: Transcript | null;
 }
+
+/** Presigned URLs live long enough for a long review session without a reload. */
+const MEDIA_URL_SECONDS = 3600;
 
 /**
  * One interaction as the viewer may see it, or null, which the route answers
@@ -45,9 +50,11 @@ export async function getInteraction(db: Database, store: BlobStore, viewer: Vie
     .executeTakeFirst();
   if (!row) return null;
 
-  const [transcript, url] = await Promise.all([
+  const [transcript, url, peaksUrl] = await Promise.all([
     row.transcript_key ? store.getJson(row.transcript_key).then((raw) => transcriptSchema.parse(raw)) : null,
-    row.recording_key ? store.presignGet(row.recording_key, { expiresIn: 3600 }) : null,
+    row.recording_key ? store.presignGet(row.recording_key, { expiresIn: MEDIA_URL_SECONDS }) : null,
+    // Peaks are only trusted once the job has marked the interaction ready.
+    row.peaks_key && row.status === "ready" ? store.presignGet(row.peaks_key, { expiresIn: MEDIA_URL_SECONDS }) : null,
   ]);
   const metadata = row.metadata as Record<string, unknown>;
   return {
@@ -74,6 +81,7 @@ export async function getInteraction(db: Database, store: BlobStore, viewer: Vie
       overtalkMs: row.overtalk_ms,
     },
     recording: url ? { url, contentType: row.recording_content_type, channels: row.recording_channels } : null,
+    peaks: peaksUrl ? { url: peaksUrl } : null,
     transcript,
   };
 }

@@ -1,6 +1,10 @@
+import { sql, type SelectQueryBuilder } from "kysely";
+import type { DB } from "../../../db/types.generated";
 import type { Database } from "../../lib/db.server";
+import { interactionScope } from "../users/permissions";
 import type { Viewer } from "../users/roles";
 import { scopeInteractions } from "../users/scope.server";
+import type { InteractionFilters } from "./interaction-filters";
 
 export interface InteractionListItem {
   id: string;
@@ -16,45 +20,24 @@ export interface InteractionListItem {
   summary: string | null;
 }
 
-export interface InteractionListQuery {
-  channel?: "call" | "chat" | "email";
+export interface InteractionListQuery extends InteractionFilters {
   /** Keyset cursor: the (started_at, id) of the last row on the previous page. */
   before?: { startedAt: Date; id: string };
   limit: number;
+  /** The zone `from`/`to` dates are days of (the organisation's); UTC when not given. */
+  timeZone?: string;
 }
 
-/** The viewer's interactions, newest first, keyset-paged on (started_at, id). */
+/**
+ * The viewer's interactions, newest first, keyset-paged on (started_at, id),
+ * narrowed by the filters (see `filterInteractions`).
+ */
 export async function listInteractions(
   db: Database,
   viewer: Viewer,
   query: InteractionListQuery,
 ): Promise<{ items: InteractionListItem[]; next: { startedAt: Date; id: string } | null }> {
-  let q = scopeInteractions(db.selectFrom("interactions"), viewer)
-    .innerJoin("users as agent", "agent.id", "interactions.agent_id")
-    .leftJoin("teams", "teams.id", "interactions.team_id")
-    .select([
-      "interactions.id",
-      "interactions.channel",
-      "interactions.started_at",
-      "interactions.duration_ms",
-      "interactions.queue",
-      "interactions.customer_name",
-      "interactions.tags",
-      "interactions.status",
-      "interactions.metadata",
-      "agent.name as agent_name",
-      "teams.name as team_name",
-    ])
-    .orderBy("interactions.started_at", "desc")
-    .orderBy("interactions.id", "desc")
-    .limit(query.limit + 1);
-  if (query.channel) q = q.where("interactions.channel", "=", query.channel);
-  const before = query.before;
-  if (before) {
-    q = q.where((eb) =>
-      eb(eb.refTuple("interactions.started_at", "interactions.id"), "<", eb.tuple(before.startedAt, before.id)),
-    );
-  }
+  const q = interactionListQuery(db, viewer, query);
   const rows = await q.execute();
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -74,6 +57,184 @@ export async function listInteractions(
     })),
     next: rows.length > query.limit && last ? { startedAt: last.started_at, id: last.id } : null,
   };
+}
+
+/** The list's SQL, unexecuted: `listInteractions` runs it, the index tests EXPLAIN it. */
+export function interactionListQuery(db: Database, viewer: Viewer, query: InteractionListQuery) {
+  let q = filterInteractions(scopeInteractions(db.selectFrom("interactions"), viewer), query, query.timeZone ?? "UTC")
+    .innerJoin("users as agent", "agent.id", "interactions.agent_id")
+    .leftJoin("teams", "teams.id", "interactions.team_id")
+    .select([
+      "interactions.id",
+      "interactions.channel",
+      "interactions.started_at",
+      "interactions.duration_ms",
+      "interactions.queue",
+      "interactions.customer_name",
+      "interactions.tags",
+      "interactions.status",
+      "interactions.metadata",
+      "agent.name as agent_name",
+      "teams.name as team_name",
+    ])
+    .orderBy("interactions.started_at", "desc")
+    .orderBy("interactions.id", "desc")
+    .limit(query.limit + 1);
+  const before = query.before;
+  if (before) {
+    q = q.where((eb) =>
+      eb(eb.refTuple("interactions.started_at", "interactions.id"), "<", eb.tuple(before.startedAt, before.id)),
+    );
+  }
+  return q;
+}
+
+/**
+ * Narrows a query over `interactions` by the list's filters. Every predicate is
+ * written so an index can answer it, and none wraps a column in a function:
+ *
+ * - team, agent: equality on the leading column of the (…, started_at, id) btree
+ *   indexes, which also serve the newest-first keyset order;
+ * - from/to: a range on started_at, the organisation's local midnight converted to
+ *   an instant by PostgreSQL (`timestamp AT TIME ZONE zone` follows the zone's DST);
+ * - tags: array overlap (`&&`), answered by the GIN index on tags;
+ * - words: `search_vector @@ websearch_to_tsquery('english', …)`, the stored
+ *   generated column and its GIN index (never `to_tsvector(transcript_text)`);
+ * - channel, status, queue and length are few-valued or ranges: they filter the
+ *   rows an index walk yields, which the LIMIT of a page keeps short.
+ */
+export function filterInteractions<O>(
+  query: SelectQueryBuilder<DB, "interactions", O>,
+  filters: InteractionFilters,
+  timeZone: string,
+): SelectQueryBuilder<DB, "interactions", O> {
+  let q = query;
+  if (filters.channel) q = q.where("interactions.channel", "=", filters.channel);
+  if (filters.teamId) q = q.where("interactions.team_id", "=", filters.teamId);
+  if (filters.agentId) q = q.where("interactions.agent_id", "=", filters.agentId);
+  const { from, to } = filters;
+  if (from) {
+    q = q.where("interactions.started_at", ">=", sql<Date>`(cast(${from} as date)::timestamp at time zone ${timeZone})`);
+  }
+  if (to) {
+    q = q.where("interactions.started_at", "<", sql<Date>`((cast(${to} as date) + 1)::timestamp at time zone ${timeZone})`);
+  }
+  if (filters.minMinutes !== undefined) q = q.where("interactions.duration_ms", ">=", Math.round(filters.minMinutes * 60_000));
+  if (filters.maxMinutes !== undefined) q = q.where("interactions.duration_ms", "<=", Math.round(filters.maxMinutes * 60_000));
+  const tags = filters.tags;
+  if (tags?.length) q = q.where("interactions.tags", "&&", sql<string[]>`cast(${tags} as text[])`);
+  if (filters.queue) q = q.where("interactions.queue", "=", filters.queue);
+  if (filters.status) q = q.where("interactions.status", "=", filters.status);
+  const words = filters.words;
+  if (words) q = q.where(sql<boolean>`interactions.search_vector @@ websearch_to_tsquery('english', ${words})`);
+  return q;
+}
+
+/**
+ * Whether the words leave anything to search for: "the" or "and it" reduce to an
+ * empty query (stop words), which would silently match nothing.
+ */
+export async function hasSearchableWords(db: Database, words: string): Promise<boolean> {
+  const { rows } = await sql<{ nodes: number }>`select numnode(websearch_to_tsquery('english', ${words})) as nodes`.execute(db);
+  return (rows[0]?.nodes ?? 0) > 0;
+}
+
+export interface InteractionFilterOptions {
+  teams: { id: string; name: string }[];
+  agents: { id: string; name: string; active: boolean }[];
+  queues: string[];
+}
+
+/**
+ * What the filter selects offer: the teams and agents the viewer may see and the
+ * queues of the interactions in their scope. An agent sees only their own
+ * conversations, so they get no team or agent choice.
+ */
+export async function listInteractionFilterOptions(db: Database, viewer: Viewer): Promise<InteractionFilterOptions> {
+  const scope = interactionScope(viewer);
+  if (scope.kind === "own") return { teams: [], agents: [], queues: await listQueues(db, viewer) };
+  const teamIds = scope.kind === "teams" ? scope.teamIds : null;
+  if (teamIds?.length === 0) return { teams: [], agents: [], queues: [] };
+
+  let teams = db.selectFrom("teams").select(["teams.id", "teams.name"]).orderBy("teams.name");
+  let agents = db
+    .selectFrom("users")
+    .select(["users.id", "users.name", "users.active"])
+    .where("users.role", "=", "agent")
+    .orderBy("users.name")
+    .orderBy("users.id");
+  if (teamIds) {
+    teams = teams.where("teams.id", "in", teamIds);
+    agents = agents.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("team_members")
+          .select("team_members.user_id")
+          .whereRef("team_members.user_id", "=", "users.id")
+          .where("team_members.kind", "=", "agent")
+          .where("team_members.team_id", "in", teamIds),
+      ),
+    );
+  }
+  const [teamRows, agentRows, queues] = await Promise.all([teams.execute(), agents.execute(), listQueues(db, viewer)]);
+  return { teams: teamRows, agents: agentRows, queues };
+}
+
+/**
+ * Distinct queues in the viewer's scope, without reading every row: a loose index
+ * scan over interactions_team_queue_idx (team_id, queue), one index probe per team
+ * and queue, however many millions of interactions there are (PostgreSQL 15 has no
+ * skip scan, and `select distinct` would read them all). Everything (QA, admins) is
+ * every team plus the interactions of agents without a team; a supervisor, their
+ * teams. An agent's own interactions are few: de-duplicated from the agent index.
+ */
+async function listQueues(db: Database, viewer: Viewer): Promise<string[]> {
+  const loose = queuesInScopeQuery(viewer);
+  if (loose) {
+    const { rows } = await loose.execute(db);
+    return [...new Set(rows.map((row) => row.queue))];
+  }
+  const rows = await scopeInteractions(db.selectFrom("interactions"), viewer)
+    .select("interactions.queue")
+    .distinct()
+    .where("interactions.queue", "is not", null)
+    .orderBy("interactions.queue")
+    .execute();
+  return rows.map((row) => row.queue).filter((queue): queue is string => queue !== null);
+}
+
+/** The loose index scan of `listQueues` for team and organisation-wide scopes (null for an agent's). */
+export function queuesInScopeQuery(viewer: Viewer) {
+  const scope = interactionScope(viewer);
+  if (scope.kind === "own") return null;
+  const teams = scope.kind === "all" ? sql`select id from teams` : sql`select unnest(cast(${scope.teamIds} as uuid[]))`;
+  const withoutTeam =
+    scope.kind === "all"
+      ? sql`union
+    select queue from no_team where queue is not null`
+      : sql``;
+  return sql<{ queue: string }>`
+    with recursive scoped(team_id) as (${teams}),
+    by_team(team_id, queue) as (
+      select scoped.team_id,
+        (select i.queue from interactions i
+          where i.team_id = scoped.team_id and i.queue is not null order by i.queue limit 1)
+      from scoped
+      union all
+      select by_team.team_id,
+        (select i.queue from interactions i
+          where i.team_id = by_team.team_id and i.queue > by_team.queue order by i.queue limit 1)
+      from by_team where by_team.queue is not null
+    ),
+    no_team(queue) as (
+      (select queue from interactions where team_id is null and queue is not null order by queue limit 1)
+      union all
+      select (select i.queue from interactions i where i.team_id is null and i.queue > no_team.queue order by i.queue limit 1)
+      from no_team where no_team.queue is not null
+    )
+    select queue from by_team where queue is not null
+    ${withoutTeam}
+    order by queue`;
 }
 
 function summaryOf(metadata: unknown): string | null {

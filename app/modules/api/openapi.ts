@@ -1,0 +1,160 @@
+import { z } from "zod";
+import {
+  batchRequestSchema,
+  batchResultSchema,
+  errorResponseSchema,
+  importResultSchema,
+  ingestRequestSchema,
+  interactionDetailSchema,
+  interactionListSchema,
+  listQuerySchema,
+  MAX_BATCH_ITEMS,
+  startUploadSchema,
+  uploadPlanSchema,
+} from "./api.schema";
+
+/**
+ * The OpenAPI 3.1 description of /api/v1 (served at /api/v1/openapi.json). Request
+ * and response bodies are generated from the zod schemas the routes use, so the
+ * document cannot drift from what the server accepts.
+ */
+
+type JsonSchema = Record<string, unknown>;
+
+/** JSON Schema 2020-12 (OpenAPI 3.1's dialect) of what a client sends or receives. */
+export function jsonSchemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });
+  return rest;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schemaRef: JsonSchema, description: string) => ({ description, content: { "application/json": { schema: schemaRef } } });
+
+const errors = (...statuses: number[]) => {
+  const descriptions: Record<number, string> = {
+    400: "Malformed JSON or an unreadable body",
+    401: "Missing, unknown or revoked token",
+    403: "The token's user may not do this (importing needs an admin or QA lead)",
+    404: "No such interaction, or outside the token user's scope",
+    413: "The body is over the size limit",
+    415: "The body is not JSON",
+    422: "Validation failed; `fields` names each field path with its message",
+  };
+  return Object.fromEntries(statuses.map((status) => [String(status), json(ref("Error"), descriptions[status] ?? "Error")]));
+};
+
+/** Query parameters from the list schema, one per property. */
+function queryParameters(): unknown[] {
+  const schema = jsonSchemaOf(listQuerySchema, "input") as { properties: Record<string, JsonSchema> };
+  const descriptions: Record<string, string> = {
+    channel: "Only this channel",
+    agent: "Only this agent (email or user id)",
+    from: "started at or after (ISO 8601 with zone)",
+    to: "started before (ISO 8601 with zone)",
+    limit: "Items per page, 1–200 (default 50)",
+    cursor: "nextCursor of the previous page",
+  };
+  return Object.entries(schema.properties).map(([name, property]) => ({
+    name,
+    in: "query",
+    required: false,
+    description: descriptions[name],
+    schema: property,
+  }));
+}
+
+export function openApiDocument(serverUrl = "/api/v1") {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Parley API",
+      version: "1.0.0",
+      description:
+        "Import interactions (calls, chats, emails) into Parley and read them back. Authenticate with an API token " +
+        "(Settings → API tokens) as `Authorization: Bearer prl_…`. Every error answers `{ error: { code, message, fields? } }`. " +
+        "See docs/api.md for the recording upload flow.",
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ bearer: [] }],
+    paths: {
+      "/uploads": {
+        post: {
+          operationId: "startUpload",
+          summary: "Start a recording upload",
+          description:
+            "Returns presigned URLs to PUT the recording straight to storage: one `single` PUT for files up to 32 MiB, " +
+            "otherwise `multipart` part URLs (keep each part's ETag). Then import the interaction with `recording.uploadId` " +
+            "(and `recording.parts` for multipart).",
+          requestBody: { required: true, ...json(ref("StartUpload"), "The file to upload") },
+          responses: { "201": json(ref("UploadPlan"), "Upload started"), ...errors(400, 401, 403, 413, 415, 422) },
+        },
+      },
+      "/interactions": {
+        post: {
+          operationId: "importInteraction",
+          summary: "Import one interaction",
+          requestBody: { required: true, ...json(ref("IngestRequest"), "The interaction; the transcript as file content in any supported format") },
+          responses: {
+            "201": json(ref("ImportResult"), "Created"),
+            "200": json(ref("ImportResult"), "Already imported: the same (source, externalId) exists; nothing was changed"),
+            ...errors(400, 401, 403, 413, 415, 422),
+          },
+        },
+        get: {
+          operationId: "listInteractions",
+          summary: "List interactions the token's user may see, newest first",
+          parameters: queryParameters(),
+          responses: { "200": json(ref("InteractionList"), "One page"), ...errors(401, 422) },
+        },
+      },
+      "/interactions/batch": {
+        post: {
+          operationId: "importInteractionBatch",
+          summary: `Import up to ${MAX_BATCH_ITEMS} interactions`,
+          description:
+            "Each item is imported on its own: one failing item does not roll back the others. Items may name recordings " +
+            "uploaded beforehand (uploadId). The answer is 200 whenever the envelope was valid; read each result's status.",
+          requestBody: { required: true, ...json(ref("BatchRequest"), "The interactions") },
+          responses: { "200": json(ref("BatchResult"), "One result per item, in order"), ...errors(400, 401, 403, 413, 415, 422) },
+        },
+      },
+      "/interactions/{id}": {
+        get: {
+          operationId: "getInteraction",
+          summary: "One interaction with its transcript and a presigned recording URL",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+          responses: { "200": json(ref("InteractionDetail"), "The interaction"), ...errors(401, 404) },
+        },
+      },
+      "/openapi.json": {
+        get: {
+          operationId: "openApi",
+          summary: "This document",
+          security: [],
+          responses: { "200": { description: "OpenAPI 3.1 document", content: { "application/json": {} } } },
+        },
+      },
+    },
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "An API token, `prl_…`, from Settings → API tokens" },
+      },
+      schemas: {
+        IngestRequest: jsonSchemaOf(ingestRequestSchema, "input"),
+        BatchRequest: { ...jsonSchemaOf(batchRequestSchema, "input"), properties: { interactions: { type: "array", minItems: 1, maxItems: MAX_BATCH_ITEMS, items: ref("IngestRequest") } } },
+        StartUpload: jsonSchemaOf(startUploadSchema, "input"),
+        UploadPlan: jsonSchemaOf(uploadPlanSchema, "output"),
+        ImportResult: jsonSchemaOf(importResultSchema, "output"),
+        BatchResult: jsonSchemaOf(batchResultSchema, "output"),
+        InteractionList: jsonSchemaOf(interactionListSchema, "output"),
+        InteractionDetail: jsonSchemaOf(interactionDetailSchema, "output"),
+        Error: jsonSchemaOf(errorResponseSchema, "output"),
+      },
+    },
+  };
+}
+
+/** Method and path of every operation, e.g. "POST /interactions", for tests and docs. */
+export function documentedOperations(document = openApiDocument()): string[] {
+  return Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
+}

@@ -1,0 +1,74 @@
+import type { z } from "zod";
+import { ApiError } from "./api-error";
+
+/**
+ * Reads a JSON body: 415 for another content type, 413 above `maxBytes` (checked on
+ * the declared length and again while reading), 400 for an empty or malformed body.
+ */
+export async function readJsonBody(request: Request, { maxBytes }: { maxBytes: number }): Promise<unknown> {
+  const type = request.headers.get("Content-Type");
+  if (type && !/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
+    throw new ApiError(415, "unsupported_media_type", `Send JSON with "Content-Type: application/json" (got "${type.slice(0, 80)}").`);
+  }
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const text = await readText(request, maxBytes);
+  if (text.trim() === "") throw new ApiError(400, "bad_request", "The request body is empty: send a JSON object.");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new ApiError(400, "bad_request", `The request body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+async function readText(request: Request, maxBytes: number): Promise<string> {
+  if (!request.body) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function tooLarge(maxBytes: number): ApiError {
+  return new ApiError(413, "payload_too_large", `The request body is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit.`);
+}
+
+/** Parses with `schema`; a failure is 422 with one message per field path (`transcript.content`, `tags.2`). */
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what = "request"): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const fields = fieldErrors(parsed.error);
+  throw new ApiError(422, "invalid", describeFields(what, fields), fields);
+}
+
+/** One message per field path, the first issue of each path winning. */
+export function fieldErrors(error: z.ZodError, prefix: (string | number)[] = []): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const base = [...prefix, ...issue.path].map(String);
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) fields[[...base, key].join(".")] ??= "is not a known field";
+      continue;
+    }
+    const path = base.join(".") || "body";
+    fields[path] ??= /received undefined$/.test(issue.message) ? "is required" : issue.message;
+  }
+  return fields;
+}
+
+export function describeFields(what: string, fields: Record<string, string>): string {
+  const entries = Object.entries(fields);
+  const shown = entries.slice(0, 3).map(([path, message]) => `${path}: ${message}`);
+  const more = entries.length > 3 ? `; and ${entries.length - 3} more` : "";
+  return `The ${what} has ${entries.length === 1 ? "an invalid field" : `${entries.length} invalid fields`}: ${shown.join("; ")}${more}.`;
+}

@@ -1,0 +1,203 @@
+/**
+ * The interaction routes' loaders and action, called as Remix calls them, with a
+ * real session, real PostgreSQL and real S3: bad filters answer 400, the detail
+ * page hands the player its presigned peaks and audio, and "Retry" re-queues a
+ * failed waveform only for someone allowed to import, with a valid CSRF token.
+ */
+import { Logger, runOnce } from "graphile-worker";
+import { describe, expect, it } from "vitest";
+import { commitSessionCookie } from "../lib/auth.server";
+import { db, pgPool } from "../lib/db.server";
+import { createSession, loadSession } from "../modules/auth/session.server";
+import { peaksJsonSchema } from "../modules/recordings/compute-peaks";
+import type { Viewer } from "../modules/users/roles";
+import { taskList } from "../../server/jobs/task-list";
+import { chatTranscript, seedInteraction, seedTeam, seedUser, testWav } from "../../test/factories";
+import { action as detailAction, loader as detailLoader } from "./interactions.$interactionId";
+import { loader as listLoader } from "./interactions._index";
+
+const BASE = "http://parley.test";
+const silent = new Logger(() => () => {});
+const runQueuedJobs = () => runOnce({ pgPool: pgPool(), taskList, logger: silent, noHandleSignals: true });
+
+async function signIn(viewer: Viewer): Promise<{ cookie: string; csrf: string }> {
+  const { token, expiresAt } = await createSession(db(), { userId: viewer.id, ttlHours: 1 });
+  const session = await loadSession(db(), token);
+  const setCookie = await commitSessionCookie(new Request(BASE), token, expiresAt);
+  return { cookie: setCookie.split(";")[0] as string, csrf: session?.csrfToken ?? "" };
+}
+
+async function get(viewer: Viewer, path: string): Promise<Request> {
+  const { cookie } = await signIn(viewer);
+  return new Request(`${BASE}${path}`, { headers: { Cookie: cookie } });
+}
+
+async function post(viewer: Viewer, path: string, fields: Record<string, string>, { csrf }: { csrf?: string } = {}) {
+  const session = await signIn(viewer);
+  const body = new URLSearchParams({ _csrf: csrf ?? session.csrf, ...fields });
+  return new Request(`${BASE}${path}`, {
+    method: "POST",
+    headers: { Cookie: session.cookie, "Content-Type": "application/x-www-form-urlencoded" },
+    body,
+  });
+}
+
+/** What a loader or action threw: a `data()` error page or a Response (redirect). */
+async function thrown(work: () => Promise<unknown>): Promise<{ status: number; message?: string; location?: string | null }> {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof Response) return { status: error.status, location: error.headers.get("Location") };
+    const init = (error as { init?: { status?: number }; data?: { message?: string } }).init;
+    if (init?.status) return { status: init.status, message: (error as { data?: { message?: string } }).data?.message };
+    throw error;
+  }
+  throw new Error("expected the route to throw");
+}
+
+/** The status and body of a returned `data()` (a form failure). */
+function returned(value: unknown): { status: number; message: string } {
+  const result = value as { init?: { status?: number }; data?: { message?: string } };
+  return { status: result.init?.status ?? 200, message: result.data?.message ?? "" };
+}
+
+const statusOf = (id: string) =>
+  db().selectFrom("interactions").select(["status", "failure_reason"]).where("id", "=", id).executeTakeFirstOrThrow();
+
+describe("the interaction list route", () => {
+  it("answers 400 naming each bad filter value", async () => {
+    const qa = await seedUser("qa");
+    const bad = await thrown(async () => listLoader({ request: await get(qa, "/interactions?min=ten&status=done"), params: {}, context: {} }));
+    expect(bad.status).toBe(400);
+    expect(bad.message).toContain("Shortest: enter a number of minutes");
+    expect(bad.message).toContain("Status: choose processing, ready or failed");
+
+    const stopWords = await thrown(async () => listLoader({ request: await get(qa, "/interactions?q=the+and"), params: {}, context: {} }));
+    expect(stopWords).toMatchObject({ status: 400, message: expect.stringContaining("only common words") as string });
+  });
+
+  it("lists with the filters applied, describes them and offers the viewer's choices", async () => {
+    const team = await seedTeam();
+    const agent = await seedUser("agent", [team.id]);
+    const other = await seedUser("agent", [team.id]);
+    const qa = await seedUser("qa");
+    const chat = await seedInteraction(agent.id, { transcript: chatTranscript(), queue: "route-test", tags: ["route-tag"] });
+    await seedInteraction(agent.id, { queue: "route-test" });
+
+    const data = await listLoader({
+      request: await get(qa, `/interactions?channel=chat&queue=route-test&agent=${agent.id}`),
+      params: {},
+      context: {},
+    });
+    expect(data.items.map((item) => item.id)).toEqual([chat.id]);
+    expect(data.values).toEqual({ channel: "chat", queue: "route-test", agent: agent.id });
+    expect(data.active.map((filter) => `${filter.label}: ${filter.value}`)).toEqual([
+      "Channel: Chats",
+      `Agent: ${agent.name}`,
+      "Queue: route-test",
+    ]);
+    expect(data.options.teams).toContainEqual({ id: team.id, name: team.name });
+    expect(data.options.queues).toContain("route-test");
+
+    // The agent's own view: no people to choose, and another agent's id finds nothing.
+    const own = await listLoader({ request: await get(other, `/interactions?agent=${agent.id}`), params: {}, context: {} });
+    expect(own.items).toEqual([]);
+    expect(own.options).toMatchObject({ teams: [], agents: [] });
+    expect(own.active).toEqual([{ params: ["agent"], label: "Agent", value: "an agent outside your view" }]);
+  });
+});
+
+describe("the interaction page route", () => {
+  it("gives the player the recording, then the peaks once the waveform job has run", async () => {
+    const agent = await seedUser("agent", [(await seedTeam()).id]);
+    const { id } = await seedInteraction(agent.id, { durationMs: 0, customerName: "Jo Bloggs", recording: { body: testWav({ seconds: 2 }) } });
+
+    const processing = await detailLoader({ request: await get(agent, `/interactions/${id}`), params: { interactionId: id }, context: {} });
+    expect(processing.interaction.status).toBe("processing");
+    expect(processing.player).toMatchObject({ peaksUrl: null, audioUrl: expect.stringContaining("recording.wav") as string });
+    // The call's transcript follows playback: its segments keep their times.
+    expect(processing.transcript?.timed?.[1]).toMatchObject({ id: "s2", startMs: 2500, endMs: 5000 });
+
+    await runQueuedJobs();
+    const ready = await detailLoader({ request: await get(agent, `/interactions/${id}`), params: { interactionId: id }, context: {} });
+    expect(ready.interaction.status).toBe("ready");
+    expect(ready.player?.durationMs).toBe(2000);
+    expect(ready.player?.channels).toEqual([
+      { label: `Agent · ${agent.name}`, role: "agent" },
+      { label: "Customer · Jo Bloggs", role: "customer" },
+    ]);
+    // The browser fetches peaks.json straight from storage with the presigned URL.
+    const response = await fetch(ready.player?.peaksUrl as string);
+    expect(response.status).toBe(200);
+    const peaks = peaksJsonSchema.parse(await response.json());
+    expect(peaks.channels).toHaveLength(2);
+    expect(peaks.durationMs).toBe(2000);
+    // URLs are not repeated inside the interaction itself.
+    expect(ready.interaction).toMatchObject({ recording: null, peaks: null });
+  });
+
+  it("reads chats as a plain list, with no player", async () => {
+    const agent = await seedUser("agent");
+    const { id } = await seedInteraction(agent.id, { transcript: chatTranscript() });
+    const data = await detailLoader({ request: await get(agent, `/interactions/${id}`), params: { interactionId: id }, context: {} });
+    expect(data.player).toBeNull();
+    expect(data.transcript?.timed).toBeNull();
+    expect(data.transcript?.segments).toHaveLength(2);
+  });
+});
+
+describe("retrying a failed waveform", () => {
+  async function failedCall() {
+    const team = await seedTeam();
+    const agent = await seedUser("agent", [team.id]);
+    // A cut-off upload: the header promises more audio than the file holds.
+    const { id } = await seedInteraction(agent.id, { recording: { body: testWav({ seconds: 1 }).subarray(0, 2000) } });
+    await runQueuedJobs();
+    expect((await statusOf(id)).status).toBe("failed");
+    return { id, agent, team };
+  }
+
+  it("offers Retry to someone who may import, and re-queues the job", async () => {
+    const { id } = await failedCall();
+    const lead = await seedUser("qa_lead");
+    const page = await detailLoader({ request: await get(lead, `/interactions/${id}`), params: { interactionId: id }, context: {} });
+    expect(page.canRetry).toBe(true);
+    expect(page.interaction.failureReason).toMatch(/could not be decoded/i);
+
+    const response = await thrown(async () =>
+      detailAction({ request: await post(lead, `/interactions/${id}`, { intent: "retry" }), params: { interactionId: id }, context: {} }),
+    );
+    expect(response).toEqual({ status: 302, location: `/interactions/${id}` });
+    expect(await statusOf(id)).toEqual({ status: "processing", failure_reason: null });
+
+    // Not failed any more: a second retry (a stale page) is a conflict, not a second job.
+    const again = await detailAction({
+      request: await post(lead, `/interactions/${id}`, { intent: "retry" }),
+      params: { interactionId: id },
+      context: {},
+    });
+    expect(returned(again)).toMatchObject({ status: 409, message: expect.stringMatching(/not in a failed state/) as string });
+  });
+
+  it("refuses a stale CSRF token, and people who may not import", async () => {
+    const { id, agent } = await failedCall();
+    const lead = await seedUser("qa_lead");
+    const stale = await detailAction({
+      request: await post(lead, `/interactions/${id}`, { intent: "retry" }, { csrf: "not-the-token" }),
+      params: { interactionId: id },
+      context: {},
+    });
+    expect(returned(stale).status).toBe(403);
+
+    const qa = await seedUser("qa");
+    const page = await detailLoader({ request: await get(qa, `/interactions/${id}`), params: { interactionId: id }, context: {} });
+    expect(page.canRetry).toBe(false);
+    for (const viewer of [qa, agent]) {
+      const refused = await thrown(async () =>
+        detailAction({ request: await post(viewer, `/interactions/${id}`, { intent: "retry" }), params: { interactionId: id }, context: {} }),
+      );
+      expect(refused.status).toBe(403);
+    }
+    expect((await statusOf(id)).status).toBe("failed");
+  });
+});

@@ -1,0 +1,143 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "@playwright/test";
+import { expect, loginAs, test, uniqueSuffix, waitForHydration } from "./fixtures";
+
+// Works as a QA lead created here, so the token list starts empty whatever other specs
+// (or a retry) did; the run's database is dropped afterwards. Nothing here creates
+// interactions: other specs count the demo's conversations.
+
+async function newQaLead(browser: Browser): Promise<{ email: string; password: string; name: string }> {
+  const suffix = uniqueSuffix();
+  const lead = { name: `Tokyn Lead ${suffix}`, email: `tokyn.${suffix}@demo.parley.test`, password: "a-long-enough-password" };
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await loginAs(page, "admin");
+  await page.goto("/admin/users/new");
+  await page.getByLabel("Full name").fill(lead.name);
+  await page.getByLabel("Email", { exact: true }).fill(lead.email);
+  await page.getByLabel("Initial password").fill(lead.password);
+  await page.getByRole("combobox", { name: "Role" }).selectOption({ label: "QA lead" });
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByRole("status")).toHaveText("User created.");
+  await context.close();
+  return lead;
+}
+
+/** Serious and critical WCAG 2 A/AA violations, as e2e/accessibility.spec.ts counts them. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
+
+async function openTokens(page: Page) {
+  await page.goto("/settings/api-tokens");
+  await expect(page.getByRole("heading", { level: 1, name: "API tokens" })).toBeVisible();
+  await waitForHydration(page);
+}
+
+test.describe("API tokens", () => {
+  test("a QA lead creates a token, sees it once, uses it, revokes it, and it stops working", async ({ browser, request }) => {
+    const lead = await newQaLead(browser);
+    const context = await browser.newContext();
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    const page = await context.newPage();
+    await loginAs(page, lead.email, lead.password);
+    await openTokens(page);
+    await expect(page.getByText("No API tokens yet.")).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Create: the secret is shown once, with a warning and a copy button.
+    const name = `CRM export ${uniqueSuffix()}`;
+    await page.getByLabel("Name", { exact: true }).fill(name);
+    await page.getByRole("button", { name: "Create token" }).click();
+    const created = page.getByRole("status").filter({ hasText: `Token “${name}” created` });
+    await expect(created).toBeVisible();
+    await expect(created).toContainText("this is the only time it is shown");
+    const secretField = page.getByLabel("Your new API token");
+    await expect(secretField).toHaveValue(/^prl_[A-Za-z0-9_-]{40}$/);
+    const token = await secretField.inputValue();
+    await page.getByRole("button", { name: "Copy" }).click();
+    await expect(page.getByText("Copied to the clipboard.")).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
+
+    const row = page.getByRole("row").filter({ hasText: name });
+    await expect(row).toContainText(`${token.slice(0, 12)}…`);
+    await expect(row).toContainText("Never");
+    await expect(row).toContainText("Active");
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The token works against the API, as the lead (who sees every conversation).
+    const listed = await request.get("/api/v1/interactions?limit=5", { headers: { Authorization: `Bearer ${token}` } });
+    expect(listed.status()).toBe(200);
+    const page1 = (await listed.json()) as { items: { id: string }[]; nextCursor: string | null };
+    expect(page1.items).toHaveLength(5);
+    expect(page1.nextCursor).toEqual(expect.any(String));
+    const detail = await request.get(`/api/v1/interactions/${page1.items[0]?.id ?? ""}`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(detail.status()).toBe(200);
+
+    // Shown once: after a reload only the prefix is left, and the use is recorded.
+    await page.reload();
+    await expect(page.getByLabel("Your new API token")).toHaveCount(0);
+    await expect(page.getByText(token)).toHaveCount(0);
+    await expect(row).not.toContainText("Never");
+
+    // Revoke, after a confirmation.
+    await waitForHydration(page);
+    await row.getByRole("button", { name: `Revoke ${name}` }).click();
+    const dialog = page.getByRole("dialog", { name: `Revoke “${name}”?` });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(row).toContainText("Active");
+    await row.getByRole("button", { name: `Revoke ${name}` }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole("button", { name: "Revoke token" }).click();
+    await expect(page.getByRole("status")).toHaveText(`Token “${name}” revoked. Requests that use it are refused from now on.`);
+    await expect(dialog).toBeHidden();
+    await expect(row).toContainText("Revoked");
+    await expect(row.getByRole("button", { name: /Revoke/ })).toHaveCount(0);
+
+    const refused = await request.get("/api/v1/interactions", { headers: { Authorization: `Bearer ${token}` } });
+    expect(refused.status()).toBe(401);
+    expect(await refused.json()).toEqual({
+      error: { code: "unauthenticated", message: "That API token was revoked. Create a new one under Settings → API tokens." },
+    });
+    await context.close();
+  });
+
+  test("a token needs a name", async ({ page }) => {
+    await loginAs(page, "qa_lead");
+    await openTokens(page);
+    await page.getByRole("button", { name: "Create token" }).click();
+    await expect(page.locator("#token-name-error")).toHaveText("Give the token a name, e.g. the system that will use it");
+    await expect(page.getByLabel("Name", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  });
+
+  test("an admin sees every token with its owner; a QA specialist has no access", async ({ page, browser }) => {
+    const lead = await newQaLead(browser);
+    const leadContext = await browser.newContext();
+    const leadPage = await leadContext.newPage();
+    await loginAs(leadPage, lead.email, lead.password);
+    await openTokens(leadPage);
+    const name = `Lead's token ${uniqueSuffix()}`;
+    await leadPage.getByLabel("Name", { exact: true }).fill(name);
+    await leadPage.getByRole("button", { name: "Create token" }).click();
+    await expect(leadPage.getByLabel("Your new API token")).toBeVisible();
+    await leadContext.close();
+
+    await loginAs(page, "admin");
+    await openTokens(page);
+    const row = page.getByRole("row").filter({ hasText: name });
+    await expect(row).toContainText(`${lead.name} (${lead.email})`);
+    await expect(page.getByRole("columnheader", { name: "Owner" })).toBeVisible();
+
+    const qaContext = await browser.newContext();
+    const qa = await qaContext.newPage();
+    await loginAs(qa, "qa");
+    const response = await qa.goto("/settings/api-tokens");
+    expect(response?.status()).toBe(403);
+    await qaContext.close();
+  });
+});

@@ -1,0 +1,265 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page, Route } from "@playwright/test";
+import { expect, loginAs, test, uniqueSuffix, users, waitForHydration } from "./fixtures";
+import { twoChannelWav } from "./fixtures/wav";
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
+const fixture = (name: string) => path.join(fixtures, name);
+const interactionUrl = /\/interactions\/[0-9a-f-]{36}$/;
+
+async function openImport(page: Page) {
+  await loginAs(page, "qa_lead");
+  await page.goto("/import");
+  await expect(page.getByRole("heading", { level: 1, name: "Import interactions" })).toBeVisible();
+  await waitForHydration(page);
+}
+
+/** Holds the page's final import post until `release()`, so the finished upload can be looked at. */
+async function holdImportPost(page: Page) {
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/import.data", async (route: Route) => {
+    const body = route.request().postDataBuffer()?.toString("latin1") ?? "";
+    if (/name="intent"\r\n\r\nimport\r\n/.test(body)) await released;
+    await route.continue();
+  });
+  return () => release();
+}
+
+test.describe("import page", () => {
+  test("a QA lead imports a two-channel call with its WebVTT transcript and sees it processed", async ({ page }) => {
+    test.setTimeout(60_000);
+    const externalId = `e2e-call-${uniqueSuffix()}`;
+    await openImport(page);
+
+    await page.getByLabel("Recording (optional)").setInputFiles({ name: `${externalId}.wav`, mimeType: "audio/wav", buffer: twoChannelWav({ seconds: 7 }) });
+    await page.getByLabel("Transcript or chat file").setInputFiles(fixture("import-call.vtt"));
+
+    // The file is read on the server and its speakers offered for the mapping.
+    const speakers = page.getByRole("group", { name: "Who is the agent?" });
+    await expect(speakers).toBeVisible();
+    await expect(page.getByText("WebVTT · a call · 3 turns · 2 speakers")).toBeVisible();
+    await expect(speakers.getByLabel("Role of Dana Reyes")).toHaveValue("agent");
+    await expect(speakers.getByLabel("Role of Robert")).toHaveValue("customer");
+    await speakers.getByLabel("Role of Robert").selectOption("agent");
+    await speakers.getByLabel("Role of Robert").selectOption("customer");
+
+    // The external id comes from the file name; the agent from the transcript's agent voice.
+    await expect(page.getByLabel("External id")).toHaveValue(externalId);
+    await expect(page.getByLabel("Agent", { exact: true })).toHaveValue(users.agent.email);
+    await expect(page.getByText(/In the organisation's time zone, /)).toBeVisible();
+    await page.getByLabel("Started at").fill("2026-03-02T10:15");
+    await page.getByLabel("Queue (optional)").fill("Billing");
+    await page.getByLabel("Direction (optional)").selectOption("inbound");
+    await page.getByLabel("Tags (optional)").fill("e2e, double-charge");
+
+    const release = await holdImportPost(page);
+    await page.getByRole("button", { name: "Import" }).click();
+    const progress = page.getByRole("progressbar", { name: "Recording upload" });
+    await expect(progress).toHaveAttribute("value", "100");
+    await expect(page.getByText(/^100% · 0\.\d of 0\.\d MB$/)).toBeVisible();
+    await expect(page.getByText("Uploaded. Importing…")).toBeVisible();
+    release();
+
+    await expect(page).toHaveURL(interactionUrl);
+    // "processing" until the waveform job has read the audio: then the duration is the audio's (7 s), not the transcript's (6 s).
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return page.locator(".page-header").innerText();
+        },
+        { timeout: 30_000, intervals: [250, 500, 1000] },
+      )
+      .toContain("0:07");
+    await expect(page.getByText("The waveform is being prepared")).toHaveCount(0);
+    await expect(page.getByText("Processing failed")).toHaveCount(0);
+    await expect(page.getByText("Thanks for calling Parley Billing, this is Dana.")).toBeVisible();
+    await expect(page.getByText("Hi Dana, my last invoice was charged twice.")).toBeVisible();
+    await expect(page.getByText(externalId)).toBeVisible();
+  });
+
+  test("a malformed WebVTT file is refused with the line at fault, and nothing is uploaded", async ({ page }) => {
+    await openImport(page);
+    const puts: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "PUT") puts.push(request.url());
+    });
+    await page.getByLabel("Recording (optional)").setInputFiles({ name: "broken-call.wav", mimeType: "audio/wav", buffer: twoChannelWav({ seconds: 2 }) });
+    await page.getByLabel("Transcript or chat file").setInputFiles(fixture("import-malformed.vtt"));
+    const transcriptError = page.locator("#transcript-error");
+    await expect(transcriptError).toContainText("WebVTT line 6:");
+    await expect(page.getByLabel("Transcript or chat file")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByRole("group", { name: "Who is the agent?" })).toHaveCount(0);
+
+    await page.getByRole("button", { name: "Import" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Please correct the highlighted fields." })).toBeVisible();
+    await expect(page.getByLabel("Transcript or chat file")).toBeFocused();
+    await expect(page).toHaveURL(/\/import$/);
+    await expect(page.getByLabel("External id")).toHaveValue("broken-call");
+    expect(puts).toEqual([]);
+  });
+
+  test("a chat export imports without a recording, and the same external id again says it was already imported", async ({ page }) => {
+    const externalId = `e2e-chat-${uniqueSuffix()}`;
+    await openImport(page);
+    await page.getByLabel("Transcript or chat file").setInputFiles(fixture("import-chat.csv"));
+    await expect(page.getByText("Chat CSV · a chat · 4 messages · 2 speakers")).toBeVisible();
+    await expect(page.getByRole("group", { name: "Who is the agent?" }).getByLabel("Role of agent")).toHaveValue("agent");
+    await expect(page.getByLabel("External id")).toHaveValue("import-chat");
+    await page.getByLabel("External id").fill(externalId);
+    await page.getByLabel("Agent", { exact: true }).selectOption(users.agent.email);
+    await page.getByRole("button", { name: "Import" }).click();
+    await expect(page).toHaveURL(interactionUrl);
+    const first = page.url();
+    await expect(page.getByText("Found it: the second charge is refunded today.")).toBeVisible();
+    await expect(page.getByText("The waveform is being prepared")).toHaveCount(0);
+
+    await page.goto("/import");
+    await waitForHydration(page);
+    await page.getByLabel("Transcript or chat file").setInputFiles(fixture("import-chat.csv"));
+    await expect(page.getByRole("group", { name: "Who is the agent?" })).toBeVisible();
+    await page.getByLabel("External id").fill(externalId);
+    await page.getByLabel("Agent", { exact: true }).selectOption(users.agent.email);
+    await page.getByLabel("Queue (optional)").fill("Kept after the refusal");
+    await page.getByRole("button", { name: "Import" }).click();
+    await expect(page.getByRole("heading", { name: "Already imported" })).toBeVisible();
+    await expect(page.getByLabel("Queue (optional)")).toHaveValue("Kept after the refusal");
+    await page.getByRole("link", { name: "Open the existing interaction" }).click();
+    await expect(page).toHaveURL(first);
+  });
+
+  test("when Parley cannot be reached, the page stays as it was and importing again works", async ({ page }) => {
+    const externalId = `e2e-offline-${uniqueSuffix()}`;
+    await openImport(page);
+    await page.getByLabel("Transcript or chat file").setInputFiles(fixture("import-chat.csv"));
+    await expect(page.getByRole("group", { name: "Who is the agent?" })).toBeVisible();
+    await page.getByLabel("External id").fill(externalId);
+    await page.getByLabel("Agent", { exact: true }).selectOption(users.agent.email);
+    await page.getByLabel("Tags (optional)").fill("typed before the outage");
+
+    let dropped = 0;
+    await page.route("**/import.data", async (route) => {
+      const body = route.request().postDataBuffer()?.toString("latin1") ?? "";
+      if (dropped === 0 && /name="intent"\r\n\r\nimport\r\n/.test(body)) {
+        dropped++;
+        return route.abort("internetdisconnected");
+      }
+      return route.continue();
+    });
+    await page.getByRole("button", { name: "Import" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Parley could not be reached" })).toBeVisible();
+    await expect(page).toHaveURL(/\/import$/);
+    await expect(page.getByLabel("Tags (optional)")).toHaveValue("typed before the outage");
+    await expect(page.getByLabel("External id")).toHaveValue(externalId);
+    await expect(page.getByRole("group", { name: "Who is the agent?" })).toBeVisible();
+
+    await page.getByRole("button", { name: "Import" }).click();
+    await expect(page).toHaveURL(interactionUrl);
+    await expect(page.getByText(externalId)).toBeVisible();
+  });
+
+  test("a large recording goes up in parts, and Try again after a dropped connection sends only the missing part", async ({ page }, testInfo) => {
+    test.setTimeout(120_000);
+    // Over the 32 MB threshold: three parts of 16 MiB, 16 MiB and the rest.
+    const recording = testInfo.outputPath("long-call.wav");
+    await writeFile(recording, twoChannelWav({ seconds: 1300, toneSeconds: 6 }));
+    const externalId = `e2e-long-${uniqueSuffix()}`;
+    await openImport(page);
+
+    const putsByPart = new Map<string, number>();
+    let dropped = 0;
+    await page.route(
+      (url) => url.searchParams.has("partNumber"),
+      async (route) => {
+        const request = route.request();
+        if (request.method() !== "PUT") return route.continue();
+        const part = new URL(request.url()).searchParams.get("partNumber") ?? "?";
+        putsByPart.set(part, (putsByPart.get(part) ?? 0) + 1);
+        // Part 2 loses its connection on the first attempt and all three retries.
+        if (part === "2" && dropped < 4) {
+          dropped++;
+          return route.abort("connectionreset");
+        }
+        return route.continue();
+      },
+    );
+
+    await page.getByLabel("Recording (optional)").setInputFiles(recording);
+    await page.getByLabel("Transcript or chat file").setInputFiles(fixture("import-call.vtt"));
+    await expect(page.getByRole("group", { name: "Who is the agent?" })).toBeVisible();
+    await page.getByLabel("External id").fill(externalId);
+    await page.getByLabel("Customer name (optional)").fill("Robert Okoye");
+    await page.getByRole("button", { name: "Import" }).click();
+
+    // Four attempts of part 2 with growing pauses, each 16 MiB body passing through Playwright's interception.
+    const failure = page.getByRole("alert").filter({ hasText: "The upload stopped" });
+    await expect(failure).toContainText("The connection to storage was lost.", { timeout: 45_000 });
+    await expect(page.getByText(/^\d+% · [\d.]+ of 39\.7 MB$/)).toBeVisible();
+    expect(Object.fromEntries(putsByPart)).toEqual({ "1": 1, "2": 4, "3": 1 });
+    await expect(page.getByLabel("Customer name (optional)")).toHaveValue("Robert Okoye");
+    await expect(page.getByLabel("External id")).toHaveValue(externalId);
+
+    await failure.getByRole("button", { name: "Try again" }).click();
+    await expect(page).toHaveURL(interactionUrl, { timeout: 30_000 });
+    expect(Object.fromEntries(putsByPart)).toEqual({ "1": 1, "2": 5, "3": 1 });
+    await expect(page.getByText(externalId)).toBeVisible();
+  });
+
+  test("Cancel stops the upload and keeps everything; importing again finishes it", async ({ page }) => {
+    const externalId = `e2e-cancel-${uniqueSuffix()}`;
+    await openImport(page);
+    let holding = true;
+    let letGo = () => {};
+    await page.route(
+      (url) => url.pathname.endsWith(".wav"),
+      async (route) => {
+        if (route.request().method() !== "PUT" || !holding) return route.continue();
+        await new Promise<void>((resolve) => (letGo = resolve));
+        // The page has cancelled this request by now.
+        await route.abort().catch(() => {});
+      },
+    );
+    await page.getByLabel("Recording (optional)").setInputFiles({ name: `${externalId}.wav`, mimeType: "audio/wav", buffer: twoChannelWav({ seconds: 3 }) });
+    await page.getByLabel("Transcript or chat file").setInputFiles(fixture("import-call.vtt"));
+    await expect(page.getByRole("group", { name: "Who is the agent?" })).toBeVisible();
+    await page.getByRole("button", { name: "Import" }).click();
+    await expect(page.getByRole("progressbar", { name: "Recording upload" })).toBeVisible();
+    await page.getByRole("button", { name: "Cancel upload" }).click();
+    await expect(page.getByText(/^Upload cancelled\./)).toBeVisible();
+    await expect(page.getByLabel("External id")).toHaveValue(externalId);
+    holding = false;
+    letGo();
+
+    await page.getByRole("button", { name: "Import" }).click();
+    await expect(page).toHaveURL(interactionUrl);
+    await expect(page.getByText(externalId)).toBeVisible();
+  });
+
+  test("the form, its speaker table and its errors have no serious accessibility problems", async ({ page }) => {
+    await openImport(page);
+    await page.getByLabel("Transcript or chat file").setInputFiles(fixture("import-chat.csv"));
+    await expect(page.getByRole("group", { name: "Who is the agent?" })).toBeVisible();
+    await page.getByLabel("External id").fill("");
+    await page.getByRole("button", { name: "Import" }).click();
+    await expect(page.locator("#agent-error")).toHaveText("Choose the agent who handled the conversation");
+    await expect(page.locator("#externalId-error")).toBeVisible();
+    await expect(page.getByLabel("Agent", { exact: true })).toBeFocused();
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+    const serious = results.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+    expect(serious, serious.join("\n")).toEqual([]);
+  });
+
+  test("an agent may not open the import page", async ({ page }) => {
+    await loginAs(page, "agent");
+    const response = await page.goto("/import");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { level: 1, name: "You do not have access" })).toBeVisible();
+  });
+
+});
