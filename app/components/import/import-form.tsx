@@ -134,6 +134,7 @@ export function ImportForm({ agents, timeZone, zoneLabel, defaultStartedAt, form
     const token = ++previewToken.current;
     setTranscript(file);
     setPreview(null);
+    setPreviewing(false);
     setRoles({});
     setFailure(null);
     if (!file) return;
