@@ -10,6 +10,7 @@ import type { Transcript } from "../app/modules/interactions/transcript";
 import { createUser } from "../app/modules/users/create-user.server";
 import type { Role, Viewer } from "../app/modules/users/roles";
 import { createTeam } from "../app/modules/users/save-team.server";
+import { pcm16WavHeader } from "../app/modules/recordings/pcm-wav-header";
 
 export const TEST_PASSWORD = "correct horse battery";
 const unique = () => randomBytes(4).toString("hex");
@@ -114,18 +115,5 @@ export function testWav({ channels = 2, seconds = 0.5, sampleRate = 8000 }: { ch
       data.writeInt16LE(value, (i * channels + c) * 2);
     }
   }
-  const header = Buffer.alloc(44);
-  header.write("RIFF", 0, "latin1");
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write("WAVEfmt ", 8, "latin1");
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(channels, 22);
-  header.writeUInt32LE(sampleRate, 24);
-  header.writeUInt32LE(sampleRate * channels * 2, 28);
-  header.writeUInt16LE(channels * 2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write("data", 36, "latin1");
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
+  return Buffer.concat([pcm16WavHeader({ channels, sampleRate, dataBytes: data.length }), data]);
 }
