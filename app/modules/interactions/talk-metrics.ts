@@ -27,7 +27,8 @@ export function computeTalkMetrics(transcript: CallTranscript, durationMs: numbe
   const agent = mergeIntervals(byRole.agent);
   const customer = mergeIntervals(byRole.customer);
   const anyone = mergeIntervals([...agent, ...customer]);
-  const total = Math.max(durationMs, anyone.at(-1)?.[1] ?? 0);
+  // The call lasts at least until its last segment ends, even an empty one.
+  const total = Math.max(durationMs, ...transcript.segments.map((segment) => segment.endMs));
 
   let longestSilenceMs = 0;
   let cursor = 0;
