@@ -29,6 +29,7 @@ import { once } from "node:events";
 import getPort from "get-port";
 import type { BatchResult, UploadPlanJson } from "../app/modules/api/api.schema";
 import { createApiToken } from "../app/modules/api-tokens/create-api-token.server";
+import { pcm16WavHeader } from "../app/modules/recordings/pcm-wav-header";
 import { createUser } from "../app/modules/users/create-user.server";
 import { createTeam } from "../app/modules/users/save-team.server";
 import { createDb, createPool } from "../db/client";
@@ -292,19 +293,7 @@ async function writeWav(file: string, bytes: number) {
   const channels = 2;
   const sampleRate = 8000;
   const dataBytes = bytes - 44 - ((bytes - 44) % 4);
-  const header = Buffer.alloc(44);
-  header.write("RIFF", 0, "latin1");
-  header.writeUInt32LE(36 + dataBytes, 4);
-  header.write("WAVEfmt ", 8, "latin1");
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(channels, 22);
-  header.writeUInt32LE(sampleRate, 24);
-  header.writeUInt32LE(sampleRate * channels * 2, 28);
-  header.writeUInt16LE(channels * 2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write("data", 36, "latin1");
-  header.writeUInt32LE(dataBytes, 40);
+  const header = pcm16WavHeader({ channels, sampleRate, dataBytes });
   const chunk = Buffer.alloc(4 * MiB);
   for (let i = 0; i < chunk.length; i += 2) chunk.writeInt16LE(Math.round((Math.random() - 0.5) * 2000), i);
   const out = createWriteStream(file);
@@ -387,11 +376,13 @@ async function benchPeaks(server: Server, token: string, interactionId: string, 
   const started = performance.now();
   let status = "processing";
   let failureReason: string | null = null;
+  let durationMs = 0;
   while (status === "processing" && worker.exitCode === null && performance.now() - started < 30 * 60_000) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const detail = await api<{ status: string; failureReason: string | null }>(server, token, "GET", `/interactions/${interactionId}`);
+    const detail = await api<{ status: string; failureReason: string | null; durationMs: number }>(server, token, "GET", `/interactions/${interactionId}`);
     status = detail.json.status;
     failureReason = detail.json.failureReason;
+    durationMs = detail.json.durationMs;
   }
   const seconds = (performance.now() - started) / 1000;
   sampler.stop();
@@ -401,7 +392,7 @@ async function benchPeaks(server: Server, token: string, interactionId: string, 
   } else if (status === "processing") {
     throw new Error(`the worker exited with ${worker.exitCode} before the job finished`);
   }
-  return { status, failureReason, seconds, rss: { start: sampler.first, peak: sampler.peak, timeline: sampler.timeline(Math.max(2, seconds / 15)) } };
+  return { status, failureReason, audioHours: durationMs / 3_600_000, seconds, rss: { start: sampler.first, peak: sampler.peak, timeline: sampler.timeline(Math.max(2, seconds / 15)) } };
 }
 
 // ---------------------------------------------------------------- main
@@ -463,7 +454,7 @@ try {
     if (PEAKS) {
       const peaks = await benchPeaks(server, token, recording.id, serverEnv, dataDir);
       results.peaks = peaks;
-      log(`(c) waveform job: ${peaks.status}${peaks.failureReason ? ` (${peaks.failureReason})` : ""} after ${peaks.seconds.toFixed(0)} s; worker RSS ${JSON.stringify(peaks.rss)}`);
+      log(`(c) waveform job: ${peaks.status}${peaks.failureReason ? ` (${peaks.failureReason})` : ""} after ${peaks.seconds.toFixed(0)} s for ${peaks.audioHours.toFixed(1)} h of audio; worker RSS ${JSON.stringify(peaks.rss)}`);
     }
   }
   console.log(JSON.stringify(results, null, 2));

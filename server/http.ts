@@ -38,7 +38,7 @@ export function createHttpApp({ config, log, build }: HttpOptions): express.Expr
   app.use(
     limitRequestBodies(config.REQUEST_BODY_LIMIT_KB * 1024, {
       // "/import.data": the import page's fetcher posts (Remix single fetch appends ".data").
-      paths: ["/import", "/import.data", "/api/v1/interactions"],
+      paths: ["/import", "/import.data", "/api/v1/interactions", "/api/v1/interactions/batch"],
       limitBytes: config.MAX_TRANSCRIPT_MB * 1024 * 1024 + 1024 * 1024,
     }),
   );

@@ -81,10 +81,10 @@ export function limitRequestBodies(limitBytes: number, largeBodies: { paths: str
       return next();
     }
     if (Number(length) > limit) {
-      res
-        .status(413)
-        .type("text/plain")
-        .send(`The request is too large (limit ${Math.round(limit / 1024)} KB).`);
+      const message = `The request is too large (limit ${Math.round(limit / 1024)} KB).`;
+      // API clients get the API's error shape; browsers get text.
+      if (req.path.startsWith("/api/")) res.status(413).json({ error: { code: "too_large", message } });
+      else res.status(413).type("text/plain").send(message);
       return;
     }
     next();

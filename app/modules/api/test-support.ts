@@ -6,6 +6,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { seedUser } from "../../../test/factories";
 import { db } from "../../lib/db.server";
 import { createApiToken } from "../api-tokens/create-api-token.server";
+import { pcm16WavHeader } from "../recordings/pcm-wav-header";
 import type { Role, Viewer } from "../users/roles";
 
 export interface ApiUser extends Viewer {
@@ -71,18 +72,5 @@ export const callVtt = () =>
 
 /** A valid mono 8 kHz 16-bit PCM WAV of silence, `dataBytes` long: large recordings without computing samples. */
 export function silentWav(dataBytes: number): Buffer {
-  const header = Buffer.alloc(44);
-  header.write("RIFF", 0, "latin1");
-  header.writeUInt32LE(36 + dataBytes, 4);
-  header.write("WAVEfmt ", 8, "latin1");
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(8000, 24);
-  header.writeUInt32LE(16000, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write("data", 36, "latin1");
-  header.writeUInt32LE(dataBytes, 40);
-  return Buffer.concat([header, Buffer.alloc(dataBytes)]);
+  return Buffer.concat([pcm16WavHeader({ channels: 1, sampleRate: 8000, dataBytes }), Buffer.alloc(dataBytes)]);
 }

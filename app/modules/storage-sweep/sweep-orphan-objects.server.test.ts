@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { interactionPrefix, recordingKey, transcriptKey } from "../../../storage/keys";
 import { db } from "../../lib/db.server";
 import { blobStore } from "../../lib/storage.server";
-import { listObjectKeys } from "../../../test/factories";
+import { listObjectKeys, seedUser } from "../../../test/factories";
+import { startRecordingUpload } from "../interactions/recording-upload.server";
 import { sweepOrphanObjects } from "./sweep-orphan-objects.server";
 
 async function abandonedUploads(count: number, minutesAgo = 120): Promise<string[]> {
@@ -53,5 +54,23 @@ describe("sweepOrphanObjects", () => {
     const kept = await db().selectFrom("storage_intents").select("prefix").where("prefix", "in", fresh).execute();
     expect(kept).toHaveLength(2);
     await db().deleteFrom("storage_intents").where("prefix", "in", fresh).execute();
+  });
+});
+
+describe("sweepOrphanObjects and browser/API uploads", () => {
+  it("keeps an upload started by a person while its presigned URLs may still be in use, and sweeps it after", async () => {
+    const lead = await seedUser("qa_lead");
+    const plan = await startRecordingUpload(db(), blobStore(), { userId: lead.id, fileName: "a.wav", contentType: "audio/wav", size: 10, maxBytes: 100 });
+    await blobStore().put(plan.key, "0123456789", { contentType: "audio/wav" });
+    const age = (minutes: number) =>
+      db().updateTable("storage_intents").set({ created_at: new Date(Date.now() - minutes * 60_000) }).where("interaction_id", "=", plan.uploadId).execute();
+
+    await age(120);
+    await sweepOrphanObjects(db(), blobStore());
+    expect(await listObjectKeys(interactionPrefix(plan.uploadId))).toEqual([plan.key]);
+
+    await age(8 * 60);
+    await sweepOrphanObjects(db(), blobStore());
+    await expectSwept([interactionPrefix(plan.uploadId)]);
   });
 });

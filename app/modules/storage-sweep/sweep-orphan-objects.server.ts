@@ -15,9 +15,15 @@ export interface SweepResult {
 export async function sweepOrphanObjects(
   db: Database,
   store: BlobStore,
-  { graceMinutes = 60, batchSize = 100 }: { graceMinutes?: number; batchSize?: number } = {},
+  {
+    graceMinutes = 60,
+    uploadGraceMinutes = 7 * 60,
+    batchSize = 100,
+  }: { graceMinutes?: number; uploadGraceMinutes?: number; batchSize?: number } = {},
 ): Promise<SweepResult> {
   const cutoff = new Date(Date.now() - graceMinutes * 60_000);
+  // Browser/API uploads hold presigned URLs valid for 6 hours: a slow upload must not be swept mid-way.
+  const uploadCutoff = new Date(Date.now() - Math.max(graceMinutes, uploadGraceMinutes) * 60_000);
   const result: SweepResult = { intents: 0, objectsDeleted: 0 };
   for (;;) {
     const swept = await db.transaction().execute(async (trx) => {
@@ -25,6 +31,7 @@ export async function sweepOrphanObjects(
         .selectFrom("storage_intents")
         .select(["id", "prefix", "object_key", "multipart_upload_id"])
         .where("created_at", "<", cutoff)
+        .where((eb) => eb.or([eb("created_by", "is", null), eb("created_at", "<", uploadCutoff)]))
         .orderBy("created_at")
         .limit(batchSize)
         .forUpdate()
