@@ -9,7 +9,7 @@ import {
 import { RouteErrorBoundary } from "../components/error-page";
 import { importActionSchema, type ImportActionData } from "../components/import/import-fields";
 import { ImportForm } from "../components/import/import-form";
-import { discardRecordingUpload, importFromForm, loadImportPage, previewTranscript, startUpload } from "../components/import/import-page.server";
+import { discardRecordingUpload, importFromForm, loadImportPage, previewTranscript, startUpload } from "../modules/interactions/import-page.server";
 import { requirePermission } from "../lib/auth.server";
 import { readForm } from "../lib/forms.server";
 

@@ -9,15 +9,15 @@ import { db } from "../../lib/db.server";
 import { DomainError } from "../../lib/errors";
 import { formFailure } from "../../lib/forms.server";
 import { blobStore } from "../../lib/storage.server";
-import { importInteraction } from "../../modules/interactions/import-interaction.server";
-import { ImportError, formatLabels, importTranscript } from "../../modules/interactions/importers/index";
-import { decodeBytes } from "../../modules/interactions/importers/text";
-import { claimRecordingUpload, discardUpload, startRecordingUpload } from "../../modules/interactions/recording-upload.server";
-import { getOrganisation } from "../../modules/users/get-organisation.server";
-import { listUsers } from "../../modules/users/list-users.server";
-import type { Viewer } from "../../modules/users/roles";
-import { formFieldFor, toIngestRequest, type ImportDuplicate, type ImportFailure, type ImportFields, type PreviewResult, type StartedUpload } from "./import-fields";
-import { isoToLocalInput, localInputToIso, zoneOffsetLabel } from "./zoned-time";
+import { importInteraction } from "./import-interaction.server";
+import { ImportError, formatLabels, importTranscript } from "./importers/index";
+import { decodeBytes } from "./importers/text";
+import { claimRecordingUpload, discardUpload, startRecordingUpload } from "./recording-upload.server";
+import { getOrganisation } from "../users/get-organisation.server";
+import { listUsers } from "../users/list-users.server";
+import type { Viewer } from "../users/roles";
+import { formFieldFor, toIngestRequest, type ImportDuplicate, type ImportFailure, type ImportFields, type PreviewResult, type StartedUpload } from "../../components/import/import-fields";
+import { isoToLocalInput, localInputToIso, zoneOffsetLabel } from "../../components/import/zoned-time";
 
 /** More agents than a select can reasonably hold; a bigger centre imports through the API. */
 const AGENT_LIMIT = 2000;
