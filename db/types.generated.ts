@@ -34,6 +34,24 @@ export interface ApiTokens {
   user_id: string;
 }
 
+export interface Assignments {
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  due_at: Timestamp;
+  id: Generated<string>;
+  interaction_id: string;
+  rank_key: string | null;
+  reviewer_id: string;
+  rule_id: string | null;
+  run_id: string | null;
+  scorecard_id: string;
+  skip_reason: string | null;
+  status: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface AuditLog {
   action: string;
   actor_id: string | null;
@@ -43,6 +61,27 @@ export interface AuditLog {
   entity_id: string;
   entity_type: string;
   id: Generated<number>;
+}
+
+export interface Evaluations {
+  answers: Generated<Json>;
+  assignment_id: string | null;
+  auto_failed: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  feedback_html: Generated<string>;
+  id: Generated<string>;
+  interaction_id: string;
+  kind: Generated<string>;
+  passed: boolean | null;
+  released_at: Timestamp | null;
+  reviewer_id: string;
+  revision: Generated<number>;
+  score: number | null;
+  scorecard_id: string;
+  scorecard_version_id: string;
+  status: Generated<string>;
+  submitted_at: Timestamp | null;
+  updated_at: Generated<Timestamp>;
 }
 
 export interface Interactions {
@@ -90,6 +129,65 @@ export interface Organisation {
   id: Generated<number>;
   name: string;
   time_zone: Generated<string>;
+}
+
+export interface SamplingRules {
+  active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  name: string;
+  next_run_at: Timestamp | null;
+  scorecard_id: string;
+  seed: string;
+  settings: Json;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface SamplingRuns {
+  assigned: Generated<number>;
+  drawn: Generated<number>;
+  error: string | null;
+  finished_at: Generated<Timestamp>;
+  id: Generated<string>;
+  matched: Generated<number>;
+  per_agent: Generated<Json>;
+  period_end: Timestamp;
+  period_key: string;
+  period_start: Timestamp;
+  rule_id: string;
+  seed: string;
+  settings: Json;
+  shortfall: Generated<number>;
+  started_at: Timestamp;
+  started_by: string | null;
+  status: string;
+  trigger: string;
+  unassigned: Generated<Json>;
+}
+
+export interface Scorecards {
+  archived_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: Generated<string>;
+  id: Generated<string>;
+  name: string;
+  release_mode: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ScorecardVersions {
+  created_at: Generated<Timestamp>;
+  definition: Json;
+  id: Generated<string>;
+  pass_mark: Generated<number>;
+  published_at: Timestamp | null;
+  published_by: string | null;
+  scorecard_id: string;
+  status: Generated<string>;
+  updated_at: Generated<Timestamp>;
+  version: number;
 }
 
 export interface Sessions {
@@ -141,10 +239,16 @@ export interface Users {
 
 export interface DB {
   api_tokens: ApiTokens;
+  assignments: Assignments;
   audit_log: AuditLog;
+  evaluations: Evaluations;
   interactions: Interactions;
   login_throttle: LoginThrottle;
   organisation: Organisation;
+  sampling_rules: SamplingRules;
+  sampling_runs: SamplingRuns;
+  scorecard_versions: ScorecardVersions;
+  scorecards: Scorecards;
   sessions: Sessions;
   storage_intents: StorageIntents;
   team_members: TeamMembers;

@@ -4,6 +4,8 @@ import * as interactions from "./20261125T153100-interactions";
 import * as apiTokens from "./20261125T160000-api-tokens";
 import * as uploadIntents from "./20261125T160100-upload-intents";
 import * as interactionListFilters from "./20261125T170000-interaction-list-filters";
+import * as scorecardsEvaluations from "./20261125T190000-scorecards-evaluations";
+import * as sampling from "./20261125T190100-sampling";
 
 /**
  * Every migration, listed statically. Node 20 cannot import `.ts` files found on
@@ -17,6 +19,8 @@ const migrations: Record<string, Migration> = {
   "20261125T160000-api-tokens": apiTokens,
   "20261125T160100-upload-intents": uploadIntents,
   "20261125T170000-interaction-list-filters": interactionListFilters,
+  "20261125T190000-scorecards-evaluations": scorecardsEvaluations,
+  "20261125T190100-sampling": sampling,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -79,7 +79,9 @@ export async function listObjectKeys(prefix = "interactions/"): Promise<string[]
   return keys.sort();
 }
 
-export async function countRows(table: "users" | "teams" | "team_members" | "interactions" | "storage_intents" | "sessions" | "audit_log"): Promise<number> {
+export async function countRows(
+  table: "users" | "teams" | "team_members" | "interactions" | "storage_intents" | "sessions" | "audit_log" | "assignments" | "sampling_runs",
+): Promise<number> {
   const row = await db().selectFrom(table).select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
   return Number(row.count);
 }
@@ -116,4 +118,78 @@ export function testWav({ channels = 2, seconds = 0.5, sampleRate = 8000 }: { ch
     }
   }
   return Buffer.concat([pcm16WavHeader({ channels, sampleRate, dataBytes: data.length }), data]);
+}
+
+/** A small valid scorecard definition (scorecard-definition.schema.ts): one section, one yes/no question. */
+export const basicScorecardDefinition = {
+  passMark: 80,
+  sections: [
+    {
+      id: "opening",
+      title: "Opening",
+      weight: 1,
+      questions: [{ id: "greeting", kind: "binary", prompt: "Greeted the customer by name", weight: 1, allowNa: false, critical: null, required: true }],
+    },
+  ],
+};
+
+/** A scorecard with one published version (and optionally an unpublished one only). */
+export async function seedScorecard(
+  options: { name?: string; published?: boolean; definition?: unknown } = {},
+): Promise<{ id: string; versionId: string; name: string }> {
+  const name = options.name ?? `Scorecard ${unique()}`;
+  const { id } = await db().insertInto("scorecards").values({ name }).returning("id").executeTakeFirstOrThrow();
+  const published = options.published ?? true;
+  const version = await db()
+    .insertInto("scorecard_versions")
+    .values({
+      scorecard_id: id,
+      version: 1,
+      status: published ? "published" : "draft",
+      definition: JSON.stringify(options.definition ?? basicScorecardDefinition),
+      published_at: published ? new Date() : null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { id, versionId: version.id, name };
+}
+
+export interface InteractionRow {
+  agentId: string;
+  startedAt: Date;
+  teamId?: string | null;
+  channel?: "call" | "chat" | "email";
+  queue?: string | null;
+  tags?: string[];
+  durationMs?: number;
+  metadata?: Record<string, unknown>;
+  status?: "processing" | "ready" | "failed";
+}
+
+/**
+ * Interaction rows straight into PostgreSQL, without objects in storage: for tests of
+ * sampling, queues and reports, which read rows only and need many of them quickly.
+ */
+export async function insertInteractionRows(rows: InteractionRow[]): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const inserted = await db()
+    .insertInto("interactions")
+    .values(
+      rows.map((row) => ({
+        channel: row.channel ?? "chat",
+        source: "test-rows",
+        external_id: unique() + unique(),
+        agent_id: row.agentId,
+        team_id: row.teamId ?? null,
+        started_at: row.startedAt,
+        duration_ms: row.durationMs ?? 60_000,
+        queue: row.queue ?? null,
+        tags: row.tags ?? [],
+        metadata: JSON.stringify(row.metadata ?? {}),
+        status: row.status ?? "ready",
+      })),
+    )
+    .returning("id")
+    .execute();
+  return inserted.map((row) => row.id);
 }

@@ -4,11 +4,13 @@ import { db } from "../../app/lib/db.server";
 import { blobStore } from "../../app/lib/storage.server";
 import { deleteExpiredThrottles } from "../../app/modules/auth/delete-expired-throttles.server";
 import { deleteExpiredSessions } from "../../app/modules/auth/session.server";
+import { runScheduledRule } from "../../app/modules/sampling/run-scheduled-rule.server";
 import { computeInteractionPeaks } from "../../app/modules/interactions/compute-interaction-peaks.server";
 import { sweepOrphanObjects } from "../../app/modules/storage-sweep/sweep-orphan-objects.server";
 
 const sweepPayload = z.object({ graceMinutes: z.number().int().positive().optional() }).default({});
 const peaksPayload = z.object({ interactionId: z.uuid() });
+const rulePayload = z.object({ ruleId: z.uuid(), slot: z.iso.datetime() });
 
 /**
  * Every background task Parley runs, by name. Tasks are thin: parse the payload,
@@ -25,6 +27,16 @@ export const taskList: TaskList = {
     const options = sweepPayload.parse(payload ?? {});
     const result = await sweepOrphanObjects(db(), blobStore(), options);
     if (result.intents > 0) helpers.logger.info(`swept ${result.intents} orphan uploads, ${result.objectsDeleted} objects`);
+  },
+  run_sampling_rule: async (payload, helpers) => {
+    const { ruleId, slot } = rulePayload.parse(payload);
+    const outcome = await runScheduledRule(db(), { ruleId, slot: new Date(slot) });
+    if (outcome.kind === "stale") return;
+    if (outcome.status === "failed") {
+      // Recorded on the rule's run list; throwing lets graphile-worker retry (the run is idempotent).
+      throw new Error(`sampling rule ${ruleId} run ${outcome.runId} failed: ${outcome.error}`);
+    }
+    helpers.logger.info(`sampling rule ${ruleId}: run ${outcome.runId} for slot ${slot}`);
   },
   delete_expired_sessions: async (_payload, helpers) => {
     const sessions = await deleteExpiredSessions(db());

@@ -16,18 +16,20 @@ describe("navigationFor", () => {
     expect(labels("supervisor")).toEqual(["Home", "Team conversations"]);
   });
 
-  it("shows a QA specialist all interactions but no import or admin pages", () => {
-    expect(labels("qa")).toEqual(["Home", "Interactions"]);
+  it("shows a QA specialist their queue and all interactions but no import, sampling or admin pages", () => {
+    expect(labels("qa")).toEqual(["Home", "My queue", "Interactions"]);
   });
 
-  it("lets a QA lead import and manage their API tokens, without admin pages", () => {
-    expect(labels("qa_lead")).toEqual(["Home", "Interactions", "Import", "API tokens"]);
+  it("lets a QA lead review, run sampling, oversee assignments, import and manage API tokens, without admin pages", () => {
+    expect(labels("qa_lead")).toEqual(["Home", "My queue", "Interactions", "Assignments", "Sampling", "Import", "API tokens"]);
   });
 
   it("shows an admin the user and team admin pages", () => {
     expect(navigationFor("admin")).toEqual([
       { to: "/", label: "Home" },
       { to: "/interactions", label: "Interactions" },
+      { to: "/assignments", label: "Assignments" },
+      { to: "/sampling", label: "Sampling" },
       { to: "/import", label: "Import" },
       { to: "/admin/users", label: "Users" },
       { to: "/admin/teams", label: "Teams" },

@@ -10,10 +10,13 @@ export interface NavItem {
 export function navigationFor(role: Role): NavItem[] {
   const viewer = { role };
   const items: NavItem[] = [{ to: "/", label: "Home" }];
+  if (can(viewer, "reviews:work")) items.push({ to: "/queue", label: "My queue" });
   if (can(viewer, "interactions:view")) {
     const label = role === "agent" ? "My conversations" : role === "supervisor" ? "Team conversations" : "Interactions";
     items.push({ to: "/interactions", label });
   }
+  if (can(viewer, "assignments:manage")) items.push({ to: "/assignments", label: "Assignments" });
+  if (can(viewer, "sampling:manage")) items.push({ to: "/sampling", label: "Sampling" });
   if (can(viewer, "interactions:ingest")) items.push({ to: "/import", label: "Import" });
   if (can(viewer, "users:manage")) items.push({ to: "/admin/users", label: "Users" });
   if (can(viewer, "teams:manage")) items.push({ to: "/admin/teams", label: "Teams" });

@@ -9,6 +9,9 @@ const everyPermission: Permission[] = [
   "interactions:view",
   "interactions:view-all",
   "interactions:ingest",
+  "sampling:manage",
+  "assignments:manage",
+  "reviews:work",
 ];
 
 const viewer = (role: Role, teamIds: string[] = []): Viewer => ({
@@ -22,16 +25,23 @@ const viewer = (role: Role, teamIds: string[] = []): Viewer => ({
 const granted = (role: Role) => everyPermission.filter((permission) => can({ role }, permission));
 
 describe("can", () => {
-  it("gives admins every permission", () => {
-    expect(granted("admin")).toEqual(everyPermission);
+  it("gives admins every permission except a review queue of their own", () => {
+    expect(granted("admin")).toEqual(everyPermission.filter((p) => p !== "reviews:work"));
   });
 
-  it("lets QA leads see and import all interactions but not administer the organisation", () => {
-    expect(granted("qa_lead")).toEqual(["interactions:view", "interactions:view-all", "interactions:ingest"]);
+  it("lets QA leads see and import all interactions, run sampling and review, but not administer the organisation", () => {
+    expect(granted("qa_lead")).toEqual([
+      "interactions:view",
+      "interactions:view-all",
+      "interactions:ingest",
+      "sampling:manage",
+      "assignments:manage",
+      "reviews:work",
+    ]);
   });
 
-  it("lets QA specialists see all interactions but not import them", () => {
-    expect(granted("qa")).toEqual(["interactions:view", "interactions:view-all"]);
+  it("lets QA specialists see all interactions and work their queue, but not import or sample", () => {
+    expect(granted("qa")).toEqual(["interactions:view", "interactions:view-all", "reviews:work"]);
   });
 
   it.each(["supervisor", "agent"] as const)("lets a %s view interactions only within their scope", (role) => {

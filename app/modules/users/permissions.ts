@@ -11,7 +11,13 @@ export type Permission =
   | "settings:manage"
   | "interactions:view"
   | "interactions:view-all"
-  | "interactions:ingest";
+  | "interactions:ingest"
+  /** Sampling rules, their runs and coverage. */
+  | "sampling:manage"
+  /** Assign, reassign and oversee review work of others. */
+  | "assignments:manage"
+  /** Work a review queue of one's own. */
+  | "reviews:work";
 
 const grants: Record<Role, readonly Permission[]> = {
   admin: [
@@ -21,9 +27,18 @@ const grants: Record<Role, readonly Permission[]> = {
     "interactions:view",
     "interactions:view-all",
     "interactions:ingest",
+    "sampling:manage",
+    "assignments:manage",
   ],
-  qa_lead: ["interactions:view", "interactions:view-all", "interactions:ingest"],
-  qa: ["interactions:view", "interactions:view-all"],
+  qa_lead: [
+    "interactions:view",
+    "interactions:view-all",
+    "interactions:ingest",
+    "sampling:manage",
+    "assignments:manage",
+    "reviews:work",
+  ],
+  qa: ["interactions:view", "interactions:view-all", "reviews:work"],
   supervisor: ["interactions:view"],
   agent: ["interactions:view"],
 };

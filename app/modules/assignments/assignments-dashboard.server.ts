@@ -1,0 +1,118 @@
+/**
+ * The lead's view of review work: open, done and overdue per reviewer and per rule. "Done"
+ * counts what was finished since `doneSince` (the last 7 days by default), so the numbers
+ * describe current throughput rather than all history.
+ */
+import { sql } from "kysely";
+import type { Database } from "../../lib/db.server";
+
+export interface WorkloadRow {
+  id: string | null;
+  name: string;
+  open: number;
+  overdue: number;
+  done: number;
+  skipped: number;
+}
+
+export async function assignmentsDashboard(
+  db: Database,
+  options: { now?: Date; doneSince?: Date } = {},
+): Promise<{ perReviewer: WorkloadRow[]; perRule: WorkloadRow[]; doneSince: Date }> {
+  const now = options.now ?? new Date();
+  const doneSince = options.doneSince ?? new Date(now.getTime() - 7 * 24 * 3_600_000);
+  const tallies = [
+    sql<number>`count(*) FILTER (WHERE assignments.status = 'open')::int`.as("open"),
+    sql<number>`count(*) FILTER (WHERE assignments.status = 'open' AND assignments.due_at < ${now})::int`.as("overdue"),
+    sql<number>`count(*) FILTER (WHERE assignments.status = 'done' AND assignments.closed_at >= ${doneSince})::int`.as("done"),
+    sql<number>`count(*) FILTER (WHERE assignments.status = 'skipped' AND assignments.closed_at >= ${doneSince})::int`.as("skipped"),
+  ] as const;
+  const recentOrOpen = sql<boolean>`(assignments.status = 'open' OR assignments.closed_at >= ${doneSince})`;
+
+  const [perReviewer, perRule] = await Promise.all([
+    db
+      .selectFrom("users")
+      .leftJoin("assignments", (join) => join.onRef("assignments.reviewer_id", "=", "users.id").on(recentOrOpen))
+      .select(["users.id", "users.name", ...tallies])
+      .where((eb) => eb.or([eb("users.role", "in", ["qa", "qa_lead"]), eb("assignments.id", "is not", null)]))
+      .where((eb) => eb.or([eb("users.active", "=", true), eb("assignments.id", "is not", null)]))
+      .groupBy(["users.id", "users.name"])
+      .orderBy("users.name")
+      .execute(),
+    db
+      .selectFrom("assignments")
+      .leftJoin("sampling_rules", "sampling_rules.id", "assignments.rule_id")
+      .select(["sampling_rules.id", sql<string>`coalesce(sampling_rules.name, '')`.as("name"), ...tallies])
+      .where(recentOrOpen)
+      .groupBy(["sampling_rules.id", "sampling_rules.name"])
+      .orderBy(sql`sampling_rules.name NULLS LAST`)
+      .execute(),
+  ]);
+  return { perReviewer, perRule, doneSince };
+}
+
+export interface OpenAssignmentRow {
+  id: string;
+  interactionId: string;
+  agentId: string;
+  agentName: string;
+  reviewerId: string;
+  reviewerName: string;
+  scorecardName: string;
+  ruleName: string | null;
+  dueAt: Date;
+  overdue: boolean;
+}
+
+/** Open assignments for the dashboard's table, due soonest first, optionally one reviewer's or one rule's. */
+export async function listOpenAssignments(
+  db: Database,
+  query: { reviewerId?: string; ruleId?: string; overdueOnly?: boolean; after?: { dueAt: Date; id: string }; limit: number; now?: Date },
+): Promise<{ items: OpenAssignmentRow[]; next: { dueAt: Date; id: string } | null }> {
+  const now = query.now ?? new Date();
+  let q = db
+    .selectFrom("assignments")
+    .innerJoin("interactions", "interactions.id", "assignments.interaction_id")
+    .innerJoin("users as agent", "agent.id", "interactions.agent_id")
+    .innerJoin("users as reviewer", "reviewer.id", "assignments.reviewer_id")
+    .innerJoin("scorecards", "scorecards.id", "assignments.scorecard_id")
+    .leftJoin("sampling_rules", "sampling_rules.id", "assignments.rule_id")
+    .select([
+      "assignments.id",
+      "assignments.interaction_id",
+      "assignments.reviewer_id",
+      "assignments.due_at",
+      "interactions.agent_id",
+      "agent.name as agent_name",
+      "reviewer.name as reviewer_name",
+      "scorecards.name as scorecard_name",
+      "sampling_rules.name as rule_name",
+    ])
+    .where("assignments.status", "=", "open")
+    .orderBy("assignments.due_at")
+    .orderBy("assignments.id")
+    .limit(query.limit + 1);
+  if (query.reviewerId) q = q.where("assignments.reviewer_id", "=", query.reviewerId);
+  if (query.ruleId) q = q.where("assignments.rule_id", "=", query.ruleId);
+  if (query.overdueOnly) q = q.where("assignments.due_at", "<", now);
+  const after = query.after;
+  if (after) q = q.where((eb) => eb(eb.refTuple("assignments.due_at", "assignments.id"), ">", eb.tuple(after.dueAt, after.id)));
+  const rows = await q.execute();
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      interactionId: row.interaction_id,
+      agentId: row.agent_id,
+      agentName: row.agent_name,
+      reviewerId: row.reviewer_id,
+      reviewerName: row.reviewer_name,
+      scorecardName: row.scorecard_name,
+      ruleName: row.rule_name,
+      dueAt: row.due_at,
+      overdue: row.due_at.getTime() < now.getTime(),
+    })),
+    next: rows.length > query.limit && last ? { dueAt: last.due_at, id: last.id } : null,
+  };
+}

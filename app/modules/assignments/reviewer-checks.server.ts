@@ -1,0 +1,36 @@
+import type { Database } from "../../lib/db.server";
+import { DomainError } from "../../lib/errors";
+import { reviewerRoles } from "./reviewer-loads.server";
+
+/** The reviewer exists, is active, works a queue, and is not the conversation's agent. */
+export async function assertReviewerMayTake(db: Database, reviewerId: string, agentId: string): Promise<void> {
+  if (reviewerId === agentId) {
+    throw new DomainError("invalid", "Reviewers never review their own conversations.", { reviewerId: "Choose somebody else" });
+  }
+  const reviewer = await db
+    .selectFrom("users")
+    .select("id")
+    .where("id", "=", reviewerId)
+    .where("active", "=", true)
+    .where("role", "in", reviewerRoles)
+    .executeTakeFirst();
+  if (!reviewer) {
+    throw new DomainError("invalid", "Choose an active QA specialist or QA lead.", { reviewerId: "Choose an active QA specialist or QA lead" });
+  }
+}
+
+/** 409 naming who already has the interaction for this scorecard, if anybody does. */
+export async function liveAssignmentConflict(db: Database, interactionId: string, scorecardId: string): Promise<void> {
+  const live = await db
+    .selectFrom("assignments")
+    .innerJoin("users", "users.id", "assignments.reviewer_id")
+    .select(["users.name", "assignments.status"])
+    .where("assignments.interaction_id", "=", interactionId)
+    .where("assignments.scorecard_id", "=", scorecardId)
+    .where("assignments.status", "!=", "skipped")
+    .executeTakeFirst();
+  if (live) {
+    const what = live.status === "open" ? `is already assigned to ${live.name}` : `was already reviewed by ${live.name}`;
+    throw new DomainError("conflict", `This interaction ${what} for that scorecard.`);
+  }
+}

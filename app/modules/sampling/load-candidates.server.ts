@@ -1,0 +1,102 @@
+/**
+ * The reads a sampling run is made of (DESIGN.md "Sampling"): the interactions that pass
+ * a rule's filters in a period, those already taken for the scorecard, and the agents
+ * expected to appear. Every read is bounded by the period on `interactions_started_idx`
+ * (or an agent/team index), never a scan of the table, never `ORDER BY random()`: ranking
+ * happens in rank.ts over the ids read here.
+ */
+import { sql, type SelectQueryBuilder } from "kysely";
+import type { DB } from "../../../db/types.generated";
+import type { Database } from "../../lib/db.server";
+import type { Period } from "./period";
+import type { SamplingFilters } from "./sampling-rule.schema";
+
+export interface CandidateRow {
+  id: string;
+  agentId: string;
+}
+
+type InteractionQuery<O> = SelectQueryBuilder<DB, "interactions", O>;
+
+/** Applies a rule's filters and period to a query over `interactions`. Failed imports are never sampled. */
+export function whereMatchesRule<O>(query: InteractionQuery<O>, filters: SamplingFilters, period: Period): InteractionQuery<O> {
+  let q = query
+    .where("interactions.started_at", ">=", period.start)
+    .where("interactions.started_at", "<", period.end)
+    .where("interactions.status", "!=", "failed");
+  if (filters.channels.length > 0) q = q.where("interactions.channel", "in", filters.channels);
+  if (filters.teamIds.length > 0) q = q.where("interactions.team_id", "in", filters.teamIds);
+  if (filters.agentIds.length > 0) q = q.where("interactions.agent_id", "in", filters.agentIds);
+  if (filters.queues.length > 0) q = q.where("interactions.queue", "in", filters.queues);
+  if (filters.tags.length > 0) {
+    const tags = sql`${sql.val(filters.tags)}::text[]`;
+    q = q.where(filters.tagsMode === "all" ? sql<boolean>`interactions.tags @> ${tags}` : sql<boolean>`interactions.tags && ${tags}`);
+  }
+  if (filters.durationMinMs !== undefined) q = q.where("interactions.duration_ms", ">=", filters.durationMinMs);
+  if (filters.durationMaxMs !== undefined) q = q.where("interactions.duration_ms", "<=", filters.durationMaxMs);
+  const metadata = Object.entries(filters.metadata);
+  if (metadata.length > 0) {
+    // One containment test; values compare as text, the way the rule form stores them.
+    const wanted = Object.fromEntries(metadata);
+    q = q.where(sql<boolean>`(SELECT bool_and(interactions.metadata ->> k = v) FROM jsonb_each_text(${JSON.stringify(wanted)}::jsonb) AS m(k, v))`);
+  }
+  return q;
+}
+
+export async function loadCandidates(db: Database, filters: SamplingFilters, period: Period, agentId?: string): Promise<CandidateRow[]> {
+  let q = whereMatchesRule(db.selectFrom("interactions").select(["interactions.id", "interactions.agent_id as agentId"]), filters, period);
+  if (agentId) q = q.where("interactions.agent_id", "=", agentId);
+  return q.execute();
+}
+
+/**
+ * Interactions of the period that already have an assignment (open, done or skipped) or a
+ * review evaluation for the scorecard: a run never draws them again.
+ */
+export async function loadTaken(
+  db: Database,
+  scorecardId: string,
+  filters: SamplingFilters,
+  period: Period,
+  agentId?: string,
+): Promise<Set<string>> {
+  let matching = whereMatchesRule(db.selectFrom("interactions").select("interactions.id"), filters, period);
+  if (agentId) matching = matching.where("interactions.agent_id", "=", agentId);
+  const rows = await db
+    .selectFrom("assignments")
+    .select("assignments.interaction_id as id")
+    .where("assignments.scorecard_id", "=", scorecardId)
+    .where("assignments.interaction_id", "in", matching)
+    .union(
+      db
+        .selectFrom("evaluations")
+        .select("evaluations.interaction_id as id")
+        .where("evaluations.scorecard_id", "=", scorecardId)
+        .where("evaluations.kind", "=", "review")
+        .where("evaluations.interaction_id", "in", matching),
+    )
+    .execute();
+  return new Set(rows.map((row) => row.id));
+}
+
+/**
+ * Agents a run reports on even when none of their interactions matched, so "N per agent"
+ * shows who fell short: the rule's agents, else its teams' agents, else every active agent.
+ */
+export async function loadExpectedAgents(db: Database, filters: SamplingFilters): Promise<string[]> {
+  if (filters.agentIds.length > 0) return filters.agentIds;
+  let q = db.selectFrom("users").select("users.id").where("users.role", "=", "agent").where("users.active", "=", true);
+  if (filters.teamIds.length > 0) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("team_members")
+          .select("team_members.user_id")
+          .whereRef("team_members.user_id", "=", "users.id")
+          .where("team_members.team_id", "in", filters.teamIds)
+          .where("team_members.kind", "=", "agent"),
+      ),
+    );
+  }
+  return (await q.execute()).map((row) => row.id);
+}

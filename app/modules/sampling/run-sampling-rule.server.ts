@@ -1,0 +1,121 @@
+/**
+ * Running a sampling rule for the period of `runAt` (DESIGN.md "Sampling"): one
+ * transaction that draws, assigns and records the run, so a run that fails half-way leaves
+ * nothing assigned, only a failed run with its error. Runs that hand out work for the same
+ * scorecard queue behind one lock, and the draw skips everything already assigned or
+ * evaluated, so a repeated or concurrent run of a period draws nothing twice.
+ */
+import { sql } from "kysely";
+import type { Database } from "../../lib/db.server";
+import { lockScorecardAssignments } from "../assignments/lock-scorecard.server";
+import { loadReviewerLoads } from "../assignments/reviewer-loads.server";
+import { getOrganisation } from "../users/get-organisation.server";
+import { assignReviewers } from "./assign";
+import { getRuleSettings } from "./get-rule-settings.server";
+import { resolvePeriod } from "./period";
+import { periodSeed, planSample } from "./plan-sample.server";
+
+export interface RunRequest {
+  ruleId: string;
+  /** The instant whose period is sampled: now for "run now", the schedule's slot for a job. */
+  runAt: Date;
+  trigger: "manual" | "schedule";
+  startedBy: string | null;
+}
+
+export type RunOutcome = { runId: string; status: "completed" } | { runId: string; status: "failed"; error: string };
+
+/** Rows per INSERT: 9 columns each, well under PostgreSQL's 65,535 parameters. */
+const INSERT_CHUNK = 5000;
+
+export async function runSamplingRule(db: Database, request: RunRequest): Promise<RunOutcome> {
+  const rule = await getRuleSettings(db, request.ruleId);
+  const { timeZone } = await getOrganisation(db);
+  const startedAt = new Date();
+  const period = resolvePeriod(rule.settings.filters.window, request.runAt, timeZone);
+  try {
+    const runId = await db.transaction().execute(async (trx) => {
+      await lockScorecardAssignments(trx, rule.scorecardId);
+      const plan = await planSample(trx, { settings: rule.settings, ruleSeed: rule.seed, runAt: request.runAt, timeZone });
+      const { id } = await trx
+        .insertInto("sampling_runs")
+        .values({
+          rule_id: rule.id,
+          period_key: plan.period.key,
+          period_start: plan.period.start,
+          period_end: plan.period.end,
+          seed: plan.seed,
+          trigger: request.trigger,
+          status: "completed",
+          settings: JSON.stringify(rule.settings),
+          started_by: request.startedBy,
+          started_at: startedAt,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+
+      const reviewers = await loadReviewerLoads(trx, {
+        reviewerIds: rule.settings.reviewerIds,
+        ruleId: rule.id,
+        periodKey: plan.period.key,
+        capPerReviewer: rule.settings.capPerReviewer,
+      });
+      const { assignments, unassigned } = assignReviewers({ items: plan.drawn, reviewers });
+      const rankById = new Map(plan.drawn.map((item) => [item.id, item.rankKey]));
+      const dueAt = new Date(startedAt.getTime() + rule.settings.dueInHours * 3_600_000);
+      for (let i = 0; i < assignments.length; i += INSERT_CHUNK) {
+        await trx
+          .insertInto("assignments")
+          .values(
+            assignments.slice(i, i + INSERT_CHUNK).map((a) => ({
+              interaction_id: a.interactionId,
+              scorecard_id: rule.scorecardId,
+              reviewer_id: a.reviewerId,
+              rule_id: rule.id,
+              run_id: id,
+              rank_key: rankById.get(a.interactionId) ?? null,
+              due_at: dueAt,
+              created_by: request.startedBy,
+            })),
+          )
+          .execute();
+      }
+
+      await trx
+        .updateTable("sampling_runs")
+        .set({
+          matched: plan.matched,
+          drawn: plan.drawn.length,
+          assigned: assignments.length,
+          shortfall: plan.shortfall,
+          per_agent: JSON.stringify(plan.perAgent),
+          unassigned: JSON.stringify(unassigned.map((u) => ({ interactionId: u.id, reason: u.reason }))),
+          finished_at: sql<Date>`clock_timestamp()`,
+        })
+        .where("id", "=", id)
+        .execute();
+      return id;
+    });
+    return { runId, status: "completed" };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const { id } = await db
+      .insertInto("sampling_runs")
+      .values({
+        rule_id: rule.id,
+        period_key: period.key,
+        period_start: period.start,
+        period_end: period.end,
+        seed: periodSeed(rule.seed, period.key),
+        trigger: request.trigger,
+        status: "failed",
+        settings: JSON.stringify(rule.settings),
+        error: message,
+        started_by: request.startedBy,
+        started_at: startedAt,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return { runId: id, status: "failed", error: message };
+  }
+}
