@@ -7,6 +7,9 @@ export type Database = Kysely<DB>;
 // COUNT(*) and bigint columns arrive as strings by default; every bigint Parley
 // stores (sizes in bytes, log ids) fits a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+// NUMERIC too: Parley keeps scores as numeric(4,1) so they are exact to the decimal shown,
+// and averages of them need no more than a double's precision.
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number.parseFloat(value));
 
 export interface DbOptions {
   connectionString: string;

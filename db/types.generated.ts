@@ -181,7 +181,6 @@ export interface ScorecardVersions {
   created_at: Generated<Timestamp>;
   definition: Json;
   id: Generated<string>;
-  pass_mark: Generated<number>;
   published_at: Timestamp | null;
   published_by: string | null;
   scorecard_id: string;

@@ -2,7 +2,8 @@ import { sql, type Kysely } from "kysely";
 
 // Scorecards, their versions and evaluations (DESIGN.md "Scorecards and score math").
 //
-// A scorecard has versions; a published version is immutable (a trigger refuses any change
+// A scorecard has versions; the version's definition (scorecard-definition.schema.ts) holds
+// its sections, questions and pass mark. A published version is immutable (a trigger refuses any change
 // to its definition or pass mark, so no code path can rewrite history) and every evaluation
 // is pinned to the version it was scored with. At most one draft version per scorecard.
 //
@@ -33,7 +34,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("version", "integer", (c) => c.notNull().check(sql`version > 0`))
     .addColumn("status", "text", (c) => c.notNull().defaultTo("draft").check(sql`status IN ('draft', 'published')`))
     .addColumn("definition", "jsonb", (c) => c.notNull())
-    .addColumn("pass_mark", "real", (c) => c.notNull().defaultTo(80).check(sql`pass_mark >= 0 AND pass_mark <= 100`))
     .addColumn("published_at", "timestamptz")
     .addColumn("published_by", "uuid", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
@@ -57,7 +57,7 @@ export async function up(db: Kysely<any>): Promise<void> {
         RETURN OLD;
       END IF;
       IF OLD.status = 'published' AND (
-        NEW.definition IS DISTINCT FROM OLD.definition OR NEW.pass_mark IS DISTINCT FROM OLD.pass_mark
+        NEW.definition IS DISTINCT FROM OLD.definition
         OR NEW.status IS DISTINCT FROM OLD.status OR NEW.version IS DISTINCT FROM OLD.version
         OR NEW.scorecard_id IS DISTINCT FROM OLD.scorecard_id
       ) THEN
@@ -83,7 +83,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("status", "text", (c) => c.notNull().defaultTo("draft").check(sql`status IN ('draft', 'submitted')`))
     .addColumn("answers", "jsonb", (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn("feedback_html", "text", (c) => c.notNull().defaultTo(""))
-    .addColumn("score", "real", (c) => c.check(sql`score IS NULL OR (score >= 0 AND score <= 100)`))
+    // One decimal, exactly as shown (score-math.ts roundScore); numeric so averages do not carry float noise.
+    .addColumn("score", sql`numeric(4, 1)`, (c) => c.check(sql`score IS NULL OR (score >= 0 AND score <= 100)`))
     .addColumn("passed", "boolean")
     .addColumn("auto_failed", "boolean", (c) => c.notNull().defaultTo(false))
     .addColumn("revision", "integer", (c) => c.notNull().defaultTo(1))

@@ -26,7 +26,7 @@ try {
     `--url=${url}`,
     "--out-file=db/types.generated.ts",
     "--exclude-pattern=kysely_*",
-    '--type-mapping={"int8":"number"}',
+    '--type-mapping={"int8":"number","numeric":"number"}',
     "--log-level=warn",
     ...(check ? ["--verify"] : []),
   ];
