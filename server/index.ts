@@ -35,7 +35,7 @@ if (config.SEED_DEMO_DATA) {
   const started = Date.now();
   const report = await seedDemoIfEmpty(db(), blobStore());
   if (report.seeded) {
-    log.info({ users: report.users, interactions: report.interactions, ms: Date.now() - started }, "demo data seeded");
+    log.info({ users: report.users, interactions: report.interactions, assignments: report.assignments, ms: Date.now() - started }, "demo data seeded");
   }
 }
 

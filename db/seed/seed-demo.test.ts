@@ -24,7 +24,7 @@ const count = async (table: "users" | "teams" | "interactions" | "team_members")
 
 describe("seedDemoIfEmpty", () => {
   it("seeds 18 users in 3 teams and 32 interactions into an empty database", async () => {
-    expect(first).toEqual({ seeded: true, users: 18, interactions: 32 });
+    expect(first).toEqual({ seeded: true, users: 18, interactions: 32, assignments: 8 });
     expect(await count("users")).toBe(18);
     expect(await count("teams")).toBe(3);
     expect(await count("interactions")).toBe(32);
@@ -38,6 +38,36 @@ describe("seedDemoIfEmpty", () => {
       ["call", 16],
       ["chat", 16],
     ]);
+  });
+
+  it("publishes the demo scorecards and runs the weekly call rule, sharing its calls between the two QA specialists", async () => {
+    const scorecards = await db()
+      .selectFrom("scorecards")
+      .innerJoin("scorecard_versions", "scorecard_versions.scorecard_id", "scorecards.id")
+      .select(["scorecards.name", "scorecard_versions.status"])
+      .orderBy("scorecards.name")
+      .execute();
+    expect(scorecards).toEqual([
+      { name: "Call quality", status: "published" },
+      { name: "Chat quality", status: "published" },
+    ]);
+    const perReviewer = await db()
+      .selectFrom("assignments")
+      .innerJoin("users", "users.id", "assignments.reviewer_id")
+      .innerJoin("interactions", "interactions.id", "assignments.interaction_id")
+      .select(["users.email", (eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.count<number>("interactions.agent_id").distinct().as("agents")])
+      .where("interactions.channel", "=", "call")
+      .where("assignments.status", "=", "open")
+      .groupBy("users.email")
+      .orderBy("users.email")
+      .execute();
+    expect(perReviewer.map((row) => [row.email, Number(row.n)])).toEqual([
+      [demoEmail("quinn.harper"), 4],
+      [demoEmail("rosa.lindqvist"), 4],
+    ]);
+    const rule = await db().selectFrom("sampling_rules").select(["name", "next_run_at"]).executeTakeFirstOrThrow();
+    expect(rule.name).toBe("Weekly call review");
+    expect(rule.next_run_at).not.toBeNull();
   });
 
   it("stores every call's recording and every transcript in object storage", async () => {
@@ -107,7 +137,7 @@ describe("seedDemoIfEmpty", () => {
 
   it("does nothing the second time", async () => {
     const objects = await listObjectKeys();
-    expect(await seedDemoIfEmpty(db(), blobStore())).toEqual({ seeded: false, users: 0, interactions: 0 });
+    expect(await seedDemoIfEmpty(db(), blobStore())).toEqual({ seeded: false, users: 0, interactions: 0, assignments: 0 });
     expect(await count("users")).toBe(18);
     expect(await count("interactions")).toBe(32);
     expect(await listObjectKeys()).toEqual(objects);

@@ -6,7 +6,10 @@ import type { BlobStore } from "../../app/lib/storage.server";
 import { hashPassword } from "../../app/modules/auth/password.server";
 import { ingestInteraction } from "../../app/modules/interactions/ingest-interaction.server";
 import { transcriptSchema } from "../../app/modules/interactions/transcript";
+import { runSamplingRule } from "../../app/modules/sampling/run-sampling-rule.server";
+import { createSamplingRule } from "../../app/modules/sampling/save-sampling-rule.server";
 import { demoEmail, demoTeams, demoUsers, DEMO_PASSWORD } from "./demo-organisation";
+import { demoScorecards } from "./demo-scorecards";
 
 const DEMO_DIR = path.resolve("db/seed/demo");
 
@@ -32,6 +35,8 @@ export interface SeedReport {
   seeded: boolean;
   users: number;
   interactions: number;
+  /** Review assignments the demo sampling rule handed out. */
+  assignments: number;
 }
 
 /**
@@ -41,7 +46,7 @@ export interface SeedReport {
  */
 export async function seedDemoIfEmpty(db: Database, store: BlobStore, now = new Date()): Promise<SeedReport> {
   const existing = await db.selectFrom("users").select("id").limit(1).executeTakeFirst();
-  if (existing) return { seeded: false, users: 0, interactions: 0 };
+  if (existing) return { seeded: false, users: 0, interactions: 0, assignments: 0 };
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const userIds = await db.transaction().execute(async (trx) => {
@@ -102,7 +107,44 @@ export async function seedDemoIfEmpty(db: Database, store: BlobStore, now = new 
     });
     if (result.status === "created") interactions++;
   }
-  return { seeded: true, users: demoUsers.length, interactions };
+  const assignments = await seedDemoReviewWork(db, userIds, now);
+  return { seeded: true, users: demoUsers.length, interactions, assignments };
+}
+
+/**
+ * Published demo scorecards and a weekly call-sampling rule, run once, so the demo QA
+ * specialists open a queue with work in it. Goes through the sampling use cases.
+ */
+async function seedDemoReviewWork(db: Database, userIds: Map<string, string>, now: Date): Promise<number> {
+  const leadId = userIds.get("leah.morgan");
+  if (!leadId) throw new Error("The demo organisation needs its QA lead");
+  const scorecardIds = new Map<string, string>();
+  for (const scorecard of demoScorecards) {
+    const { id } = await db
+      .insertInto("scorecards")
+      .values({ name: scorecard.name, description: scorecard.description, created_by: leadId })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto("scorecard_versions")
+      .values({ scorecard_id: id, version: 1, status: "published", definition: JSON.stringify(scorecard.definition), published_at: now, published_by: leadId })
+      .execute();
+    scorecardIds.set(scorecard.name, id);
+  }
+  const { id: ruleId } = await createSamplingRule(db, leadId, {
+    name: "Weekly call review",
+    scorecardId: scorecardIds.get("Call quality") ?? "",
+    filters: { channels: ["call"], teamIds: [], agentIds: [], queues: [], tags: [], tagsMode: "any", window: { kind: "last_n_days", days: 14 }, metadata: {} },
+    quota: { kind: "per_agent", n: 1 },
+    reviewerIds: ["quinn.harper", "rosa.lindqvist"].map((key) => userIds.get(key) ?? ""),
+    capPerReviewer: 25,
+    dueInHours: 72,
+    schedule: { kind: "weekly", weekday: 1, hour: 6 },
+  });
+  const run = await runSamplingRule(db, { ruleId, runAt: now, trigger: "manual", startedBy: leadId });
+  if (run.status === "failed") throw new Error(`The demo sampling run failed: ${run.error}`);
+  const row = await db.selectFrom("sampling_runs").select("assigned").where("id", "=", run.runId).executeTakeFirstOrThrow();
+  return row.assigned;
 }
 
 /** Demo chat timestamps are offsets from 2026-01-01; move them to the interaction's start. */
