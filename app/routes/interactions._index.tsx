@@ -13,6 +13,8 @@ import {
   encodeCursor,
   filterParams,
   interactionChannels,
+  evaluatedFilterLabels,
+  evaluatedFilterValues,
   interactionStatuses,
   parseInteractionListParams,
   statusFilterLabels,
@@ -169,6 +171,17 @@ export default function Interactions() {
               {interactionStatuses.map((status) => (
                 <option key={status} value={status}>
                   {statusFilterLabels[status]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="filter-evaluated">Review</label>
+            <select id="filter-evaluated" name="evaluated" defaultValue={values.evaluated ?? ""}>
+              <option value="">Evaluated or not</option>
+              {evaluatedFilterValues.map((value) => (
+                <option key={value} value={value}>
+                  {evaluatedFilterLabels[value]}
                 </option>
               ))}
             </select>

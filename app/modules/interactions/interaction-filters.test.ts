@@ -62,6 +62,7 @@ describe("parseInteractionListParams", () => {
     ["max=-1", "Longest: minutes cannot be negative"],
     ["max=99999999", "Longest: at most 10080 minutes"],
     ["status=done", "Status: choose processing, ready or failed"],
+    ["evaluated=maybe", "Evaluated: choose evaluated or not evaluated"],
     ["from=2026-03-10&to=2026-03-01", "The From date is after the To date"],
     ["min=10&max=2", "The shortest length is more than the longest"],
     [`q=${"word ".repeat(50)}`, "Words: at most 200 characters"],

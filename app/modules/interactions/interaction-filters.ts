@@ -9,6 +9,7 @@
  *   min, max length in minutes (decimals allowed), both inclusive
  *   tags     comma-separated; an interaction matches when it has any of them
  *   queue    exact queue name                status  processing | ready | failed
+ *   evaluated  yes | no: has a submitted review evaluation (an agent: one released to them)
  *   q        words in the transcript (web-search syntax: "quoted phrase", -not, or)
  *   before   keyset cursor of the next page ("<ISO time>_<uuid>")
  */
@@ -25,6 +26,10 @@ export const statusFilterLabels: Record<InteractionStatus, string> = {
   ready: "Ready",
   failed: "Failed",
 };
+
+export const evaluatedFilterValues = ["yes", "no"] as const;
+export type EvaluatedFilter = (typeof evaluatedFilterValues)[number];
+export const evaluatedFilterLabels: Record<EvaluatedFilter, string> = { yes: "Evaluated", no: "Not evaluated" };
 
 export const MAX_FILTER_TAGS = 20;
 export const MAX_TAG_LENGTH = 100;
@@ -45,6 +50,7 @@ export interface InteractionFilters {
   tags?: string[];
   queue?: string;
   status?: InteractionStatus;
+  evaluated?: EvaluatedFilter;
   /** Words in the transcript, `websearch_to_tsquery` syntax. */
   words?: string;
 }
@@ -107,6 +113,7 @@ export const interactionListParamsSchema = z
     tags: optional(tagList),
     queue: optional(z.string().max(200, "Queue: choose a queue from the list")),
     status: optional(z.enum(interactionStatuses, { error: "Status: choose processing, ready or failed" })),
+    evaluated: optional(z.enum(evaluatedFilterValues, { error: "Evaluated: choose evaluated or not evaluated" })),
     q: optional(z.string().max(MAX_WORDS_LENGTH, `Words: at most ${MAX_WORDS_LENGTH} characters`)),
     before: optional(cursor),
   })
@@ -142,6 +149,7 @@ export function parseInteractionListParams(params: URLSearchParams): ParsedListP
     tags: p.tags?.length ? p.tags : undefined,
     queue: p.queue,
     status: p.status,
+    evaluated: p.evaluated,
     words: p.q,
   };
   return { ok: true, filters: withoutUndefined(filters), before: p.before };
@@ -164,6 +172,7 @@ export function filterParams(filters: InteractionFilters): Record<string, string
     ["tags", filters.tags?.join(", ")],
     ["queue", filters.queue],
     ["status", filters.status],
+    ["evaluated", filters.evaluated],
     ["q", filters.words],
   ];
   return Object.fromEntries(entries.filter((entry): entry is [string, string] => entry[1] !== undefined));
@@ -220,6 +229,7 @@ export function describeFilters(
   }
   if (filters.queue) active.push({ params: ["queue"], label: "Queue", value: filters.queue });
   if (filters.status) active.push({ params: ["status"], label: "Status", value: statusFilterLabels[filters.status] });
+  if (filters.evaluated) active.push({ params: ["evaluated"], label: "Review", value: evaluatedFilterLabels[filters.evaluated] });
   if (filters.words) active.push({ params: ["q"], label: "Words", value: `“${filters.words}”` });
   return active;
 }

@@ -61,7 +61,7 @@ export async function listInteractions(
 
 /** The list's SQL, unexecuted: `listInteractions` runs it, the index tests EXPLAIN it. */
 export function interactionListQuery(db: Database, viewer: Viewer, query: InteractionListQuery) {
-  let q = filterInteractions(scopeInteractions(db.selectFrom("interactions"), viewer), query, query.timeZone ?? "UTC")
+  let q = whereEvaluated(filterInteractions(scopeInteractions(db.selectFrom("interactions"), viewer), query, query.timeZone ?? "UTC"), query.evaluated, viewer)
     .innerJoin("users as agent", "agent.id", "interactions.agent_id")
     .leftJoin("teams", "teams.id", "interactions.team_id")
     .select([
@@ -128,6 +128,29 @@ export function filterInteractions<O>(
   const words = filters.words;
   if (words) q = q.where(sql<boolean>`interactions.search_vector @@ websearch_to_tsquery('english', ${words})`);
   return q;
+}
+
+/**
+ * "Evaluated or not": whether the interaction has a submitted review evaluation. Agents
+ * count only evaluations released to them, so the filter never reveals one they may not
+ * see yet. An EXISTS probe per row on evaluations_interaction_idx, within the page's walk.
+ */
+function whereEvaluated<O>(
+  query: SelectQueryBuilder<DB, "interactions", O>,
+  evaluated: InteractionFilters["evaluated"],
+  viewer: Viewer,
+): SelectQueryBuilder<DB, "interactions", O> {
+  if (!evaluated) return query;
+  return query.where((eb) => {
+    let submitted = eb
+      .selectFrom("evaluations")
+      .select("evaluations.id")
+      .whereRef("evaluations.interaction_id", "=", "interactions.id")
+      .where("evaluations.status", "=", "submitted")
+      .where("evaluations.kind", "=", "review");
+    if (viewer.role === "agent") submitted = submitted.where("evaluations.released_at", "is not", null);
+    return evaluated === "yes" ? eb.exists(submitted) : eb.not(eb.exists(submitted));
+  });
 }
 
 /**
