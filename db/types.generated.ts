@@ -23,6 +23,24 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface Annotations {
+  author_id: string;
+  comment: string;
+  created_at: Generated<Timestamp>;
+  end_ms: number | null;
+  end_offset: number | null;
+  evaluation_id: string;
+  id: Generated<string>;
+  interaction_id: string;
+  question_id: string | null;
+  quote: string | null;
+  segment_id: string | null;
+  sentiment: string | null;
+  start_ms: number | null;
+  start_offset: number | null;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface ApiTokens {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -68,7 +86,7 @@ export interface Evaluations {
   assignment_id: string | null;
   auto_failed: Generated<boolean>;
   created_at: Generated<Timestamp>;
-  feedback_html: Generated<string>;
+  feedback: Json | null;
   id: Generated<string>;
   interaction_id: string;
   kind: Generated<string>;
@@ -183,6 +201,7 @@ export interface ScorecardVersions {
   id: Generated<string>;
   published_at: Timestamp | null;
   published_by: string | null;
+  revision: Generated<number>;
   scorecard_id: string;
   status: Generated<string>;
   updated_at: Generated<Timestamp>;
@@ -237,6 +256,7 @@ export interface Users {
 }
 
 export interface DB {
+  annotations: Annotations;
   api_tokens: ApiTokens;
   assignments: Assignments;
   audit_log: AuditLog;

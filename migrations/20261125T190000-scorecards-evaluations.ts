@@ -34,6 +34,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("version", "integer", (c) => c.notNull().check(sql`version > 0`))
     .addColumn("status", "text", (c) => c.notNull().defaultTo("draft").check(sql`status IN ('draft', 'published')`))
     .addColumn("definition", "jsonb", (c) => c.notNull())
+    // Bumped by every save of a draft: a stale save of the builder answers 409.
+    .addColumn("revision", "integer", (c) => c.notNull().defaultTo(1))
     .addColumn("published_at", "timestamptz")
     .addColumn("published_by", "uuid", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
@@ -82,7 +84,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn("status", "text", (c) => c.notNull().defaultTo("draft").check(sql`status IN ('draft', 'submitted')`))
     .addColumn("answers", "jsonb", (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
-    .addColumn("feedback_html", "text", (c) => c.notNull().defaultTo(""))
+    // Overall feedback as the editor's JSON document (tiptap), validated against a whitelist
+    // of node and mark types (feedback-document.ts) and rendered from that tree, never as HTML.
+    .addColumn("feedback", "jsonb")
     // One decimal, exactly as shown (score-math.ts roundScore); numeric so averages do not carry float noise.
     .addColumn("score", sql`numeric(4, 1)`, (c) => c.check(sql`score IS NULL OR (score >= 0 AND score <= 100)`))
     .addColumn("passed", "boolean")

@@ -6,6 +6,7 @@ import * as uploadIntents from "./20261125T160100-upload-intents";
 import * as interactionListFilters from "./20261125T170000-interaction-list-filters";
 import * as scorecardsEvaluations from "./20261125T190000-scorecards-evaluations";
 import * as sampling from "./20261125T190100-sampling";
+import * as annotations from "./20261125T190200-annotations";
 
 /**
  * Every migration, listed statically. Node 20 cannot import `.ts` files found on
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   "20261125T170000-interaction-list-filters": interactionListFilters,
   "20261125T190000-scorecards-evaluations": scorecardsEvaluations,
   "20261125T190100-sampling": sampling,
+  "20261125T190200-annotations": annotations,
 };
 
 export const migrationProvider: MigrationProvider = {

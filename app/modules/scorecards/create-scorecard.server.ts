@@ -1,0 +1,57 @@
+/**
+ * Creating a scorecard, with a first draft version to edit, and changing its own
+ * (unversioned) settings: name, description, when agents see evaluations (qa_lead, admin).
+ */
+import { sql } from "kysely";
+import type { Database } from "../../lib/db.server";
+import { DomainError, notFound } from "../../lib/errors";
+import { isUniqueViolation } from "../../lib/pg-errors";
+import { recordAudit } from "../audit/record-audit.server";
+import { starterDefinition, type ScorecardSettings } from "./scorecard-settings.schema";
+
+const nameTaken = () => new DomainError("invalid", "A scorecard with that name exists.", { name: "Choose another name" });
+
+/** Two leads saving the same name at once: the index decides, and the loser gets the same message. */
+async function translateNameClash<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (isUniqueViolation(error, "scorecards_name_key")) throw nameTaken();
+    throw error;
+  }
+}
+
+export async function createScorecard(db: Database, actorId: string, settings: ScorecardSettings): Promise<{ id: string }> {
+  return translateNameClash(
+    db.transaction().execute(async (trx) => {
+      const { id } = await trx
+        .insertInto("scorecards")
+        .values({ name: settings.name, description: settings.description, release_mode: settings.releaseMode, created_by: actorId })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await trx.insertInto("scorecard_versions").values({ scorecard_id: id, version: 1, definition: JSON.stringify(starterDefinition()) }).execute();
+      await recordAudit(trx, { actorId, action: "scorecard.create", entityType: "scorecard", entityId: id, after: settings });
+      return { id };
+    }),
+  );
+}
+
+export async function updateScorecardSettings(db: Database, actorId: string, scorecardId: string, settings: ScorecardSettings): Promise<void> {
+  await translateNameClash(
+    db.transaction().execute(async (trx) => {
+      const before = await trx
+        .selectFrom("scorecards")
+        .select(["name", "description", "release_mode"])
+        .where("id", "=", scorecardId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!before) throw notFound("Scorecard");
+      await trx
+        .updateTable("scorecards")
+        .set({ name: settings.name, description: settings.description, release_mode: settings.releaseMode, updated_at: sql`now()` })
+        .where("id", "=", scorecardId)
+        .execute();
+      await recordAudit(trx, { actorId, action: "scorecard.update", entityType: "scorecard", entityId: scorecardId, before, after: settings });
+    }),
+  );
+}

@@ -1,0 +1,20 @@
+import { sql } from "kysely";
+import type { Database } from "../../lib/db.server";
+import { notFound } from "../../lib/errors";
+import { recordAudit } from "../audit/record-audit.server";
+
+/**
+ * Archived scorecards cannot be chosen for new rules or assignments; their evaluations,
+ * open assignments and versions stay as they are. Unarchiving brings it back.
+ */
+export async function setScorecardArchived(db: Database, actorId: string, scorecardId: string, archived: boolean): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable("scorecards")
+      .set({ archived_at: archived ? sql`now()` : null, updated_at: sql`now()` })
+      .where("id", "=", scorecardId)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw notFound("Scorecard");
+    await recordAudit(trx, { actorId, action: archived ? "scorecard.archive" : "scorecard.unarchive", entityType: "scorecard", entityId: scorecardId });
+  });
+}
