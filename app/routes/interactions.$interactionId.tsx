@@ -3,30 +3,52 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { z } from "zod";
+import { AssignForReview, type AssignResult } from "../components/assignments/assign-for-review";
+import { dueView } from "../components/assignments/due";
 import { CsrfField } from "../components/csrf-field";
 import { RouteErrorBoundary } from "../components/error-page";
 import { activeSegmentAt } from "../components/interactions/active-segment";
 import { SyncedTranscript } from "../components/interactions/synced-transcript";
 import { RecordingPlayer } from "../components/player/recording-player";
 import type { PlayerHandle, PlayerLane } from "../components/player/types";
+import { isoToLocalInput, localInputToIso, zoneOffsetLabel } from "../components/import/zoned-time";
 import { TranscriptView } from "../components/transcript-view";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { channelLabels, formatDateTime, formatDuration, formatPercent, formatTime } from "../lib/format";
-import { readForm } from "../lib/forms.server";
+import { formFailure, readForm } from "../lib/forms.server";
 import { httpError, runUseCase } from "../lib/http.server";
 import { blobStore } from "../lib/storage.server";
+import { assignInteraction } from "../modules/assignments/assign-interaction.server";
+import { listInteractionAssignments } from "../modules/assignments/list-interaction-assignments.server";
 import { getInteraction, type InteractionDetail } from "../modules/interactions/get-interaction.server";
 import { retryProcessing } from "../modules/interactions/retry-processing.server";
+import { listReviewers } from "../modules/sampling/rule-form-options.server";
+import { listPublishedScorecards } from "../modules/scorecards/list-published-scorecards.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 import { can } from "../modules/users/permissions";
+import type { Viewer } from "../modules/users/roles";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} · Parley` : "Interaction · Parley" },
 ];
 
 const paramsSchema = z.object({ interactionId: z.uuid() });
-const actionSchema = z.object({ intent: z.literal("retry", { error: "Unknown action; reload the page" }) });
+const actionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("retry") }),
+    z.object({
+      intent: z.literal("assign"),
+      scorecardId: z.uuid({ error: "Choose a scorecard" }),
+      reviewerId: z.uuid({ error: "Choose a reviewer" }),
+      dueAt: z.string({ error: "Enter when the review is due" }).trim().min(1, "Enter when the review is due"),
+    }),
+  ],
+  { error: "Unknown action; reload the page" },
+);
+/** A manual assignment is due two days out unless the lead says otherwise. */
+const DEFAULT_DUE_MS = 48 * 3_600_000;
 const NOT_FOUND = "There is no interaction at this address, or you do not have access to it.";
 /** How often a page waiting for its waveform asks again. */
 const PROCESSING_POLL_MS = 3000;
@@ -68,6 +90,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     canRetry: interaction.status === "failed" && recording !== null && can(viewer, "interactions:ingest"),
+    // Loaded only after the scoped query above found the interaction for this viewer.
+    assign: can(viewer, "assignments:manage") ? await assignPanel(viewer, id, tz) : null,
     transcript: transcript
       ? {
           speakers: transcript.speakers,
@@ -92,6 +116,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The "Assign for review" panel: what can be chosen, and the assignments the interaction has. */
+async function assignPanel(viewer: Viewer, interactionId: string, tz: string) {
+  const now = new Date();
+  const [scorecards, reviewers, assignments] = await Promise.all([
+    listPublishedScorecards(db()),
+    listReviewers(db()),
+    listInteractionAssignments(db(), viewer, interactionId, { now }),
+  ]);
+  return {
+    scorecards: scorecards.map(({ id, name }) => ({ id, name })),
+    reviewers,
+    defaultDueAt: isoToLocalInput(new Date(now.getTime() + DEFAULT_DUE_MS), tz),
+    timeZone: tz,
+    zoneLabel: zoneOffsetLabel(now, tz),
+    assignments: assignments.map((assignment) => ({
+      id: assignment.id,
+      scorecardName: assignment.scorecardName,
+      reviewerName: assignment.reviewerName,
+      ruleName: assignment.ruleName,
+      status: assignment.status,
+      due: dueView(assignment.dueAt, now, tz),
+      closedAt: assignment.closedAt ? formatDateTime(assignment.closedAt, tz) : null,
+      skipReason: assignment.skipReason,
+    })),
+  };
+}
+
 /** Lanes in file order; on a two-channel call, channel 0 is the agent and 1 the customer (docs/decisions/0006). */
 function playerLanes(interaction: InteractionDetail): PlayerLane[] {
   const channels = interaction.recording?.channels;
@@ -108,13 +159,30 @@ function playerLanes(interaction: InteractionDetail): PlayerLane[] {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const viewer = await requirePermission(request, "interactions:ingest");
+  const viewer = await requirePermission(request, "interactions:view");
   const id = interactionIdOf(params);
   const form = await readForm(request, actionSchema);
   if (!form.ok) return form.response;
-  const result = await runUseCase(form.form, () => retryProcessing(db(), viewer, id));
+  const input = form.input;
+  if (input.intent === "retry") {
+    if (!can(viewer, "interactions:ingest")) throw httpError(403, "You do not have access to this page.");
+    const result = await runUseCase(form.form, () => retryProcessing(db(), viewer, id));
+    if (!result.ok) return result.response;
+    throw redirect(`/interactions/${id}`);
+  }
+
+  if (!can(viewer, "assignments:manage")) throw httpError(403, "Only QA leads and admins assign conversations for review.");
+  const { timeZone } = await getOrganisation(db());
+  const dueAt = localInputToIso(input.dueAt, timeZone);
+  if (!dueAt) {
+    return formFailure(422, "Please correct the highlighted fields.", { dueAt: "Enter a date and time, like 2026-12-01 09:30" }, form.form);
+  }
+  const { scorecardId, reviewerId } = input;
+  const result = await runUseCase(form.form, () =>
+    assignInteraction(db(), viewer, { interactionId: id, scorecardId, reviewerId, dueAt: new Date(dueAt) }),
+  );
   if (!result.ok) return result.response;
-  throw redirect(`/interactions/${id}`);
+  return { ok: true as const, intent: "assign" as const, scorecardId, reviewerId, dueAt };
 }
 
 /** While the waveform is being computed, the page asks again every few seconds (only while visible). */
@@ -130,8 +198,10 @@ function useRefreshWhileProcessing(processing: boolean) {
 }
 
 export default function InteractionPage() {
-  const { title, interaction, transcript, player, canRetry } = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>();
+  const { title, interaction, transcript, player, canRetry, assign } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const assignResult: AssignResult | null = !actionData ? null : actionData.ok || actionData.values.intent === "assign" ? actionData : null;
+  const failure = actionData && !actionData.ok && actionData.values.intent !== "assign" ? actionData : null;
   const navigation = useNavigation();
   const playerRef = useRef<PlayerHandle>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -179,13 +249,13 @@ export default function InteractionPage() {
               <CsrfField />
               <input type="hidden" name="intent" value="retry" />
               <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-                {navigation.state === "submitting" ? "Retrying…" : "Retry"}
+                {navigation.state === "submitting" && navigation.formData?.get("intent") === "retry" ? "Retrying…" : "Retry"}
               </button>
             </Form>
           ) : null}
         </div>
       ) : null}
-      {failure && !failure.ok ? (
+      {failure ? (
         <p className="alert alert--error" role="alert">
           {failure.message}
         </p>
@@ -250,6 +320,13 @@ export default function InteractionPage() {
                 <dd>{formatDuration(m.overtalkMs ?? 0)}</dd>
               </dl>
             </>
+          ) : null}
+          {assign ? (
+            <AssignForReview
+              data={assign}
+              result={assignResult}
+              submitting={navigation.state === "submitting" && navigation.formData?.get("intent") === "assign"}
+            />
           ) : null}
         </aside>
       </div>

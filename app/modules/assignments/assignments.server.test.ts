@@ -116,6 +116,8 @@ describe("skip, replace and reassign", () => {
     const [interactionId] = await insertInteractionRows([{ agentId: agent.id, startedAt: new Date() }]);
     const { id } = await assignInteraction(db(), lead, { interactionId: interactionId!, scorecardId: (await seedScorecard()).id, reviewerId: qa.id, dueAt: inHours(5) });
     expect((await refusal(replaceAssignment(db(), qa, id, "no audio"))).status).toBe(422);
+    // Another QA specialist learns nothing about it, not even that it was manual.
+    expect((await refusal(replaceAssignment(db(), await seedUser("qa"), id, "no audio"))).status).toBe(404);
     expect((await statusOf(id)).status).toBe("open");
   });
 

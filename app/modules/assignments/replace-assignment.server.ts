@@ -7,12 +7,13 @@
  * the answer says so.
  */
 import type { Database } from "../../lib/db.server";
-import { DomainError } from "../../lib/errors";
+import { DomainError, notFound } from "../../lib/errors";
 import { recordAudit } from "../audit/record-audit.server";
 import { loadCandidates, loadTaken } from "../sampling/load-candidates.server";
 import { rankKey } from "../sampling/rank";
 import { nextReplacement } from "../sampling/replace";
 import { samplingRuleSchema } from "../sampling/sampling-rule.schema";
+import { can } from "../users/permissions";
 import type { Viewer } from "../users/roles";
 import { lockScorecardAssignments } from "./lock-scorecard.server";
 import { skipInTransaction } from "./skip-assignment.server";
@@ -21,11 +22,13 @@ export type ReplaceOutcome = { replacedBy: string; interactionId: string } | { r
 
 export async function replaceAssignment(db: Database, viewer: Viewer, assignmentId: string, reason: string): Promise<ReplaceOutcome> {
   return db.transaction().execute(async (trx) => {
-    const peek = await trx.selectFrom("assignments").select(["scorecard_id", "run_id"]).where("id", "=", assignmentId).executeTakeFirst();
-    if (peek && !peek.run_id) {
+    const peek = await trx.selectFrom("assignments").select(["scorecard_id", "run_id", "reviewer_id"]).where("id", "=", assignmentId).executeTakeFirst();
+    // Somebody else's assignment is "not found" before anything else is said about it.
+    if (!peek || (peek.reviewer_id !== viewer.id && !can(viewer, "assignments:manage"))) throw notFound("Assignment");
+    if (!peek.run_id) {
       throw new DomainError("invalid", "Only assignments drawn by a sampling rule can be replaced. Skip it instead.");
     }
-    if (peek) await lockScorecardAssignments(trx, peek.scorecard_id);
+    await lockScorecardAssignments(trx, peek.scorecard_id);
     const skipped = await skipInTransaction(trx, viewer, assignmentId, reason);
     const run = await trx
       .selectFrom("sampling_runs")

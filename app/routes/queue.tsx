@@ -1,0 +1,302 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { z } from "zod";
+import { DueCell } from "../components/assignments/due-cell";
+import { dueCursorSchema, dueView, encodeDueCursor } from "../components/assignments/due";
+import { SkipDialog, type SkipTarget } from "../components/assignments/skip-dialog";
+import { RouteErrorBoundary } from "../components/error-page";
+import { requirePermission } from "../lib/auth.server";
+import { db } from "../lib/db.server";
+import { channelLabels, formatDateTime, formatDuration } from "../lib/format";
+import { readForm } from "../lib/forms.server";
+import { httpError, runUseCase } from "../lib/http.server";
+import { listMyQueue } from "../modules/assignments/list-my-queue.server";
+import { replaceAssignment } from "../modules/assignments/replace-assignment.server";
+import { MAX_SKIP_REASON, skipAssignment } from "../modules/assignments/skip-assignment.server";
+import { getOrganisation } from "../modules/users/get-organisation.server";
+
+export const meta: MetaFunction = () => [{ title: "My queue · Parley" }];
+
+const PAGE_SIZE = 25;
+
+const searchSchema = z.object({ after: dueCursorSchema });
+
+const reasonSchema = z
+  .string({ error: "Give a reason" })
+  .trim()
+  .min(1, "Give a reason, for example “no audio”")
+  .max(MAX_SKIP_REASON, `Keep the reason to ${MAX_SKIP_REASON} characters`);
+const assignmentIdSchema = z.uuid({ error: "This assignment is not in your queue any more; reload the page" });
+const actionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("skip"), assignmentId: assignmentIdSchema, reason: reasonSchema }),
+    z.object({
+      intent: z.literal("replace"),
+      assignmentId: assignmentIdSchema,
+      reason: reasonSchema,
+      // Only for the message: the replacement is a conversation of the same agent.
+      agentName: z.string().trim().max(200).optional(),
+    }),
+  ],
+  { error: "Unknown action; reload the page" },
+);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requirePermission(request, "reviews:work");
+  const search = searchSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!search.success) throw httpError(400, search.error.issues[0]?.message ?? "The page link is malformed; go back to the first page");
+  const after = search.data.after;
+  const [organisation, page] = await Promise.all([getOrganisation(db()), listMyQueue(db(), viewer, { after, limit: PAGE_SIZE })]);
+  const tz = organisation.timeZone;
+  const now = new Date();
+  return {
+    counts: page.counts,
+    timeZone: tz,
+    maxReason: MAX_SKIP_REASON,
+    items: page.items.map((item) => ({
+      id: item.id,
+      interactionId: item.interactionId,
+      channel: item.channel,
+      agentName: item.agentName,
+      queue: item.queue,
+      startedAt: formatDateTime(item.startedAt, tz),
+      duration: formatDuration(item.durationMs),
+      scorecardName: item.scorecardName,
+      ruleName: item.ruleName,
+      // Only work drawn by a sampling run can be swapped for the run's next candidate.
+      replaceable: item.runId !== null,
+      due: dueView(item.dueAt, now, tz),
+    })),
+    next: page.next ? encodeDueCursor(page.next) : null,
+    isFirstPage: !after,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requirePermission(request, "reviews:work");
+  const form = await readForm(request, actionSchema);
+  if (!form.ok) return form.response;
+  const input = form.input;
+  const result = await runUseCase(form.form, async () => {
+    if (input.intent === "skip") {
+      await skipAssignment(db(), viewer, input.assignmentId, input.reason);
+      return "Skipped. It has left your queue.";
+    }
+    const outcome = await replaceAssignment(db(), viewer, input.assignmentId, input.reason);
+    const agent = input.agentName || "the same agent";
+    return outcome.replacedBy
+      ? `Skipped. Replaced with another conversation of ${agent}, due at the same time.`
+      : `Skipped. No other conversation of ${agent} matches the run, so nothing replaces it.`;
+  });
+  if (!result.ok) return result.response;
+  return { ok: true as const, message: result.value };
+}
+
+type QueueRow = ReturnType<typeof useLoaderData<typeof loader>>["items"][number];
+
+function skipTarget(item: QueueRow, intent: SkipTarget["intent"]): SkipTarget {
+  return {
+    intent,
+    assignmentId: item.id,
+    agentName: item.agentName,
+    scorecardName: item.scorecardName,
+    conversation: `${channelLabels[item.channel]} · ${item.startedAt}`,
+  };
+}
+
+export default function MyQueue() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [target, setTarget] = useState<SkipTarget | null>(null);
+  // A refusal read and cancelled is not shown again when the dialog reopens.
+  const [dismissed, setDismissed] = useState<unknown>(null);
+  const status = useRef<HTMLParagraphElement>(null);
+  const focusStatusOnClose = useRef(false);
+  const failure = result && !result.ok && result !== dismissed ? result : null;
+
+  // A refused post keeps its dialog open (with the typed reason); a done one closes it and
+  // moves focus to the message, as the row it came from has gone. (The dialog hands focus
+  // back to its opener as it closes, so the message takes it after the close.)
+  useEffect(() => {
+    if (result?.ok) {
+      focusStatusOnClose.current = true;
+      setTarget(null);
+    }
+  }, [result]);
+
+  const failureForTarget =
+    failure && target && failure.values.assignmentId === target.assignmentId && failure.values.intent === target.intent ? failure : null;
+  const { counts } = data;
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>My queue</h1>
+          <p className="muted">Conversations assigned to you for review, due soonest first. Times in {data.timeZone}.</p>
+        </div>
+      </div>
+      {result?.ok ? (
+        <p className="alert alert--success" role="status" tabIndex={-1} ref={status}>
+          {result.message}
+        </p>
+      ) : null}
+      {failure && !failureForTarget ? (
+        <p className="alert alert--error" role="alert">
+          {failure.message}
+        </p>
+      ) : null}
+      <section aria-labelledby="queue-counts-title" className="stats queue-counts">
+        <h2 id="queue-counts-title" className="visually-hidden">
+          Your work at a glance
+        </h2>
+        <div className="stat">
+          <span className="stat__value">{counts.open}</span>
+          <span className="stat__label">Open</span>
+        </div>
+        <div className={counts.overdue > 0 ? "stat stat--overdue" : "stat"}>
+          <span className="stat__value">{counts.overdue}</span>
+          <span className="stat__label">Overdue</span>
+        </div>
+        <div className="stat">
+          <span className="stat__value">{counts.dueWithinDay}</span>
+          <span className="stat__label">Due within 24 h</span>
+        </div>
+        <div className="stat">
+          <span className="stat__value">{counts.doneLast7Days}</span>
+          <span className="stat__label">Done in the last 7 days</span>
+        </div>
+      </section>
+      {data.items.length === 0 ? (
+        data.isFirstPage ? (
+          <div className="empty-state queue-empty" role="status">
+            <p>
+              <strong>Your queue is empty</strong>
+            </p>
+            <p>
+              Conversations arrive here when a sampling rule runs and draws them for you, or when a QA lead assigns one to you
+              from its page.
+            </p>
+          </div>
+        ) : (
+          <div className="empty-state queue-empty" role="status">
+            <p>There are no more assignments after the previous page.</p>
+            <p>
+              <Link to="/queue">Back to the first page</Link>
+            </p>
+          </div>
+        )
+      ) : (
+        <div className="table-wrap">
+          <table className="table queue-table">
+            <caption className="visually-hidden">Your open assignments, due soonest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Due</th>
+                <th scope="col">Agent</th>
+                <th scope="col">Channel</th>
+                <th scope="col">Started</th>
+                <th scope="col" className="num">
+                  Length
+                </th>
+                <th scope="col">Scorecard</th>
+                <th scope="col">Rule</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((item) => (
+                <tr key={item.id} className={item.due.overdue ? "row--overdue" : undefined}>
+                  <td>
+                    <DueCell due={item.due} />
+                  </td>
+                  <td>
+                    {item.agentName}
+                    {item.queue ? <span className="muted small block">{item.queue}</span> : null}
+                  </td>
+                  <td>
+                    <span className={`badge badge--${item.channel}`}>{channelLabels[item.channel]}</span>
+                  </td>
+                  <td>{item.startedAt}</td>
+                  <td className="num">{item.duration}</td>
+                  <td>{item.scorecardName}</td>
+                  <td>{item.ruleName ?? <span className="muted">Manual</span>}</td>
+                  <td>
+                    <div className="row-actions">
+                      <Link
+                        to={`/interactions/${item.interactionId}?assignment=${item.id}`}
+                        className="button button--primary button--small"
+                        aria-label={`Open the conversation of ${item.agentName}, ${item.startedAt}`}
+                      >
+                        Open
+                      </Link>
+                      <button
+                        type="button"
+                        className="button button--quiet button--small"
+                        aria-label={`Skip the conversation of ${item.agentName}, ${item.startedAt}`}
+                        onClick={() => setTarget(skipTarget(item, "skip"))}
+                      >
+                        Skip…
+                      </button>
+                      {item.replaceable ? (
+                        <button
+                          type="button"
+                          className="button button--quiet button--small"
+                          aria-label={`Skip and replace the conversation of ${item.agentName}, ${item.startedAt}`}
+                          onClick={() => setTarget(skipTarget(item, "replace"))}
+                        >
+                          Replace…
+                        </button>
+                      ) : null}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav className="pager" aria-label="Pages">
+        {!data.isFirstPage ? <Link to="/queue">First page</Link> : null}
+        {data.next ? (
+          <Link to={`?after=${encodeURIComponent(data.next)}`} rel="next">
+            Next page
+          </Link>
+        ) : null}
+      </nav>
+      <SkipDialog
+        target={target}
+        maxReason={data.maxReason}
+        failure={failureForTarget}
+        submitting={navigation.state === "submitting"}
+        onClose={() => {
+          setTarget(null);
+          if (failure) setDismissed(failure);
+          if (focusStatusOnClose.current) {
+            focusStatusOnClose.current = false;
+            status.current?.focus();
+          }
+        }}
+      />
+    </>
+  );
+}
+
+/** A bad page link answers 400; the way out is the first page. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  return (
+    <>
+      <RouteErrorBoundary />
+      {isRouteErrorResponse(error) && error.status === 400 ? (
+        <p className="error-page__extra">
+          <Link to="/queue">Go to the first page of your queue</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}
