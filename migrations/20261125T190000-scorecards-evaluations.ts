@@ -103,6 +103,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on("evaluations")
     .columns(["scorecard_id", "interaction_id"])
     .execute();
+  // One draft per reviewer, interaction and scorecard: two tabs opening the workspace at
+  // once continue the same draft instead of starting two.
+  await sql`CREATE UNIQUE INDEX evaluations_one_draft_key ON evaluations (interaction_id, scorecard_id, reviewer_id) WHERE status = 'draft'`.execute(
+    db,
+  );
   await db.schema.createIndex("evaluations_interaction_idx").on("evaluations").column("interaction_id").execute();
   await db.schema
     .createIndex("evaluations_reviewer_idx")

@@ -21,7 +21,7 @@ describe("navigationFor", () => {
   });
 
   it("lets a QA lead review, run sampling, oversee assignments, import and manage API tokens, without admin pages", () => {
-    expect(labels("qa_lead")).toEqual(["Home", "My queue", "Interactions", "Assignments", "Sampling", "Import", "API tokens"]);
+    expect(labels("qa_lead")).toEqual(["Home", "My queue", "Interactions", "Assignments", "Scorecards", "Sampling", "Import", "API tokens"]);
   });
 
   it("shows an admin the user and team admin pages", () => {
@@ -29,6 +29,7 @@ describe("navigationFor", () => {
       { to: "/", label: "Home" },
       { to: "/interactions", label: "Interactions" },
       { to: "/assignments", label: "Assignments" },
+      { to: "/scorecards", label: "Scorecards" },
       { to: "/sampling", label: "Sampling" },
       { to: "/import", label: "Import" },
       { to: "/admin/users", label: "Users" },

@@ -16,6 +16,7 @@ export function navigationFor(role: Role): NavItem[] {
     items.push({ to: "/interactions", label });
   }
   if (can(viewer, "assignments:manage")) items.push({ to: "/assignments", label: "Assignments" });
+  if (can(viewer, "scorecards:manage")) items.push({ to: "/scorecards", label: "Scorecards" });
   if (can(viewer, "sampling:manage")) items.push({ to: "/sampling", label: "Sampling" });
   if (can(viewer, "interactions:ingest")) items.push({ to: "/import", label: "Import" });
   if (can(viewer, "users:manage")) items.push({ to: "/admin/users", label: "Users" });

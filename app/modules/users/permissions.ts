@@ -12,6 +12,8 @@ export type Permission =
   | "interactions:view"
   | "interactions:view-all"
   | "interactions:ingest"
+  /** Scorecards: build, publish, archive; release evaluations to agents. */
+  | "scorecards:manage"
   /** Sampling rules, their runs and coverage. */
   | "sampling:manage"
   /** Assign, reassign and oversee review work of others. */
@@ -27,6 +29,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "interactions:view",
     "interactions:view-all",
     "interactions:ingest",
+    "scorecards:manage",
     "sampling:manage",
     "assignments:manage",
   ],
@@ -34,6 +37,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "interactions:view",
     "interactions:view-all",
     "interactions:ingest",
+    "scorecards:manage",
     "sampling:manage",
     "assignments:manage",
     "reviews:work",

@@ -1,0 +1,73 @@
+/**
+ * Annotations on a draft evaluation: added, edited and deleted by the evaluation's reviewer
+ * while it is a draft (a submitted evaluation is locked, annotations included). A question
+ * link must name a question of the evaluation's scorecard version.
+ */
+import { sql } from "kysely";
+import type { Database } from "../../lib/db.server";
+import { DomainError, notFound } from "../../lib/errors";
+import { questionsInOrder, scorecardDefinitionSchema } from "../scorecards/scorecard-definition.schema";
+import type { Viewer } from "../users/roles";
+import type { AnnotationInput } from "./annotation.schema";
+
+async function lockOwnDraft(trx: Database, viewer: Viewer, evaluationId: string) {
+  const evaluation = await trx
+    .selectFrom("evaluations")
+    .innerJoin("scorecard_versions", "scorecard_versions.id", "evaluations.scorecard_version_id")
+    .select(["evaluations.id", "evaluations.interaction_id", "evaluations.reviewer_id", "evaluations.status", "scorecard_versions.definition"])
+    .where("evaluations.id", "=", evaluationId)
+    .forUpdate("evaluations")
+    .executeTakeFirst();
+  if (!evaluation || evaluation.reviewer_id !== viewer.id) throw notFound("Evaluation");
+  if (evaluation.status !== "draft") throw new DomainError("conflict", "This evaluation was submitted; its annotations can no longer change.");
+  return evaluation;
+}
+
+function assertQuestionExists(definition: unknown, questionId: string | null): void {
+  if (questionId === null) return;
+  const ids = new Set(questionsInOrder(scorecardDefinitionSchema.parse(definition)).map(({ question }) => question.id));
+  if (!ids.has(questionId)) throw new DomainError("invalid", "Link the comment to a question of this scorecard.", { questionId: "Choose a question from the list" });
+}
+
+const columns = (input: AnnotationInput) => ({
+  comment: input.comment,
+  sentiment: input.sentiment,
+  question_id: input.questionId,
+  start_ms: input.startMs,
+  end_ms: input.endMs,
+  segment_id: input.segmentId,
+  start_offset: input.startOffset,
+  end_offset: input.endOffset,
+  quote: input.quote,
+});
+
+export async function addAnnotation(db: Database, viewer: Viewer, evaluationId: string, input: AnnotationInput): Promise<{ id: string }> {
+  return db.transaction().execute(async (trx) => {
+    const evaluation = await lockOwnDraft(trx, viewer, evaluationId);
+    assertQuestionExists(evaluation.definition, input.questionId);
+    return trx
+      .insertInto("annotations")
+      .values({ evaluation_id: evaluationId, interaction_id: evaluation.interaction_id, author_id: viewer.id, ...columns(input) })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+  });
+}
+
+export async function updateAnnotation(db: Database, viewer: Viewer, annotationId: string, input: AnnotationInput): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const annotation = await trx.selectFrom("annotations").select(["evaluation_id", "author_id"]).where("id", "=", annotationId).executeTakeFirst();
+    if (!annotation || annotation.author_id !== viewer.id) throw notFound("Annotation");
+    const evaluation = await lockOwnDraft(trx, viewer, annotation.evaluation_id);
+    assertQuestionExists(evaluation.definition, input.questionId);
+    await trx.updateTable("annotations").set({ ...columns(input), updated_at: sql`now()` }).where("id", "=", annotationId).execute();
+  });
+}
+
+export async function deleteAnnotation(db: Database, viewer: Viewer, annotationId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const annotation = await trx.selectFrom("annotations").select(["evaluation_id", "author_id"]).where("id", "=", annotationId).executeTakeFirst();
+    if (!annotation || annotation.author_id !== viewer.id) throw notFound("Annotation");
+    await lockOwnDraft(trx, viewer, annotation.evaluation_id);
+    await trx.deleteFrom("annotations").where("id", "=", annotationId).execute();
+  });
+}

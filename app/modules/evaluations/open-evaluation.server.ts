@@ -1,0 +1,96 @@
+/**
+ * Opening the review workspace: finds the reviewer's draft evaluation or starts one, pinned to
+ * the scorecard's latest published version. From a queue assignment (the assignee only) or
+ * ad hoc from an interaction (any reviewer, never on their own conversation). Opening twice
+ * returns the same draft, so a reload or a second tab continues the same work.
+ */
+import type { Database } from "../../lib/db.server";
+import { DomainError, notFound } from "../../lib/errors";
+import { isUniqueViolation } from "../../lib/pg-errors";
+import { can } from "../users/permissions";
+import type { Viewer } from "../users/roles";
+
+export type OpenRequest = { assignmentId: string } | { interactionId: string; scorecardId: string };
+
+export async function openEvaluation(db: Database, viewer: Viewer, request: OpenRequest): Promise<{ evaluationId: string }> {
+  if (!can(viewer, "reviews:work")) throw new DomainError("forbidden", "Only QA specialists and QA leads score interactions.");
+  try {
+    return await findOrStart(db, viewer, request);
+  } catch (error) {
+    // Another tab started the same draft a moment ago: continue that one.
+    if (isUniqueViolation(error, "evaluations_one_draft_key") || isUniqueViolation(error, "evaluations_assignment_key")) {
+      return findOrStart(db, viewer, request);
+    }
+    throw error;
+  }
+}
+
+async function findOrStart(db: Database, viewer: Viewer, request: OpenRequest): Promise<{ evaluationId: string }> {
+  return db.transaction().execute(async (trx) => {
+    let interactionId: string;
+    let scorecardId: string;
+    let assignmentId: string | null;
+    if ("assignmentId" in request) {
+      const assignment = await trx
+        .selectFrom("assignments")
+        .select(["id", "interaction_id", "scorecard_id", "reviewer_id", "status"])
+        .where("id", "=", request.assignmentId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!assignment || assignment.reviewer_id !== viewer.id) throw notFound("Assignment");
+      ({ interaction_id: interactionId, scorecard_id: scorecardId } = assignment);
+      assignmentId = assignment.id;
+      const existing = await trx.selectFrom("evaluations").select("id").where("assignment_id", "=", assignment.id).executeTakeFirst();
+      if (existing) return { evaluationId: existing.id };
+      if (assignment.status !== "open") throw new DomainError("conflict", "This assignment was skipped; it has no evaluation.");
+    } else {
+      ({ interactionId, scorecardId } = request);
+      const mine = await trx
+        .selectFrom("assignments")
+        .select("id")
+        .where("interaction_id", "=", interactionId)
+        .where("scorecard_id", "=", scorecardId)
+        .where("reviewer_id", "=", viewer.id)
+        .where("status", "=", "open")
+        .executeTakeFirst();
+      assignmentId = mine?.id ?? null;
+      const draft = await trx
+        .selectFrom("evaluations")
+        .select("id")
+        .where("interaction_id", "=", interactionId)
+        .where("scorecard_id", "=", scorecardId)
+        .where("reviewer_id", "=", viewer.id)
+        .where("status", "=", "draft")
+        .executeTakeFirst();
+      if (draft) return { evaluationId: draft.id };
+    }
+
+    const interaction = await trx.selectFrom("interactions").select(["agent_id"]).where("id", "=", interactionId).executeTakeFirst();
+    if (!interaction) throw notFound("Interaction");
+    if (interaction.agent_id === viewer.id) throw new DomainError("forbidden", "You cannot score your own conversation.");
+    const version = await trx
+      .selectFrom("scorecard_versions")
+      .innerJoin("scorecards", "scorecards.id", "scorecard_versions.scorecard_id")
+      .select("scorecard_versions.id")
+      .where("scorecard_versions.scorecard_id", "=", scorecardId)
+      .where("scorecard_versions.status", "=", "published")
+      .where("scorecards.archived_at", "is", null)
+      .orderBy("scorecard_versions.version", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    if (!version) throw new DomainError("invalid", "That scorecard has no published version to score with.", { scorecardId: "Choose a published scorecard" });
+
+    const { id } = await trx
+      .insertInto("evaluations")
+      .values({
+        interaction_id: interactionId,
+        scorecard_id: scorecardId,
+        scorecard_version_id: version.id,
+        reviewer_id: viewer.id,
+        assignment_id: assignmentId,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return { evaluationId: id };
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * Submitting an evaluation: required answers checked, the score computed on the server with
+ * the same pure module the browser used (the server's result is the one recorded), the
+ * evaluation locked, its assignment completed, released to the agent at once when the
+ * scorecard says so, audited — and the reviewer's next queue item returned so the workspace
+ * can open it. One transaction: all of it happens or none.
+ */
+import { sql } from "kysely";
+import type { Database } from "../../lib/db.server";
+import { DomainError } from "../../lib/errors";
+import { recordAudit } from "../audit/record-audit.server";
+import { questionsInOrder } from "../scorecards/scorecard-definition.schema";
+import { isComplete, roundScore, scoreEvaluation } from "../scorecards/score-math";
+import type { Viewer } from "../users/roles";
+import type { EvaluationInput } from "./evaluation-input.schema";
+import { assertAnswersFit, loadDraftForUpdate } from "./load-draft-for-update.server";
+
+export interface SubmitOutcome {
+  score: number | null;
+  passed: boolean;
+  autoFailed: boolean;
+  released: boolean;
+  /** The reviewer's next open assignment, due soonest first. */
+  next: { assignmentId: string; interactionId: string } | null;
+}
+
+export async function submitEvaluation(db: Database, viewer: Viewer, evaluationId: string, input: EvaluationInput): Promise<SubmitOutcome> {
+  return db.transaction().execute(async (trx) => {
+    const draft = await loadDraftForUpdate(trx, viewer, evaluationId, input.revision);
+    assertAnswersFit(draft.definition, input.answers);
+    const result = scoreEvaluation(draft.definition, input.answers);
+    if (!isComplete(result)) {
+      const prompts = new Map(questionsInOrder(draft.definition).map(({ question }) => [question.id, question.prompt]));
+      const fieldErrors = Object.fromEntries(result.missingRequired.map((id) => [`answers.${id}`, "Answer this question (or mark it N/A where allowed)"]));
+      const names = result.missingRequired.map((id) => `“${prompts.get(id) ?? id}”`).join(", ");
+      throw new DomainError("invalid", `Answer every required question before submitting: ${names}.`, fieldErrors);
+    }
+    const score = result.overall === null ? null : roundScore(result.overall);
+    const released = draft.release_mode === "immediate";
+    await trx
+      .updateTable("evaluations")
+      .set({
+        answers: JSON.stringify(input.answers),
+        feedback: JSON.stringify(input.feedback),
+        score,
+        passed: result.passed,
+        auto_failed: result.autoFailed,
+        status: "submitted",
+        submitted_at: sql`now()`,
+        released_at: released ? sql`now()` : null,
+        revision: draft.revision + 1,
+        updated_at: sql`now()`,
+      })
+      .where("id", "=", evaluationId)
+      .execute();
+    if (draft.assignment_id) {
+      await trx
+        .updateTable("assignments")
+        .set({ status: "done", closed_at: sql`now()`, closed_by: viewer.id, updated_at: sql`now()` })
+        .where("id", "=", draft.assignment_id)
+        .where("status", "=", "open")
+        .execute();
+    }
+    await recordAudit(trx, {
+      actorId: viewer.id,
+      action: "evaluation.submit",
+      entityType: "evaluation",
+      entityId: evaluationId,
+      after: { score, passed: result.passed, autoFailed: result.autoFailed, released },
+    });
+    const next = await trx
+      .selectFrom("assignments")
+      .select(["id", "interaction_id"])
+      .where("reviewer_id", "=", viewer.id)
+      .where("status", "=", "open")
+      .orderBy("due_at")
+      .orderBy("id")
+      .limit(1)
+      .executeTakeFirst();
+    return {
+      score,
+      passed: result.passed,
+      autoFailed: result.autoFailed,
+      released,
+      next: next ? { assignmentId: next.id, interactionId: next.interaction_id } : null,
+    };
+  });
+}
