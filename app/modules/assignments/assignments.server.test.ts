@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { refusal } from "../../../test/refusal";
 import { db } from "../../lib/db.server";
-import { DomainError } from "../../lib/errors";
 import { RUN_AT, assignmentsOfRun, samplingWorld } from "../../../test/sampling-fixtures";
 import { insertInteractionRows, seedScorecard, seedUser } from "../../../test/factories";
 import { runSamplingRule } from "../sampling/run-sampling-rule.server";
@@ -11,14 +11,6 @@ import { reassignAssignment } from "./reassign-assignment.server";
 import { replaceAssignment } from "./replace-assignment.server";
 import { skipAssignment } from "./skip-assignment.server";
 
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error;
-}
 
 const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000);
 const statusOf = async (id: string) =>

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
+import { refusal } from "../../../test/refusal";
 import { db } from "../../lib/db.server";
-import { DomainError } from "../../lib/errors";
 import { fullMarks, reviewWorld } from "../../../test/evaluation-fixtures";
 import { assignInteraction } from "../assignments/assign-interaction.server";
 import { addAnnotation, deleteAnnotation, updateAnnotation } from "./annotate.server";
@@ -14,14 +14,6 @@ import { releaseEvaluation } from "./release-evaluation.server";
 import { saveEvaluationDraft } from "./save-evaluation-draft.server";
 import { submitEvaluation } from "./submit-evaluation.server";
 
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error;
-}
 
 const input = (answers: unknown, revision: number, feedbackText?: string) =>
   evaluationInputSchema.parse({

@@ -1,21 +1,13 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
+import { refusal } from "../../../test/refusal";
 import { db } from "../../lib/db.server";
-import { DomainError } from "../../lib/errors";
 import { RUN_AT, assignmentsOfScorecard, samplingWorld } from "../../../test/sampling-fixtures";
 import { seedScorecard, seedUser } from "../../../test/factories";
 import { runScheduledRule } from "./run-scheduled-rule.server";
 import { deleteSamplingRule, setSamplingRuleActive, updateSamplingRule } from "./save-sampling-rule.server";
 import { samplingCoverage } from "./sampling-coverage.server";
 
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error;
-}
 
 /** graphile-worker keeps payloads in its private table; the public view leaves them out. */
 const queuedJob = (ruleId: string) =>

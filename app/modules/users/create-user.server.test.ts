@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { refusal } from "../../../test/refusal";
 import { db } from "../../lib/db.server";
-import { DomainError } from "../../lib/errors";
 import { countRows, seedTeam, seedUser } from "../../../test/factories";
 import { createUser } from "./create-user.server";
 import { getUser } from "./list-users.server";
@@ -21,14 +21,6 @@ async function footprint() {
   return { users: await countRows("users"), links: await countRows("team_members"), audit: await countRows("audit_log") };
 }
 
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error;
-}
 
 describe("createUser", () => {
   it("creates an agent in their team and records who did it", async () => {

@@ -1,20 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { db } from "../../lib/db.server";
 import { DomainError } from "../../lib/errors";
+import { refusal } from "../../../test/refusal";
+import { db } from "../../lib/db.server";
 import { countRows, seedUser } from "../../../test/factories";
 import { createTeam, renameTeam } from "./save-team.server";
 
 const teamName = () => `Team ${randomBytes(4).toString("hex")}`;
 
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error;
-}
 
 const nameOf = async (id: string) => (await db().selectFrom("teams").select("name").where("id", "=", id).executeTakeFirstOrThrow()).name;
 

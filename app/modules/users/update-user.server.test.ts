@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { refusal } from "../../../test/refusal";
 import { db } from "../../lib/db.server";
-import { DomainError } from "../../lib/errors";
 import { seedTeam, seedUser } from "../../../test/factories";
 import { createSession, loadSession } from "../auth/session.server";
 import { getUser } from "./list-users.server";
@@ -16,14 +16,6 @@ const fieldsOf = (user: Viewer, changes: Partial<UserFields> = {}): UserFields =
   ...changes,
 });
 
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error;
-}
 
 const auditOf = (entityId: string) =>
   db().selectFrom("audit_log").select(["actor_id", "action", "before", "after"]).where("entity_id", "=", entityId).orderBy("id").execute();
