@@ -2,9 +2,9 @@ import type { Role } from "../app/modules/users/roles";
 import { expect, loginAs, mainNav, test } from "./fixtures";
 
 const expectedLinks: Record<Role, string[]> = {
-  admin: ["Home", "Interactions", "Import", "Users", "Teams", "API tokens"],
-  qa_lead: ["Home", "Interactions", "Import", "API tokens"],
-  qa: ["Home", "Interactions"],
+  admin: ["Home", "Interactions", "Assignments", "Scorecards", "Sampling", "Import", "Users", "Teams", "API tokens"],
+  qa_lead: ["Home", "My queue", "Interactions", "Assignments", "Scorecards", "Sampling", "Import", "API tokens"],
+  qa: ["Home", "My queue", "Interactions"],
   supervisor: ["Home", "Team conversations"],
   agent: ["Home", "My conversations"],
 };
@@ -22,6 +22,8 @@ test.describe("main navigation", () => {
     await loginAs(page, "admin");
     const pages: Array<[string, string, string]> = [
       ["Interactions", "/interactions", "Interactions"],
+      ["Assignments", "/assignments", "Assignments"],
+      ["Sampling", "/sampling", "Sampling rules"],
       ["Users", "/admin/users", "Users"],
       ["Teams", "/admin/teams", "Teams"],
       ["Import", "/import", "Import interactions"],
