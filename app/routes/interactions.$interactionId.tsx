@@ -12,6 +12,7 @@ import { SyncedTranscript } from "../components/interactions/synced-transcript";
 import { RecordingPlayer } from "../components/player/recording-player";
 import type { PlayerHandle, PlayerLane } from "../components/player/types";
 import { isoToLocalInput, localInputToIso, zoneOffsetLabel } from "../components/import/zoned-time";
+import { InteractionEvaluations, ScoreThisInteraction } from "../components/review/interaction-panels";
 import { TranscriptView } from "../components/transcript-view";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
@@ -20,6 +21,7 @@ import { formFailure, readForm } from "../lib/forms.server";
 import { httpError, runUseCase } from "../lib/http.server";
 import { blobStore } from "../lib/storage.server";
 import { assignInteraction } from "../modules/assignments/assign-interaction.server";
+import { listInteractionEvaluations } from "../modules/evaluations/list-interaction-evaluations.server";
 import { listInteractionAssignments } from "../modules/assignments/list-interaction-assignments.server";
 import { getInteraction, type InteractionDetail } from "../modules/interactions/get-interaction.server";
 import { retryProcessing } from "../modules/interactions/retry-processing.server";
@@ -71,6 +73,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const tz = organisation.timeZone;
   const { transcript, recording, peaks } = interaction;
   const timed = transcript?.channel === "call" && recording !== null;
+  // Loaded only after the scoped query above found the interaction for this viewer.
+  const [score, evaluations] = await Promise.all([scorePanel(viewer, id), listInteractionEvaluations(db(), viewer, id)]);
   return {
     title: `${channelLabels[interaction.channel]} with ${interaction.customerName ?? "a customer"}`,
     interaction: {
@@ -92,6 +96,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canRetry: interaction.status === "failed" && recording !== null && can(viewer, "interactions:ingest"),
     // Loaded only after the scoped query above found the interaction for this viewer.
     assign: can(viewer, "assignments:manage") ? await assignPanel(viewer, id, tz) : null,
+    score,
+    evaluations: evaluations.map((evaluation) => ({
+      ...evaluation,
+      score: evaluation.score === null ? null : evaluation.score.toFixed(1),
+      submittedAt: evaluation.submittedAt ? formatDateTime(evaluation.submittedAt, tz) : null,
+    })),
     transcript: transcript
       ? {
           speakers: transcript.speakers,
@@ -141,6 +151,15 @@ async function assignPanel(viewer: Viewer, interactionId: string, tz: string) {
       skipReason: assignment.skipReason,
     })),
   };
+}
+
+/** "Score this interaction": reviewers, never on their own conversation; the published scorecards to choose from. */
+async function scorePanel(viewer: Viewer, interactionId: string) {
+  if (!can(viewer, "reviews:work")) return null;
+  const own = await db().selectFrom("interactions").select("id").where("id", "=", interactionId).where("agent_id", "=", viewer.id).executeTakeFirst();
+  if (own) return null;
+  const scorecards = await listPublishedScorecards(db());
+  return { scorecards: scorecards.map(({ id, name }) => ({ id, name })) };
 }
 
 /** Lanes in file order; on a two-channel call, channel 0 is the agent and 1 the customer (docs/decisions/0006). */
@@ -198,7 +217,7 @@ function useRefreshWhileProcessing(processing: boolean) {
 }
 
 export default function InteractionPage() {
-  const { title, interaction, transcript, player, canRetry, assign } = useLoaderData<typeof loader>();
+  const { title, interaction, transcript, player, canRetry, assign, score, evaluations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const assignResult: AssignResult | null = !actionData ? null : actionData.ok || actionData.values.intent === "assign" ? actionData : null;
   const failure = actionData && !actionData.ok && actionData.values.intent !== "assign" ? actionData : null;
@@ -321,6 +340,8 @@ export default function InteractionPage() {
               </dl>
             </>
           ) : null}
+          <InteractionEvaluations evaluations={evaluations} />
+          {score ? <ScoreThisInteraction interactionId={interaction.id} scorecards={score.scorecards} /> : null}
           {assign ? (
             <AssignForReview
               data={assign}

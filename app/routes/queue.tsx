@@ -1,11 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { DueCell } from "../components/assignments/due-cell";
 import { dueCursorSchema, dueView, encodeDueCursor } from "../components/assignments/due";
 import { SkipDialog, type SkipTarget } from "../components/assignments/skip-dialog";
+import { CsrfField } from "../components/csrf-field";
 import { RouteErrorBoundary } from "../components/error-page";
+import { readSubmittedFlash, submittedText } from "../components/review/submitted-flash";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { channelLabels, formatDateTime, formatDuration } from "../lib/format";
@@ -116,6 +118,9 @@ export default function MyQueue() {
   const status = useRef<HTMLParagraphElement>(null);
   const focusStatusOnClose = useRef(false);
   const failure = result && !result.ok && result !== dismissed ? result : null;
+  // "Submitted: 86.5 (pass)." after the workspace's last submit (review.$evaluationId.tsx).
+  const [search] = useSearchParams();
+  const submitted = result ? null : readSubmittedFlash(search);
 
   // A refused post keeps its dialog open (with the typed reason); a done one closes it and
   // moves focus to the message, as the row it came from has gone. (The dialog hands focus
@@ -138,6 +143,12 @@ export default function MyQueue() {
           <p className="muted">Conversations assigned to you for review, due soonest first. Times in {data.timeZone}.</p>
         </div>
       </div>
+      {submitted ? (
+        <p className="alert alert--success" role="status">
+          {submittedText(submitted)}{" "}
+          {submitted.queueDone ? "Queue done: nothing else is waiting for you." : "Pick the next conversation below."}
+        </p>
+      ) : null}
       {result?.ok ? (
         <p className="alert alert--success" role="status" tabIndex={-1} ref={status}>
           {result.message}
@@ -227,13 +238,17 @@ export default function MyQueue() {
                   <td>{item.ruleName ?? <span className="muted">Manual</span>}</td>
                   <td>
                     <div className="row-actions">
-                      <Link
-                        to={`/interactions/${item.interactionId}?assignment=${item.id}`}
-                        className="button button--primary button--small"
-                        aria-label={`Open the conversation of ${item.agentName}, ${item.startedAt}`}
-                      >
-                        Open
-                      </Link>
+                      <Form method="post" action="/review/start" className="review-start-form">
+                        <CsrfField />
+                        <input type="hidden" name="assignment" value={item.id} />
+                        <button
+                          type="submit"
+                          className="button button--primary button--small"
+                          aria-label={`Review the conversation of ${item.agentName}, ${item.startedAt}`}
+                        >
+                          Review
+                        </button>
+                      </Form>
                       <button
                         type="button"
                         className="button button--quiet button--small"

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { SHORTCUT_HELP, ownsKeys, shortcutApplies, shortcutFor, type KeyLike } from "./shortcuts";
+
+const key = (value: string, modifiers: Partial<KeyLike> = {}): KeyLike => ({ key: value, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...modifiers });
+
+describe("shortcutFor", () => {
+  it.each([
+    [" ", "togglePlay"],
+    ["k", "togglePlay"],
+    ["K", "togglePlay"], // Caps Lock
+    ["j", "back"],
+    ["ArrowLeft", "back"],
+    ["l", "forward"],
+    ["ArrowRight", "forward"],
+    ["[", "slower"],
+    ["]", "faster"],
+    ["/", "search"],
+    ["n", "nextHit"],
+    ["a", "annotate"],
+    ["?", "help"],
+    ["x", null],
+    ["Enter", null],
+    ["Escape", null],
+  ])("%j → %s", (value, action) => {
+    expect(shortcutFor(key(value))).toBe(action);
+  });
+
+  it("reads Shift+N as the previous hit and leaves other Shift letters alone", () => {
+    expect(shortcutFor(key("N", { shiftKey: true }))).toBe("previousHit");
+    expect(shortcutFor(key("A", { shiftKey: true }))).toBeNull();
+    expect(shortcutFor(key("?", { shiftKey: true }))).toBe("help");
+  });
+
+  it("leaves Ctrl, ⌘ and Alt combinations to the browser", () => {
+    expect(shortcutFor(key("f", { ctrlKey: true }))).toBeNull();
+    expect(shortcutFor(key("l", { metaKey: true }))).toBeNull();
+    expect(shortcutFor(key("ArrowLeft", { altKey: true }))).toBeNull();
+  });
+});
+
+describe("where shortcuts apply", () => {
+  const element = (tagName: string, extra: { isContentEditable?: boolean; role?: string } = {}) => ({
+    tagName,
+    isContentEditable: extra.isContentEditable ?? false,
+    getAttribute: (name: string) => (name === "role" ? (extra.role ?? null) : null),
+  });
+
+  it("never while typing or choosing in a field, a select or a rich-text editor", () => {
+    for (const target of [element("INPUT"), element("textarea"), element("SELECT"), element("P", { isContentEditable: true }), element("DIV", { role: "textbox" })]) {
+      expect(ownsKeys(target)).toBe(true);
+      expect(shortcutApplies("back", target)).toBe(false);
+      expect(shortcutApplies("annotate", target)).toBe(false);
+    }
+  });
+
+  it("lets a focused button keep Space but still takes the letters", () => {
+    expect(shortcutApplies("togglePlay", element("BUTTON"))).toBe(false);
+    expect(shortcutApplies("togglePlay", element("DIV", { role: "button" }))).toBe(false);
+    expect(shortcutApplies("forward", element("BUTTON"))).toBe(true);
+    expect(shortcutApplies("togglePlay", element("BODY"))).toBe(true);
+    expect(shortcutApplies("togglePlay", null)).toBe(true);
+  });
+
+  it("lists every action in the help", () => {
+    const described = SHORTCUT_HELP.map((item) => item.keys.join("+"));
+    expect(described).toEqual(expect.arrayContaining(["Space+K", "J+←", "L+→", "[", "]", "/", "N", "Shift+N", "A", "?"]));
+  });
+});

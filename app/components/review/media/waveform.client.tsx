@@ -1,0 +1,303 @@
+/**
+ * The review workspace's waveform (browser only; media-player.tsx loads it lazily).
+ * wavesurfer.js 8 draws the precomputed peaks (docs/decisions/0006) with the known
+ * duration, so the browser never downloads or decodes the whole recording; the <audio>
+ * element plays it from the presigned URL with Range requests. Two-channel calls get two
+ * lanes. The regions plugin draws annotations (coloured by sentiment) and, while editable,
+ * lets the reviewer drag a new range: that "draft" stays drawn while its form is open.
+ */
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from "react";
+import WaveSurfer from "wavesurfer.js";
+import RegionsPlugin, { type Region } from "wavesurfer.js/plugins/regions";
+import { readPeaks } from "./peaks";
+import { Transport } from "./transport";
+import type { MediaHandle, MediaPlayerSource, PlayerLane, RegionSpec } from "./types";
+import { useMediaHandle } from "./use-media-handle";
+
+export interface WaveformProps {
+  source: MediaPlayerSource & { peaksUrl: string };
+  onTimeUpdate: (ms: number) => void;
+  regions: readonly RegionSpec[];
+  /** The range being annotated (dragged, or the moment of the A key); null when no form is open. */
+  draft: { startMs: number; endMs: number } | null;
+  /** Dragging across the waveform draws a new range (editable workspace only). */
+  selectable: boolean;
+  onDraw: (range: { startMs: number; endMs: number }) => void;
+  onRegionClick: (annotationId: string) => void;
+}
+
+const LANE_HEIGHT = 56;
+const ANNOTATION_PREFIX = "annotation:";
+export const regionColours = {
+  positive: "rgba(19, 120, 60, 0.28)",
+  negative: "rgba(190, 30, 20, 0.26)",
+  neutral: "rgba(29, 78, 216, 0.2)",
+  draft: "rgba(245, 158, 11, 0.35)",
+} as const;
+const colourOf = (spec: RegionSpec) => regionColours[spec.sentiment ?? "neutral"];
+
+type LoadState = { kind: "loading" } | { kind: "ready"; lanes: PlayerLane[] } | { kind: "failed"; message: string };
+
+export const Waveform = forwardRef<MediaHandle, WaveformProps>(function Waveform(props, ref) {
+  // Sources are read once: a reload of the page data brings fresh presigned URLs.
+  const [source] = useState(props.source);
+  const root = useRef<HTMLDivElement>(null);
+  const container = useRef<HTMLDivElement>(null);
+  const audio = useRef<HTMLAudioElement>(null);
+  const surfer = useRef<WaveSurfer | null>(null);
+  const plugin = useRef<ReturnType<typeof RegionsPlugin.create> | null>(null);
+  const drawn = useRef(new Map<string, Region>());
+  const draftRegion = useRef<Region | null>(null);
+  const adding = useRef(false);
+  const latest = useRef(props);
+  const [load, setLoad] = useState<LoadState>({ kind: "loading" });
+  const [playing, setPlaying] = useState(false);
+  const [second, setSecond] = useState(0);
+  const [duration, setDuration] = useState(source.durationMs);
+  const [rate, setRate] = useState(1);
+  const [playError, setPlayError] = useState<string | null>(null);
+
+  useEffect(() => {
+    latest.current = props;
+  });
+
+  const handle = useMediaHandle(audio, surfer, duration, setRate, setPlayError);
+  useImperativeHandle(ref, () => handle, [handle]);
+
+  useEffect(() => {
+    const element = container.current;
+    const media = audio.current;
+    const host = root.current;
+    if (!element || !media || !host) return;
+    const abort = new AbortController();
+    let instance: WaveSurfer | null = null;
+    const drawnRegions = drawn.current;
+
+    async function start(element: HTMLElement, media: HTMLAudioElement, host: HTMLElement) {
+      const response = await fetch(source.peaksUrl, { signal: abort.signal });
+      if (!response.ok) throw new Error(`the server answered HTTP ${response.status}`);
+      const { peaks, duration } = readPeaks(await response.json());
+      if (abort.signal.aborted) return;
+      const lanes = peaks.map((_, index): PlayerLane => source.channels[index] ?? { label: `Channel ${index + 1}`, role: "mixed" });
+      const colours = lanes.map((lane) => laneColours(host, lane.role));
+      const regions = RegionsPlugin.create();
+      instance = WaveSurfer.create({
+        container: element,
+        media,
+        peaks,
+        duration,
+        height: LANE_HEIGHT,
+        normalize: true,
+        cursorColor: cssVariable(host, "--text") || "#1b1f24",
+        cursorWidth: 2,
+        // Dragging draws a region when annotating; otherwise it scrubs.
+        dragToSeek: !latest.current.selectable,
+        plugins: [regions],
+        ...(lanes.length > 1
+          ? { splitChannels: colours.map(({ wave, progress }) => ({ waveColor: wave, progressColor: progress })) }
+          : { waveColor: colours[0]?.wave, progressColor: colours[0]?.progress }),
+      });
+      surfer.current = instance;
+      plugin.current = regions;
+      instance.on("ready", (seconds) => {
+        setDuration(Math.round(seconds * 1000));
+        setLoad({ kind: "ready", lanes });
+      });
+      instance.on("play", () => {
+        setPlaying(true);
+        setPlayError(null);
+      });
+      instance.on("pause", () => setPlaying(false));
+      instance.on("finish", () => setPlaying(false));
+      instance.on("timeupdate", (seconds) => {
+        setSecond(Math.floor(seconds));
+        latest.current.onTimeUpdate(Math.round(seconds * 1000));
+      });
+      instance.on("error", (error) => setPlayError(`The recording cannot be played here: ${error.message || "the browser refused it"}.`));
+      regions.on("region-created", (region) => {
+        if (adding.current) return;
+        // Drawn by dragging: the new draft replaces any earlier one.
+        if (draftRegion.current && draftRegion.current !== region) draftRegion.current.remove();
+        draftRegion.current = region;
+        latest.current.onDraw(rangeOf(region));
+      });
+      regions.on("region-updated", (region) => {
+        if (region === draftRegion.current) latest.current.onDraw(rangeOf(region));
+      });
+      regions.on("region-clicked", (region) => {
+        if (region.id.startsWith(ANNOTATION_PREFIX)) latest.current.onRegionClick(region.id.slice(ANNOTATION_PREFIX.length));
+      });
+    }
+
+    start(element, media, host).catch((error: unknown) => {
+      if (abort.signal.aborted) return;
+      const message = error instanceof Error ? error.message : String(error);
+      setLoad({ kind: "failed", message: `The waveform could not be loaded (${message}). The recording still plays below.` });
+    });
+    return () => {
+      abort.abort();
+      instance?.destroy();
+      surfer.current = null;
+      plugin.current = null;
+      drawnRegions.clear();
+      draftRegion.current = null;
+    };
+  }, [source]);
+
+  const ready = load.kind === "ready";
+
+  // Dragging draws a draft only while annotating is allowed.
+  useEffect(() => {
+    const regions = plugin.current;
+    if (!ready || !regions || !props.selectable) return;
+    surfer.current?.setOptions({ dragToSeek: false });
+    const disable = regions.enableDragSelection({ color: regionColours.draft, drag: true, resize: true });
+    return () => {
+      disable();
+      surfer.current?.setOptions({ dragToSeek: true });
+    };
+  }, [ready, props.selectable]);
+
+  // The annotations, drawn: added, recoloured, moved or removed to match the list.
+  useEffect(() => {
+    const regions = plugin.current;
+    if (!ready || !regions) return;
+    const wanted = new Set<string>();
+    for (const spec of props.regions) {
+      wanted.add(spec.id);
+      const start = spec.startMs / 1000;
+      const end = spec.endMs / 1000;
+      const existing = drawn.current.get(spec.id);
+      if (existing) {
+        if (existing.start !== start || existing.end !== end || existing.color !== colourOf(spec)) existing.setOptions({ start, end, color: colourOf(spec) });
+        continue;
+      }
+      adding.current = true;
+      try {
+        drawn.current.set(spec.id, regions.addRegion({ id: `${ANNOTATION_PREFIX}${spec.id}`, start, end, color: colourOf(spec), drag: false, resize: false }));
+      } finally {
+        adding.current = false;
+      }
+    }
+    for (const [id, region] of drawn.current) {
+      if (!wanted.has(id)) {
+        region.remove();
+        drawn.current.delete(id);
+      }
+    }
+  }, [ready, props.regions]);
+
+  // The draft follows the form: gone when it closes, drawn for the A key's moment.
+  const draftStart = props.draft?.startMs ?? null;
+  const draftEnd = props.draft?.endMs ?? null;
+  useEffect(() => {
+    const regions = plugin.current;
+    if (!ready || !regions) return;
+    if (draftStart === null || draftEnd === null) {
+      draftRegion.current?.remove();
+      draftRegion.current = null;
+      return;
+    }
+    const start = draftStart / 1000;
+    const end = draftEnd / 1000;
+    const current = draftRegion.current;
+    if (current) {
+      if (Math.abs(current.start - start) > 0.001 || Math.abs(current.end - end) > 0.001) current.setOptions({ start, end });
+      return;
+    }
+    adding.current = true;
+    try {
+      draftRegion.current = regions.addRegion({ start, end, color: regionColours.draft, drag: false, resize: false });
+    } finally {
+      adding.current = false;
+    }
+  }, [ready, draftStart, draftEnd]);
+
+  const laneCount = load.kind === "ready" ? load.lanes.length : Math.max(1, source.channels.length);
+  return (
+    <div ref={root} className="media-player" data-state={load.kind} data-waveform-ready={ready ? "true" : undefined}>
+      <div className="player__stage media-player__stage" style={{ minHeight: laneCount * LANE_HEIGHT }}>
+        {load.kind === "ready" ? (
+          <ul className="player__lanes" aria-label="Channels">
+            {load.lanes.map((lane, index) => (
+              <li key={index} className={`player__lane player__lane--${lane.role}`} style={{ height: LANE_HEIGHT }}>
+                {lane.label}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <div
+          ref={container}
+          className="player__waveform media-player__waveform"
+          role="img"
+          aria-label={`Waveform${props.selectable ? "; drag across it to annotate a range" : ""}. Click to play from a moment.`}
+        />
+        {load.kind === "loading" ? <p className="player__loading muted">Loading the waveform…</p> : null}
+      </div>
+      {load.kind === "failed" ? (
+        <p className="alert alert--error" role="alert">
+          {load.message}
+        </p>
+      ) : null}
+      <Transport
+        playing={playing}
+        positionMs={second * 1000}
+        durationMs={duration}
+        rate={rate}
+        onToggle={handle.togglePlay}
+        onSkip={handle.skip}
+        onRate={handle.setPlaybackRate}
+      />
+      {playError ? (
+        <p className="alert alert--error" role="alert">
+          {playError}
+        </p>
+      ) : null}
+      {/* Played through wavesurfer; with the waveform unavailable, shown with the browser's controls. */}
+      <audio
+        ref={audio}
+        preload="metadata"
+        src={source.audioUrl}
+        controls={load.kind === "failed"}
+        className="audio"
+        aria-label="Recording"
+        onPlay={() => setPlaying(true)}
+        onPause={() => setPlaying(false)}
+        onRateChange={(event) => setRate(event.currentTarget.playbackRate)}
+        onTimeUpdate={(event) => {
+          // Without wavesurfer (the waveform failed) the element reports the time itself.
+          if (surfer.current) return;
+          setSecond(Math.floor(event.currentTarget.currentTime));
+          latest.current.onTimeUpdate(Math.round(event.currentTarget.currentTime * 1000));
+        }}
+      >
+        <track kind="captions" />
+      </audio>
+    </div>
+  );
+});
+
+export default Waveform;
+
+const rangeOf = (region: Region) => ({ startMs: Math.round(region.start * 1000), endMs: Math.round(region.end * 1000) });
+
+function cssVariable(element: HTMLElement, name: string): string {
+  return getComputedStyle(element).getPropertyValue(name).trim();
+}
+
+/** The lane's colour from the stylesheet: the played part in full, the rest paler (opaque, see player/). */
+function laneColours(element: HTMLElement, role: PlayerLane["role"]): { wave: string; progress: string } {
+  const variable = role === "agent" ? "--agent" : role === "customer" ? "--customer" : "--accent";
+  const colour = cssVariable(element, variable) || "#57606a";
+  return { wave: paler(colour, 0.55), progress: colour };
+}
+
+function paler(colour: string, amount: number): string {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
+  if (!hex) return colour;
+  const channel = (value: string) =>
+    Math.round(parseInt(value, 16) + (255 - parseInt(value, 16)) * amount)
+      .toString(16)
+      .padStart(2, "0");
+  return `#${channel(hex[1] as string)}${channel(hex[2] as string)}${channel(hex[3] as string)}`;
+}

@@ -1,0 +1,74 @@
+/**
+ * What the review workspace and the evaluation page hand to their components, built from the
+ * scoped interaction and evaluation: the header facts, and the media half's props (player,
+ * transcript, annotations, questions). Server only: the player gets presigned URLs.
+ */
+import { channelLabels, formatDateTime, formatDuration } from "../../lib/format";
+import type { EvaluationView } from "../../modules/evaluations/get-evaluation.server";
+import type { InteractionDetail } from "../../modules/interactions/get-interaction.server";
+import { questionsInOrder } from "../../modules/scorecards/scorecard-definition.schema";
+import { dueView } from "../assignments/due";
+import type { PlayerLane } from "../player/types";
+import type { ReviewMediaProps, SerializedAnnotation } from "./media/types";
+import type { ReviewHeaderFacts } from "./workspace-layout";
+
+/** Lanes in file order; on a two-channel call, channel 0 is the agent and 1 the customer (docs/decisions/0006). */
+function playerLanes(interaction: InteractionDetail): PlayerLane[] {
+  const channels = interaction.recording?.channels;
+  if (channels === 2) {
+    return [
+      { label: `Agent · ${interaction.agentName}`, role: "agent" },
+      { label: `Customer · ${interaction.customerName ?? "unnamed"}`, role: "customer" },
+    ];
+  }
+  return Array.from({ length: channels ?? 1 }, (_, index) => ({
+    label: channels && channels > 1 ? `Channel ${index + 1}` : "Recording",
+    role: "mixed" as const,
+  }));
+}
+
+export function serializeAnnotations(evaluation: EvaluationView): SerializedAnnotation[] {
+  return evaluation.annotations.map((annotation) => ({ ...annotation, createdAt: annotation.createdAt.toISOString() }));
+}
+
+export type MediaData = Pick<ReviewMediaProps, "player" | "transcript" | "annotations" | "questions">;
+
+export function mediaDataOf(interaction: InteractionDetail, evaluation: EvaluationView): MediaData {
+  const { recording, peaks, transcript } = interaction;
+  return {
+    player: recording
+      ? { audioUrl: recording.url, peaksUrl: peaks?.url ?? null, durationMs: interaction.durationMs, channels: playerLanes(interaction) }
+      : null,
+    transcript: transcript
+      ? {
+          speakers: transcript.speakers.map(({ id, role, name }) => (name === undefined ? { id, role } : { id, role, name })),
+          // Words stay on the server: the workspace anchors to segments and character offsets.
+          segments: transcript.segments.map((segment) =>
+            "startMs" in segment
+              ? { id: segment.id, speaker: segment.speaker, text: segment.text, startMs: segment.startMs, endMs: segment.endMs }
+              : { id: segment.id, speaker: segment.speaker, text: segment.text, at: segment.at },
+          ),
+        }
+      : null,
+    annotations: serializeAnnotations(evaluation),
+    questions: questionsInOrder(evaluation.version.definition).map(({ question }) => ({ id: question.id, prompt: question.prompt })),
+  };
+}
+
+export function headerFactsOf(interaction: InteractionDetail, evaluation: EvaluationView, timeZone: string, now = new Date()): ReviewHeaderFacts {
+  const channelLabel = channelLabels[interaction.channel];
+  return {
+    interactionId: interaction.id,
+    title: `${channelLabel} with ${interaction.customerName ?? "a customer"}`,
+    agentName: interaction.agentName,
+    teamName: interaction.teamName,
+    customerName: interaction.customerName,
+    channel: interaction.channel,
+    channelLabel,
+    startedAt: formatDateTime(interaction.startedAt, timeZone),
+    duration: formatDuration(interaction.durationMs),
+    scorecardName: evaluation.scorecard.name,
+    version: evaluation.version.version,
+    due: evaluation.assignment && evaluation.status === "draft" ? dueView(evaluation.assignment.dueAt, now, timeZone) : null,
+  };
+}

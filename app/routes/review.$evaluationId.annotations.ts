@@ -1,0 +1,122 @@
+/**
+ * POST /review/:evaluationId/annotations — the review workspace's media panel saves
+ * annotations here with fetch (app/components/review/media/annotations-api.ts).
+ *
+ * Form fields: `_csrf`, `intent` (add | update | delete), `annotationId` (update, delete)
+ * and `annotation` (the AnnotationInput as a JSON string; add, update). Answers JSON:
+ * `{ ok: true, annotation }` (add, update), `{ ok: true }` (delete), or
+ * `{ ok: false, message, fieldErrors }` with the status of the refusal: 403 for a stale
+ * CSRF token, 404 for somebody else's evaluation or annotation, 409 once the evaluation
+ * is submitted, 422 for input that does not fit. Only the evaluation's reviewer, only
+ * while it is a draft (the use cases decide).
+ */
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { assertCsrf, requireSession } from "../lib/auth.server";
+import { db } from "../lib/db.server";
+import { DomainError } from "../lib/errors";
+import { readFormData } from "../lib/forms.server";
+import { addAnnotation, deleteAnnotation, updateAnnotation } from "../modules/evaluations/annotate.server";
+import { annotationInputSchema } from "../modules/evaluations/annotation.schema";
+import { getEvaluation, type AnnotationView } from "../modules/evaluations/get-evaluation.server";
+import type { Viewer } from "../modules/users/roles";
+
+const NOT_FOUND = "There is no evaluation or annotation at this address, or you cannot change it.";
+
+/** The `annotation` field: JSON text holding the input. */
+const annotationField = z
+  .string({ error: "The annotation is missing; reload the page and try again" })
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "The annotation could not be read; reload the page and try again" });
+      return z.NEVER;
+    }
+  })
+  .pipe(annotationInputSchema);
+
+const annotationId = z.uuid({ error: NOT_FOUND });
+
+const requestSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("add"), annotation: annotationField }),
+    z.object({ intent: z.literal("update"), annotationId, annotation: annotationField }),
+    z.object({ intent: z.literal("delete"), annotationId }),
+  ],
+  { error: "Unknown action; reload the page" },
+);
+
+export type AnnotationActionResult =
+  | { ok: true; annotation?: Omit<AnnotationView, "createdAt"> & { createdAt: string } }
+  | { ok: false; message: string; fieldErrors: Record<string, string> };
+
+function reply(body: AnnotationActionResult, status = 200): Response {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+function failure(status: number, message: string, fieldErrors: Record<string, string> = {}): Response {
+  return reply({ ok: false, message, fieldErrors }, status);
+}
+
+/** The annotation as the evaluation shows it now (author name, stored times), createdAt as ISO text. */
+async function annotationView(viewer: Viewer, evaluationId: string, id: string) {
+  const evaluation = await getEvaluation(db(), viewer, evaluationId);
+  const found = evaluation.annotations.find((annotation) => annotation.id === id);
+  if (!found) throw new DomainError("not_found", NOT_FOUND);
+  return { ...found, createdAt: found.createdAt.toISOString() };
+}
+
+/** Update and delete name an annotation: it must belong to the evaluation in the address. */
+async function assertInEvaluation(viewer: Viewer, evaluationId: string, id: string) {
+  await annotationView(viewer, evaluationId, id);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  if (request.method !== "POST") return failure(405, "Annotations are saved with POST.");
+  const session = await requireSession(request);
+  const { viewer } = session;
+  try {
+    const form = await readFormData(request);
+    assertCsrf(session, form);
+    const evaluationId = z.uuid().safeParse(params.evaluationId);
+    if (!evaluationId.success) return failure(404, NOT_FOUND);
+
+    const parsed = requestSchema.safeParse(Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === "string")));
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        // Issues inside the JSON are named by the input's field (comment, endMs, …); the
+        // input as a whole (no anchor, not JSON) is "form".
+        const path = issue.path[0] === "annotation" ? issue.path.slice(1) : issue.path;
+        fieldErrors[path.join(".") || "form"] ??= issue.message;
+      }
+      if (fieldErrors.annotationId) return failure(404, NOT_FOUND);
+      return failure(422, fieldErrors.form ?? "Please correct the highlighted fields.", fieldErrors);
+    }
+
+    const input = parsed.data;
+    switch (input.intent) {
+      case "add": {
+        const { id } = await addAnnotation(db(), viewer, evaluationId.data, input.annotation);
+        return reply({ ok: true, annotation: await annotationView(viewer, evaluationId.data, id) });
+      }
+      case "update": {
+        await assertInEvaluation(viewer, evaluationId.data, input.annotationId);
+        await updateAnnotation(db(), viewer, input.annotationId, input.annotation);
+        return reply({ ok: true, annotation: await annotationView(viewer, evaluationId.data, input.annotationId) });
+      }
+      case "delete": {
+        await assertInEvaluation(viewer, evaluationId.data, input.annotationId);
+        await deleteAnnotation(db(), viewer, input.annotationId);
+        return reply({ ok: true });
+      }
+    }
+  } catch (error) {
+    if (error instanceof DomainError) {
+      return failure(error.status, error.status === 404 ? NOT_FOUND : error.message, error.fieldErrors);
+    }
+    throw error;
+  }
+}

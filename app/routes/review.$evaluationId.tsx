@@ -1,0 +1,302 @@
+/**
+ * The review workspace: the conversation (waveform, transcript, annotations) on the left,
+ * the scorecard with live score, overall feedback and submit on the right. Only the
+ * evaluation's reviewer works here, and only while it is a draft; everyone else who may see
+ * it goes to its read-only page. The action takes JSON from the page: "save" (autosave,
+ * 409 on a stale revision, 422 naming answers that do not fit) and "submit" (422 naming
+ * missing answers; on success, the next queue item's workspace, or the queue when done).
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Link,
+  useLoaderData,
+  useRevalidator,
+  useSearchParams,
+  type ClientActionFunctionArgs,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { z } from "zod";
+import { RouteErrorBoundary } from "../components/error-page";
+import { ReviewMedia } from "../components/review/media/review-media";
+import { headerFactsOf, mediaDataOf } from "../components/review/review-data.server";
+import { ScorecardPanel, type ScorecardPanelHandle } from "../components/review/scorecard-panel";
+import { readSubmittedFlash, submittedSearch, submittedText } from "../components/review/submitted-flash";
+import { failureKindOf, type WorkspaceActionResult, type WorkspaceIntent } from "../components/review/workspace-action";
+import { ReviewFacts, WorkspaceLayout } from "../components/review/workspace-layout";
+import { assertCsrf, getSession, requirePermission } from "../lib/auth.server";
+import { db } from "../lib/db.server";
+import { DomainError } from "../lib/errors";
+import { httpError } from "../lib/http.server";
+import { blobStore } from "../lib/storage.server";
+import { evaluationInputSchema } from "../modules/evaluations/evaluation-input.schema";
+import { getEvaluation } from "../modules/evaluations/get-evaluation.server";
+import { openEvaluation } from "../modules/evaluations/open-evaluation.server";
+import { saveEvaluationDraft } from "../modules/evaluations/save-evaluation-draft.server";
+import { submitEvaluation } from "../modules/evaluations/submit-evaluation.server";
+import { getInteraction } from "../modules/interactions/get-interaction.server";
+import { getOrganisation } from "../modules/users/get-organisation.server";
+import type { Viewer } from "../modules/users/roles";
+
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
+  { title: page ? `Review: ${page.facts.title} · Parley` : "Review · Parley" },
+];
+
+const paramsSchema = z.object({ evaluationId: z.uuid() });
+const NOT_FOUND = "There is no evaluation at this address, or you do not have access to it.";
+
+function evaluationIdOf(params: unknown): string {
+  const parsed = paramsSchema.safeParse(params);
+  if (!parsed.success) throw httpError(404, NOT_FOUND);
+  return parsed.data.evaluationId;
+}
+
+async function loadEvaluation(viewer: Viewer, id: string) {
+  try {
+    return await getEvaluation(db(), viewer, id);
+  } catch (error) {
+    if (error instanceof DomainError) throw httpError(error.status, error.status === 404 ? NOT_FOUND : error.message);
+    throw error;
+  }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requirePermission(request, "interactions:view");
+  const id = evaluationIdOf(params);
+  const evaluation = await loadEvaluation(viewer, id);
+  // Submitted, or somebody else's: the read-only page (which applies its own scope).
+  if (!evaluation.editable) throw redirect(`/evaluations/${id}`);
+  const [organisation, interaction] = await Promise.all([getOrganisation(db()), getInteraction(db(), blobStore(), viewer, evaluation.interactionId)]);
+  if (!interaction) throw httpError(404, NOT_FOUND);
+  const tz = organisation.timeZone;
+  return {
+    evaluation: {
+      id: evaluation.id,
+      revision: evaluation.revision,
+      answers: evaluation.answers,
+      feedback: evaluation.feedback,
+      updatedAt: evaluation.updatedAt.toISOString(),
+      definition: evaluation.version.definition,
+    },
+    facts: headerFactsOf(interaction, evaluation, tz),
+    media: mediaDataOf(interaction, evaluation),
+    currentUserId: viewer.id,
+    timeZone: tz,
+  };
+}
+
+const requestSchema = z.object({
+  intent: z.enum(["save", "submit"], { error: "Unknown action; reload the page" }),
+  _csrf: z.string().optional(),
+  overwrite: z.boolean().optional(),
+});
+
+function failure(intent: WorkspaceIntent, status: number, message: string, fieldErrors: Record<string, string> = {}) {
+  const body: WorkspaceActionResult = { intent, ok: false, kind: failureKindOf(status, message), message, fieldErrors };
+  return data(body, { status });
+}
+
+function issuesToFieldErrors(error: z.ZodError): Record<string, string> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
+  return fieldErrors;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requirePermission(request, "reviews:work");
+  const id = evaluationIdOf(params);
+  const session = await getSession(request);
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return failure("save", 400, "The request could not be read. Reload the page and try again.");
+  }
+  const head = requestSchema.safeParse(body);
+  if (!head.success) return failure("save", 400, head.error.issues[0]?.message ?? "Unknown action; reload the page");
+  const { intent, overwrite } = head.data;
+  const csrf = new FormData();
+  csrf.set("_csrf", head.data._csrf ?? "");
+  try {
+    if (!session) throw new DomainError("unauthenticated", "Your session ended. Sign in again in another tab, then save.");
+    assertCsrf(session, csrf);
+  } catch (error) {
+    if (error instanceof DomainError) return failure(intent, error.status, error.message);
+    throw error;
+  }
+  const input = evaluationInputSchema.safeParse(body);
+  if (!input.success) {
+    const fieldErrors = issuesToFieldErrors(input.error);
+    const feedbackProblem = Object.entries(fieldErrors).find(([field]) => field.startsWith("feedback"))?.[1];
+    const message = feedbackProblem ? `Overall feedback: ${feedbackProblem}` : "Some answers could not be read; check the highlighted questions.";
+    return failure(intent, 422, message, fieldErrors);
+  }
+
+  try {
+    if (intent === "save") {
+      let revision = input.data.revision;
+      if (overwrite) {
+        // "Keep mine and overwrite": save over whatever revision the server has now.
+        const current = await getEvaluation(db(), viewer, id);
+        if (!current.editable) throw new DomainError("conflict", "This evaluation was already submitted; it can no longer change.");
+        revision = current.revision;
+      }
+      const saved = await saveEvaluationDraft(db(), viewer, id, { ...input.data, revision });
+      const result: WorkspaceActionResult = { intent: "save", ok: true, revision: saved.revision, savedAt: saved.savedAt.toISOString() };
+      return result;
+    }
+
+    const outcome = await submitEvaluation(db(), viewer, id, input.data);
+    if (outcome.next) {
+      try {
+        const { evaluationId } = await openEvaluation(db(), viewer, { assignmentId: outcome.next.assignmentId });
+        throw redirect(`/review/${evaluationId}${submittedSearch(outcome)}`);
+      } catch (error) {
+        // The next item cannot be opened (reassigned a moment ago…): the queue shows what is left.
+        if (!(error instanceof DomainError)) throw error;
+        throw redirect(`/queue${submittedSearch(outcome)}`);
+      }
+    }
+    throw redirect(`/queue${submittedSearch(outcome, { queueDone: true })}`);
+  } catch (error) {
+    if (error instanceof DomainError) {
+      return failure(intent, error.status, error.status === 404 ? NOT_FOUND : error.message, error.fieldErrors);
+    }
+    throw error;
+  }
+}
+
+/**
+ * In the browser, a request that never reaches the server (offline) or an unexpected server
+ * error becomes a failure the page shows and retries, instead of an error page that would
+ * take the reviewer's unsaved input with it. Redirects (a submitted evaluation) go through.
+ */
+export async function clientAction({ request, serverAction }: ClientActionFunctionArgs): Promise<WorkspaceActionResult> {
+  let intent: WorkspaceIntent = "save";
+  try {
+    const body = (await request.clone().json()) as { intent?: unknown };
+    if (body.intent === "submit") intent = "submit";
+  } catch {
+    // The server answers a body it cannot read.
+  }
+  if (typeof navigator !== "undefined" && navigator.onLine === false) {
+    return { intent, ok: false, kind: "offline", message: "You are offline.", fieldErrors: {} };
+  }
+  try {
+    return await serverAction<typeof action>();
+  } catch (error) {
+    if (error instanceof Response && error.status >= 300 && error.status < 400) throw error;
+    if (isRouteErrorResponse(error)) {
+      const payload: unknown = error.data;
+      const message = payload && typeof payload === "object" && "message" in payload && typeof payload.message === "string" ? payload.message : error.statusText;
+      return { intent, ok: false, kind: failureKindOf(error.status, message), message, fieldErrors: {} };
+    }
+    const offline = error instanceof TypeError || (typeof navigator !== "undefined" && navigator.onLine === false);
+    return {
+      intent,
+      ok: false,
+      kind: offline ? "offline" : "server",
+      message: offline ? "The server could not be reached." : "The server had a problem.",
+      fieldErrors: {},
+    };
+  }
+}
+
+/** Autosaves answer with the new revision; nothing else on the page changed, so nothing is reloaded. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ json, defaultShouldRevalidate }) => {
+  if (json && typeof json === "object" && "intent" in json && json.intent === "save") return false;
+  return defaultShouldRevalidate;
+};
+
+type WorkspacePage = ReturnType<typeof useLoaderData<typeof loader>>;
+
+export default function ReviewWorkspaceRoute() {
+  const page = useLoaderData<typeof loader>();
+  // A new evaluation (the next queue item after a submit) starts a fresh workspace.
+  return <ReviewWorkspace key={page.evaluation.id} page={page} />;
+}
+
+function ReviewWorkspace({ page }: { page: WorkspacePage }) {
+  const { evaluation, facts, media } = page;
+  const [search] = useSearchParams();
+  const flash = readSubmittedFlash(search);
+  const panel = useRef<ScorecardPanelHandle>(null);
+  const revalidator = useRevalidator();
+  // The presigned media URLs change with every load; the player keeps the first ones.
+  const [player] = useState(media.player);
+  // "Reload the saved version": fetch the page's data again, then remount the scorecard with it.
+  const [generation, setGeneration] = useState(0);
+  const [reloading, setReloading] = useState(false);
+  useEffect(() => {
+    if (reloading && revalidator.state === "idle") {
+      setReloading(false);
+      setGeneration((value) => value + 1);
+    }
+  }, [reloading, revalidator.state]);
+  const reloadSaved = useCallback(() => {
+    setReloading(true);
+    revalidator.revalidate();
+  }, [revalidator]);
+  const focusQuestion = useCallback((questionId: string) => panel.current?.focusQuestion(questionId), []);
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/queue">My queue</Link>
+      </p>
+      <div className="page-header review-header">
+        <div>
+          <h1>{facts.title}</h1>
+          <ReviewFacts facts={facts}>
+            <div>
+              <dt>Conversation</dt>
+              <dd>
+                <Link to={`/interactions/${facts.interactionId}`}>Open its page</Link>
+              </dd>
+            </div>
+          </ReviewFacts>
+        </div>
+      </div>
+      {flash ? (
+        <p className="alert alert--success" role="status">
+          {submittedText(flash)} Next: {facts.agentName}’s {facts.channelLabel.toLowerCase()} of {facts.startedAt}
+          {facts.due ? `, due ${facts.due.relative}` : ""}.
+        </p>
+      ) : null}
+      <WorkspaceLayout
+        media={
+          <ReviewMedia
+            key={evaluation.id}
+            evaluationId={evaluation.id}
+            player={player}
+            transcript={media.transcript}
+            annotations={media.annotations}
+            questions={media.questions}
+            editable
+            currentUserId={page.currentUserId}
+            timeZone={page.timeZone}
+            onFocusQuestion={focusQuestion}
+          />
+        }
+        scorecard={
+          <ScorecardPanel
+            key={`${evaluation.id}:${generation}`}
+            ref={panel}
+            evaluationId={evaluation.id}
+            definition={evaluation.definition}
+            answers={evaluation.answers}
+            feedback={evaluation.feedback}
+            revision={evaluation.revision}
+            updatedAt={evaluation.updatedAt}
+            timeZone={page.timeZone}
+            onReloadSaved={reloadSaved}
+          />
+        }
+      />
+    </>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

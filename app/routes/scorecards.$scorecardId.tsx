@@ -1,0 +1,339 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import {
+  type ClientActionFunctionArgs,
+  Form,
+  isRouteErrorResponse,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
+import { useState } from "react";
+import { z } from "zod";
+import { CsrfField } from "../components/csrf-field";
+import { RouteErrorBoundary } from "../components/error-page";
+import { ConfirmAction } from "../components/scorecard-builder/confirm-action";
+import { DefinitionOutline } from "../components/scorecard-builder/definition-outline";
+import { DraftEditor } from "../components/scorecard-builder/draft-editor";
+import { issuesToFieldErrors } from "../components/scorecard-builder/field-errors";
+import { SettingsFields } from "../components/scorecard-builder/settings-fields";
+import { VersionHistory } from "../components/scorecard-builder/version-history";
+import { ScorecardForm } from "../components/scorecard-form/scorecard-form";
+import { requirePermission } from "../lib/auth.server";
+import { db } from "../lib/db.server";
+import { DomainError } from "../lib/errors";
+import { formatDateTime } from "../lib/format";
+import { formFailure, readForm } from "../lib/forms.server";
+import { httpError, rethrowAsHttp, runUseCase } from "../lib/http.server";
+import { updateScorecardSettings } from "../modules/scorecards/create-scorecard.server";
+import { discardScorecardDraft } from "../modules/scorecards/discard-scorecard-draft.server";
+import { getScorecard } from "../modules/scorecards/get-scorecard.server";
+import { publishScorecardDraft } from "../modules/scorecards/publish-scorecard-draft.server";
+import { saveScorecardDraft } from "../modules/scorecards/save-scorecard-draft.server";
+import { type Answers, scorecardDefinitionSchema } from "../modules/scorecards/scorecard-definition.schema";
+import { scorecardSettingsSchema } from "../modules/scorecards/scorecard-settings.schema";
+import { setScorecardArchived } from "../modules/scorecards/set-scorecard-archived.server";
+import { startScorecardDraft } from "../modules/scorecards/start-scorecard-draft.server";
+import { getOrganisation } from "../modules/users/get-organisation.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.scorecard.name ?? "Scorecard"} · Parley` }];
+
+const NOT_FOUND = "There is no scorecard at this address, or no such version of it.";
+const paramsSchema = z.object({ scorecardId: z.uuid() });
+const versionSchema = z.coerce.number().int().positive();
+const revisionSchema = z.coerce.number({ error: "The form is missing the draft's revision; reload the page" }).int().min(0);
+/** A definition is at most a few hundred kilobytes (50 sections × 100 questions); more is not a scorecard. */
+const MAX_DEFINITION_CHARS = 2_000_000;
+
+const actionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    scorecardSettingsSchema.extend({ intent: z.literal("settings") }),
+    z.object({
+      intent: z.literal("save"),
+      definition: z.string({ error: "The form is missing the scorecard; reload the page" }).max(MAX_DEFINITION_CHARS, "This scorecard is too large to save"),
+      revision: revisionSchema,
+    }),
+    z.object({ intent: z.literal("publish"), revision: revisionSchema }),
+    z.object({ intent: z.literal("edit") }),
+    z.object({ intent: z.literal("discard") }),
+    z.object({ intent: z.literal("archive") }),
+    z.object({ intent: z.literal("unarchive") }),
+  ],
+  { error: "Unknown action; reload the page" },
+);
+
+function scorecardId(params: unknown): string {
+  const parsed = paramsSchema.safeParse(params);
+  if (!parsed.success) throw httpError(404, NOT_FOUND);
+  return parsed.data.scorecardId;
+}
+
+async function loadScorecard(id: string, version?: number) {
+  try {
+    return await getScorecard(db(), id, { version });
+  } catch (error) {
+    if (error instanceof DomainError && error.status === 404) throw httpError(404, NOT_FOUND);
+    rethrowAsHttp(error);
+  }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "scorecards:manage");
+  const id = scorecardId(params);
+  const asked = new URL(request.url).searchParams.get("version");
+  let version: number | undefined;
+  if (asked !== null) {
+    const parsed = versionSchema.safeParse(asked);
+    if (!parsed.success) throw httpError(400, "The version in the address must be a whole number, like ?version=2.");
+    version = parsed.data;
+  }
+  const [detail, organisation] = await Promise.all([loadScorecard(id, version), getOrganisation(db())]);
+  const published = detail.versions.filter((v) => v.status === "published").map((v) => v.version);
+  return {
+    scorecard: { id: detail.id, name: detail.name, description: detail.description, releaseMode: detail.releaseMode, archived: detail.archived },
+    versions: detail.versions.map((v) => ({
+      version: v.version,
+      status: v.status,
+      publishedAt: v.publishedAt ? formatDateTime(v.publishedAt, organisation.timeZone) : null,
+      publishedBy: v.publishedByName,
+      evaluations: v.evaluations,
+    })),
+    draft: detail.draft ? { id: detail.draft.id, version: detail.draft.version, revision: detail.draft.revision, definition: detail.draft.definition } : null,
+    shown: { version: detail.shown.version, status: detail.shown.status, definition: detail.shown.definition },
+    editing: detail.draft !== null && detail.shown.id === detail.draft.id,
+    latestPublished: published.length > 0 ? Math.max(...published) : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requirePermission(request, "scorecards:manage");
+  const id = scorecardId(params);
+  await loadScorecard(id);
+  const form = await readForm(request, actionSchema);
+  if (!form.ok) return form.response;
+  const input = form.input;
+  const back = (done: string) => redirect(`/scorecards/${id}?done=${done}`);
+
+  if (input.intent === "save") {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(input.definition);
+    } catch {
+      return formFailure(400, "The scorecard could not be read. Reload the page and try again.", {});
+    }
+    const parsed = scorecardDefinitionSchema.safeParse(raw);
+    if (!parsed.success) {
+      return formFailure(422, "The draft was not saved: fix the problems marked in the builder, then save again.", issuesToFieldErrors(parsed.error.issues));
+    }
+    // The definition is not echoed back: the builder still has it.
+    const saved = await runUseCase(new FormData(), () => saveScorecardDraft(db(), viewer.id, id, { definition: parsed.data, revision: input.revision }));
+    if (!saved.ok) return saved.response;
+    return { ok: true as const, intent: "save" as const, revision: saved.value.revision, message: "Draft saved." };
+  }
+
+  const result = await runUseCase(form.form, async () => {
+    switch (input.intent) {
+      case "settings": {
+        const { intent: _intent, ...settings } = input;
+        await updateScorecardSettings(db(), viewer.id, id, settings);
+        return "settings";
+      }
+      case "publish":
+        await publishScorecardDraft(db(), viewer.id, id, input.revision);
+        return "published";
+      case "edit":
+        await startScorecardDraft(db(), viewer.id, id);
+        return "draft";
+      case "discard":
+        await discardScorecardDraft(db(), viewer.id, id);
+        return "discarded";
+      case "archive":
+      case "unarchive":
+        await setScorecardArchived(db(), viewer.id, id, input.intent === "archive");
+        return input.intent === "archive" ? "archived" : "unarchived";
+    }
+  });
+  if (!result.ok) return result.response;
+  throw back(result.value);
+}
+
+/**
+ * A save that never reached the server (network down) or failed there (500) must not replace
+ * the builder, and the edits in it, with the error page: it answers like a refused save, so
+ * the page keeps everything typed. Redirects and the server's own error pages pass through.
+ */
+export async function clientAction({ serverAction }: ClientActionFunctionArgs) {
+  try {
+    return await serverAction<typeof action>();
+  } catch (error) {
+    if (error instanceof Response || isRouteErrorResponse(error)) throw error;
+    return {
+      ok: false as const,
+      message: "That did not go through: the server could not be reached or ran into a problem. Your edits are still on this page; try again.",
+      fieldErrors: {} as Record<string, string>,
+      values: {} as Record<string, string>,
+    };
+  }
+}
+
+function doneMessage(done: string | null, data: { latestPublished: number | null; draft: { version: number } | null }): string | null {
+  switch (done) {
+    case "created":
+      return "Scorecard created with a first draft. Build it below, save it, then publish it.";
+    case "settings":
+      return "Settings saved.";
+    case "published":
+      return `Version ${data.latestPublished ?? ""} published. New evaluations use it, and it can no longer change.`;
+    case "draft":
+      return data.draft ? `Draft version ${data.draft.version} started from the latest version. Edit it, save it, then publish it.` : null;
+    case "discarded":
+      return "Draft discarded. The published version stays in use.";
+    case "archived":
+      return "Scorecard archived. It can no longer be chosen for new sampling rules or assignments.";
+    case "unarchived":
+      return "Scorecard unarchived. It can be chosen for new sampling rules and assignments again.";
+    default:
+      return null;
+  }
+}
+
+export default function ScorecardPage() {
+  const data = useLoaderData<typeof loader>();
+  const { scorecard, versions, draft, shown, editing, latestPublished } = data;
+  const failure = useActionData<typeof clientAction>();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const [tryAnswers, setTryAnswers] = useState<Answers>({});
+  const pageFailure = failure && !failure.ok ? failure : null;
+  const settingsFailure = pageFailure && pageFailure.values.intent === "settings" ? pageFailure : null;
+  const busy = navigation.state === "submitting";
+  const done = pageFailure ? null : doneMessage(params.get("done"), data);
+  const settingsValues = settingsFailure
+    ? { name: settingsFailure.values.name ?? "", description: settingsFailure.values.description ?? "", releaseMode: settingsFailure.values.releaseMode ?? "" }
+    : scorecard;
+  const status = [
+    draft ? `Draft version ${draft.version}` : null,
+    latestPublished !== null ? `published version ${latestPublished}` : "never published",
+    scorecard.archived ? "archived" : null,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/scorecards">Scorecards</Link>
+      </p>
+      <div className="page-header">
+        <div>
+          <h1>
+            {scorecard.name} {scorecard.archived ? <span className="badge badge--archived">Archived</span> : null}
+          </h1>
+          <p className="muted">{status.charAt(0).toUpperCase() + status.slice(1)}</p>
+        </div>
+      </div>
+      {done ? (
+        <p className="alert alert--success" role="status">
+          {done}
+        </p>
+      ) : null}
+      {pageFailure && !settingsFailure ? (
+        <p className="alert alert--error" role="alert">
+          {pageFailure.message}
+        </p>
+      ) : null}
+
+      {editing && draft ? (
+        <DraftEditor key={draft.id} draft={draft} latestPublished={latestPublished} busy={busy} />
+      ) : (
+        <section className="version-view" aria-labelledby="version-title">
+          <div className="draft-editor__bar">
+            <div>
+              <h2 id="version-title">
+                Version {shown.version} {shown.status === "published" ? "(published, read-only)" : "(draft)"}
+              </h2>
+              <p className="muted small">Published versions never change; every evaluation stays pinned to the version it was scored with.</p>
+            </div>
+            <div className="draft-editor__actions">
+              {draft ? (
+                <Link to={`/scorecards/${scorecard.id}`} className="button button--primary">
+                  Go to the draft (version {draft.version})
+                </Link>
+              ) : (
+                <Form method="post">
+                  <CsrfField />
+                  <button type="submit" name="intent" value="edit" className="button button--primary" disabled={busy} aria-describedby="edit-hint">
+                    Edit (new draft)
+                  </button>
+                  <p className="field__hint" id="edit-hint">
+                    Starts draft version {Math.max(...versions.map((v) => v.version)) + 1} as a copy of version {latestPublished ?? shown.version}.
+                  </p>
+                </Form>
+              )}
+            </div>
+          </div>
+          <div className="draft-editor__panes">
+            <DefinitionOutline definition={shown.definition} />
+            <section className="builder-preview" aria-labelledby="try-title">
+              <h2 id="try-title">Preview</h2>
+              <p className="field__hint">Answer it as a reviewer would to check the score. These answers are not saved.</p>
+              <ScorecardForm key={shown.version} definition={shown.definition} answers={tryAnswers} onChange={setTryAnswers} />
+            </section>
+          </div>
+        </section>
+      )}
+
+      <section aria-labelledby="versions-title" className="rule-page__section">
+        <h2 id="versions-title">Versions</h2>
+        <VersionHistory scorecardId={scorecard.id} versions={versions} shown={shown.version} />
+      </section>
+
+      <section aria-labelledby="settings-title" className="rule-page__section">
+        <h2 id="settings-title">Settings</h2>
+        <p className="muted">Not versioned: a change applies at once, to every version.</p>
+        <Form method="post" className="form" noValidate key={`${scorecard.name}|${scorecard.description}|${scorecard.releaseMode}`}>
+          <CsrfField />
+          <input type="hidden" name="intent" value="settings" />
+          {settingsFailure ? (
+            <p className="alert alert--error" role="alert">
+              {settingsFailure.message}
+            </p>
+          ) : null}
+          <SettingsFields idPrefix="settings" values={settingsValues} fieldErrors={settingsFailure?.fieldErrors ?? {}} />
+          <div>
+            <button type="submit" className="button" disabled={busy}>
+              Save settings
+            </button>
+          </div>
+        </Form>
+      </section>
+
+      <section className="danger-zone" aria-labelledby="archive-title">
+        <h2 id="archive-title">{scorecard.archived ? "Archived" : "Archive"}</h2>
+        {scorecard.archived ? (
+          <>
+            <p>This scorecard is archived: it cannot be chosen for new sampling rules or assignments.</p>
+            <ConfirmAction label="Unarchive…" title={`Unarchive “${scorecard.name}”?`} intent="unarchive" confirmLabel="Unarchive" busy={busy}>
+              <p>It can be chosen for new sampling rules and assignments again. Its versions and evaluations are unchanged.</p>
+            </ConfirmAction>
+          </>
+        ) : (
+          <>
+            <p>Archive a scorecard you no longer use. Its versions, evaluations and open assignments stay as they are.</p>
+            <ConfirmAction label="Archive…" title={`Archive “${scorecard.name}”?`} intent="archive" confirmLabel="Archive" tone="danger" busy={busy}>
+              <p>
+                It can no longer be chosen for new sampling rules or assignments. Evaluations already scored with it, open assignments and its
+                versions stay as they are, and you can unarchive it at any time.
+              </p>
+            </ConfirmAction>
+          </>
+        )}
+      </section>
+    </>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;
