@@ -1,0 +1,193 @@
+import type { Locator, Page } from "@playwright/test";
+import { expect, loginAs, test, waitForHydration } from "./fixtures";
+
+/**
+ * The review workspace end to end, on Quinn's queue (the demo's weekly call rule; the
+ * sampling spec works through Rosa's): open an assignment, play and seek, annotate a
+ * waveform range and a transcript span, score with an N/A and a critical fail, write
+ * feedback, reload half-way, submit into the next assignment, then read the evaluation page.
+ */
+
+const question = (scope: Page | Locator, prompt: RegExp) => scope.getByRole("group", { name: prompt });
+
+/** Seconds shown by the player's clock ("0:07 / 0:48" → 7). */
+async function clockSeconds(page: Page): Promise<number> {
+  const text = (await page.getByRole("timer", { name: "Position" }).textContent()) ?? "";
+  const match = /^(\d+):(\d{2})/.exec(text.trim());
+  if (!match) throw new Error(`Unexpected clock text: ${text}`);
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+/** Drags across the waveform from one fraction of its width to another. */
+async function dragAcrossWaveform(page: Page, from: number, to: number): Promise<void> {
+  const waveform = page.getByRole("img", { name: /^Waveform/ });
+  await waveform.scrollIntoViewIfNeeded();
+  const box = await waveform.boundingBox();
+  if (!box) throw new Error("The waveform has no box");
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * from, y);
+  await page.mouse.down();
+  for (let step = 1; step <= 8; step += 1) {
+    await page.mouse.move(box.x + box.width * (from + ((to - from) * step) / 8), y);
+  }
+  await page.mouse.up();
+}
+
+test.describe("the review workspace", () => {
+  test("a QA specialist scores a call from My queue, with annotations and feedback, and lands on the next assignment", async ({ page }) => {
+    test.slow(); // One long journey through the whole workspace.
+    await loginAs(page, "qa");
+    await page.goto("/queue");
+    await waitForHydration(page);
+    const rows = page.getByRole("row").filter({ has: page.getByRole("button", { name: /^Review the conversation of/ }) });
+    await expect(rows.nth(1)).toBeVisible(); // at least two: the submit must lead to the next one
+    const queued = await rows.count();
+
+    // ---- open the first assignment
+    await rows.first().getByRole("button", { name: /^Review the conversation of/ }).click();
+    await expect(page).toHaveURL(/\/review\/[0-9a-f-]{36}$/);
+    const reviewUrl = page.url();
+    const evaluationId = reviewUrl.split("/").pop() ?? "";
+    await waitForHydration(page);
+    await expect(page.locator('[data-waveform-ready="true"]')).toBeVisible();
+    await expect(page.getByRole("list", { name: "Channels" }).getByRole("listitem")).toHaveCount(2);
+    const transcript = page.getByRole("list", { name: "Transcript" });
+    const turns = transcript.getByRole("listitem");
+    await expect(turns.nth(3)).toBeVisible();
+
+    // ---- play, pause
+    const playback = page.getByRole("group", { name: "Playback" });
+    await playback.getByRole("button", { name: "Play" }).click();
+    await expect(playback.getByRole("button", { name: "Pause" })).toBeVisible();
+    await expect.poll(() => clockSeconds(page), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    await playback.getByRole("button", { name: "Pause" }).click();
+    await expect(playback.getByRole("button", { name: "Play" })).toBeVisible();
+
+    // ---- seek by clicking a transcript segment: that turn becomes the current one
+    const target = turns.nth(3);
+    const seekButton = target.getByRole("button", { name: /^Play from / });
+    const label = ((await seekButton.getAttribute("aria-label")) ?? "").replace("Play from ", "");
+    const [minutes, seconds] = label.split(":").map(Number);
+    await target.locator(".turn__text").click();
+    await expect(target).toHaveAttribute("aria-current", "true");
+    await expect.poll(() => clockSeconds(page)).toBe((minutes ?? 0) * 60 + (seconds ?? 0));
+
+    // ---- annotate a waveform range, linked to a question, marked negative
+    const notes = page.getByRole("list", { name: "Annotations" });
+    await dragAcrossWaveform(page, 0.2, 0.35);
+    const composer = page.getByRole("form", { name: "New annotation" });
+    await expect(composer).toBeVisible();
+    await expect(composer.getByLabel("Comment")).toBeFocused();
+    await composer.getByLabel("Comment").fill("Long silence while the account loads; say what you are doing.");
+    await composer.getByLabel("Question (optional)").selectOption({ label: "Showed empathy" });
+    await composer.getByLabel("Negative").check();
+    await composer.getByRole("button", { name: "Save" }).click();
+    await expect(composer).toBeHidden();
+    await expect(notes.getByRole("listitem")).toHaveCount(1);
+    await expect(notes).toContainText("Long silence while the account loads");
+    await expect(notes).toContainText("Showed empathy");
+    await expect(page.locator('[part~="region"]')).toHaveCount(1);
+
+    // ---- annotate a span of transcript text, marked positive
+    const spanTurn = turns.nth(1);
+    const spanText = spanTurn.locator("[data-segment-text]");
+    const words = ((await spanText.textContent()) ?? "").split(/\s+/).filter((word) => /^[A-Za-z]{3,}$/.test(word));
+    const word = words[0];
+    if (!word) throw new Error("The second turn has no plain word to select");
+    await spanText.getByText(word, { exact: false }).first().dblclick({ position: { x: 4, y: 6 } });
+    await page.getByRole("button", { name: "Annotate" }).click();
+    const spanComposer = page.getByRole("form", { name: "New annotation" });
+    await expect(spanComposer).toContainText("“");
+    await spanComposer.getByLabel("Comment").fill("Good: clear and friendly.");
+    await spanComposer.getByLabel("Positive").check();
+    await spanComposer.getByRole("button", { name: "Save" }).click();
+    await expect(spanComposer).toBeHidden();
+    await expect(notes.getByRole("listitem")).toHaveCount(2);
+    await expect(spanTurn.locator(".review-note--positive")).toBeVisible();
+    // On a call, a text span is also anchored to its turn's time, so it shows on the waveform.
+    await expect(page.locator('[part~="region"]')).toHaveCount(2);
+
+    // ---- the scorecard: the live score follows every answer
+    const scorecard = page.getByRole("region", { name: "Scorecard" });
+    const score = scorecard.getByRole("status").filter({ hasText: "Score" });
+    await expect(score).toContainText("No score yet");
+    await question(scorecard, /^Greeted the customer/).getByLabel("Yes").check();
+    await expect(score).toContainText("100.0");
+    // A critical-for-all question answered no fails the whole evaluation…
+    const identity = question(scorecard, /^Verified the customer's identity/);
+    await identity.getByLabel("No", { exact: true }).check();
+    await expect(score).toContainText("0.0");
+    await expect(score).toContainText("auto-failed");
+    // …and N/A takes it out of the count altogether.
+    await identity.getByLabel(/^N\/A/).check();
+    await expect(score).toContainText("100.0");
+    await question(scorecard, /^Understood the customer's issue/).getByRole("radio", { name: /^4/ }).check();
+    await question(scorecard, /^Outcome/).getByLabel(/^Resolved on this contact/).check();
+    await question(scorecard, /^Showed empathy/).getByRole("radio", { name: /^5/ }).check();
+    await question(scorecard, /^Asked before placing on hold/).getByLabel(/^N\/A/).check();
+    // A section-critical question answered no zeroes its section:
+    // (Opening 1×1 + Resolution 3×(2×0.75 + 3×1)/5 + Manner 1×1 + Compliance 1×0) / 6 = 78.3.
+    const disclosure = question(scorecard, /^Disclosed that the call is recorded/);
+    await disclosure.getByLabel("No", { exact: true }).check();
+    await expect(score).toContainText("78.3");
+    await expect(score).toContainText("Fail (pass mark 80)");
+    await expect(scorecard.getByRole("list", { name: "Section scores" })).toContainText("critical failed");
+    await disclosure.getByLabel("Yes", { exact: true }).check();
+    await expect(score).toContainText("95.0");
+    await expect(score).toContainText("Pass (pass mark 80)");
+
+    // ---- overall feedback in the rich-text editor
+    const editor = scorecard.getByRole("textbox", { name: "Overall feedback" });
+    await editor.click();
+    await page.keyboard.type("Well handled. ");
+    await page.keyboard.press("Control+b");
+    await page.keyboard.type("Keep the disclosure first.");
+    await page.keyboard.press("Control+b");
+    await expect(editor.locator("strong")).toHaveText("Keep the disclosure first.");
+    const saveStatus = scorecard.getByRole("status").filter({ hasText: /Saved|Saving|Unsaved|No changes/ });
+    await expect(saveStatus).toContainText(/^Saved /, { timeout: 15_000 });
+
+    // ---- reload half-way: the draft, the annotations and the feedback are all there
+    await page.reload();
+    await waitForHydration(page);
+    await expect(score).toContainText("95.0");
+    await expect(question(scorecard, /^Verified the customer's identity/).getByLabel(/^N\/A/)).toBeChecked();
+    await expect(question(scorecard, /^Showed empathy/).getByRole("radio", { name: /^5/ })).toBeChecked();
+    await expect(editor.locator("strong")).toHaveText("Keep the disclosure first.");
+    await expect(notes.getByRole("listitem")).toHaveCount(2);
+    await expect(page.locator('[data-waveform-ready="true"]')).toBeVisible();
+    await expect(page.locator('[part~="region"]')).toHaveCount(2);
+
+    // ---- submit: the server records the score and opens the next assignment
+    await scorecard.getByRole("button", { name: "Submit evaluation" }).click();
+    const confirm = page.getByRole("dialog", { name: "Submit this evaluation?" });
+    await expect(confirm).toContainText("95.0");
+    await expect(confirm).toContainText("Pass (pass mark 80)");
+    await confirm.getByRole("button", { name: "Submit", exact: true }).click();
+    await expect(page).not.toHaveURL(reviewUrl);
+    await expect(page).toHaveURL(/\/review\/[0-9a-f-]{36}\?submitted=95\.0&result=pass$/);
+    await expect(page.getByRole("status").filter({ hasText: "Submitted: 95.0 (pass)." })).toBeVisible();
+    await page.goto("/queue");
+    await expect(rows).toHaveCount(queued - 1);
+
+    // ---- the evaluation page shows all of it, read-only
+    await page.goto(`/evaluations/${evaluationId}`);
+    await waitForHydration(page);
+    const result = page.getByLabel("Result");
+    await expect(result).toContainText("95.0");
+    await expect(result).toContainText("Pass");
+    await expect(page.getByRole("region", { name: "Scores and feedback" }).locator("strong", { hasText: "Keep the disclosure first." })).toBeVisible();
+    await expect(notes.getByRole("listitem")).toHaveCount(2);
+    await expect(notes).toContainText("Good: clear and friendly.");
+    await expect(page.locator('[data-waveform-ready="true"]')).toBeVisible();
+    await expect(page.locator('[part~="region"]')).toHaveCount(2);
+    await expect(spanTurn.locator(".review-note--positive")).toBeVisible();
+    await expect(question(page, /^Showed empathy/).getByRole("radio", { name: /^5/ })).toBeChecked();
+    await expect(question(page, /^Showed empathy/).getByRole("radio", { name: /^5/ })).toBeDisabled();
+    await expect(page.getByRole("button", { name: "Submit evaluation" })).toHaveCount(0);
+
+    // The workspace address of a submitted evaluation now leads to this page.
+    await page.goto(reviewUrl);
+    await expect(page).toHaveURL(`/evaluations/${evaluationId}`);
+  });
+});
