@@ -1,5 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, loginAs, test, waitForHydration } from "./fixtures";
+import { demoEmail, demoUsers } from "../db/seed/demo-organisation";
+import { expect, loginAs, test, users, waitForHydration } from "./fixtures";
 
 /**
  * The review workspace end to end, on Quinn's queue (the demo's weekly call rule; the
@@ -189,5 +190,74 @@ test.describe("the review workspace", () => {
     // The workspace address of a submitted evaluation now leads to this page.
     await page.goto(reviewUrl);
     await expect(page).toHaveURL(`/evaluations/${evaluationId}`);
+  });
+
+  test("a QA lead scores a chat from its page: messages with their times, no player; the agent sees it, another agent gets 404", async ({ page, browser }) => {
+    test.slow();
+    await loginAs(page, "qa_lead");
+    await page.goto("/interactions?channel=chat");
+    // A chat of a demo agent other than Dana (the agent who must not see it).
+    const listed = await page.locator("tbody tr").evaluateAll((rows) =>
+      rows.map((row) => ({ href: row.querySelector("a")?.getAttribute("href") ?? "", agent: row.querySelectorAll("td")[2]?.childNodes[0]?.textContent?.trim() ?? "" })),
+    );
+    const target = listed.find((row) => row.agent !== users.agent.name && demoUsers.some((user) => user.role === "agent" && user.name === row.agent));
+    const agent = demoUsers.find((user) => user.name === target?.agent);
+    if (!target || !agent) throw new Error(`No chat of another demo agent in ${JSON.stringify(listed)}`);
+
+    await page.goto(target.href);
+    const start = page.getByRole("region", { name: "Score this interaction" });
+    await start.getByLabel("Scorecard").selectOption({ label: "Chat quality" });
+    await start.getByRole("button", { name: "Start scoring" }).click();
+    await expect(page).toHaveURL(/\/review\/[0-9a-f-]{36}$/);
+    const evaluationId = page.url().split("/").pop() ?? "";
+    await waitForHydration(page);
+
+    // A chat: no waveform or playback, and each message shows its clock time.
+    await expect(page.getByRole("group", { name: "Playback" })).toHaveCount(0);
+    await expect(page.getByRole("img", { name: /^Waveform/ })).toHaveCount(0);
+    const messages = page.getByRole("list", { name: "Transcript" }).getByRole("listitem");
+    await expect(messages.first()).toBeVisible();
+    await expect(messages.first().locator(".turn__time")).toHaveText(/^\d{2}:\d{2}:\d{2}$/);
+
+    // Annotate a word of a message.
+    const text = messages.nth(1).locator("[data-segment-text]");
+    await text.dblclick({ position: { x: 4, y: 6 } });
+    await page.getByRole("button", { name: "Annotate" }).click();
+    const composer = page.getByRole("form", { name: "New annotation" });
+    await composer.getByLabel("Comment").fill("Asked for the account number before greeting.");
+    await composer.getByLabel("Question (optional)").selectOption({ label: "Tone fitted the customer" });
+    await composer.getByRole("button", { name: "Save" }).click();
+    const notes = page.getByRole("list", { name: "Annotations" });
+    await expect(notes.getByRole("listitem")).toHaveCount(1);
+
+    // (1 + 2/3 + 2) / 4 = 91.7
+    const scorecard = page.getByRole("region", { name: "Scorecard" });
+    await question(scorecard, /^Answered within two minutes/).getByLabel("Yes").check();
+    await question(scorecard, /^Tone fitted the customer/).getByRole("radio", { name: /^3/ }).check();
+    await question(scorecard, /^Resolved or handed over correctly/).getByLabel("Yes").check();
+    await expect(scorecard.getByRole("status").filter({ hasText: "Score" })).toContainText("91.7");
+    await scorecard.getByRole("button", { name: "Submit evaluation" }).click();
+    await page.getByRole("dialog", { name: "Submit this evaluation?" }).getByRole("button", { name: "Submit", exact: true }).click();
+    // The lead has no queue: the queue page says so.
+    await expect(page).toHaveURL(/\/queue\?submitted=91\.7&result=pass&queue=done$/);
+    await expect(page.getByRole("status").filter({ hasText: "Submitted: 91.7 (pass)." })).toContainText("Queue done");
+
+    // The chat's agent reads it (Chat quality releases on submit); another agent cannot find it.
+    const own = await browser.newContext();
+    const ownPage = await own.newPage();
+    await loginAs(ownPage, demoEmail(agent.key));
+    const ownView = await ownPage.goto(`/evaluations/${evaluationId}`);
+    expect(ownView?.status()).toBe(200);
+    await expect(ownPage.getByLabel("Result")).toContainText("91.7");
+    await expect(ownPage.getByRole("list", { name: "Annotations" })).toContainText("Asked for the account number before greeting.");
+    await own.close();
+
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await loginAs(otherPage, "agent");
+    const otherView = await otherPage.goto(`/evaluations/${evaluationId}`);
+    expect(otherView?.status()).toBe(404);
+    await expect(otherPage.getByText("Asked for the account number")).toHaveCount(0);
+    await other.close();
   });
 });
