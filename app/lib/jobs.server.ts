@@ -1,7 +1,13 @@
 import { sql } from "kysely";
 import type { Database } from "./db.server";
 
-export type JobName = "compute_peaks" | "sweep_orphan_objects" | "delete_expired_sessions" | "run_sampling_rule";
+export type JobName =
+  | "compute_peaks"
+  | "sweep_orphan_objects"
+  | "delete_expired_sessions"
+  | "run_sampling_rule"
+  | "run_sampling_slot"
+  | "repair_sampling_schedules";
 
 /**
  * Queues a graphile-worker job through SQL, inside the caller's transaction: the job

@@ -143,9 +143,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
     if (!ran.ok) return keepTyped(ran.response, null);
     if (ran.value.status === "completed") throw redirect(`/sampling/runs/${ran.value.runId}`);
+    // `error` is fit to show: the rule's own problem (409) or a plain sentence for a fault (500), never PostgreSQL's words.
     return data(
       { ok: false as const, message: `The run failed and assigned nothing: ${ran.value.error}`, fieldErrors: {}, values: {}, typed: null, failedRunId: ran.value.runId },
-      { status: 500 },
+      { status: ran.value.retryable ? 500 : 409 },
     );
   }
 

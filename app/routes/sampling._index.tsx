@@ -6,6 +6,7 @@ import { db } from "../lib/db.server";
 import { formatDateTime } from "../lib/format";
 import { describeQuota, describeSchedule, runStatusLabels } from "../modules/sampling/describe-rule";
 import { listSamplingRules } from "../modules/sampling/list-sampling-rules.server";
+import { isScheduleOverdue } from "../modules/sampling/schedule";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 
 export const meta: MetaFunction = () => [{ title: "Sampling rules · Parley" }];
@@ -14,6 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "sampling:manage");
   const [organisation, rules] = await Promise.all([getOrganisation(db()), listSamplingRules(db())]);
   const tz = organisation.timeZone;
+  const now = new Date();
   return {
     timeZone: tz,
     rules: rules.map((rule) => ({
@@ -31,6 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
           : rule.nextRunAt
             ? formatDateTime(rule.nextRunAt, tz)
             : "Not scheduled",
+      // The scheduler job is gone or the worker is down: the lead should know before a week goes unsampled.
+      overdue: isScheduleOverdue(rule, now),
       lastRun: rule.lastRun
         ? {
             id: rule.lastRun.id,
@@ -49,6 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function SamplingRules() {
   const { rules, timeZone } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
+  const overdue = rules.filter((rule) => rule.overdue).length;
   return (
     <>
       <div className="page-header">
@@ -69,6 +74,17 @@ export default function SamplingRules() {
         <p className="alert alert--success" role="status">
           Sampling rule deleted. The conversations it assigned stay in the reviewers&apos; queues.
         </p>
+      ) : null}
+      {overdue > 0 ? (
+        <div className="alert alert--shortfall" role="alert">
+          <p>
+            <strong>
+              {overdue === 1 ? "One rule has" : `${overdue} rules have`} not run on schedule (marked “Overdue” below).
+            </strong>{" "}
+            Parley puts a missed run back in the queue within 15 minutes. If this warning stays, check that the background worker is
+            running; meanwhile Run now on the rule samples its period by hand.
+          </p>
+        </div>
       ) : null}
       {rules.length === 0 ? (
         <div className="empty-state">
@@ -113,7 +129,14 @@ export default function SamplingRules() {
                   <td>{rule.scorecardName}</td>
                   <td>{rule.quota}</td>
                   <td>{rule.schedule}</td>
-                  <td>{rule.nextRun}</td>
+                  <td>
+                    {rule.overdue ? (
+                      <>
+                        <span className="badge badge--overdue">Overdue</span>{" "}
+                      </>
+                    ) : null}
+                    {rule.nextRun}
+                  </td>
                   <td>
                     {rule.lastRun ? (
                       <>

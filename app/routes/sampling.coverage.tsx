@@ -61,7 +61,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       totals: report.totals,
       agents: report.agents.map((agent) => ({
         ...agent,
-        coverageText: agent.wanted === 0 ? "Nothing wanted" : formatPercent(agent.coverage),
+        // An agent listed with nothing matched is the run page's "N short": say why nothing is wanted.
+        coverageText: agent.matched === 0 ? "Nothing matched" : agent.wanted === 0 ? "Nothing wanted" : formatPercent(agent.coverage),
       })),
     },
   };

@@ -4,6 +4,7 @@
  * keeps what was typed when it is refused, previews without writing, "Run now" assigns and
  * leads to the run page, and the run and coverage pages report per agent.
  */
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { db } from "../lib/db.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
@@ -274,6 +275,55 @@ describe("run now and the run page", () => {
       const answer = await thrown(async () => runLoader({ request: await getRequest(lead, `/sampling/runs/${runId}`), params: { runId }, context: {} }));
       expect(answer.status).toBe(404);
     }
+  });
+});
+
+describe("failed runs and overdue schedules", () => {
+  const runNow = async (world: World, ruleId: string) =>
+    editAction({ request: await postRequest(world.lead, `/sampling/${ruleId}`, { intent: "run" }), params: { ruleId }, context: {} });
+
+  it("Run now shows the rule's own problem (409) or a plain sentence for a fault (500), never PostgreSQL's words", async () => {
+    const world = await recentWorld({ agents: 1, perAgent: 2 });
+    const rule = await world.recentRule();
+    await sql`CREATE FUNCTION fail_run_update() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'could not extend file "base/16384/2619": No space left on device'; END $$`.execute(db());
+    await sql`CREATE TRIGGER fail_run_update BEFORE UPDATE ON sampling_runs FOR EACH ROW EXECUTE FUNCTION fail_run_update()`.execute(db());
+    let fault;
+    try {
+      fault = returned(await runNow(world, rule.id));
+    } finally {
+      await sql`DROP TRIGGER fail_run_update ON sampling_runs`.execute(db());
+      await sql`DROP FUNCTION fail_run_update()`.execute(db());
+    }
+    expect(fault.status).toBe(500);
+    expect(fault.message).toMatch(/^The run failed and assigned nothing: Parley ran into an unexpected problem\. Try Run now again; .* run [0-9a-f-]{36} in the server log\.$/);
+    const edit = await editLoader({ request: await getRequest(world.lead, `/sampling/${rule.id}`), params: { ruleId: rule.id }, context: {} });
+    const [failed] = edit.runs;
+    expect(failed).toMatchObject({ status: "failed" });
+    expect(failed?.error).toContain(failed?.id);
+    const page = await runLoader({ request: await getRequest(world.lead, `/sampling/runs/${failed?.id}`), params: { runId: failed?.id }, context: {} });
+    for (const shown of [fault.message, failed?.error, page.run.error]) expect(shown).not.toMatch(/No space left|base\/16384/);
+
+    await db().updateTable("scorecards").set({ archived_at: new Date() }).where("id", "=", world.scorecard.id).execute();
+    const refused = returned(await runNow(world, rule.id));
+    expect(refused).toMatchObject({
+      status: 409,
+      message: `The run failed and assigned nothing: The scorecard “${world.scorecard.name}” is archived; choose another scorecard for this rule.`,
+    });
+  });
+
+  it("flags on the list an active scheduled rule whose next run is overdue, and only that one", async () => {
+    const world = await recentWorld({ agents: 1, perAgent: 0 });
+    const weekly = () => world.createRule({ schedule: { kind: "weekly", weekday: 1, hour: 6 } });
+    const [late, onTime, paused] = [await weekly(), await weekly(), await weekly()];
+    const manual = await world.createRule({ schedule: { kind: "manual" } });
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    await db().updateTable("sampling_rules").set({ next_run_at: anHourAgo }).where("id", "in", [late.id, manual.id]).execute();
+    await db().updateTable("sampling_rules").set({ active: false, next_run_at: anHourAgo }).where("id", "=", paused.id).execute();
+
+    const list = await listLoader({ request: await getRequest(world.lead, "/sampling"), params: {}, context: {} });
+    const overdue = (id: string) => list.rules.find((rule) => rule.id === id)?.overdue;
+    expect([overdue(late.id), overdue(onTime.id), overdue(paused.id), overdue(manual.id)]).toEqual([true, false, false, false]);
   });
 });
 

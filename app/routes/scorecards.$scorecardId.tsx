@@ -152,8 +152,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return "discarded";
       case "archive":
       case "unarchive":
-        await setScorecardArchived(db(), viewer.id, id, input.intent === "archive");
-        return input.intent === "archive" ? "archived" : "unarchived";
+        if (input.intent === "unarchive") {
+          await setScorecardArchived(db(), viewer.id, id, false);
+          return "unarchived";
+        }
+        return (await setScorecardArchived(db(), viewer.id, id, true)).rulesPaused > 0 ? "archived-rules-paused" : "archived";
     }
   });
   if (!result.ok) return result.response;
@@ -193,6 +196,8 @@ function doneMessage(done: string | null, data: { latestPublished: number | null
       return "Draft discarded. The published version stays in use.";
     case "archived":
       return "Scorecard archived. It can no longer be chosen for new sampling rules or assignments.";
+    case "archived-rules-paused":
+      return "Scorecard archived. It can no longer be chosen for new sampling rules or assignments. The sampling rules that used it are paused: choose another scorecard for each and resume it.";
     case "unarchived":
       return "Scorecard unarchived. It can be chosen for new sampling rules and assignments again.";
     default:
@@ -317,7 +322,10 @@ export default function ScorecardPage() {
           <>
             <p>This scorecard is archived: it cannot be chosen for new sampling rules or assignments.</p>
             <ConfirmAction label="Unarchive…" title={`Unarchive “${scorecard.name}”?`} intent="unarchive" confirmLabel="Unarchive" busy={busy}>
-              <p>It can be chosen for new sampling rules and assignments again. Its versions and evaluations are unchanged.</p>
+              <p>
+                It can be chosen for new sampling rules and assignments again. Its versions and evaluations are unchanged. Sampling rules
+                paused when it was archived stay paused until you resume them.
+              </p>
             </ConfirmAction>
           </>
         ) : (
@@ -325,8 +333,9 @@ export default function ScorecardPage() {
             <p>Archive a scorecard you no longer use. Its versions, evaluations and open assignments stay as they are.</p>
             <ConfirmAction label="Archive…" title={`Archive “${scorecard.name}”?`} intent="archive" confirmLabel="Archive" tone="danger" busy={busy}>
               <p>
-                It can no longer be chosen for new sampling rules or assignments. Evaluations already scored with it, open assignments and its
-                versions stay as they are, and you can unarchive it at any time.
+                It can no longer be chosen for new sampling rules or assignments, and the sampling rules that use it are paused until you
+                choose another scorecard for them and resume them. Evaluations already scored with it, open assignments and its versions stay
+                as they are, and you can unarchive it at any time.
               </p>
             </ConfirmAction>
           </>

@@ -4,8 +4,10 @@ import { db } from "../../app/lib/db.server";
 import { blobStore } from "../../app/lib/storage.server";
 import { deleteExpiredThrottles } from "../../app/modules/auth/delete-expired-throttles.server";
 import { deleteExpiredSessions } from "../../app/modules/auth/session.server";
-import { runScheduledRule } from "../../app/modules/sampling/run-scheduled-rule.server";
 import { computeInteractionPeaks } from "../../app/modules/interactions/compute-interaction-peaks.server";
+import { claimScheduledSlot } from "../../app/modules/sampling/claim-scheduled-slot.server";
+import { repairRuleSchedules } from "../../app/modules/sampling/repair-rule-schedules.server";
+import { runScheduledSlot } from "../../app/modules/sampling/run-scheduled-slot.server";
 import { sweepOrphanObjects } from "../../app/modules/storage-sweep/sweep-orphan-objects.server";
 
 const sweepPayload = z.object({ graceMinutes: z.number().int().positive().optional() }).default({});
@@ -28,15 +30,29 @@ export const taskList: TaskList = {
     const result = await sweepOrphanObjects(db(), blobStore(), options);
     if (result.intents > 0) helpers.logger.info(`swept ${result.intents} orphan uploads, ${result.objectsDeleted} objects`);
   },
+  // The rule's scheduler: claims its slot, queues run_sampling_slot and itself for the next slot (decision 0010).
   run_sampling_rule: async (payload, helpers) => {
     const { ruleId, slot } = rulePayload.parse(payload);
-    const outcome = await runScheduledRule(db(), { ruleId, slot: new Date(slot) });
+    const outcome = await claimScheduledSlot(db(), { ruleId, slot: new Date(slot) });
+    if (outcome.kind === "claimed") helpers.logger.info(`sampling rule ${ruleId}: slot ${slot} queued, next ${outcome.next?.toISOString() ?? "none"}`);
+  },
+  run_sampling_slot: async (payload, helpers) => {
+    const { ruleId, slot } = rulePayload.parse(payload);
+    const outcome = await runScheduledSlot(db(), { ruleId, slot: new Date(slot) });
     if (outcome.kind === "stale") return;
     if (outcome.status === "failed") {
-      // Recorded on the rule's run list; throwing lets graphile-worker retry (the run is idempotent).
-      throw new Error(`sampling rule ${ruleId} run ${outcome.runId} failed: ${outcome.error}`);
+      // A refusal (the rule's scorecard is archived…) fails again until a lead changes the
+      // rule: recorded once, not retried. A fault is retried (runs are idempotent).
+      const message = `sampling rule ${ruleId} run ${outcome.runId} for slot ${slot} failed: ${outcome.detail}`;
+      if (outcome.retryable) throw new Error(message);
+      helpers.logger.warn(message);
+      return;
     }
     helpers.logger.info(`sampling rule ${ruleId}: run ${outcome.runId} for slot ${slot}`);
+  },
+  repair_sampling_schedules: async (_payload, helpers) => {
+    const { ruleIds } = await repairRuleSchedules(db());
+    if (ruleIds.length > 0) helpers.logger.warn(`re-queued the scheduler of sampling rules whose schedule had stopped: ${ruleIds.join(", ")}`);
   },
   delete_expired_sessions: async (_payload, helpers) => {
     const sessions = await deleteExpiredSessions(db());
@@ -46,4 +62,9 @@ export const taskList: TaskList = {
 };
 
 /** Recurring jobs; graphile-worker makes sure each fires once across all workers. */
-export const crontab = ["*/15 * * * * sweep_orphan_objects", "17 * * * * delete_expired_sessions"].join("\n");
+export const crontab = [
+  "*/15 * * * * sweep_orphan_objects",
+  "17 * * * * delete_expired_sessions",
+  // Offset from the sweep so the two do not start together.
+  "7,22,37,52 * * * * repair_sampling_schedules",
+].join("\n");

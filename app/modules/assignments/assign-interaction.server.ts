@@ -1,14 +1,15 @@
 /**
  * Manual assignment (qa_lead, admin): any interaction to a reviewer for a scorecard, from the
  * interaction page. Same rules as a run: never the reviewer's own conversation, one live
- * assignment per (interaction, scorecard), under the scorecard's lock.
+ * assignment per (interaction, scorecard), none once it has a submitted review for the
+ * scorecard, under the scorecard's lock.
  */
 import type { Database } from "../../lib/db.server";
 import { DomainError, notFound } from "../../lib/errors";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Viewer } from "../users/roles";
 import { lockScorecardAssignments } from "./lock-scorecard.server";
-import { assertReviewerMayTake, liveAssignmentConflict } from "./reviewer-checks.server";
+import { assertReviewerMayTake, liveAssignmentConflict, submittedReviewConflict } from "./reviewer-checks.server";
 
 export interface ManualAssignment {
   interactionId: string;
@@ -34,6 +35,7 @@ export async function assignInteraction(db: Database, actor: Viewer, input: Manu
     if (!scorecard) throw new DomainError("invalid", "Choose a published scorecard.", { scorecardId: "Choose a published scorecard" });
     await assertReviewerMayTake(trx, input.reviewerId, interaction.agent_id);
     await liveAssignmentConflict(trx, input.interactionId, input.scorecardId);
+    await submittedReviewConflict(trx, input.interactionId, input.scorecardId);
     if (input.dueAt.getTime() <= Date.now()) {
       throw new DomainError("invalid", "The due date must be in the future.", { dueAt: "Choose a time in the future" });
     }

@@ -34,3 +34,26 @@ export async function liveAssignmentConflict(db: Database, interactionId: string
     throw new DomainError("conflict", `This interaction ${what} for that scorecard.`);
   }
 }
+
+/**
+ * 409 when the interaction already has a submitted review for the scorecard: assigning it
+ * again would have it reviewed twice (a sampling run skips it for the same reason).
+ */
+export async function submittedReviewConflict(db: Database, interactionId: string, scorecardId: string): Promise<void> {
+  const reviewed = await db
+    .selectFrom("evaluations")
+    .innerJoin("users", "users.id", "evaluations.reviewer_id")
+    .select(["users.name"])
+    .where("evaluations.interaction_id", "=", interactionId)
+    .where("evaluations.scorecard_id", "=", scorecardId)
+    .where("evaluations.kind", "=", "review")
+    .where("evaluations.status", "=", "submitted")
+    .orderBy("evaluations.submitted_at")
+    .executeTakeFirst();
+  if (reviewed) {
+    throw new DomainError(
+      "conflict",
+      `This interaction was already reviewed with that scorecard by ${reviewed.name}. Read that review, or choose another scorecard.`,
+    );
+  }
+}

@@ -7,6 +7,7 @@
 import type { Database } from "../../lib/db.server";
 import { DomainError, notFound } from "../../lib/errors";
 import { isUniqueViolation } from "../../lib/pg-errors";
+import { lockScorecardAssignments } from "../assignments/lock-scorecard.server";
 import { can } from "../users/permissions";
 import type { Viewer } from "../users/roles";
 
@@ -45,6 +46,9 @@ async function findOrStart(db: Database, viewer: Viewer, request: OpenRequest): 
       if (assignment.status !== "open") throw new DomainError("conflict", "This assignment was skipped; it has no evaluation.");
     } else {
       ({ interactionId, scorecardId } = request);
+      // A draft started here makes the interaction taken for the scorecard: under the lock a
+      // sampling run takes, so a run cannot read it as free and hand it to someone else now.
+      await lockScorecardAssignments(trx, scorecardId);
       const mine = await trx
         .selectFrom("assignments")
         .select("id")

@@ -1,9 +1,9 @@
 /**
  * The reads a sampling run is made of (DESIGN.md "Sampling"): the interactions that pass
  * a rule's filters in a period, those already taken for the scorecard, and the agents
- * expected to appear. Every read is bounded by the period on `interactions_started_idx`
- * (or an agent/team index), never a scan of the table, never `ORDER BY random()`: ranking
- * happens in rank.ts over the ids read here.
+ * expected to appear. Every read is bounded by the period on `interactions_started_idx`,
+ * never a scan of the table, never `ORDER BY random()`: ranking happens in rank.ts over the
+ * ids read here.
  */
 import { sql, type SelectQueryBuilder } from "kysely";
 import type { DB } from "../../../db/types.generated";
@@ -36,9 +36,12 @@ export function whereMatchesRule<O>(query: InteractionQuery<O>, filters: Samplin
   if (filters.durationMaxMs !== undefined) q = q.where("interactions.duration_ms", "<=", filters.durationMaxMs);
   const metadata = Object.entries(filters.metadata);
   if (metadata.length > 0) {
-    // One containment test; values compare as text, the way the rule form stores them.
+    // Every pair must match; values compare as text, the way the rule form stores them. A key
+    // the interaction lacks compares as NULL, which bool_and would skip: it counts as a miss.
     const wanted = Object.fromEntries(metadata);
-    q = q.where(sql<boolean>`(SELECT bool_and(interactions.metadata ->> k = v) FROM jsonb_each_text(${JSON.stringify(wanted)}::jsonb) AS m(k, v))`);
+    q = q.where(
+      sql<boolean>`(SELECT bool_and(coalesce(interactions.metadata ->> k = v, false)) FROM jsonb_each_text(${JSON.stringify(wanted)}::jsonb) AS m(k, v))`,
+    );
   }
   return q;
 }
@@ -80,23 +83,18 @@ export async function loadTaken(
 }
 
 /**
- * Agents a run reports on even when none of their interactions matched, so "N per agent"
- * shows who fell short: the rule's agents, else its teams' agents, else every active agent.
+ * Agents a run (and the coverage page) reports on even when none of their interactions
+ * matched, so "N per agent" shows who fell short (decision 0010): the agents the rule names;
+ * else every agent who handled an interaction in the rule's scope in the period — its teams,
+ * channels and queues — whether or not that interaction passed the rule's narrower filters
+ * (tags, duration, metadata). Agents who never work the rule's channel or queue, or did not
+ * work in the period, are short of nothing and not listed.
  */
-export async function loadExpectedAgents(db: Database, filters: SamplingFilters): Promise<string[]> {
+export async function loadExpectedAgents(db: Database, filters: SamplingFilters, period: Period): Promise<string[]> {
   if (filters.agentIds.length > 0) return filters.agentIds;
-  let q = db.selectFrom("users").select("users.id").where("users.role", "=", "agent").where("users.active", "=", true);
-  if (filters.teamIds.length > 0) {
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("team_members")
-          .select("team_members.user_id")
-          .whereRef("team_members.user_id", "=", "users.id")
-          .where("team_members.team_id", "in", filters.teamIds)
-          .where("team_members.kind", "=", "agent"),
-      ),
-    );
-  }
-  return (await q.execute()).map((row) => row.id);
+  const { tags, durationMinMs, durationMaxMs, metadata, ...scope } = filters;
+  // Without narrower filters the scope is exactly what matched, and those agents are listed anyway.
+  if (tags.length === 0 && durationMinMs === undefined && durationMaxMs === undefined && Object.keys(metadata).length === 0) return [];
+  const rows = await whereMatchesRule(db.selectFrom("interactions").select("interactions.agent_id").distinct(), { ...scope, tags: [], metadata: {} }, period).execute();
+  return rows.map((row) => row.agent_id);
 }

@@ -38,7 +38,7 @@ export async function planSample(
   const [rows, taken, agentIds] = await Promise.all([
     loadCandidates(db, settings.filters, period),
     loadTaken(db, settings.scorecardId, settings.filters, period),
-    loadExpectedAgents(db, settings.filters),
+    loadExpectedAgents(db, settings.filters, period),
   ]);
   const candidates = rows.map((row) => ({ id: row.id, agentId: row.agentId, rankKey: rankKey(seed, row.id) }));
   const result = drawSample({ candidates, quota: settings.quota, agentIds, alreadyTaken: taken });

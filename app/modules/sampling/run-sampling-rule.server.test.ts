@@ -2,9 +2,10 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db.server";
 import { RUN_AT, assignmentsOfRun, assignmentsOfScorecard, inWeek, samplingWorld } from "../../../test/sampling-fixtures";
-import { insertInteractionRows, seedUser } from "../../../test/factories";
+import { insertInteractionRows, seedScorecard, seedUser } from "../../../test/factories";
 import { previewSamplingRule } from "./preview-sampling-rule.server";
-import { runSamplingRule } from "./run-sampling-rule.server";
+import { runSamplingRule, unexpectedRunError } from "./run-sampling-rule.server";
+import { samplingCoverage } from "./sampling-coverage.server";
 
 const run = (ruleId: string, runAt = RUN_AT) => runSamplingRule(db(), { ruleId, runAt, trigger: "manual", startedBy: null });
 
@@ -158,12 +159,16 @@ describe("runSamplingRule", () => {
     await sql`CREATE TRIGGER fail_run_update BEFORE UPDATE ON sampling_runs FOR EACH ROW EXECUTE FUNCTION fail_run_update()`.execute(db());
     try {
       const outcome = await run(rule.id);
-      expect(outcome.status).toBe("failed");
+      if (outcome.status !== "failed") throw new Error("expected the run to fail");
       expect(await assignmentsOfScorecard(world.scorecard.id)).toEqual([]);
       const runs = await db().selectFrom("sampling_runs").selectAll().where("rule_id", "=", rule.id).execute();
       expect(runs).toHaveLength(1);
-      expect(runs[0]).toMatchObject({ status: "failed", period_key: "2026-W46", drawn: 0 });
-      expect(runs[0]!.error).toContain("disk full while recording the run");
+      expect(runs[0]).toMatchObject({ id: outcome.runId, status: "failed", period_key: "2026-W46", drawn: 0 });
+      // The lead reads a plain sentence naming the run; PostgreSQL's words stay in the log and the job queue.
+      expect(runs[0]!.error).toBe(unexpectedRunError(outcome.runId));
+      expect(runs[0]!.error).not.toContain("disk full");
+      expect(outcome).toMatchObject({ error: runs[0]!.error, retryable: true });
+      expect(outcome.detail).toContain("disk full while recording the run");
     } finally {
       await sql`DROP TRIGGER fail_run_update ON sampling_runs`.execute(db());
       await sql`DROP FUNCTION fail_run_update()`.execute(db());
@@ -171,6 +176,56 @@ describe("runSamplingRule", () => {
     // Once the fault is gone the same period runs normally.
     expect((await run(rule.id)).status).toBe("completed");
     expect(await assignmentsOfScorecard(world.scorecard.id)).toHaveLength(6);
+  });
+
+  it("refuses a scorecard that is archived or has no published version, recording why and assigning nothing", async () => {
+    const world = await samplingWorld({ agents: 1, perAgent: 3 });
+    const rule = await world.createRule();
+    await db().updateTable("scorecards").set({ archived_at: new Date() }).where("id", "=", world.scorecard.id).execute();
+    const archived = await run(rule.id);
+    expect(archived).toMatchObject({
+      status: "failed",
+      retryable: false,
+      error: `The scorecard “${world.scorecard.name}” is archived; choose another scorecard for this rule.`,
+    });
+    expect((await runRow(archived.runId)).error).toBe(`The scorecard “${world.scorecard.name}” is archived; choose another scorecard for this rule.`);
+
+    // A scorecard that never had a published version (only possible behind the app's back: saving a rule checks it).
+    const draft = await seedScorecard({ published: false });
+    await db().updateTable("sampling_rules").set({ scorecard_id: draft.id }).where("id", "=", rule.id).execute();
+    const unpublished = await run(rule.id);
+    expect(unpublished).toMatchObject({
+      status: "failed",
+      error: `The scorecard “${draft.name}” has no published version; publish it or choose another scorecard for this rule.`,
+    });
+    expect(await db().selectFrom("assignments").select("id").where("rule_id", "=", rule.id).execute()).toEqual([]);
+  });
+
+  it("reports shortfall only for agents who worked in the rule's scope, the same agents the coverage page lists", async () => {
+    const world = await samplingWorld({ agents: 0, reviewers: 1 });
+    const queue = `queue-${Math.random().toString(36).slice(2, 10)}`;
+    const [busy, unlucky, voiceOnly] = [await seedUser("agent"), await seedUser("agent"), await seedUser("agent")];
+    await insertInteractionRows([
+      ...Array.from({ length: 3 }, (_, i) => ({ agentId: busy.id, startedAt: inWeek(2 + i), channel: "chat" as const, queue, tags: ["escalated"] })),
+      // Chats in the queue, none escalated: short of the whole quota.
+      { agentId: unlucky.id, startedAt: inWeek(6), channel: "chat", queue },
+      // Never works chats: not expected at all (it used to be listed as 2 short, like every active agent).
+      { agentId: voiceOnly.id, startedAt: inWeek(7), channel: "call", queue, tags: ["escalated"] },
+    ]);
+    const rule = await world.createRule({
+      filters: { ...world.settings().filters, agentIds: [], channels: ["chat"], queues: [queue], tags: ["escalated"] },
+      quota: { kind: "per_agent", n: 2 },
+    });
+    const row = await runRow(await completed(rule.id));
+    const perAgent = row.per_agent as { agentId: string; matched: number; drawn: number; shortfall: number }[];
+    expect(perAgent.map((a) => a.agentId).sort()).toEqual([busy.id, unlucky.id].sort());
+    expect(perAgent.find((a) => a.agentId === busy.id)).toMatchObject({ matched: 3, drawn: 2, shortfall: 0 });
+    expect(perAgent.find((a) => a.agentId === unlucky.id)).toMatchObject({ matched: 0, drawn: 0, shortfall: 2 });
+    expect(row.shortfall).toBe(2);
+
+    const coverage = await samplingCoverage(db(), { ruleId: rule.id, asOf: RUN_AT });
+    expect(coverage.agents.map((a) => a.agentId).sort()).toEqual(perAgent.map((a) => a.agentId).sort());
+    expect(coverage.agents.find((a) => a.agentId === unlucky.id)).toMatchObject({ matched: 0, wanted: 0, underSampled: false });
   });
 
   it("samples only the rule's window: interactions outside the period are never drawn", async () => {

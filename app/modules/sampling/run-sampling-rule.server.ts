@@ -4,12 +4,20 @@
  * nothing assigned, only a failed run with its error. Runs that hand out work for the same
  * scorecard queue behind one lock, and the draw skips everything already assigned or
  * evaluated, so a repeated or concurrent run of a period draws nothing twice.
+ *
+ * What a failed run records is meant for the lead who reads the run page: a DomainError's
+ * message (the rule is at fault and they can fix it), else a plain sentence. The raw error of
+ * a fault (often PostgreSQL's words) goes to the server log under the run's id.
  */
+import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
+import { logger } from "../../../server/logger";
 import type { Database } from "../../lib/db.server";
+import { DomainError } from "../../lib/errors";
 import { lockScorecardAssignments } from "../assignments/lock-scorecard.server";
 import { loadReviewerLoads } from "../assignments/reviewer-loads.server";
 import { getOrganisation } from "../users/get-organisation.server";
+import { assertScorecardUsable } from "./assert-scorecard-usable.server";
 import { assignReviewers } from "./assign";
 import { getRuleSettings } from "./get-rule-settings.server";
 import { resolvePeriod } from "./period";
@@ -23,7 +31,22 @@ export interface RunRequest {
   startedBy: string | null;
 }
 
-export type RunOutcome = { runId: string; status: "completed" } | { runId: string; status: "failed"; error: string };
+export type RunOutcome =
+  | { runId: string; status: "completed" }
+  | {
+      runId: string;
+      status: "failed";
+      /** What the run page shows and the run row keeps. */
+      error: string;
+      /** False when the rule itself is at fault (a DomainError): running it again fails the same way until someone changes it. */
+      retryable: boolean;
+      /** The raw error, for logs and the job queue only. */
+      detail: string;
+    };
+
+/** Shown for a fault that is not the rule's: the details are in the log, under the run's id. */
+export const unexpectedRunError = (runId: string) =>
+  `Parley ran into an unexpected problem. Try Run now again; if it keeps failing, ask your administrator to look up run ${runId} in the server log.`;
 
 /** Rows per INSERT: 9 columns each, well under PostgreSQL's 65,535 parameters. */
 const INSERT_CHUNK = 5000;
@@ -36,6 +59,7 @@ export async function runSamplingRule(db: Database, request: RunRequest): Promis
   try {
     const runId = await db.transaction().execute(async (trx) => {
       await lockScorecardAssignments(trx, rule.scorecardId);
+      await assertScorecardUsable(trx, rule.scorecardId);
       const plan = await planSample(trx, { settings: rule.settings, ruleSeed: rule.seed, runAt: request.runAt, timeZone });
       const { id } = await trx
         .insertInto("sampling_runs")
@@ -98,10 +122,14 @@ export async function runSamplingRule(db: Database, request: RunRequest): Promis
     });
     return { runId, status: "completed" };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const { id } = await db
+    const expected = error instanceof DomainError;
+    const detail = error instanceof Error ? error.message : String(error);
+    const runId = randomUUID();
+    const message = expected ? error.message : unexpectedRunError(runId);
+    await db
       .insertInto("sampling_runs")
       .values({
+        id: runId,
         rule_id: rule.id,
         period_key: period.key,
         period_start: period.start,
@@ -114,8 +142,9 @@ export async function runSamplingRule(db: Database, request: RunRequest): Promis
         started_by: request.startedBy,
         started_at: startedAt,
       })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    return { runId: id, status: "failed", error: message };
+      .execute();
+    if (expected) logger.warn({ runId, ruleId: rule.id, reason: detail }, "sampling run refused");
+    else logger.error({ err: error, runId, ruleId: rule.id, trigger: request.trigger }, "sampling run failed");
+    return { runId, status: "failed", error: message, retryable: !expected, detail };
   }
 }

@@ -52,7 +52,7 @@ export async function samplingCoverage(db: Database, input: { ruleId: string; as
     .execute();
 
   const byAgent = new Map(rows.map((row) => [row.agent_id, row]));
-  const agentIds = new Set([...byAgent.keys(), ...(await loadExpectedAgents(db, rule.settings.filters))]);
+  const agentIds = new Set([...byAgent.keys(), ...(await loadExpectedAgents(db, rule.settings.filters, period))]);
   const names = new Map<string, string>();
   if (agentIds.size > 0) {
     for (const row of await db.selectFrom("users").select(["id", "name"]).where("id", "in", [...agentIds]).execute()) names.set(row.id, row.name);

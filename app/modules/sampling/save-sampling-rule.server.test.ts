@@ -4,17 +4,21 @@ import { refusal } from "../../../test/refusal";
 import { db } from "../../lib/db.server";
 import { RUN_AT, assignmentsOfScorecard, samplingWorld } from "../../../test/sampling-fixtures";
 import { seedScorecard, seedUser } from "../../../test/factories";
-import { runScheduledRule } from "./run-scheduled-rule.server";
+import { setScorecardArchived } from "../scorecards/set-scorecard-archived.server";
+import { claimScheduledSlot } from "./claim-scheduled-slot.server";
+import { runScheduledSlot } from "./run-scheduled-slot.server";
 import { deleteSamplingRule, setSamplingRuleActive, updateSamplingRule } from "./save-sampling-rule.server";
 import { samplingCoverage } from "./sampling-coverage.server";
 
-
 /** graphile-worker keeps payloads in its private table; the public view leaves them out. */
-const queuedJob = (ruleId: string) =>
-  sql<{ run_at: Date; payload: { ruleId: string; slot: string } }>`
-    SELECT run_at, payload FROM graphile_worker._private_jobs WHERE key = ${`sampling_rule:${ruleId}`}`
+const jobsWithKey = (key: string) =>
+  sql<{ run_at: Date; payload: { ruleId: string; slot: string }; task: string; max_attempts: number }>`
+    SELECT j.run_at, j.payload, t.identifier AS task, j.max_attempts
+    FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
+    WHERE j.key = ${key}`
     .execute(db())
     .then((r) => r.rows);
+const queuedJob = (ruleId: string) => jobsWithKey(`sampling_rule:${ruleId}`);
 
 const ruleRow = (id: string) => db().selectFrom("sampling_rules").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 
@@ -57,29 +61,79 @@ describe("saving sampling rules", () => {
   });
 });
 
-describe("runScheduledRule (the run_sampling_rule job)", () => {
-  it("runs the slot's period, moves the schedule on, and ignores a stale job", async () => {
-    const world = await samplingWorld({ agents: 2, perAgent: 3 });
+describe("archiving a rule's scorecard", () => {
+  it("pauses the rules that use it; resuming is refused until the rule has another scorecard", async () => {
+    const world = await samplingWorld({ agents: 1, perAgent: 0 });
+    const weekly = { kind: "weekly", weekday: 1, hour: 6 } as const;
+    const [first, second] = [await world.createRule({ schedule: weekly }), await world.createRule({ schedule: weekly })];
+    const otherScorecard = await seedScorecard();
+    const elsewhere = await world.createRule({ schedule: weekly, scorecardId: otherScorecard.id });
+
+    expect(await setScorecardArchived(db(), world.lead.id, world.scorecard.id, true)).toEqual({ rulesPaused: 2 });
+    for (const rule of [first, second]) {
+      expect(await ruleRow(rule.id)).toMatchObject({ active: false, next_run_at: null });
+      expect(await queuedJob(rule.id)).toEqual([]);
+    }
+    expect((await ruleRow(elsewhere.id)).active).toBe(true);
+    const audit = await db().selectFrom("audit_log").select(["entity_id", "after"]).where("action", "=", "sampling_rule.pause").execute();
+    expect(audit.filter((row) => row.entity_id === first.id)).toMatchObject([{ after: { reason: "scorecard_archived", scorecardId: world.scorecard.id } }]);
+
+    const refused = await refusal(setSamplingRuleActive(db(), world.lead.id, first.id, true));
+    expect(refused).toMatchObject({ status: 409, message: `The scorecard “${world.scorecard.name}” is archived; choose another scorecard for this rule.` });
+    expect((await ruleRow(first.id)).active).toBe(false);
+
+    await updateSamplingRule(db(), world.lead.id, first.id, { ...first.settings, scorecardId: otherScorecard.id });
+    await setSamplingRuleActive(db(), world.lead.id, first.id, true);
+    expect(await queuedJob(first.id)).toHaveLength(1);
+    // Unarchiving pauses nothing and resumes nothing.
+    expect(await setScorecardArchived(db(), world.lead.id, world.scorecard.id, false)).toEqual({ rulesPaused: 0 });
+    expect((await ruleRow(second.id)).active).toBe(false);
+  });
+});
+
+describe("claimScheduledSlot (the run_sampling_rule job)", () => {
+  it("queues a job that runs the slot and moves the schedule on, once; a stale job does nothing", async () => {
+    const world = await samplingWorld({ agents: 1, perAgent: 1 });
     const rule = await world.createRule({ schedule: { kind: "weekly", weekday: 3, hour: 12 } });
     // Pretend the queued slot is RUN_AT (a Wednesday at 12:00 UTC): the job runs late, now.
     await db().updateTable("sampling_rules").set({ next_run_at: RUN_AT }).where("id", "=", rule.id).execute();
-    const outcome = await runScheduledRule(db(), { ruleId: rule.id, slot: RUN_AT });
-    expect(outcome).toMatchObject({ kind: "ran", status: "completed" });
-    const run = await db().selectFrom("sampling_runs").selectAll().where("rule_id", "=", rule.id).executeTakeFirstOrThrow();
-    expect(run).toMatchObject({ trigger: "schedule", period_key: "2026-W46", drawn: 4 });
+    const outcome = await claimScheduledSlot(db(), { ruleId: rule.id, slot: RUN_AT });
+    expect(outcome.kind).toBe("claimed");
+
+    const [slotJob] = await jobsWithKey(`sampling_run:${rule.id}:${RUN_AT.toISOString()}`);
+    expect(slotJob).toMatchObject({ task: "run_sampling_slot", payload: { ruleId: rule.id, slot: RUN_AT.toISOString() }, max_attempts: 3 });
+    expect(slotJob!.run_at.getTime()).toBeLessThanOrEqual(Date.now());
     const next = (await ruleRow(rule.id)).next_run_at!;
     expect(next.getTime()).toBeGreaterThan(Date.now());
     expect(next.getUTCDay()).toBe(3);
-    expect((await queuedJob(rule.id))[0]!.payload.slot).toBe(next.toISOString());
+    expect(await queuedJob(rule.id)).toMatchObject([{ task: "run_sampling_rule", payload: { slot: next.toISOString() }, max_attempts: 3 }]);
+    // Claiming is not running: nothing is drawn until the slot job runs.
+    expect(await db().selectFrom("sampling_runs").select("id").where("rule_id", "=", rule.id).execute()).toEqual([]);
 
-    // A retry of the same slot is harmless: nothing new is drawn.
-    const retry = await runScheduledRule(db(), { ruleId: rule.id, slot: RUN_AT });
+    // The slot moved on, so the same slot is not claimed twice; nor is a paused or deleted rule's.
+    expect(await claimScheduledSlot(db(), { ruleId: rule.id, slot: RUN_AT })).toEqual({ kind: "stale" });
+    await setSamplingRuleActive(db(), world.lead.id, rule.id, false);
+    expect(await claimScheduledSlot(db(), { ruleId: rule.id, slot: next })).toEqual({ kind: "stale" });
+    expect(await claimScheduledSlot(db(), { ruleId: "00000000-0000-4000-8000-000000000000", slot: next })).toEqual({ kind: "stale" });
+  });
+});
+
+describe("runScheduledSlot (the run_sampling_slot job)", () => {
+  it("runs the slot's period, a retry draws nothing new, and a paused or deleted rule is not run", async () => {
+    const world = await samplingWorld({ agents: 2, perAgent: 3 });
+    const rule = await world.createRule({ schedule: { kind: "weekly", weekday: 3, hour: 12 } });
+    const outcome = await runScheduledSlot(db(), { ruleId: rule.id, slot: RUN_AT });
+    expect(outcome).toMatchObject({ kind: "ran", status: "completed" });
+    const run = await db().selectFrom("sampling_runs").selectAll().where("rule_id", "=", rule.id).executeTakeFirstOrThrow();
+    expect(run).toMatchObject({ trigger: "schedule", period_key: "2026-W46", drawn: 4 });
+
+    const retry = await runScheduledSlot(db(), { ruleId: rule.id, slot: RUN_AT });
     expect(retry).toMatchObject({ kind: "ran", status: "completed" });
     expect(await assignmentsOfScorecard(world.scorecard.id)).toHaveLength(4);
 
     await setSamplingRuleActive(db(), world.lead.id, rule.id, false);
-    expect(await runScheduledRule(db(), { ruleId: rule.id, slot: next })).toEqual({ kind: "stale" });
-    expect(await runScheduledRule(db(), { ruleId: "00000000-0000-4000-8000-000000000000", slot: next })).toEqual({ kind: "stale" });
+    expect(await runScheduledSlot(db(), { ruleId: rule.id, slot: RUN_AT })).toEqual({ kind: "stale" });
+    expect(await runScheduledSlot(db(), { ruleId: "00000000-0000-4000-8000-000000000000", slot: RUN_AT })).toEqual({ kind: "stale" });
   });
 });
 

@@ -12,6 +12,7 @@ import { isUniqueViolation } from "../../lib/pg-errors";
 import { reviewerRoles } from "../assignments/reviewer-loads.server";
 import { recordAudit } from "../audit/record-audit.server";
 import { getOrganisation } from "../users/get-organisation.server";
+import { assertScorecardUsable } from "./assert-scorecard-usable.server";
 import type { SamplingRuleSettings } from "./sampling-rule.schema";
 import { scheduleRuleRun } from "./schedule-rule-run.server";
 
@@ -128,12 +129,16 @@ export async function updateSamplingRule(db: Database, actorId: string, ruleId: 
   );
 }
 
-/** Pausing stops the schedule; "run now" still works. Resuming schedules the next slot from now. */
+/**
+ * Pausing stops the schedule; "run now" still works. Resuming schedules the next slot from now,
+ * unless the rule's scorecard can no longer be scored with (archiving it paused the rule).
+ */
 export async function setSamplingRuleActive(db: Database, actorId: string, ruleId: string, active: boolean): Promise<void> {
   const { timeZone } = await getOrganisation(db);
   await db.transaction().execute(async (trx) => {
-    const rule = await trx.selectFrom("sampling_rules").select(["settings"]).where("id", "=", ruleId).forUpdate().executeTakeFirst();
+    const rule = await trx.selectFrom("sampling_rules").select(["settings", "scorecard_id"]).where("id", "=", ruleId).forUpdate().executeTakeFirst();
     if (!rule) throw notFound("Sampling rule");
+    if (active) await assertScorecardUsable(trx, rule.scorecard_id);
     await trx.updateTable("sampling_rules").set({ active, updated_at: sql`now()` }).where("id", "=", ruleId).execute();
     const schedule = (rule.settings as Pick<SamplingRuleSettings, "schedule">).schedule;
     await scheduleRuleRun(trx, { id: ruleId, active, schedule }, new Date(), timeZone);

@@ -42,3 +42,16 @@ export function latestRunAt(schedule: Schedule, at: Date, timeZone: string): Dat
   }
   return null;
 }
+
+/**
+ * How late a rule's next run may be before it counts as overdue: a waiting job normally
+ * starts within seconds of its slot, so ten minutes means the worker is down or the rule's
+ * scheduler job is gone (repair-rule-schedules.server.ts puts it back).
+ */
+export const SCHEDULE_GRACE_MS = 10 * 60_000;
+
+/** An active scheduled rule whose next run should have happened a while ago, or is unknown. */
+export function isScheduleOverdue(rule: { active: boolean; schedule: Schedule; nextRunAt: Date | null }, now: Date): boolean {
+  if (!rule.active || rule.schedule.kind === "manual") return false;
+  return rule.nextRunAt === null || rule.nextRunAt.getTime() < now.getTime() - SCHEDULE_GRACE_MS;
+}
