@@ -79,6 +79,9 @@ test.describe("import page", () => {
       .toContain("0:07");
     await expect(page.getByText("The waveform is being prepared")).toHaveCount(0);
     await expect(page.getByText("Processing failed")).toHaveCount(0);
+    // The waveform drawn from the computed peaks, one lane per channel.
+    await expect(page.locator('[data-waveform-ready="true"]')).toBeVisible();
+    await expect(page.getByRole("list", { name: "Channels" }).getByRole("listitem")).toHaveText([/^Agent · /, /^Customer · /]);
     // The start time was read in the organisation's time zone and is shown in it.
     await expect(page.locator(".page-header")).toContainText("2 Jun 2025, 10:15");
     await expect(page.getByText("Thanks for calling Parley Billing, this is Dana.")).toBeVisible();

@@ -43,7 +43,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 async function openWhenReady(page: Page, url: string): Promise<Locator> {
-  const player = page.locator('.player[data-state="ready"]');
+  const player = page.locator('.media-player[data-state="ready"]');
   await expect(async () => {
     await page.goto(url);
     await expect(player).toBeVisible({ timeout: 3_000 });
@@ -216,8 +216,7 @@ test.describe("the call player", () => {
     await expect(transcript.locator('[aria-current="true"]')).toHaveCount(1);
     expect(Math.floor(await audioTime(player))).toBe(turnStart);
 
-    // ← and → move five seconds; Space plays and pauses the focused player.
-    await player.focus();
+    // ← and → move five seconds and Space plays and pauses, wherever the focus is outside a field.
     await page.keyboard.press("ArrowRight");
     await expect.poll(() => shownSeconds(page)).toBe(turnStart + 5);
     await page.keyboard.press("ArrowLeft");

@@ -1,29 +1,26 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect } from "react";
 import { z } from "zod";
 import { AssignForReview, type AssignResult } from "../components/assignments/assign-for-review";
 import { dueView } from "../components/assignments/due";
 import { CsrfField } from "../components/csrf-field";
 import { RouteErrorBoundary } from "../components/error-page";
-import { activeSegmentAt } from "../components/interactions/active-segment";
-import { SyncedTranscript } from "../components/interactions/synced-transcript";
-import { RecordingPlayer } from "../components/player/recording-player";
-import type { PlayerHandle, PlayerLane } from "../components/player/types";
 import { isoToLocalInput, localInputToIso, zoneOffsetLabel } from "../components/import/zoned-time";
 import { InteractionEvaluations, ScoreThisInteraction } from "../components/review/interaction-panels";
-import { TranscriptView } from "../components/transcript-view";
+import { ReviewMedia } from "../components/review/media/review-media";
+import { conversationMediaOf } from "../components/review/review-data.server";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
-import { channelLabels, formatDateTime, formatDuration, formatPercent, formatTime } from "../lib/format";
+import { channelLabels, formatDateTime, formatDuration, formatPercent } from "../lib/format";
 import { formFailure, readForm } from "../lib/forms.server";
 import { httpError, runUseCase } from "../lib/http.server";
 import { blobStore } from "../lib/storage.server";
 import { assignInteraction } from "../modules/assignments/assign-interaction.server";
 import { listInteractionEvaluations } from "../modules/evaluations/list-interaction-evaluations.server";
 import { listInteractionAssignments } from "../modules/assignments/list-interaction-assignments.server";
-import { getInteraction, type InteractionDetail } from "../modules/interactions/get-interaction.server";
+import { getInteraction } from "../modules/interactions/get-interaction.server";
 import { retryProcessing } from "../modules/interactions/retry-processing.server";
 import { listReviewers } from "../modules/sampling/rule-form-options.server";
 import { listPublishedScorecards } from "../modules/scorecards/list-published-scorecards.server";
@@ -71,8 +68,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   if (!interaction) throw httpError(404, NOT_FOUND);
   const tz = organisation.timeZone;
-  const { transcript, recording, peaks } = interaction;
-  const timed = transcript?.channel === "call" && recording !== null;
   // Loaded only after the scoped query above found the interaction for this viewer.
   const [score, evaluations] = await Promise.all([scorePanel(viewer, id), listInteractionEvaluations(db(), viewer, id)]);
   return {
@@ -85,15 +80,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       recording: null,
       peaks: null,
     },
-    player: recording
-      ? {
-          audioUrl: recording.url,
-          peaksUrl: peaks?.url ?? null,
-          durationMs: interaction.durationMs,
-          channels: playerLanes(interaction),
-        }
-      : null,
-    canRetry: interaction.status === "failed" && recording !== null && can(viewer, "interactions:ingest"),
+    media: conversationMediaOf(interaction),
+    currentUserId: viewer.id,
+    timeZone: tz,
+    canRetry: interaction.status === "failed" && interaction.recording !== null && can(viewer, "interactions:ingest"),
     // Loaded only after the scoped query above found the interaction for this viewer.
     assign: can(viewer, "assignments:manage") ? await assignPanel(viewer, id, tz) : null,
     score,
@@ -102,27 +92,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       score: evaluation.score === null ? null : evaluation.score.toFixed(1),
       submittedAt: evaluation.submittedAt ? formatDateTime(evaluation.submittedAt, tz) : null,
     })),
-    transcript: transcript
-      ? {
-          speakers: transcript.speakers,
-          // Calls with a recording follow playback; chats (and calls without audio) read as a list.
-          timed: timed
-            ? transcript.segments.flatMap((segment) =>
-                "startMs" in segment
-                  ? [{ id: segment.id, speaker: segment.speaker, text: segment.text, startMs: segment.startMs, endMs: segment.endMs }]
-                  : [],
-              )
-            : null,
-          segments: timed
-            ? []
-            : transcript.segments.map((segment) => ({
-                id: segment.id,
-                speaker: segment.speaker,
-                text: segment.text,
-                time: "startMs" in segment ? formatDuration(segment.startMs) : formatTime(segment.at, tz),
-              })),
-        }
-      : null,
   };
 }
 
@@ -160,21 +129,6 @@ async function scorePanel(viewer: Viewer, interactionId: string) {
   if (own) return null;
   const scorecards = await listPublishedScorecards(db());
   return { scorecards: scorecards.map(({ id, name }) => ({ id, name })) };
-}
-
-/** Lanes in file order; on a two-channel call, channel 0 is the agent and 1 the customer (docs/decisions/0006). */
-function playerLanes(interaction: InteractionDetail): PlayerLane[] {
-  const channels = interaction.recording?.channels;
-  if (channels === 2) {
-    return [
-      { label: `Agent · ${interaction.agentName}`, role: "agent" },
-      { label: `Customer · ${interaction.customerName ?? "unnamed"}`, role: "customer" },
-    ];
-  }
-  return Array.from({ length: channels ?? 1 }, (_, index) => ({
-    label: channels && channels > 1 ? `Channel ${index + 1}` : "Recording",
-    role: "mixed" as const,
-  }));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -217,27 +171,12 @@ function useRefreshWhileProcessing(processing: boolean) {
 }
 
 export default function InteractionPage() {
-  const { title, interaction, transcript, player, canRetry, assign, score, evaluations } = useLoaderData<typeof loader>();
+  const { title, interaction, media, currentUserId, timeZone, canRetry, assign, score, evaluations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const assignResult: AssignResult | null = !actionData ? null : actionData.ok || actionData.values.intent === "assign" ? actionData : null;
   const failure = actionData && !actionData.ok && actionData.values.intent !== "assign" ? actionData : null;
   const navigation = useNavigation();
-  const playerRef = useRef<PlayerHandle>(null);
-  const [activeId, setActiveId] = useState<string | null>(null);
-  const timed = transcript?.timed ?? null;
   useRefreshWhileProcessing(interaction.status === "processing");
-
-  const onTimeUpdate = useCallback(
-    (ms: number) => {
-      // Same id, same state: React skips the re-render, so this is cheap per frame.
-      if (timed) setActiveId(activeSegmentAt(timed, ms));
-    },
-    [timed],
-  );
-  const seek = useCallback((ms: number) => {
-    playerRef.current?.seekTo(ms);
-    setActiveId(timed ? activeSegmentAt(timed, ms) : null);
-  }, [timed]);
 
   const m = interaction.metrics;
   return (
@@ -280,27 +219,19 @@ export default function InteractionPage() {
         </p>
       ) : null}
       <div className="detail-grid">
-        <section aria-labelledby="conversation-title" className="panel">
-          <h2 id="conversation-title">Conversation</h2>
-          {player ? (
-            <RecordingPlayer
-              key={interaction.id}
-              ref={playerRef}
-              audioUrl={player.audioUrl}
-              peaksUrl={player.peaksUrl}
-              durationMs={player.durationMs}
-              channels={player.channels}
-              onTimeUpdate={onTimeUpdate}
-            />
-          ) : null}
-          {transcript && timed ? (
-            <SyncedTranscript speakers={transcript.speakers} segments={timed} activeId={activeId} onSeek={seek} />
-          ) : transcript ? (
-            <TranscriptView speakers={transcript.speakers} segments={transcript.segments} />
-          ) : (
-            <p className="empty-state">This interaction has no transcript.</p>
-          )}
-        </section>
+        <div className="panel">
+          <ReviewMedia
+            key={interaction.id}
+            evaluationId={null}
+            player={media.player}
+            transcript={media.transcript}
+            annotations={[]}
+            questions={[]}
+            editable={false}
+            currentUserId={currentUserId}
+            timeZone={timeZone}
+          />
+        </div>
         <aside className="panel" aria-labelledby="details-title">
           <h2 id="details-title">Details</h2>
           <dl className="facts">

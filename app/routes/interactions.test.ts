@@ -114,20 +114,20 @@ describe("the interaction page route", () => {
 
     const processing = await detailLoader({ request: await get(agent, `/interactions/${id}`), params: { interactionId: id }, context: {} });
     expect(processing.interaction.status).toBe("processing");
-    expect(processing.player).toMatchObject({ peaksUrl: null, audioUrl: expect.stringContaining("recording.wav") as string });
+    expect(processing.media.player).toMatchObject({ peaksUrl: null, audioUrl: expect.stringContaining("recording.wav") as string });
     // The call's transcript follows playback: its segments keep their times.
-    expect(processing.transcript?.timed?.[1]).toMatchObject({ id: "s2", startMs: 2500, endMs: 5000 });
+    expect(processing.media.transcript?.segments[1]).toMatchObject({ id: "s2", startMs: 2500, endMs: 5000 });
 
     await runQueuedJobs();
     const ready = await detailLoader({ request: await get(agent, `/interactions/${id}`), params: { interactionId: id }, context: {} });
     expect(ready.interaction.status).toBe("ready");
-    expect(ready.player?.durationMs).toBe(2000);
-    expect(ready.player?.channels).toEqual([
+    expect(ready.media.player?.durationMs).toBe(2000);
+    expect(ready.media.player?.channels).toEqual([
       { label: `Agent · ${agent.name}`, role: "agent" },
       { label: "Customer · Jo Bloggs", role: "customer" },
     ]);
     // The browser fetches peaks.json straight from storage with the presigned URL.
-    const response = await fetch(ready.player?.peaksUrl as string);
+    const response = await fetch(ready.media.player?.peaksUrl as string);
     expect(response.status).toBe(200);
     const peaks = peaksJsonSchema.parse(await response.json());
     expect(peaks.channels).toHaveLength(2);
@@ -140,9 +140,10 @@ describe("the interaction page route", () => {
     const agent = await seedUser("agent");
     const { id } = await seedInteraction(agent.id, { transcript: chatTranscript() });
     const data = await detailLoader({ request: await get(agent, `/interactions/${id}`), params: { interactionId: id }, context: {} });
-    expect(data.player).toBeNull();
-    expect(data.transcript?.timed).toBeNull();
-    expect(data.transcript?.segments).toHaveLength(2);
+    expect(data.media.player).toBeNull();
+    expect(data.media.transcript?.segments).toHaveLength(2);
+    expect(data.media.transcript?.segments[0]).toMatchObject({ at: expect.any(String) as string });
+    expect(data.media.transcript?.segments[0]).not.toHaveProperty("startMs");
   });
 });
 

@@ -1,7 +1,8 @@
 /**
- * What the review workspace and the evaluation page hand to their components, built from the
- * scoped interaction and evaluation: the header facts, and the media half's props (player,
- * transcript, annotations, questions). Server only: the player gets presigned URLs.
+ * What the review workspace, the evaluation page and the interaction page hand to their
+ * components, built from the scoped interaction (and evaluation): the header facts, and the
+ * media half's props (player, transcript, annotations, questions). Server only: the player
+ * gets presigned URLs.
  */
 import { channelLabels, formatDateTime, formatDuration } from "../../lib/format";
 import type { EvaluationView } from "../../modules/evaluations/get-evaluation.server";
@@ -31,9 +32,11 @@ export function serializeAnnotations(evaluation: EvaluationView): SerializedAnno
   return evaluation.annotations.map((annotation) => ({ ...annotation, createdAt: annotation.createdAt.toISOString() }));
 }
 
+export type ConversationMedia = Pick<ReviewMediaProps, "player" | "transcript">;
 export type MediaData = Pick<ReviewMediaProps, "player" | "transcript" | "annotations" | "questions">;
 
-export function mediaDataOf(interaction: InteractionDetail, evaluation: EvaluationView): MediaData {
+/** The player (presigned URLs) and transcript of a scoped interaction, as ReviewMedia takes them. */
+export function conversationMediaOf(interaction: InteractionDetail): ConversationMedia {
   const { recording, peaks, transcript } = interaction;
   return {
     player: recording
@@ -50,6 +53,12 @@ export function mediaDataOf(interaction: InteractionDetail, evaluation: Evaluati
           ),
         }
       : null,
+  };
+}
+
+export function mediaDataOf(interaction: InteractionDetail, evaluation: EvaluationView): MediaData {
+  return {
+    ...conversationMediaOf(interaction),
     annotations: serializeAnnotations(evaluation),
     questions: questionsInOrder(evaluation.version.definition).map(({ question }) => ({ id: question.id, prompt: question.prompt })),
   };

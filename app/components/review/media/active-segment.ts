@@ -1,9 +1,8 @@
 /**
  * The segment under the playhead, found by binary search: the review workspace asks on
  * every animation frame, and a 60-minute call has over a thousand segments.
- * Same answers as components/interactions/active-segment.ts (a linear pass): of the
- * segments spanning `ms` (two during overtalk), the one that started last; none in a
- * silence between turns; a zero-length segment is never current.
+ * Of the segments spanning `ms` (two during overtalk), the one that started last; none in
+ * a silence between turns; a zero-length segment is never current.
  */
 export interface TimedSegment {
   id: string;

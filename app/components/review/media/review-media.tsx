@@ -4,6 +4,9 @@
  * list of annotations. Read-only on the evaluation page (`editable` false): regions,
  * highlights and the list, without the controls that change them.
  *
+ * On the interaction's own page (no evaluation) it is the conversation alone: player,
+ * transcript and shortcuts, without annotations.
+ *
  * Annotations are saved with fetch to routes/review.$evaluationId.annotations.ts.
  * Keyboard shortcuts (shortcuts.ts) work anywhere on the page except in fields.
  */
@@ -35,7 +38,9 @@ const EMPTY_FORM: AnnotationFormValues = { comment: "", sentiment: null, questio
 const shorten = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export function ReviewMedia(props: ReviewMediaProps) {
-  const { evaluationId, player, questions, editable, currentUserId, timeZone, onFocusQuestion } = props;
+  const { evaluationId, player, questions, currentUserId, timeZone, onFocusQuestion } = props;
+  const annotated = evaluationId !== null;
+  const editable = annotated && props.editable;
   // Read once: a revalidation (the scorecard autosaves) brings an equal transcript as new
   // objects, which would re-render all of a long call's rows. Key the component per evaluation.
   const [transcript] = useState(props.transcript);
@@ -254,6 +259,7 @@ export function ReviewMedia(props: ReviewMediaProps) {
       ) : (
         <p className="empty-state">This interaction has no transcript.</p>
       )}
+      {annotated ? (
       <section className="review-media__notes" aria-labelledby="review-notes-title">
         <h3 id="review-notes-title">
           Annotations <span className="muted">({sorted.length})</span>
@@ -277,6 +283,7 @@ export function ReviewMedia(props: ReviewMediaProps) {
           onDelete={(annotation) => remove(annotation.id)}
         />
       </section>
+      ) : null}
       <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} hasAudio={hasAudio} editable={editable} />
     </section>
   );

@@ -64,7 +64,8 @@ export interface MediaPlayerSource {
 }
 
 export interface ReviewMediaProps {
-  evaluationId: string;
+  /** Null on the interaction's own page: the conversation alone, without annotations. */
+  evaluationId: string | null;
   /** Calls: the recording; null for chats/emails or a call without audio. */
   player: MediaPlayerSource | null;
   transcript: { speakers: MediaSpeaker[]; segments: MediaSegment[] } | null;

@@ -13,7 +13,9 @@ import type { AnnotationDraft, SerializedAnnotation } from "./types";
 
 export type SaveOutcome = { ok: true; annotation: SerializedAnnotation | null } | AnnotationFailure;
 
-export function useAnnotations(evaluationId: string, fromPage: SerializedAnnotation[]) {
+const NO_EVALUATION: SaveOutcome = { ok: false, message: "Annotations belong to an evaluation: open the conversation from your queue or press Start scoring.", fieldErrors: {} };
+
+export function useAnnotations(evaluationId: string | null, fromPage: SerializedAnnotation[]) {
   const csrfToken = useRouteLoaderData<RootLoaderData>("root")?.csrfToken ?? "";
   const [local, setLocal] = useState<LocalChanges>(() => ({ saved: new Map(), deleted: new Set() }));
 
@@ -23,6 +25,7 @@ export function useAnnotations(evaluationId: string, fromPage: SerializedAnnotat
 
   const add = useCallback(
     async (draft: AnnotationDraft): Promise<SaveOutcome> => {
+      if (evaluationId === null) return NO_EVALUATION;
       const result = await sendAnnotation(evaluationId, csrfToken, { intent: "add", annotation: draft });
       if (result.ok && result.annotation) keep(result.annotation);
       return result;
@@ -32,6 +35,7 @@ export function useAnnotations(evaluationId: string, fromPage: SerializedAnnotat
 
   const update = useCallback(
     async (annotationId: string, draft: AnnotationDraft): Promise<SaveOutcome> => {
+      if (evaluationId === null) return NO_EVALUATION;
       const result = await sendAnnotation(evaluationId, csrfToken, { intent: "update", annotationId, annotation: draft });
       if (result.ok && result.annotation) keep(result.annotation);
       return result;
@@ -41,6 +45,7 @@ export function useAnnotations(evaluationId: string, fromPage: SerializedAnnotat
 
   const remove = useCallback(
     async (annotationId: string): Promise<SaveOutcome> => {
+      if (evaluationId === null) return NO_EVALUATION;
       const result = await sendAnnotation(evaluationId, csrfToken, { intent: "delete", annotationId });
       if (result.ok) {
         setLocal((current) => {
