@@ -8,7 +8,9 @@
  *   - the preview (median of 5 after a warm-up), which reads and ranks but writes nothing;
  *   - the first run (draw + 5,000 assignments + the run record, one transaction);
  *   - a repeated run of the same period (draws nothing: everything is taken);
- *   - the candidate query's plan (EXPLAIN ANALYZE), to show it is index-bounded.
+ *   - the candidate query's plan (EXPLAIN ANALYZE), to show it is index-bounded;
+ *   - the run page's first and last page of agents and of assignments (50 a page, keyset);
+ *   - the rule form's queue choices: the loose index scan against SELECT DISTINCT over the table.
  * Prints numbers; it is not a test. Results go in docs/benchmarks.md.
  */
 import os from "node:os";
@@ -23,6 +25,9 @@ import { createSamplingRule } from "../app/modules/sampling/save-sampling-rule.s
 import { getRuleSettings } from "../app/modules/sampling/get-rule-settings.server";
 import { whereMatchesRule } from "../app/modules/sampling/load-candidates.server";
 import { resolvePeriod } from "../app/modules/sampling/period";
+import { listRunAgents } from "../app/modules/sampling/list-run-agents.server";
+import { listRunAssignments } from "../app/modules/sampling/list-run-assignments.server";
+import { listAllQueues, looseQueueScan } from "../app/modules/interactions/list-queues.server";
 
 const env = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -132,6 +137,43 @@ try {
   const usesIndex = plan.rows.some((row) => /Index (Only )?Scan|Bitmap Index Scan/.test(row["QUERY PLAN"]));
   log(`candidate query uses an index: ${usesIndex ? "yes" : "NO"}`);
   log(`aim (run and preview each under 1 s): preview ${median(previews) < 1000 ? "met" : "missed"}, run ${firstMs < 1000 ? "met" : "missed"}`);
+
+  // The run page, 50 rows a page: the first pages, then the last ones reached by keyset.
+  const timed = async <T>(work: () => Promise<T>) => {
+    await work();
+    const times: number[] = [];
+    let value!: T;
+    for (let i = 0; i < 5; i++) {
+      const start = process.hrtime.bigint();
+      value = await work();
+      times.push(ms(start));
+    }
+    return { value, ms: median(times) };
+  };
+  const agentPages: string[] = [];
+  for (let page = await listRunAgents(db, first.runId, { limit: 50 }); page.next; page = await listRunAgents(db, first.runId, { after: page.next, limit: 50 })) {
+    agentPages.push(page.next);
+  }
+  const assignmentPages: string[] = [];
+  for (let page = await listRunAssignments(db, first.runId, { limit: 50 }); page.next; page = await listRunAssignments(db, first.runId, { after: page.next, limit: 50 })) {
+    assignmentPages.push(page.next);
+  }
+  const agentsFirst = await timed(() => listRunAgents(db, first.runId, { limit: 50 }));
+  const agentsLast = await timed(() => listRunAgents(db, first.runId, { after: agentPages.at(-1), limit: 50 }));
+  const assignmentsFirst = await timed(() => listRunAssignments(db, first.runId, { limit: 50 }));
+  const assignmentsLast = await timed(() => listRunAssignments(db, first.runId, { after: assignmentPages.at(-1), limit: 50 }));
+  log(`run page, agents (${agentPages.length + 1} pages of 50): first page ${agentsFirst.ms.toFixed(1)} ms, last page ${agentsLast.ms.toFixed(1)} ms`);
+  log(
+    `run page, assignments (${assignmentPages.length + 1} pages of 50): first page ${assignmentsFirst.ms.toFixed(1)} ms, last page ${assignmentsLast.ms.toFixed(1)} ms`,
+  );
+
+  // The rule form's queue choices.
+  const loose = await timed(() => listAllQueues(db));
+  const distinct = await timed(() => db.selectFrom("interactions").select("queue").distinct().where("queue", "is not", null).orderBy("queue").execute());
+  log(`queue choices: ${loose.value.join(", ")}; loose index scan ${loose.ms.toFixed(2)} ms, SELECT DISTINCT over the table ${distinct.ms.toFixed(0)} ms`);
+  const loosePlan = await sql<{ "QUERY PLAN": string }>`EXPLAIN (ANALYZE) ${looseQueueScan(null)}`.execute(db);
+  const scans = new Set(loosePlan.rows.flatMap((row) => /(Seq Scan|Index Only Scan|Index Scan) (?:using (\S+) )?on (\S+)/.exec(row["QUERY PLAN"])?.slice(1, 4).join(" ") ?? []));
+  log(`queue choices plan reads: ${[...scans].join("; ")}`);
 } finally {
   await db.destroy();
   await dropDatabase(server.serverUrl, name);

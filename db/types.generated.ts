@@ -57,6 +57,7 @@ export interface Assignments {
   closed_by: string | null;
   created_at: Generated<Timestamp>;
   created_by: string | null;
+  deleted_rule_name: string | null;
   due_at: Timestamp;
   id: Generated<string>;
   interaction_id: string;

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { demoEmail } from "../db/seed/demo-organisation";
-import { expect, loginAs, test, uniqueSuffix } from "./fixtures";
+import { expect, loginAs, test, uniqueSuffix, waitForHydration } from "./fixtures";
 
 /** The number shown under a stat's label (a <dt>/<dd> pair). */
 const stat = (page: Page, label: string) =>
@@ -26,7 +26,10 @@ async function queueRowsWith(page: Page, text: string): Promise<string[]> {
 }
 
 test.describe("sampling", () => {
-  test("a lead creates a rule, previews it and runs it; the reviewer finds the drawn chats in My queue", async ({ page, browser }) => {
+  test("a lead creates a rule, previews it and runs it; the reviewer finds the drawn chats in My queue; deleting the rule takes them out", async ({
+    page,
+    browser,
+  }) => {
     const name = `Chat review ${uniqueSuffix()}`;
     await loginAs(page, "qa_lead");
     await page.goto("/sampling/new");
@@ -54,6 +57,7 @@ test.describe("sampling", () => {
 
     await page.getByRole("button", { name: "Create rule" }).click();
     await expect(page).toHaveURL(/\/sampling\/[0-9a-f-]{36}\?done=created$/);
+    const ruleId = /\/sampling\/([0-9a-f-]{36})/.exec(page.url())?.[1] as string;
     await page.getByRole("button", { name: "Run now" }).click();
     await expect(page).toHaveURL(/\/sampling\/runs\/[0-9a-f-]{36}$/);
     await expect(stat(page, "Matched")).toHaveText(String(matched));
@@ -72,6 +76,32 @@ test.describe("sampling", () => {
     const drawn = await queueRowsWith(queue, name);
     expect(drawn).toHaveLength(wouldDraw);
     for (const row of drawn) expect(row).toContain("Chat quality");
+
+    // Deleting the rule: the dialog says what will happen, with counts; Cancel keeps the rule.
+    await page.goto(`/sampling/${ruleId}`);
+    await waitForHydration(page);
+    await page.getByRole("link", { name: "Delete rule…" }).click();
+    const dialog = page.getByRole("dialog", { name: `Delete “${name}”?` });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText(`${wouldDraw} open assignments nobody has started are cancelled`);
+    await dialog.getByRole("button", { name: "Cancel", exact: true }).click();
+    await expect(dialog).toBeHidden();
+
+    // Without JavaScript the same link leads to the confirmation page, whose form deletes.
+    const plain = await browser.newContext({ javaScriptEnabled: false });
+    const lead = await plain.newPage();
+    await loginAs(lead, "qa_lead");
+    await lead.goto(`/sampling/${ruleId}`);
+    await lead.getByRole("link", { name: "Delete rule…" }).click();
+    await expect(lead).toHaveURL(`/sampling/${ruleId}/delete`);
+    await expect(lead.getByRole("heading", { level: 1, name: `Delete “${name}”?` })).toBeVisible();
+    await lead.getByRole("button", { name: `Delete rule and cancel ${wouldDraw} assignments` }).click();
+    await expect(lead).toHaveURL(/\/sampling\?deleted=1&/);
+    await expect(lead.getByText(`${wouldDraw} open assignments nobody had started were cancelled.`)).toBeVisible();
+    await plain.close();
+
+    // The cancelled work has left the reviewer's queue.
+    expect(await queueRowsWith(queue, name)).toHaveLength(0);
     await reviewer.close();
   });
 });

@@ -7,6 +7,7 @@ import * as interactionListFilters from "./20261125T170000-interaction-list-filt
 import * as scorecardsEvaluations from "./20261125T190000-scorecards-evaluations";
 import * as sampling from "./20261125T190100-sampling";
 import * as annotations from "./20261125T190200-annotations";
+import * as assignmentsDeletedRule from "./20261126T100000-assignments-deleted-rule";
 
 /**
  * Every migration, listed statically. Node 20 cannot import `.ts` files found on
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   "20261125T190000-scorecards-evaluations": scorecardsEvaluations,
   "20261125T190100-sampling": sampling,
   "20261125T190200-annotations": annotations,
+  "20261126T100000-assignments-deleted-rule": assignmentsDeletedRule,
 };
 
 export const migrationProvider: MigrationProvider = {

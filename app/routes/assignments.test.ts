@@ -1,11 +1,13 @@
 /**
  * The lead's side of review work, called as Remix calls it on real PostgreSQL: the
- * assignments dashboard (per reviewer, per rule, open work with filters), reassigning, and
- * assigning a conversation by hand from the interaction page.
+ * assignments dashboard (per reviewer, every active rule, done work over a chosen period,
+ * open work with filters), reassigning, skipping with a reason, and assigning a conversation
+ * by hand from the interaction page.
  */
 import { describe, expect, it } from "vitest";
 import { db } from "../lib/db.server";
 import { assignInteraction } from "../modules/assignments/assign-interaction.server";
+import { doneSince } from "../modules/assignments/done-period";
 import { skipAssignment } from "../modules/assignments/skip-assignment.server";
 import { runSamplingRule } from "../modules/sampling/run-sampling-rule.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
@@ -145,6 +147,71 @@ describe("reassigning", () => {
     const stale = returned(await post(world.lead, { intent: "reassign", assignmentId: assignment.id, reviewerId: target.id }, { csrf: "stale" }));
     expect(stale.status).toBe(403);
     expect(await reviewerOf(assignment.id)).toBe(assignment.reviewer_id);
+  });
+});
+
+describe("every active rule and the period of done work", () => {
+  it("lists every active rule, zero counts included, and paused rules only while they have work", async () => {
+    const world = await ranWorld();
+    const idle = await world.createRule();
+    const pausedIdle = await world.createRule();
+    await db().updateTable("sampling_rules").set({ active: false }).where("id", "in", [pausedIdle.id, world.rule.id]).execute();
+
+    const page = await load(world.lead);
+    const row = (name: string) => page.perRule.find((r) => r.name === name);
+    expect(row(idle.settings.name)).toEqual({ key: idle.id, name: idle.settings.name, href: `?rule=${idle.id}`, note: null, open: 0, overdue: 0, done: 0, skipped: 0 });
+    expect(row(world.rule.settings.name)).toMatchObject({ open: 4, note: "Paused" });
+    expect(row(pausedIdle.settings.name)).toBeUndefined();
+    expect(page.options.rules).toContainEqual({ id: idle.id, name: idle.settings.name });
+  });
+
+  it("counts done and skipped work over the last 7 days, the last 30 days or this month, from local midnight", async () => {
+    const world = await ranWorld();
+    const [inside, outside] = world.assignments;
+    const { timeZone } = await getOrganisation(db());
+    const closeAt = (id: string, at: Date) => db().updateTable("assignments").set({ status: "done", closed_at: at }).where("id", "=", id).execute();
+    const doneOf = async (search: string) => (await load(world.lead, `/assignments${search}`)).perRule.find((r) => r.name === world.rule.settings.name)?.done;
+
+    // One finished a minute after the period's first midnight, one a minute before it.
+    for (const period of ["7d", "30d", "month"] as const) {
+      const start = doneSince(period, new Date(), timeZone);
+      await closeAt(inside!.id, new Date(Math.min(start.getTime() + 60_000, Date.now())));
+      await closeAt(outside!.id, new Date(start.getTime() - 60_000));
+      expect(await doneOf(period === "7d" ? "" : `?period=${period}`), period).toBe(1);
+    }
+    const month = await load(world.lead, "/assignments?period=month");
+    expect(month.period).toMatchObject({ value: "month", isDefault: false, label: "This month", short: "this month" });
+    expect((await load(world.lead)).period).toMatchObject({ value: "7d", isDefault: true, short: "7 d" });
+
+    const bad = await thrown(() => load(world.lead, "/assignments?period=year"));
+    expect(bad).toMatchObject({ status: 400, message: expect.stringContaining("Period: choose last 7 days, last 30 days or this month") as string });
+  });
+});
+
+describe("skipping as a lead", () => {
+  it("skips anybody's open work with a reason, which the list then leaves out", async () => {
+    const world = await ranWorld();
+    const assignment = world.assignments[0]!;
+    const result = await post(world.lead, { intent: "skip", assignmentId: assignment.id, reason: " wrong language ", agentName: "Ada" });
+    expect(result).toEqual({ ok: true, message: "Skipped. The conversation of Ada has left the reviewer’s queue; the reason is kept with it." });
+    const row = await db().selectFrom("assignments").select(["status", "skip_reason", "closed_by"]).where("id", "=", assignment.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: "skipped", skip_reason: "wrong language", closed_by: world.lead.id });
+    expect((await load(world.lead, `/assignments?rule=${world.rule.id}`)).items.map((item) => item.id)).not.toContain(assignment.id);
+
+    const again = returned(await post(world.lead, { intent: "skip", assignmentId: assignment.id, reason: "again" }));
+    expect(again).toMatchObject({ status: 409, message: "This assignment was already skipped." });
+  });
+
+  it("needs a reason, a fresh token and a lead", async () => {
+    const world = await ranWorld();
+    const assignment = world.assignments[0]!;
+    const blank = returned(await post(world.lead, { intent: "skip", assignmentId: assignment.id, reason: "  " }));
+    expect(blank).toMatchObject({ status: 422, fieldErrors: { reason: "Give a reason, for example “no audio”" } });
+    expect(returned(await post(world.lead, { intent: "skip", assignmentId: assignment.id, reason: "x" }, { csrf: "stale" })).status).toBe(403);
+    const reviewer = world.reviewers.find((r) => r.id === assignment.reviewer_id)!;
+    expect((await thrown(() => post(reviewer, { intent: "skip", assignmentId: assignment.id, reason: "x" }))).status).toBe(403);
+    const row = await db().selectFrom("assignments").select("status").where("id", "=", assignment.id).executeTakeFirstOrThrow();
+    expect(row.status).toBe("open");
   });
 });
 

@@ -1,29 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  isRouteErrorResponse,
-  useActionData,
-  useLoaderData,
-  useLocation,
-  useNavigate,
-  useNavigation,
-  useRouteError,
-  useSearchParams,
-} from "@remix-run/react";
-import type { FormEvent } from "react";
+import { Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
-import { DueCell } from "../components/assignments/due-cell";
 import { dueCursorSchema, dueView, encodeDueCursor } from "../components/assignments/due";
-import { ReassignForm } from "../components/assignments/reassign-form";
+import { OpenAssignmentsFilter } from "../components/assignments/open-assignments-filter";
+import { OpenAssignmentsTable } from "../components/assignments/open-assignments-table";
+import { SkipDialog, type SkipTarget } from "../components/assignments/skip-dialog";
 import { WorkloadTable } from "../components/assignments/workload-table";
 import { RouteErrorBoundary } from "../components/error-page";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
+import { channelLabels, formatDateTime } from "../lib/format";
 import { readForm } from "../lib/forms.server";
 import { httpError, runUseCase } from "../lib/http.server";
-import { assignmentsDashboard, listOpenAssignments } from "../modules/assignments/assignments-dashboard.server";
+import { MAX_SKIP_REASON, skipReasonSchema } from "../modules/assignments/assignments.schema";
+import { assignmentsDashboard, listOpenAssignments, type RuleWorkloadRow } from "../modules/assignments/assignments-dashboard.server";
+import { DEFAULT_DONE_PERIOD, donePeriodLabels, donePeriodShort, donePeriods, doneSince } from "../modules/assignments/done-period";
 import { reassignAssignment } from "../modules/assignments/reassign-assignment.server";
+import { skipAssignment } from "../modules/assignments/skip-assignment.server";
 import { listReviewers } from "../modules/sampling/rule-form-options.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 
@@ -37,20 +31,33 @@ const searchSchema = z.object({
   reviewer: z.preprocess(blankAsAbsent, z.uuid({ error: "Reviewer: choose a reviewer from the list" }).optional()),
   rule: z.preprocess(blankAsAbsent, z.uuid({ error: "Rule: choose a rule from the list" }).optional()),
   overdue: z.preprocess(blankAsAbsent, z.literal("1", { error: "Overdue only: tick the box or leave it empty" }).optional()),
+  period: z.preprocess(blankAsAbsent, z.enum(donePeriods, { error: "Period: choose last 7 days, last 30 days or this month" }).optional()),
   after: dueCursorSchema,
 });
 
+const assignmentIdSchema = z.uuid({ error: "This assignment could not be found; reload the page" });
 const actionSchema = z.discriminatedUnion(
   "intent",
   [
+    z.object({ intent: z.literal("reassign"), assignmentId: assignmentIdSchema, reviewerId: z.uuid({ error: "Choose a reviewer" }) }),
     z.object({
-      intent: z.literal("reassign"),
-      assignmentId: z.uuid({ error: "This assignment could not be found; reload the page" }),
-      reviewerId: z.uuid({ error: "Choose a reviewer" }),
+      intent: z.literal("skip"),
+      assignmentId: assignmentIdSchema,
+      reason: skipReasonSchema,
+      // Only for the message.
+      agentName: z.string().trim().max(200).optional(),
     }),
   ],
   { error: "Unknown action; reload the page" },
 );
+
+/** A rule's row: link to its open work; paused and deleted rules say so, manual work has no rule. */
+function ruleRowView(row: RuleWorkloadRow) {
+  const base = { open: row.open, overdue: row.overdue, done: row.done, skipped: row.skipped };
+  if (row.kind === "manual") return { ...base, key: "manual", name: "Manual", href: null, note: null };
+  if (row.kind === "deleted") return { ...base, key: `deleted:${row.name}`, name: row.name, href: null, note: "Rule deleted" };
+  return { ...base, key: row.id ?? row.name, name: row.name, href: `?rule=${row.id}`, note: row.active ? null : "Paused" };
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "assignments:manage");
@@ -60,15 +67,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     throw httpError(400, `These filters cannot be used. ${messages.join(". ")}.`);
   }
   const { reviewer, rule, overdue, after } = search.data;
-  const [organisation, dashboard, page, reviewers] = await Promise.all([
-    getOrganisation(db()),
-    assignmentsDashboard(db()),
-    listOpenAssignments(db(), { reviewerId: reviewer, ruleId: rule, overdueOnly: overdue === "1", after, limit: PAGE_SIZE }),
+  const period = search.data.period ?? DEFAULT_DONE_PERIOD;
+  const now = new Date();
+  const tz = (await getOrganisation(db())).timeZone;
+  const since = doneSince(period, now, tz);
+  const [dashboard, page, reviewers] = await Promise.all([
+    assignmentsDashboard(db(), { now, doneSince: since }),
+    listOpenAssignments(db(), { reviewerId: reviewer, ruleId: rule, overdueOnly: overdue === "1", after, limit: PAGE_SIZE, now }),
     listReviewers(db()),
   ]);
-  const tz = organisation.timeZone;
-  const now = new Date();
-  const ruleOptions = dashboard.perRule.flatMap((row) => (row.id ? [{ id: row.id, name: row.name }] : []));
+  const ruleOptions = dashboard.perRule.flatMap((row) => (row.kind === "rule" && row.id ? [{ id: row.id, name: row.name }] : []));
   const reviewerOptions = dashboard.perReviewer.flatMap((row) => (row.id ? [{ id: row.id, name: row.name }] : []));
   return {
     timeZone: tz,
@@ -81,16 +89,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
       done: row.done,
       skipped: row.skipped,
     })),
-    perRule: dashboard.perRule.map((row) => ({
-      key: row.id ?? "manual",
-      // Work assigned by hand from an interaction page has no rule.
-      name: row.id ? row.name : "Manual",
-      href: row.id ? `?rule=${row.id}` : null,
-      open: row.open,
-      overdue: row.overdue,
-      done: row.done,
-      skipped: row.skipped,
-    })),
+    perRule: dashboard.perRule.map(ruleRowView),
+    period: {
+      value: period,
+      isDefault: period === DEFAULT_DONE_PERIOD,
+      label: donePeriodLabels[period],
+      short: donePeriodShort[period],
+      since: formatDateTime(since, tz),
+      choices: donePeriods.map((value) => ({ value, label: donePeriodLabels[value] })),
+    },
+    maxReason: MAX_SKIP_REASON,
     filters: { reviewer: reviewer ?? "", rule: rule ?? "", overdue: overdue === "1" },
     options: {
       reviewers: reviewerOptions,
@@ -106,10 +114,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       reviewerName: item.reviewerName,
       scorecardName: item.scorecardName,
       ruleName: item.ruleName,
+      ruleDeleted: item.ruleDeleted,
+      conversation: `${channelLabels[item.channel]} · ${formatDateTime(item.startedAt, tz)}`,
       due: dueView(item.dueAt, now, tz),
     })),
     next: page.next ? encodeDueCursor(page.next) : null,
     isFirstPage: !after,
+    // The period is not a filter of the list: clearing the filters keeps it.
     filtered: Boolean(reviewer || rule || overdue),
   };
 }
@@ -119,6 +130,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request, actionSchema);
   if (!form.ok) return form.response;
   const input = form.input;
+  if (input.intent === "skip") {
+    // The use case lets a lead skip anybody's open work (decision 0010, "Who may act").
+    const skipped = await runUseCase(form.form, () => skipAssignment(db(), viewer, input.assignmentId, input.reason));
+    if (!skipped.ok) return skipped.response;
+    const whose = input.agentName ? `The conversation of ${input.agentName}` : "The conversation";
+    return { ok: true as const, message: `Skipped. ${whose} has left the reviewer’s queue; the reason is kept with it.` };
+  }
   const result = await runUseCase(form.form, () => reassignAssignment(db(), viewer, input.assignmentId, input.reviewerId));
   if (!result.ok) return result.response;
   const reviewer = (await listReviewers(db())).find((option) => option.id === input.reviewerId);
@@ -129,33 +147,47 @@ export default function Assignments() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const location = useLocation();
   const [params] = useSearchParams();
-  const navigate = useNavigate();
-  const failure = result && !result.ok ? result : null;
-  const failedRow = failure?.values.assignmentId;
+  const [skipTarget, setSkipTarget] = useState<SkipTarget | null>(null);
+  // A refusal read and cancelled is not shown again when the dialog reopens.
+  const [dismissed, setDismissed] = useState<unknown>(null);
+  const failure = result && !result.ok && result !== dismissed ? result : null;
+  const reassignFailed = failure?.values.intent === "reassign" ? failure : null;
+  const failedRow = reassignFailed?.values.assignmentId;
   const rowFailure = (id: string) =>
-    failure && failedRow === id ? { message: failure.fieldErrors.reviewerId ?? failure.message, reviewerId: failure.values.reviewerId ?? "" } : null;
-  const failureInRow = failure && data.items.some((item) => item.id === failedRow);
+    reassignFailed && failedRow === id ? { message: reassignFailed.fieldErrors.reviewerId ?? reassignFailed.message, reviewerId: reassignFailed.values.reviewerId ?? "" } : null;
+  const failureInRow = reassignFailed && data.items.some((item) => item.id === failedRow);
+  // A refused skip stays in its dialog, with the typed reason.
+  const skipFailure =
+    failure && skipTarget && failure.values.intent === "skip" && failure.values.assignmentId === skipTarget.assignmentId ? failure : null;
   const submittingRow = navigation.state === "submitting" ? navigation.formData?.get("assignmentId") : null;
+  const status = useRef<HTMLParagraphElement>(null);
+  const focusStatusOnClose = useRef(false);
+
+  // A done skip closes its dialog and moves focus to the message, as its row has gone (the
+  // dialog hands focus back to its opener as it closes, so the message takes it after).
+  useEffect(() => {
+    if (!result?.ok) return;
+    setSkipTarget((open) => {
+      if (open) focusStatusOnClose.current = true;
+      return null;
+    });
+  }, [result]);
 
   const nextParams = new URLSearchParams(params);
   if (data.next) nextParams.set("after", data.next);
   const firstParams = new URLSearchParams(params);
   firstParams.delete("after");
   const firstSearch = firstParams.toString();
-
-  // A shareable URL holds only the filters that are set (without JavaScript the form
-  // still works: empty fields mean "no filter").
-  function submitFilters(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const search = new URLSearchParams();
-    for (const [name, value] of new FormData(event.currentTarget)) {
-      if (typeof value === "string" && value !== "") search.set(name, value);
-    }
+  const keepPeriod = data.period.isDefault ? "" : `?period=${data.period.value}`;
+  const unfiltered = `/assignments${keepPeriod}`;
+  const withPeriod = (value: string) => {
+    const search = new URLSearchParams(params);
+    if (value === DEFAULT_DONE_PERIOD) search.delete("period");
+    else search.set("period", value);
     const query = search.toString();
-    navigate(query ? `?${query}` : "/assignments");
-  }
+    return query ? `?${query}` : "/assignments";
+  };
 
   return (
     <>
@@ -163,81 +195,67 @@ export default function Assignments() {
         <div>
           <h1>Assignments</h1>
           <p className="muted">
-            Review work across the team. Done and skipped count the last 7 days; times in {data.timeZone}.
+            Review work across the team. Done and skipped cover {data.period.value === "month" ? "this month" : `the ${data.period.label.toLowerCase()}`}{" "}
+            (since {data.period.since}); times in {data.timeZone}.
           </p>
         </div>
       </div>
       {result?.ok ? (
-        <p className="alert alert--success" role="status">
+        <p className="alert alert--success" role="status" tabIndex={-1} ref={status}>
           {result.message}
         </p>
       ) : null}
-      {failure ? (
+      {failure && !skipFailure ? (
         <p className="alert alert--error" role="alert">
           {failureInRow ? `Not reassigned: ${failure.fieldErrors.reviewerId ?? failure.message}` : failure.message}
         </p>
       ) : null}
 
+      <nav className="period-choice" aria-label="Period of done and skipped work">
+        <span className="muted">Done and skipped:</span>
+        {data.period.choices.map((choice) => (
+          <Link key={choice.value} to={withPeriod(choice.value)} aria-current={choice.value === data.period.value ? "page" : undefined}>
+            {choice.label}
+          </Link>
+        ))}
+      </nav>
       <div className="workload-grid">
         <section aria-labelledby="per-reviewer-title">
           <h2 id="per-reviewer-title">Per reviewer</h2>
           {data.perReviewer.length === 0 ? (
             <p className="empty-state">There are no QA specialists or QA leads yet. Add them under Users.</p>
           ) : (
-            <WorkloadTable caption="Work per reviewer" heading="Reviewer" rows={data.perReviewer} />
+            <WorkloadTable caption="Work per reviewer" heading="Reviewer" period={data.period.short} rows={data.perReviewer} />
           )}
         </section>
         <section aria-labelledby="per-rule-title">
           <h2 id="per-rule-title">Per rule</h2>
           {data.perRule.length === 0 ? (
-            <p className="empty-state">No work is open, and none was done or skipped in the last 7 days.</p>
+            <p className="empty-state">
+              There are no active sampling rules, no work is open, and none was done or skipped in this period.{" "}
+              <Link to="/sampling/new">Create a sampling rule</Link>
+            </p>
           ) : (
-            <WorkloadTable caption="Work per sampling rule; Manual is work assigned by hand" heading="Rule" rows={data.perRule} />
+            <WorkloadTable
+              caption="Work per sampling rule: every active rule, then deleted rules and Manual (work assigned by hand)"
+              heading="Rule"
+              period={data.period.short}
+              rows={data.perRule}
+            />
           )}
         </section>
       </div>
 
       <section aria-labelledby="open-title" className="open-assignments">
         <h2 id="open-title">Open assignments</h2>
-        {/* Keyed by the URL so the fields show the filters in force after every navigation. */}
-        <Form key={location.search} method="get" className="filter-form" aria-label="Filter open assignments" onSubmit={submitFilters}>
-          <div className="filter-form__fields">
-            <div className="field">
-              <label htmlFor="filter-reviewer">Reviewer</label>
-              <select id="filter-reviewer" name="reviewer" defaultValue={data.filters.reviewer}>
-                <option value="">All reviewers</option>
-                {data.options.reviewers.map((reviewer) => (
-                  <option key={reviewer.id} value={reviewer.id}>
-                    {reviewer.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="filter-rule">Rule</label>
-              <select id="filter-rule" name="rule" defaultValue={data.filters.rule}>
-                <option value="">All rules and manual</option>
-                {data.options.rules.map((rule) => (
-                  <option key={rule.id} value={rule.id}>
-                    {rule.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field field--checkbox">
-              <label className="check" htmlFor="filter-overdue">
-                <input id="filter-overdue" type="checkbox" name="overdue" value="1" defaultChecked={data.filters.overdue} />
-                Overdue only
-              </label>
-            </div>
-          </div>
-          <div className="filter-form__actions">
-            <button type="submit" className="button button--primary">
-              Apply filters
-            </button>
-            {data.filtered ? <Link to="/assignments">Clear filters</Link> : null}
-          </div>
-        </Form>
+        <OpenAssignmentsFilter
+          filters={data.filters}
+          reviewers={data.options.reviewers}
+          rules={data.options.rules}
+          period={data.period.isDefault ? null : data.period.value}
+          filtered={data.filtered}
+          unfiltered={unfiltered}
+        />
 
         {data.items.length === 0 ? (
           <div className="empty-state" role="status">
@@ -247,7 +265,7 @@ export default function Assignments() {
               <>
                 <p>No open assignments match these filters.</p>
                 <p>
-                  <Link to="/assignments">Clear the filters</Link>
+                  <Link to={unfiltered}>Clear the filters</Link>
                 </p>
               </>
             ) : (
@@ -260,47 +278,13 @@ export default function Assignments() {
             )}
           </div>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">Open assignments, due soonest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Due</th>
-                  <th scope="col">Agent</th>
-                  <th scope="col">Scorecard</th>
-                  <th scope="col">Rule</th>
-                  <th scope="col">Reviewer</th>
-                  <th scope="col">Reassign</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((item) => (
-                  <tr key={item.id} className={item.due.overdue ? "row--overdue" : undefined}>
-                    <td>
-                      <DueCell due={item.due} />
-                    </td>
-                    <td>
-                      <Link to={`/interactions/${item.interactionId}`}>{item.agentName}</Link>
-                    </td>
-                    <td>{item.scorecardName}</td>
-                    <td>{item.ruleName ?? <span className="muted">Manual</span>}</td>
-                    <td>{item.reviewerName}</td>
-                    <td>
-                      <ReassignForm
-                        key={`${item.id}-${item.reviewerId}`}
-                        assignmentId={item.id}
-                        reviewerId={item.reviewerId}
-                        agentName={item.agentName}
-                        reviewers={data.reviewers}
-                        failure={rowFailure(item.id)}
-                        submitting={submittingRow === item.id}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <OpenAssignmentsTable
+            items={data.items}
+            reviewers={data.reviewers}
+            reassignFailure={rowFailure}
+            submittingRow={submittingRow}
+            onSkip={setSkipTarget}
+          />
         )}
         <nav className="pager" aria-label="Pages">
           {!data.isFirstPage ? <Link to={firstSearch ? `?${firstSearch}` : "/assignments"}>First page</Link> : null}
@@ -311,6 +295,20 @@ export default function Assignments() {
           ) : null}
         </nav>
       </section>
+      <SkipDialog
+        target={skipTarget}
+        maxReason={data.maxReason}
+        failure={skipFailure}
+        submitting={navigation.state === "submitting"}
+        onClose={() => {
+          setSkipTarget(null);
+          if (failure) setDismissed(failure);
+          if (focusStatusOnClose.current) {
+            focusStatusOnClose.current = false;
+            status.current?.focus();
+          }
+        }}
+      />
     </>
   );
 }

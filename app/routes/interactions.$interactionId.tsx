@@ -114,6 +114,7 @@ async function assignPanel(viewer: Viewer, interactionId: string, tz: string) {
       scorecardName: assignment.scorecardName,
       reviewerName: assignment.reviewerName,
       ruleName: assignment.ruleName,
+      ruleDeleted: assignment.ruleDeleted,
       status: assignment.status,
       due: dueView(assignment.dueAt, now, tz),
       closedAt: assignment.closedAt ? formatDateTime(assignment.closedAt, tz) : null,

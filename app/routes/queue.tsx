@@ -3,6 +3,7 @@ import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavi
 import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { DueCell } from "../components/assignments/due-cell";
+import { RuleCell } from "../components/assignments/rule-cell";
 import { dueCursorSchema, dueView, encodeDueCursor } from "../components/assignments/due";
 import { SkipDialog, type SkipTarget } from "../components/assignments/skip-dialog";
 import { CsrfField } from "../components/csrf-field";
@@ -15,7 +16,8 @@ import { readForm } from "../lib/forms.server";
 import { httpError, runUseCase } from "../lib/http.server";
 import { listMyQueue } from "../modules/assignments/list-my-queue.server";
 import { replaceAssignment } from "../modules/assignments/replace-assignment.server";
-import { MAX_SKIP_REASON, skipAssignment } from "../modules/assignments/skip-assignment.server";
+import { MAX_SKIP_REASON, skipReasonSchema } from "../modules/assignments/assignments.schema";
+import { skipAssignment } from "../modules/assignments/skip-assignment.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 
 export const meta: MetaFunction = () => [{ title: "My queue · Parley" }];
@@ -24,20 +26,15 @@ const PAGE_SIZE = 25;
 
 const searchSchema = z.object({ after: dueCursorSchema });
 
-const reasonSchema = z
-  .string({ error: "Give a reason" })
-  .trim()
-  .min(1, "Give a reason, for example “no audio”")
-  .max(MAX_SKIP_REASON, `Keep the reason to ${MAX_SKIP_REASON} characters`);
 const assignmentIdSchema = z.uuid({ error: "This assignment is not in your queue any more; reload the page" });
 const actionSchema = z.discriminatedUnion(
   "intent",
   [
-    z.object({ intent: z.literal("skip"), assignmentId: assignmentIdSchema, reason: reasonSchema }),
+    z.object({ intent: z.literal("skip"), assignmentId: assignmentIdSchema, reason: skipReasonSchema }),
     z.object({
       intent: z.literal("replace"),
       assignmentId: assignmentIdSchema,
-      reason: reasonSchema,
+      reason: skipReasonSchema,
       // Only for the message: the replacement is a conversation of the same agent.
       agentName: z.string().trim().max(200).optional(),
     }),
@@ -67,6 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       duration: formatDuration(item.durationMs),
       scorecardName: item.scorecardName,
       ruleName: item.ruleName,
+      ruleDeleted: item.ruleDeleted,
       // Only work drawn by a sampling run can be swapped for the run's next candidate.
       replaceable: item.runId !== null,
       due: dueView(item.dueAt, now, tz),
@@ -235,7 +233,9 @@ export default function MyQueue() {
                   <td>{item.startedAt}</td>
                   <td className="num">{item.duration}</td>
                   <td>{item.scorecardName}</td>
-                  <td>{item.ruleName ?? <span className="muted">Manual</span>}</td>
+                  <td>
+                    <RuleCell ruleName={item.ruleName} ruleDeleted={item.ruleDeleted} />
+                  </td>
                   <td>
                     <div className="row-actions">
                       <Form method="post" action="/review/start" className="review-start-form">

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, type ShouldRevalidateFunction, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useRef } from "react";
 import { z } from "zod";
 import { CsrfField } from "../components/csrf-field";
 import { RouteErrorBoundary } from "../components/error-page";
+import { DeleteRuleSection } from "../components/sampling/delete-rule";
 import { RuleForm } from "../components/sampling/rule-form";
 import {
   parseRuleForm,
@@ -14,6 +14,7 @@ import {
   type RuleFormChoices,
   type TypedRuleForm,
 } from "../components/sampling/rule-form-values";
+import { RuleRunsSection } from "../components/sampling/rule-runs-table";
 import { SamplePreview, toPreviewView } from "../components/sampling/sample-preview";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
@@ -27,18 +28,23 @@ import { listRuleRuns } from "../modules/sampling/list-rule-runs.server";
 import { previewSamplingRule } from "../modules/sampling/preview-sampling-rule.server";
 import { loadRuleFormOptions, type RuleFormOptions } from "../modules/sampling/rule-form-options.server";
 import { runSamplingRule } from "../modules/sampling/run-sampling-rule.server";
-import { deleteSamplingRule, setSamplingRuleActive, updateSamplingRule } from "../modules/sampling/save-sampling-rule.server";
+import { countRuleWork } from "../modules/sampling/rule-work-counts.server";
+import { setSamplingRuleActive, updateSamplingRule } from "../modules/sampling/save-sampling-rule.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 import { getUser } from "../modules/users/list-users.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.rule.name ?? "Sampling rule"} · Parley` }];
 
 const NOT_FOUND = "There is no sampling rule at this address. It may have been deleted.";
-const RECENT_RUNS = 20;
+const RUNS_PER_PAGE = 20;
 const paramsSchema = z.object({ ruleId: z.uuid() });
+const searchSchema = z.object({
+  runsBefore: z.preprocess((value) => (value === "" ? undefined : value), z.uuid({ error: "The page link is malformed; go back to the newest runs" }).optional()),
+});
 const ruleFormIntents = ["save", "preview"] as const;
+// Deleting has its own route (sampling.$ruleId_.delete.tsx), which also serves the page without JavaScript.
 const actionSchema = z.object({
-  intent: z.enum([...ruleFormIntents, "run", "pause", "resume", "delete"], { error: "Unknown action; reload the page" }),
+  intent: z.enum([...ruleFormIntents, "run", "pause", "resume"], { error: "Unknown action; reload the page" }),
 });
 
 async function loadRule(params: unknown): Promise<StoredRule> {
@@ -70,7 +76,15 @@ async function stillNamed(rule: StoredRule, options: RuleFormOptions): Promise<P
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "sampling:manage");
   const rule = await loadRule(params);
-  const [organisation, options, runs] = await Promise.all([getOrganisation(db()), loadRuleFormOptions(db()), listRuleRuns(db(), rule.id, RECENT_RUNS)]);
+  const search = searchSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!search.success) throw httpError(400, search.error.issues[0]?.message ?? "The page link is malformed");
+  const { runsBefore } = search.data;
+  const [organisation, options, runs, work] = await Promise.all([
+    getOrganisation(db()),
+    loadRuleFormOptions(db()),
+    listRuleRuns(db(), rule.id, { before: runsBefore, limit: RUNS_PER_PAGE }),
+    countRuleWork(db(), rule.id),
+  ]);
   const tz = organisation.timeZone;
   const { schedule } = rule.settings;
   return {
@@ -85,7 +99,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     typed: ruleFormFromSettings(rule.settings),
     choices: ruleFormChoices(options, await stillNamed(rule, options)),
-    runs: runs.map((run) => ({
+    deletion: { ruleId: rule.id, ...work },
+    runsNext: runs.next,
+    runsFirstPage: !runsBefore,
+    runs: runs.items.map((run) => ({
       id: run.id,
       periodKey: run.periodKey,
       startedAt: formatDateTime(run.startedAt, tz),
@@ -150,12 +167,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
 
-  if (intent === "delete") {
-    const deleted = await runUseCase(form.form, () => deleteSamplingRule(db(), viewer.id, rule.id));
-    if (!deleted.ok) return keepTyped(deleted.response, null);
-    throw redirect("/sampling?deleted=1");
-  }
-
   const active = intent === "resume";
   const changed = await runUseCase(form.form, () => setSamplingRuleActive(db(), viewer.id, rule.id, active));
   if (!changed.ok) return keepTyped(changed.response, null);
@@ -178,11 +189,10 @@ const doneMessages: Record<string, string> = {
 };
 
 export default function EditSamplingRule() {
-  const { rule, typed, choices, runs, timeZone } = useLoaderData<typeof loader>();
+  const { rule, typed, choices, runs, runsNext, runsFirstPage, deletion, timeZone } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
-  const dialog = useRef<HTMLDialogElement>(null);
   const done = params.get("done");
   const busy = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
   const refused = result && !result.ok && result.typed ? result : null;
@@ -248,77 +258,8 @@ export default function EditSamplingRule() {
         {result?.ok ? <SamplePreview preview={result.preview} /> : null}
       </section>
 
-      <section aria-labelledby="runs-title" className="rule-page__section">
-        <h2 id="runs-title">Recent runs</h2>
-        {runs.length === 0 ? (
-          <p className="empty-state">
-            This rule has not run yet. {rule.manual ? "It runs only when you press Run now." : "It runs on its schedule, or when you press Run now."}
-          </p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table sampling-table">
-              <caption className="visually-hidden">Recent runs, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Period</th>
-                  <th scope="col">Started</th>
-                  <th scope="col">Trigger</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" className="num">Matched</th>
-                  <th scope="col" className="num">Drawn</th>
-                  <th scope="col" className="num">Assigned</th>
-                  <th scope="col" className="num">Shortfall</th>
-                </tr>
-              </thead>
-              <tbody>
-                {runs.map((run) => (
-                  <tr key={run.id}>
-                    <td>
-                      <Link to={`/sampling/runs/${run.id}`}>{run.periodKey}</Link>
-                    </td>
-                    <td>{run.startedAt}</td>
-                    <td>{run.trigger}</td>
-                    <td>
-                      <span className={`badge badge--${run.status}`}>{run.statusLabel}</span>
-                      {run.error ? <span className="small block run-error">{run.error}</span> : null}
-                    </td>
-                    <td className="num">{run.matched}</td>
-                    <td className="num">{run.drawn}</td>
-                    <td className="num">{run.assigned}</td>
-                    <td className="num">{run.shortfall > 0 ? <strong className="shortfall">{run.shortfall} short</strong> : "0"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
-
-      <section className="danger-zone" aria-labelledby="delete-title">
-        <h2 id="delete-title">Delete this rule</h2>
-        <p>Deleting removes the rule and its run history. Conversations it already assigned stay in the reviewers&apos; queues.</p>
-        <button type="button" className="button button--danger" onClick={() => dialog.current?.showModal()}>
-          Delete rule…
-        </button>
-        <dialog ref={dialog} aria-labelledby="confirm-delete-title" aria-describedby="confirm-delete-text" className="dialog">
-          <h3 id="confirm-delete-title">Delete “{rule.name}”?</h3>
-          <p id="confirm-delete-text">
-            The rule stops running and its run history is deleted. Open assignments it made stay in the reviewers&apos; queues and can
-            still be reviewed, reassigned or skipped. This cannot be undone.
-          </p>
-          <div className="dialog__actions">
-            <button type="button" className="button" onClick={() => dialog.current?.close()}>
-              Cancel
-            </button>
-            <Form method="post">
-              <CsrfField />
-              <button type="submit" name="intent" value="delete" className="button button--danger" disabled={busy != null}>
-                {busy === "delete" ? "Deleting…" : "Delete rule"}
-              </button>
-            </Form>
-          </div>
-        </dialog>
-      </section>
+      <RuleRunsSection ruleId={rule.id} runs={runs} next={runsNext} isFirstPage={runsFirstPage} manual={rule.manual} />
+      <DeleteRuleSection deletion={deletion} />
     </>
   );
 }

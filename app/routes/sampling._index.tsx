@@ -50,6 +50,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** What the delete did, from the counts its redirect carries (sampling.$ruleId_.delete.tsx). */
+function deletedMessage(params: URLSearchParams): string {
+  const number = (name: string) => {
+    const value = Number(params.get(name) ?? 0);
+    return Number.isInteger(value) && value > 0 ? value : 0;
+  };
+  const cancelled = number("cancelled");
+  const inProgress = number("inProgress");
+  const parts = ["Sampling rule deleted."];
+  if (cancelled > 0) parts.push(cancelled === 1 ? "1 open assignment nobody had started was cancelled." : `${cancelled} open assignments nobody had started were cancelled.`);
+  if (inProgress > 0) parts.push(inProgress === 1 ? "1 assignment already begun stays with its reviewer." : `${inProgress} assignments already begun stay with their reviewers.`);
+  if (cancelled + inProgress === 0) parts.push("No open work was affected.");
+  return parts.join(" ");
+}
+
 export default function SamplingRules() {
   const { rules, timeZone } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
@@ -72,7 +87,7 @@ export default function SamplingRules() {
       </div>
       {params.get("deleted") ? (
         <p className="alert alert--success" role="status">
-          Sampling rule deleted. The conversations it assigned stay in the reviewers&apos; queues.
+          {deletedMessage(params)}
         </p>
       ) : null}
       {overdue > 0 ? (

@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, isRouteErrorResponse, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
 import { z } from "zod";
 import { RouteErrorBoundary } from "../components/error-page";
+import { RunAgentsSection } from "../components/sampling/run-agents-table";
+import { RunAssignmentsSection, shortId } from "../components/sampling/run-assignments-table";
 import { Stat } from "../components/sampling/sample-preview";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
@@ -18,14 +20,29 @@ import {
   unassignedReasonLabels,
 } from "../modules/sampling/describe-rule";
 import { getSamplingRun, type SamplingRunDetail } from "../modules/sampling/get-sampling-run.server";
+import { listRunAgents } from "../modules/sampling/list-run-agents.server";
+import { listRunAssignments } from "../modules/sampling/list-run-assignments.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
+import { getUser } from "../modules/users/list-users.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Run ${data.run.periodKey} of ${data.run.ruleName} · Parley` : "Sampling run · Parley" },
 ];
 
+/** Rows per page of each list: a run of 1,000 agents × 5 is 20 pages of agents and 100 of assignments. */
+const RUN_PAGE_SIZE = 50;
+
 const NOT_FOUND = "There is no sampling run at this address. Its rule may have been deleted.";
 const paramsSchema = z.object({ runId: z.uuid() });
+const MALFORMED = "The page link is malformed; go back to the first page";
+/** HTML forms and hand-edited links send "" for "none". */
+const blankAsAbsent = (value: unknown) => (value === "" ? undefined : value);
+const searchSchema = z.object({
+  short: z.preprocess(blankAsAbsent, z.literal("1", { error: "Only agents short: use 1 or leave it out" }).optional()),
+  agentsAfter: z.preprocess(blankAsAbsent, z.uuid({ error: MALFORMED }).optional()),
+  agent: z.preprocess(blankAsAbsent, z.uuid({ error: "Agent: choose an agent from the table" }).optional()),
+  after: z.preprocess(blankAsAbsent, z.uuid({ error: MALFORMED }).optional()),
+});
 
 async function loadRun(params: unknown): Promise<SamplingRunDetail> {
   const parsed = paramsSchema.safeParse(params);
@@ -40,7 +57,16 @@ async function loadRun(params: unknown): Promise<SamplingRunDetail> {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "sampling:manage");
-  const [run, organisation] = await Promise.all([loadRun(params), getOrganisation(db())]);
+  const search = searchSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!search.success) throw httpError(400, [...new Set(search.error.issues.map((issue) => issue.message))].join(". "));
+  const { short, agentsAfter, agent, after } = search.data;
+  const run = await loadRun(params);
+  const [organisation, agents, assignments, agentUser] = await Promise.all([
+    getOrganisation(db()),
+    listRunAgents(db(), run.id, { shortOnly: short === "1", after: agentsAfter, limit: RUN_PAGE_SIZE }),
+    listRunAssignments(db(), run.id, { agentId: agent, after, limit: RUN_PAGE_SIZE }),
+    agent ? getUser(db(), agent) : null,
+  ]);
   const tz = organisation.timeZone;
   return {
     timeZone: tz,
@@ -60,27 +86,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       shortfall: run.shortfall,
       startedAt: formatDateTime(run.startedAt, tz),
       settings: `${describeWindow(run.settings.filters.window)} · ${describeQuota(run.settings.quota)} · due ${run.settings.dueInHours} h after the run`,
+      agentCount: run.agentCount,
+      agentsShort: run.agentsShort,
     },
-    perAgent: run.perAgent,
+    agents: { items: agents.items, next: agents.next, isFirstPage: !agentsAfter, shortOnly: short === "1" },
     unassigned: run.unassigned.map((item) => ({ interactionId: item.interactionId, reason: unassignedReasonLabels[item.reason] ?? item.reason })),
-    assignments: run.assignments.map((assignment) => ({
-      id: assignment.id,
-      interactionId: assignment.interactionId,
-      agentName: assignment.agentName,
-      reviewerName: assignment.reviewerName,
-      status: assignmentStatusLabels[assignment.status],
-      skipReason: assignment.skipReason,
-      dueAt: formatDateTime(assignment.dueAt, tz),
-    })),
+    unassignedCount: run.unassignedCount,
+    assignments: {
+      items: assignments.items.map((assignment) => ({
+        id: assignment.id,
+        interactionId: assignment.interactionId,
+        agentName: assignment.agentName,
+        reviewerName: assignment.reviewerName,
+        status: assignmentStatusLabels[assignment.status],
+        skipReason: assignment.skipReason,
+        dueAt: formatDateTime(assignment.dueAt, tz),
+      })),
+      next: assignments.next,
+      isFirstPage: !after,
+      agent: agent ? { id: agent, name: agentUser?.name ?? "an agent no longer known" } : null,
+    },
   };
 }
 
-/** The end of a conversation's id: enough to tell rows apart, the link leads to the conversation. */
-const shortId = (id: string) => `…${id.slice(-8)}`;
-
 export default function SamplingRun() {
-  const { run, perAgent, unassigned, assignments, timeZone } = useLoaderData<typeof loader>();
-  const short = perAgent.filter((agent) => agent.shortfall > 0).length;
+  const { run, agents, unassigned, unassignedCount, assignments, timeZone } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="breadcrumb">
@@ -113,50 +143,23 @@ export default function SamplingRun() {
         <Stat label="Shortfall" value={run.shortfall} warn={run.shortfall > 0} />
       </dl>
 
-      <section aria-labelledby="agents-title" className="rule-page__section">
-        <h2 id="agents-title">Per agent</h2>
-        {short > 0 ? (
-          <p>
-            {short} {short === 1 ? "agent" : "agents"} had fewer matching conversations than the quota wants, marked “short” below.
-          </p>
-        ) : null}
-        {perAgent.length === 0 ? (
-          <p className="empty-state">No agent had conversations matching the rule in this period.</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table sampling-table">
-              <caption className="visually-hidden">Per agent, by name</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Agent</th>
-                  <th scope="col" className="num">Matched</th>
-                  <th scope="col" className="num">Already taken</th>
-                  <th scope="col" className="num">Wanted</th>
-                  <th scope="col" className="num">Drawn</th>
-                  <th scope="col" className="num">Shortfall</th>
-                </tr>
-              </thead>
-              <tbody>
-                {perAgent.map((agent) => (
-                  <tr key={agent.agentId} className={agent.shortfall > 0 ? "row--shortfall" : undefined}>
-                    <th scope="row">{agent.agentName}</th>
-                    <td className="num">{agent.matched}</td>
-                    <td className="num">{agent.taken}</td>
-                    <td className="num">{agent.wanted}</td>
-                    <td className="num">{agent.drawn}</td>
-                    <td className="num">{agent.shortfall > 0 ? <strong className="shortfall">{agent.shortfall} short</strong> : "0"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <RunAgentsSection
+        agents={agents.items}
+        next={agents.next}
+        isFirstPage={agents.isFirstPage}
+        shortOnly={agents.shortOnly}
+        agentCount={run.agentCount}
+        agentsShort={run.agentsShort}
+      />
 
-      {unassigned.length > 0 ? (
+      {unassignedCount > 0 ? (
         <section aria-labelledby="unassigned-title" className="rule-page__section">
           <h2 id="unassigned-title">Drawn but not assigned</h2>
-          <p>These conversations were drawn but no reviewer could take them. Assign them by hand, or widen the reviewer pool or its caps.</p>
+          <p>
+            {unassignedCount === 1 ? "This conversation was" : `These ${unassignedCount} conversations were`} drawn but no reviewer could
+            take them. Assign them by hand, or widen the reviewer pool or its caps.
+            {unassignedCount > unassigned.length ? ` The first ${unassigned.length} are listed.` : ""}
+          </p>
           <div className="table-wrap">
             <table className="table sampling-table">
               <caption className="visually-hidden">Drawn but not assigned</caption>
@@ -183,49 +186,29 @@ export default function SamplingRun() {
         </section>
       ) : null}
 
-      <section aria-labelledby="assignments-title" className="rule-page__section">
-        <h2 id="assignments-title">Assignments made</h2>
-        {assignments.length === 0 ? (
-          <p className="empty-state">
-            {run.status === "failed" ? "The run failed, so nothing was assigned." : "This run assigned nothing: there was nothing new to draw."}
-          </p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table sampling-table">
-              <caption className="visually-hidden">Assignments made by this run, by agent</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Conversation</th>
-                  <th scope="col">Agent</th>
-                  <th scope="col">Reviewer</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Due</th>
-                </tr>
-              </thead>
-              <tbody>
-                {assignments.map((assignment) => (
-                  <tr key={assignment.id}>
-                    <td>
-                      <Link to={`/interactions/${assignment.interactionId}`} className="mono">
-                        {shortId(assignment.interactionId)}
-                      </Link>
-                    </td>
-                    <td>{assignment.agentName}</td>
-                    <td>{assignment.reviewerName}</td>
-                    <td>
-                      {assignment.status}
-                      {assignment.skipReason ? <span className="muted small block">Skipped: {assignment.skipReason}</span> : null}
-                    </td>
-                    <td>{assignment.dueAt}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <RunAssignmentsSection
+        assignments={assignments.items}
+        next={assignments.next}
+        isFirstPage={assignments.isFirstPage}
+        agent={assignments.agent}
+        failed={run.status === "failed"}
+      />
     </>
   );
 }
 
-export const ErrorBoundary = RouteErrorBoundary;
+/** A bad page link answers 400; the way out is the run's first page. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const location = useLocation();
+  return (
+    <>
+      <RouteErrorBoundary />
+      {isRouteErrorResponse(error) && error.status === 400 ? (
+        <p className="error-page__extra">
+          <Link to={location.pathname}>Go to the first page of this run</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -15,6 +15,8 @@ export interface ExistingAssignment {
   scorecardName: string;
   reviewerName: string;
   ruleName: string | null;
+  /** The rule that drew it was deleted; `ruleName` is the name it had. */
+  ruleDeleted: boolean;
   status: "open" | "done" | "skipped";
   due: DueView;
   /** "20 Nov 2026, 12:00" when done or skipped */
@@ -157,7 +159,7 @@ export function AssignForReview({ data, result, submitting }: AssignForReviewPro
               </p>
               <p className="small">
                 <span className={`badge badge--assignment-${assignment.status}`}>{statusLabels[assignment.status]}</span>
-                {assignment.ruleName ? `Rule: ${assignment.ruleName}` : "Assigned by hand"}
+                {assignment.ruleName ? `Rule: ${assignment.ruleName}${assignment.ruleDeleted ? " (deleted)" : ""}` : "Assigned by hand"}
               </p>
               {assignment.status === "open" ? (
                 <p className="small">

@@ -10,6 +10,8 @@ export interface SkipTarget {
   scorecardName: string;
   /** "Call · 20 Nov 2026, 10:00" */
   conversation: string;
+  /** Set when a lead skips somebody else's work: whose queue it leaves. */
+  reviewerName?: string;
 }
 
 interface SkipDialogProps {
@@ -58,11 +60,17 @@ export function SkipDialog({ target, maxReason, failure, submitting, onClose }: 
           <h2 id="skip-dialog-title">{replacing ? "Skip and replace this conversation?" : "Skip this conversation?"}</h2>
           <p className="muted">
             {target.agentName} · {target.conversation} · {target.scorecardName}
+            {target.reviewerName ? ` · assigned to ${target.reviewerName}` : ""}
           </p>
           {replacing ? (
             <p>
               It is skipped, and Parley draws {target.agentName}&rsquo;s next conversation from the same sampling run into
               your queue, with the same due date. If the run has no other conversation of this agent, it is only skipped.
+            </p>
+          ) : target.reviewerName ? (
+            <p>
+              It leaves {target.reviewerName}&rsquo;s queue and is not drawn again for this scorecard. The reason is kept with the
+              assignment and shown on the conversation&rsquo;s page.
             </p>
           ) : (
             <p>It leaves your queue and is not drawn again for this scorecard. Your QA lead sees the reason.</p>

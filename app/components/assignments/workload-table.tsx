@@ -3,16 +3,18 @@ import { Link } from "@remix-run/react";
 export interface WorkloadRowView {
   key: string;
   name: string;
-  /** Where the row's open work is listed, or null (manual work has no rule to filter by). */
+  /** Where the row's open work is listed, or null (manual and deleted rules' work have no rule to filter by). */
   href: string | null;
+  /** "Paused", "Rule deleted": said under the name. */
+  note?: string | null;
   open: number;
   overdue: number;
   done: number;
   skipped: number;
 }
 
-/** Open, overdue, done and skipped per reviewer or per rule (done and skipped: the last 7 days). */
-export function WorkloadTable({ caption, heading, rows }: { caption: string; heading: string; rows: WorkloadRowView[] }) {
+/** Open, overdue, done and skipped per reviewer or per rule; done and skipped over `period` ("7 d", "this month"). */
+export function WorkloadTable({ caption, heading, period, rows }: { caption: string; heading: string; period: string; rows: WorkloadRowView[] }) {
   return (
     <div className="table-wrap">
       <table className="table workload-table">
@@ -27,10 +29,10 @@ export function WorkloadTable({ caption, heading, rows }: { caption: string; hea
               Overdue
             </th>
             <th scope="col" className="num">
-              Done 7 d
+              Done {period}
             </th>
             <th scope="col" className="num">
-              Skipped 7 d
+              Skipped {period}
             </th>
           </tr>
         </thead>
@@ -45,6 +47,7 @@ export function WorkloadTable({ caption, heading, rows }: { caption: string; hea
                 ) : (
                   row.name
                 )}
+                {row.note ? <span className="muted small block">{row.note}</span> : null}
               </th>
               <td className="num">{row.open}</td>
               <td className="num">

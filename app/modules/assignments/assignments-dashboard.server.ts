@@ -1,7 +1,11 @@
 /**
  * The lead's view of review work: open, done and overdue per reviewer and per rule. "Done"
- * counts what was finished since `doneSince` (the last 7 days by default), so the numbers
- * describe current throughput rather than all history.
+ * and "skipped" count what was closed since `doneSince` (the route's period: the last 7 days
+ * by default), so the numbers describe current throughput rather than all history.
+ *
+ * Per rule: every active rule, even with nothing to show (a rule that drew nothing this week
+ * is worth seeing), paused rules with work, then the work of deleted rules (by the name they
+ * had), then manual work.
  */
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
@@ -15,10 +19,16 @@ export interface WorkloadRow {
   skipped: number;
 }
 
+export interface RuleWorkloadRow extends WorkloadRow {
+  /** rule: a rule that exists (see `active`); deleted: a deleted rule's name; manual: assigned by hand. */
+  kind: "rule" | "deleted" | "manual";
+  active: boolean;
+}
+
 export async function assignmentsDashboard(
   db: Database,
   options: { now?: Date; doneSince?: Date } = {},
-): Promise<{ perReviewer: WorkloadRow[]; perRule: WorkloadRow[]; doneSince: Date }> {
+): Promise<{ perReviewer: WorkloadRow[]; perRule: RuleWorkloadRow[]; doneSince: Date }> {
   const now = options.now ?? new Date();
   const doneSince = options.doneSince ?? new Date(now.getTime() - 7 * 24 * 3_600_000);
   const tallies = [
@@ -29,7 +39,7 @@ export async function assignmentsDashboard(
   ] as const;
   const recentOrOpen = sql<boolean>`(assignments.status = 'open' OR assignments.closed_at >= ${doneSince})`;
 
-  const [perReviewer, perRule] = await Promise.all([
+  const [perReviewer, rules, withoutRule] = await Promise.all([
     db
       .selectFrom("users")
       .leftJoin("assignments", (join) => join.onRef("assignments.reviewer_id", "=", "users.id").on(recentOrOpen))
@@ -40,26 +50,50 @@ export async function assignmentsDashboard(
       .orderBy("users.name")
       .execute(),
     db
+      .selectFrom("sampling_rules")
+      .leftJoin("assignments", (join) => join.onRef("assignments.rule_id", "=", "sampling_rules.id").on(recentOrOpen))
+      .select(["sampling_rules.id", "sampling_rules.name", "sampling_rules.active", ...tallies])
+      .where((eb) => eb.or([eb("sampling_rules.active", "=", true), eb("assignments.id", "is not", null)]))
+      .groupBy(["sampling_rules.id", "sampling_rules.name", "sampling_rules.active"])
+      .orderBy("sampling_rules.name")
+      .orderBy("sampling_rules.id")
+      .execute(),
+    // Manual work and deleted rules' work both have no rule_id; the kept name tells them apart.
+    db
       .selectFrom("assignments")
-      .leftJoin("sampling_rules", "sampling_rules.id", "assignments.rule_id")
-      .select(["sampling_rules.id", sql<string>`coalesce(sampling_rules.name, '')`.as("name"), ...tallies])
+      .select(["assignments.deleted_rule_name", ...tallies])
+      .where("assignments.rule_id", "is", null)
       .where(recentOrOpen)
-      .groupBy(["sampling_rules.id", "sampling_rules.name"])
-      .orderBy(sql`sampling_rules.name NULLS LAST`)
+      .groupBy("assignments.deleted_rule_name")
+      .orderBy(sql`assignments.deleted_rule_name NULLS LAST`)
       .execute(),
   ]);
+  const perRule: RuleWorkloadRow[] = [
+    ...rules.map(({ active, ...row }) => ({ ...row, kind: "rule" as const, active })),
+    ...withoutRule.map(({ deleted_rule_name: deletedName, ...row }) => ({
+      ...row,
+      id: null,
+      name: deletedName ?? "",
+      kind: deletedName === null ? ("manual" as const) : ("deleted" as const),
+      active: false,
+    })),
+  ];
   return { perReviewer, perRule, doneSince };
 }
 
 export interface OpenAssignmentRow {
   id: string;
   interactionId: string;
+  channel: "call" | "chat" | "email";
+  startedAt: Date;
   agentId: string;
   agentName: string;
   reviewerId: string;
   reviewerName: string;
   scorecardName: string;
+  /** The rule that drew it, or the name it had when it was deleted; null for manual work. */
   ruleName: string | null;
+  ruleDeleted: boolean;
   dueAt: Date;
   overdue: boolean;
 }
@@ -83,10 +117,13 @@ export async function listOpenAssignments(
       "assignments.reviewer_id",
       "assignments.due_at",
       "interactions.agent_id",
+      "interactions.channel",
+      "interactions.started_at",
       "agent.name as agent_name",
       "reviewer.name as reviewer_name",
       "scorecards.name as scorecard_name",
       "sampling_rules.name as rule_name",
+      "assignments.deleted_rule_name",
     ])
     .where("assignments.status", "=", "open")
     .orderBy("assignments.due_at")
@@ -104,12 +141,15 @@ export async function listOpenAssignments(
     items: page.map((row) => ({
       id: row.id,
       interactionId: row.interaction_id,
+      channel: row.channel as OpenAssignmentRow["channel"],
+      startedAt: row.started_at,
       agentId: row.agent_id,
       agentName: row.agent_name,
       reviewerId: row.reviewer_id,
       reviewerName: row.reviewer_name,
       scorecardName: row.scorecard_name,
-      ruleName: row.rule_name,
+      ruleName: row.rule_name ?? row.deleted_rule_name,
+      ruleDeleted: row.rule_name === null && row.deleted_rule_name !== null,
       dueAt: row.due_at,
       overdue: row.due_at.getTime() < now.getTime(),
     })),

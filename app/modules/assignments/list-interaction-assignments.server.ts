@@ -6,7 +6,9 @@ export interface InteractionAssignment {
   id: string;
   scorecardName: string;
   reviewerName: string;
+  /** The rule that drew it, or the name it had when it was deleted; null for manual work. */
   ruleName: string | null;
+  ruleDeleted: boolean;
   status: "open" | "done" | "skipped";
   dueAt: Date;
   overdue: boolean;
@@ -39,6 +41,7 @@ export async function listInteractionAssignments(
       "scorecards.name as scorecard_name",
       "reviewer.name as reviewer_name",
       "sampling_rules.name as rule_name",
+      "assignments.deleted_rule_name",
     ])
     .where("interactions.id", "=", interactionId)
     .orderBy((eb) => eb.case().when("assignments.status", "=", "open").then(0).else(1).end())
@@ -51,7 +54,8 @@ export async function listInteractionAssignments(
       id: row.id,
       scorecardName: row.scorecard_name,
       reviewerName: row.reviewer_name,
-      ruleName: row.rule_name,
+      ruleName: row.rule_name ?? row.deleted_rule_name,
+      ruleDeleted: row.rule_name === null && row.deleted_rule_name !== null,
       status,
       dueAt: row.due_at,
       overdue: status === "open" && row.due_at.getTime() < now.getTime(),

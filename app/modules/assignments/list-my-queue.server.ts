@@ -15,7 +15,9 @@ export interface QueueItem {
   agentName: string;
   queue: string | null;
   scorecardName: string;
+  /** The rule that drew it, or the name it had when it was deleted; null for manual work. */
   ruleName: string | null;
+  ruleDeleted: boolean;
   runId: string | null;
   dueAt: Date;
   overdue: boolean;
@@ -52,6 +54,7 @@ export async function listMyQueue(
       "agent.name as agent_name",
       "scorecards.name as scorecard_name",
       "sampling_rules.name as rule_name",
+      "assignments.deleted_rule_name",
     ])
     .where("assignments.reviewer_id", "=", viewer.id)
     .where("assignments.status", "=", "open")
@@ -74,7 +77,8 @@ export async function listMyQueue(
       agentName: row.agent_name,
       queue: row.queue,
       scorecardName: row.scorecard_name,
-      ruleName: row.rule_name,
+      ruleName: row.rule_name ?? row.deleted_rule_name,
+      ruleDeleted: row.rule_name === null && row.deleted_rule_name !== null,
       runId: row.run_id,
       dueAt: row.due_at,
       overdue: row.due_at.getTime() < now.getTime(),

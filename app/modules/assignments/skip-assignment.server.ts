@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/record-audit.server";
 import type { Viewer } from "../users/roles";
 import { loadOpenAssignmentForUpdate } from "./load-open-assignment.server";
 
-export const MAX_SKIP_REASON = 500;
+export { MAX_SKIP_REASON } from "./assignments.schema";
 
 /**
  * Takes an open assignment out of the queue with a reason ("no audio", "wrong language").

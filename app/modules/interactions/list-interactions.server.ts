@@ -5,6 +5,7 @@ import { interactionScope } from "../users/permissions";
 import type { Viewer } from "../users/roles";
 import { scopeInteractions } from "../users/scope.server";
 import type { InteractionFilters } from "./interaction-filters";
+import { looseQueueScan } from "./list-queues.server";
 
 export interface InteractionListItem {
   id: string;
@@ -230,34 +231,7 @@ async function listQueues(db: Database, viewer: Viewer): Promise<string[]> {
 export function queuesInScopeQuery(viewer: Viewer) {
   const scope = interactionScope(viewer);
   if (scope.kind === "own") return null;
-  const teams = scope.kind === "all" ? sql`select id from teams` : sql`select unnest(cast(${scope.teamIds} as uuid[]))`;
-  const withoutTeam =
-    scope.kind === "all"
-      ? sql`union
-    select queue from no_team where queue is not null`
-      : sql``;
-  return sql<{ queue: string }>`
-    with recursive scoped(team_id) as (${teams}),
-    by_team(team_id, queue) as (
-      select scoped.team_id,
-        (select i.queue from interactions i
-          where i.team_id = scoped.team_id and i.queue is not null order by i.queue limit 1)
-      from scoped
-      union all
-      select by_team.team_id,
-        (select i.queue from interactions i
-          where i.team_id = by_team.team_id and i.queue > by_team.queue order by i.queue limit 1)
-      from by_team where by_team.queue is not null
-    ),
-    no_team(queue) as (
-      (select queue from interactions where team_id is null and queue is not null order by queue limit 1)
-      union all
-      select (select i.queue from interactions i where i.team_id is null and i.queue > no_team.queue order by i.queue limit 1)
-      from no_team where no_team.queue is not null
-    )
-    select queue from by_team where queue is not null
-    ${withoutTeam}
-    order by queue`;
+  return looseQueueScan(scope.kind === "all" ? null : scope.teamIds);
 }
 
 function summaryOf(metadata: unknown): string | null {

@@ -1,21 +1,16 @@
+/**
+ * A run's header for its page: what it ran with, its totals, how many agents it reports on
+ * and how many fell short. The per-agent table and the assignments it made are paged
+ * separately (list-run-agents, list-run-assignments): a run of "5 per agent" over 1,000
+ * agents made 5,000 assignments, too many for one page.
+ */
+import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
 import { notFound } from "../../lib/errors";
-import type { AgentPlan } from "./plan-sample.server";
 import type { SamplingRuleSettings } from "./sampling-rule.schema";
 
-export interface RunAgentRow extends AgentPlan {
-  agentName: string;
-}
-
-export interface RunAssignmentRow {
-  id: string;
-  interactionId: string;
-  agentName: string;
-  reviewerName: string;
-  status: "open" | "done" | "skipped";
-  skipReason: string | null;
-  dueAt: Date;
-}
+/** Drawn-but-unassigned conversations shown on the page; the rest are only counted. */
+export const UNASSIGNED_SHOWN = 50;
 
 export interface SamplingRunDetail {
   id: string;
@@ -36,47 +31,48 @@ export interface SamplingRunDetail {
   startedAt: Date;
   finishedAt: Date;
   startedByName: string | null;
-  perAgent: RunAgentRow[];
+  /** Agents the run reports on, and how many of them are short. */
+  agentCount: number;
+  agentsShort: number;
+  /** The first UNASSIGNED_SHOWN of them, in the run's order, and how many there are. */
   unassigned: { interactionId: string; reason: "no_reviewer" | "caps_reached" }[];
-  assignments: RunAssignmentRow[];
+  unassignedCount: number;
 }
 
-/** A run with its per-agent tallies (by agent name) and the assignments it made. */
 export async function getSamplingRun(db: Database, runId: string): Promise<SamplingRunDetail> {
   const run = await db
     .selectFrom("sampling_runs")
     .innerJoin("sampling_rules", "sampling_rules.id", "sampling_runs.rule_id")
     .leftJoin("users as starter", "starter.id", "sampling_runs.started_by")
-    .selectAll("sampling_runs")
-    .select(["sampling_rules.name as rule_name", "starter.name as starter_name"])
+    .select([
+      "sampling_runs.id",
+      "sampling_runs.rule_id",
+      "sampling_runs.period_key",
+      "sampling_runs.period_start",
+      "sampling_runs.period_end",
+      "sampling_runs.seed",
+      "sampling_runs.trigger",
+      "sampling_runs.status",
+      "sampling_runs.error",
+      "sampling_runs.matched",
+      "sampling_runs.drawn",
+      "sampling_runs.assigned",
+      "sampling_runs.shortfall",
+      "sampling_runs.settings",
+      "sampling_runs.started_at",
+      "sampling_runs.finished_at",
+      "sampling_rules.name as rule_name",
+      "starter.name as starter_name",
+      sql<number>`jsonb_array_length(sampling_runs.per_agent)`.as("agent_count"),
+      sql<number>`(SELECT count(*)::int FROM jsonb_array_elements(sampling_runs.per_agent) AS a WHERE (a ->> 'shortfall')::int > 0)`.as(
+        "agents_short",
+      ),
+      sql<number>`jsonb_array_length(sampling_runs.unassigned)`.as("unassigned_count"),
+      sql<unknown>`jsonb_path_query_array(sampling_runs.unassigned, ${`$[0 to ${UNASSIGNED_SHOWN - 1}]`}::jsonpath)`.as("unassigned_first"),
+    ])
     .where("sampling_runs.id", "=", runId)
     .executeTakeFirst();
   if (!run) throw notFound("Sampling run");
-
-  const perAgent = run.per_agent as unknown as AgentPlan[];
-  const names = new Map<string, string>();
-  if (perAgent.length > 0) {
-    const agents = await db.selectFrom("users").select(["id", "name"]).where("id", "in", perAgent.map((a) => a.agentId)).execute();
-    for (const agent of agents) names.set(agent.id, agent.name);
-  }
-  const assignments = await db
-    .selectFrom("assignments")
-    .innerJoin("interactions", "interactions.id", "assignments.interaction_id")
-    .innerJoin("users as agent", "agent.id", "interactions.agent_id")
-    .innerJoin("users as reviewer", "reviewer.id", "assignments.reviewer_id")
-    .select([
-      "assignments.id",
-      "assignments.interaction_id",
-      "assignments.status",
-      "assignments.skip_reason",
-      "assignments.due_at",
-      "agent.name as agent_name",
-      "reviewer.name as reviewer_name",
-    ])
-    .where("assignments.run_id", "=", runId)
-    .orderBy("agent.name")
-    .orderBy("assignments.rank_key")
-    .execute();
 
   return {
     id: run.id,
@@ -97,18 +93,9 @@ export async function getSamplingRun(db: Database, runId: string): Promise<Sampl
     startedAt: run.started_at,
     finishedAt: run.finished_at,
     startedByName: run.starter_name,
-    perAgent: perAgent
-      .map((agent) => ({ ...agent, agentName: names.get(agent.agentId) ?? "Unknown agent" }))
-      .sort((a, b) => a.agentName.localeCompare(b.agentName)),
-    unassigned: run.unassigned as unknown as SamplingRunDetail["unassigned"],
-    assignments: assignments.map((row) => ({
-      id: row.id,
-      interactionId: row.interaction_id,
-      agentName: row.agent_name,
-      reviewerName: row.reviewer_name,
-      status: row.status as RunAssignmentRow["status"],
-      skipReason: row.skip_reason,
-      dueAt: row.due_at,
-    })),
+    agentCount: run.agent_count,
+    agentsShort: run.agents_short,
+    unassigned: run.unassigned_first as SamplingRunDetail["unassigned"],
+    unassignedCount: run.unassigned_count,
   };
 }

@@ -7,7 +7,8 @@ import { seedScorecard, seedUser } from "../../../test/factories";
 import { setScorecardArchived } from "../scorecards/set-scorecard-archived.server";
 import { claimScheduledSlot } from "./claim-scheduled-slot.server";
 import { runScheduledSlot } from "./run-scheduled-slot.server";
-import { deleteSamplingRule, setSamplingRuleActive, updateSamplingRule } from "./save-sampling-rule.server";
+import { deleteSamplingRule } from "./delete-sampling-rule.server";
+import { setSamplingRuleActive, updateSamplingRule } from "./save-sampling-rule.server";
 import { samplingCoverage } from "./sampling-coverage.server";
 
 /** graphile-worker keeps payloads in its private table; the public view leaves them out. */

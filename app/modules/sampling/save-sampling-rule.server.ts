@@ -145,17 +145,3 @@ export async function setSamplingRuleActive(db: Database, actorId: string, ruleI
     await recordAudit(trx, { actorId, action: active ? "sampling_rule.resume" : "sampling_rule.pause", entityType: "sampling_rule", entityId: ruleId });
   });
 }
-
-/**
- * Deletes the rule and its run history. Assignments it made stay in reviewers' queues
- * (they lose the link to the rule), so nobody's work disappears.
- */
-export async function deleteSamplingRule(db: Database, actorId: string, ruleId: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const rule = await trx.selectFrom("sampling_rules").select(["name"]).where("id", "=", ruleId).forUpdate().executeTakeFirst();
-    if (!rule) throw notFound("Sampling rule");
-    await scheduleRuleRun(trx, { id: ruleId, active: false, schedule: { kind: "manual" } }, new Date(), "UTC");
-    await trx.deleteFrom("sampling_rules").where("id", "=", ruleId).execute();
-    await recordAudit(trx, { actorId, action: "sampling_rule.delete", entityType: "sampling_rule", entityId: ruleId, before: { name: rule.name } });
-  });
-}
