@@ -9,7 +9,10 @@ export default {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,
     v3_throwAbortReason: true,
-    v3_lazyRouteDiscovery: true,
+    // Off on purpose (docs/decisions/0012): its MutationObserver runs querySelectorAll over the
+    // parent of every node React adds, which cost 0.6 s when a long transcript renders its rows.
+    // With about forty routes the whole manifest is small enough to send with the page.
+    v3_lazyRouteDiscovery: false,
     v3_singleFetch: true,
   },
 };

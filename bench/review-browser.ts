@@ -50,6 +50,10 @@ const appObserver = (rows: number) => `(() => {
   let timer = 0;
   const check = () => {
     const now = performance.now();
+    if (marks.overview === undefined && document.querySelector("[data-waveform-drawn]")) {
+      marks.overview = now;
+      requestAnimationFrame(() => requestAnimationFrame(() => { marks.overviewPainted = performance.now(); }));
+    }
     if (marks.rows === undefined) {
       const list = document.querySelector('ol[aria-label="Transcript"]');
       if (list && list.children.length >= ${rows}) marks.rows = now;
@@ -113,12 +117,18 @@ const PAGE_FACTS = `(() => {
  * Seek to 45:00 and play, as a reviewer would: press the transcript's "Play from 45:00"
  * button (it seeks), then K (play). The clock starts just before the click and stops at
  * the <audio> element's 'playing' event; 0.5 s later the position is read again to show
- * the audio really advances.
+ * the audio really advances. `visible`: the reader has scrolled the turn into view first
+ * (a click on what they see); otherwise the button is pressed where it is, far below, and
+ * the transcript follows the playhead there (a jump such as a click on the waveform).
  */
-const APP_SEEK = `(async () => {
+const appSeek = (visible: boolean) => `(async () => {
   const audio = document.querySelector('[data-waveform-ready="true"] audio');
   const button = document.querySelector('button[aria-label="Play from 45:00"]');
   if (!audio || !button) throw new Error('no waveform audio element or no "Play from 45:00" button');
+  if (${visible}) {
+    button.scrollIntoView({ block: "center" });
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  }
   const events = {};
   let t0 = 0;
   const playing = new Promise((resolve, reject) => {
@@ -131,8 +141,9 @@ const APP_SEEK = `(async () => {
     setTimeout(() => reject(new Error("no 'playing' event within 20 s")), 20000);
   });
   t0 = performance.now();
+  button.focus();
   button.click();
-  document.body.dispatchEvent(new KeyboardEvent("keydown", { key: "k", bubbles: true, cancelable: true }));
+  button.dispatchEvent(new KeyboardEvent("keydown", { key: "k", bubbles: true, cancelable: true }));
   await playing;
   const t1 = performance.now();
   const at = audio.currentTime;
@@ -144,6 +155,15 @@ const APP_SEEK = `(async () => {
     .map(([start, duration]) => Math.max(0, Math.min(start + duration, t1) - Math.max(start, t0)))
     .reduce((sum, ms) => sum + ms, 0);
   return { ms: events.playing, events, position: at, advanced, busyMs, src: audio.currentSrc };
+})()`;
+
+/** Back to the start, paused, the transcript at its top: the state a fresh load would leave. */
+const REWIND = `(async () => {
+  const audio = document.querySelector('[data-waveform-ready="true"] audio');
+  audio.pause();
+  audio.currentTime = 0;
+  document.querySelector(".review-transcript-panel__scroller")?.scrollTo({ top: 0 });
+  await new Promise((resolve) => setTimeout(resolve, 300));
 })()`;
 
 /** The floor: a bare <audio> element on an empty page, given the workspace's own URL, metadata loaded. */
@@ -208,6 +228,9 @@ const WAVESURFER_SEEK = `(async () => {
 // ---------------------------------------------------------------- measurements
 
 export interface AppMarks {
+  /** The server-drawn overview of the waveform in the DOM (the HTML as it is parsed), and painted. */
+  overview?: number;
+  overviewPainted?: number;
   rows?: number;
   hydrated?: number;
   transcriptReady?: number;
@@ -257,6 +280,8 @@ export interface Memory {
 
 export interface AppRun {
   kind: "cold" | "warm";
+  /** The same seek with the turn far off-screen: the transcript follows the playhead there. */
+  farSeek: SeekResult;
   /** Node's clock from page.goto() to the in-page marks being read: an upper bound, polling included. */
   wallMs: number;
   facts: PageFacts;
@@ -363,14 +388,18 @@ export async function measureApp(browser: Browser, options: { baseURL: string; s
     await page.addInitScript(appObserver(options.rows));
     const cold = await loadReview(page, options.path);
     const memory = await measureMemory(browser, page);
-    const coldSeek = await page.evaluate<SeekResult>(APP_SEEK);
+    const coldFar = await page.evaluate<SeekResult>(appSeek(false));
+    await page.evaluate(REWIND);
+    const coldSeek = await page.evaluate<SeekResult>(appSeek(true));
     await page.goto("about:blank");
     const warm = await loadReview(page, options.path);
     await page.waitForTimeout(500);
-    const warmSeek = await page.evaluate<SeekResult>(APP_SEEK);
+    const warmFar = await page.evaluate<SeekResult>(appSeek(false));
+    await page.evaluate(REWIND);
+    const warmSeek = await page.evaluate<SeekResult>(appSeek(true));
     return [
-      { kind: "cold", ...cold, memory, seek: coldSeek },
-      { kind: "warm", ...warm, memory: null, seek: warmSeek },
+      { kind: "cold", ...cold, memory, seek: coldSeek, farSeek: coldFar },
+      { kind: "warm", ...warm, memory: null, seek: warmSeek, farSeek: warmFar },
     ];
   } finally {
     await context.close();

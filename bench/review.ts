@@ -10,10 +10,11 @@
  * through the REST API's upload path, waits for the peaks, and opens the QA specialist's
  * evaluation of it. Then, signed in through /login, BENCH_RUNS times (default 5):
  *   - the workspace in a fresh browser context (cold cache), then reloaded (warm): from
- *     navigation start to the waveform drawn ([data-waveform-ready="true"]) and to the
- *     transcript interactive (hydrated, all rows, the list's ready marker); the JS heap after
- *     load (CDP Performance.getMetrics JSHeapUsedSize); and "Play from 45:00" + K until the
- *     <audio> element plays;
+ *     navigation start to the waveform first drawn (the server-drawn overview painted,
+ *     [data-waveform-drawn]), to the interactive waveform ([data-waveform-ready="true"]) and
+ *     to the transcript interactive (hydrated, all rows, the list's ready marker); the JS heap
+ *     after load (CDP Performance.getMetrics JSHeapUsedSize); and "Play from 45:00" + K until
+ *     the <audio> element plays, with the turn scrolled into view and with it far off-screen;
  *   - beside it, the same WAV in a bare page where wavesurfer.js 8.0.1 fetches and decodes
  *     the whole file (no peaks): navigation start to 'ready', the heap, setTime(2700) +
  *     play() until playing.
@@ -199,20 +200,22 @@ try {
     ["from navigation start", "workspace, cold cache", "workspace, warm cache", "wavesurfer.js decoding the file"],
     [
       ["HTML received", stat(of(colds, (r) => r.facts.documentResponseEnd), "ms"), stat(of(warms, (r) => r.facts.documentResponseEnd), "ms"), "—"],
+      ["**waveform first drawn**: the server's overview painted", stat(of(colds, (r) => r.facts.marks.overviewPainted), "ms"), stat(of(warms, (r) => r.facts.marks.overviewPainted), "ms"), "—"],
       ["all transcript rows in the DOM", stat(of(colds, (r) => r.facts.marks.rows), "ms"), stat(of(warms, (r) => r.facts.marks.rows), "ms"), "—"],
       ["DOMContentLoaded", stat(of(colds, (r) => r.facts.domContentLoaded), "ms"), stat(of(warms, (r) => r.facts.domContentLoaded), "ms"), "—"],
       ["transcript interactive (hydrated)", stat(of(colds, (r) => r.facts.marks.interactive), "ms"), stat(of(warms, (r) => r.facts.marks.interactive), "ms"), "—"],
-      ["peaks.json requested (after hydration)", stat(of(colds, (r) => r.facts.peaks?.start), "ms"), stat(of(warms, (r) => r.facts.peaks?.start), "ms"), "—"],
+      ["peaks.json requested (preloaded by the HTML)", stat(of(colds, (r) => r.facts.peaks?.start), "ms"), stat(of(warms, (r) => r.facts.peaks?.start), "ms"), "—"],
       ["peaks.json / the WAV fetched", stat(of(colds, (r) => r.facts.peaks?.end), "ms"), stat(of(warms, (r) => r.facts.peaks?.end), "ms"), stat(ws.map((r) => r.audioFetch?.end ?? NaN), "ms")],
       ["audio decoded", "—", "—", stat(ws.map((r) => r.decodeMs), "ms")],
-      ["**waveform drawn** (ready)", stat(of(colds, (r) => r.facts.marks.waveform), "ms"), stat(of(warms, (r) => r.facts.marks.waveform), "ms"), stat(ws.map((r) => r.readyMs), "ms")],
+      ["interactive waveform drawn (wavesurfer ready)", stat(of(colds, (r) => r.facts.marks.waveform), "ms"), stat(of(warms, (r) => r.facts.marks.waveform), "ms"), stat(ws.map((r) => r.readyMs), "ms")],
       ["waveform painted (2 frames later)", stat(of(colds, (r) => r.facts.marks.waveformPainted), "ms"), stat(of(warms, (r) => r.facts.marks.waveformPainted), "ms"), stat(ws.map((r) => r.paintedMs), "ms")],
       ["long tasks until then (sum / longest)", `${stat(of(colds, (r) => r.facts.longTaskMs), "ms")} / ${stat(of(colds, (r) => r.facts.longestTaskMs), "ms")}`, `${stat(of(warms, (r) => r.facts.longTaskMs), "ms")} / ${stat(of(warms, (r) => r.facts.longestTaskMs), "ms")}`, `${stat(ws.map((r) => r.longTaskMs), "ms")} / ${stat(ws.map((r) => r.longestTaskMs), "ms")}`],
       ["**JS heap used** after load (JSHeapUsedSize)", stat(of(colds, (r) => r.memory?.heapMb), "MB"), "—", stat(ws.map((r) => r.memory.heapMb), "MB")],
       ["JS heap used after a forced GC", stat(of(colds, (r) => r.memory?.heapAfterGcMb), "MB"), "—", stat(ws.map((r) => r.memory.heapAfterGcMb), "MB")],
       ["ArrayBuffers outside the heap (backingStorageSize)", stat(of(colds, (r) => r.memory?.arrayBuffersMb), "MB"), "—", stat(ws.map((r) => r.memory.arrayBuffersMb), "MB")],
       ["largest renderer process RSS", stat(of(colds, (r) => r.memory?.rendererRssMb ?? NaN), "MB"), "—", stat(ws.map((r) => r.memory.rendererRssMb ?? NaN), "MB")],
-      ["**seek to 45:00 → playing**", stat(of(colds, (r) => r.seek.ms), "ms"), stat(of(warms, (r) => r.seek.ms), "ms"), stat(ws.map((r) => r.seek.ms), "ms")],
+      ["**seek to 45:00 → playing** (the turn in view)", stat(of(colds, (r) => r.seek.ms), "ms"), stat(of(warms, (r) => r.seek.ms), "ms"), stat(ws.map((r) => r.seek.ms), "ms")],
+      ["seek to 45:00 → playing, the transcript following far", stat(of(colds, (r) => r.farSeek.ms), "ms"), stat(of(warms, (r) => r.farSeek.ms), "ms"), "—"],
     ],
   );
   console.log("");
@@ -226,8 +229,10 @@ try {
   table(
     ["seek to 45:00, from the click (or the call)", "'seeking' event", "'seeked'", "**'playing'**", "long tasks meanwhile"],
     [
-      seekRow("workspace, cold: \"Play from 45:00\" then K", colds.map((r) => r.seek)),
+      seekRow("workspace, cold: \"Play from 45:00\" (in view) then K", colds.map((r) => r.seek)),
       seekRow("workspace, warm: the same", warms.map((r) => r.seek)),
+      seekRow("workspace, cold: the same button far off-screen", colds.map((r) => r.farSeek)),
+      seekRow("workspace, warm: the same", warms.map((r) => r.farSeek)),
       seekRow("bare <audio>, the same presigned URL: currentTime, play()", bare),
       seekRow("wavesurfer.js, file decoded in memory: setTime, play()", ws.map((r) => r.seek)),
     ],
@@ -248,10 +253,13 @@ try {
   console.log("");
   console.log("Against the aims (workspace, cold cache, median; warm in brackets):");
   const verdict = (value: number, aim: number) => (value <= aim ? "✔" : "✘");
-  const waveform = median(of(colds, (r) => r.facts.marks.waveform));
+  const waveform = median(of(colds, (r) => r.facts.marks.overviewPainted));
+  const interactiveWaveform = median(of(colds, (r) => r.facts.marks.waveform));
   const heap = median(of(colds, (r) => r.memory?.heapMb));
   const seek = median(of(colds, (r) => r.seek.ms));
-  console.log(`  ${verdict(waveform, AIMS.waveformMs)} waveform drawn < ${AIMS.waveformMs} ms after navigation: ${waveform.toFixed(0)} ms (warm ${median(of(warms, (r) => r.facts.marks.waveform)).toFixed(0)} ms)`);
+  console.log(
+    `  ${verdict(waveform, AIMS.waveformMs)} waveform drawn < ${AIMS.waveformMs} ms after navigation: ${waveform.toFixed(0)} ms (warm ${median(of(warms, (r) => r.facts.marks.overviewPainted)).toFixed(0)} ms); the interactive waveform ${interactiveWaveform.toFixed(0)} ms (warm ${median(of(warms, (r) => r.facts.marks.waveform)).toFixed(0)} ms)`,
+  );
   console.log(`  ${verdict(heap, AIMS.heapMb)} JS heap < ${AIMS.heapMb} MB: ${heap.toFixed(1)} MB (${median(of(colds, (r) => r.memory?.heapAfterGcMb)).toFixed(1)} MB after a forced GC)`);
   console.log(`  ${verdict(seek, AIMS.seekMs)} seek to 45:00 → playing < ${AIMS.seekMs} ms: ${seek.toFixed(0)} ms (warm ${median(of(warms, (r) => r.seek.ms)).toFixed(0)} ms)`);
   console.log("");

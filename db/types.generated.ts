@@ -135,6 +135,7 @@ export interface Interactions {
   transcript_key: string | null;
   transcript_text: Generated<string>;
   updated_at: Generated<Timestamp>;
+  waveform_overview: Json | null;
 }
 
 export interface LoginThrottle {

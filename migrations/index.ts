@@ -8,6 +8,7 @@ import * as scorecardsEvaluations from "./20261125T190000-scorecards-evaluations
 import * as sampling from "./20261125T190100-sampling";
 import * as annotations from "./20261125T190200-annotations";
 import * as assignmentsDeletedRule from "./20261126T100000-assignments-deleted-rule";
+import * as waveformOverview from "./20261201T210000-waveform-overview";
 
 /**
  * Every migration, listed statically. Node 20 cannot import `.ts` files found on
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   "20261125T190100-sampling": sampling,
   "20261125T190200-annotations": annotations,
   "20261126T100000-assignments-deleted-rule": assignmentsDeletedRule,
+  "20261201T210000-waveform-overview": waveformOverview,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -122,6 +122,9 @@ describe("the interaction page route", () => {
     const ready = await detailLoader({ request: await get(agent, `/interactions/${id}`), params: { interactionId: id }, context: {} });
     expect(ready.interaction.status).toBe("ready");
     expect(ready.media.player?.durationMs).toBe(2000);
+    // The waveform's overview comes with the page, for its first paint.
+    expect(ready.media.player?.overview).toHaveLength(2);
+    expect(processing.media.player?.overview).toBeNull();
     expect(ready.media.player?.channels).toEqual([
       { label: `Agent · ${agent.name}`, role: "agent" },
       { label: "Customer · Jo Bloggs", role: "customer" },

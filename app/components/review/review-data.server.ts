@@ -40,7 +40,13 @@ export function conversationMediaOf(interaction: InteractionDetail): Conversatio
   const { recording, peaks, transcript } = interaction;
   return {
     player: recording
-      ? { audioUrl: recording.url, peaksUrl: peaks?.url ?? null, durationMs: interaction.durationMs, channels: playerLanes(interaction) }
+      ? {
+          audioUrl: recording.url,
+          peaksUrl: peaks?.url ?? null,
+          overview: peaks?.overview?.channels ?? null,
+          durationMs: interaction.durationMs,
+          channels: playerLanes(interaction),
+        }
       : null,
     transcript: transcript
       ? {

@@ -11,6 +11,7 @@ import { blobStore } from "../../lib/storage.server";
 import { seedInteraction, seedTeam, seedUser, testWav } from "../../../test/factories";
 import { taskList } from "../../../server/jobs/task-list";
 import { peaksRateFor } from "./compute-interaction-peaks.server";
+import { readWaveformOverview } from "../recordings/waveform-overview";
 import { retryProcessing } from "./retry-processing.server";
 
 const silent = new Logger(() => () => {});
@@ -42,6 +43,12 @@ describe("compute_peaks job", () => {
     // The agent channel carries the tone, the customer channel is silent.
     expect(Math.max(...(peaks.channels[0]?.max ?? []))).toBeGreaterThan(0.1);
     expect(Math.max(...(peaks.channels[1]?.max ?? [1]))).toBe(0);
+    // The overview the pages draw first: the same two channels, loud and flat.
+    const { waveform_overview } = await db().selectFrom("interactions").select("waveform_overview").where("id", "=", id).executeTakeFirstOrThrow();
+    const overview = readWaveformOverview(waveform_overview);
+    expect(overview?.channels).toHaveLength(2);
+    expect(Math.max(...(overview?.channels[0] ?? []))).toBe(100);
+    expect(Math.max(...(overview?.channels[1] ?? [1]))).toBe(0);
   });
 
   it("marks a recording that cannot be decoded as failed with the reason, and a retry queues it again", async () => {

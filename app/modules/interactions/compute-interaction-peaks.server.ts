@@ -47,6 +47,7 @@ export async function computeInteractionPeaks(
         duration_ms: result.durationMs,
         recording_channels: result.channels,
         recording_content_type: result.contentType,
+        waveform_overview: JSON.stringify(result.overview),
         updated_at: new Date(),
       })
       .where("id", "=", interactionId)

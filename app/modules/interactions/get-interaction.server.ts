@@ -1,5 +1,6 @@
 import type { Database } from "../../lib/db.server";
 import type { BlobStore } from "../../lib/storage.server";
+import { readWaveformOverview, type WaveformOverview } from "../recordings/waveform-overview";
 import type { Viewer } from "../users/roles";
 import { scopeInteractions } from "../users/scope.server";
 import { transcriptSchema, type Transcript } from "./transcript";
@@ -28,8 +29,11 @@ export interface InteractionDetail {
     overtalkMs: number | null;
   };
   recording: { url: string; contentType: string | null; channels: number | null } | null;
-  /** The waveform peaks (peaks.json, docs/decisions/0006) once computed: a presigned GET. */
-  peaks: { url: string } | null;
+  /**
+   * The waveform peaks (peaks.json, docs/decisions/0006) once computed: a presigned GET,
+   * and the small overview pages draw first (null for peaks computed before it existed).
+   */
+  peaks: { url: string; overview: WaveformOverview | null } | null;
   transcript: Transcript | null;
 }
 
@@ -81,7 +85,7 @@ export async function getInteraction(db: Database, store: BlobStore, viewer: Vie
       overtalkMs: row.overtalk_ms,
     },
     recording: url ? { url, contentType: row.recording_content_type, channels: row.recording_channels } : null,
-    peaks: peaksUrl ? { url: peaksUrl } : null,
+    peaks: peaksUrl ? { url: peaksUrl, overview: readWaveformOverview(row.waveform_overview) } : null,
     transcript,
   };
 }

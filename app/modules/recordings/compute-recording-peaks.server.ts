@@ -15,6 +15,7 @@ import { PeaksAccumulator, type PeaksJson } from "./compute-peaks";
 import { openAudioDecodeStream } from "./decode-audio.server";
 import type { AudioKind } from "./detect-audio-type";
 import { RecordingDecodeError } from "./errors";
+import { overviewOfPeaks, type WaveformOverview } from "./waveform-overview";
 
 export interface ComputeRecordingPeaksInput {
   interactionId: string;
@@ -41,6 +42,8 @@ export interface ComputeRecordingPeaksResult {
   /** Damaged frames the decoder skipped (compressed formats only). */
   decodeErrors: number;
   peaksBytes: number;
+  /** The small picture pages draw first (waveform-overview.ts). */
+  overview: WaveformOverview;
 }
 
 export async function computeRecordingPeaks(
@@ -66,6 +69,7 @@ export async function computeRecordingPeaks(
     contentTypeMismatch: isMismatch(input.contentType, detected.contentType),
     decodeErrors,
     peaksBytes: Buffer.byteLength(body),
+    overview: overviewOfPeaks(peaks),
   };
 }
 

@@ -55,6 +55,10 @@ describe("where shortcuts apply", () => {
 
   it("lets a focused button keep Space but still takes the letters", () => {
     expect(shortcutApplies("togglePlay", element("BUTTON"))).toBe(false);
+    expect(shortcutApplies("togglePlay", element("BUTTON"), " ")).toBe(false);
+    // K is no button's key: it plays after a click on a turn's "Play from" button.
+    expect(shortcutApplies("togglePlay", element("BUTTON"), "k")).toBe(true);
+    expect(shortcutApplies("togglePlay", element("DIV", { role: "button" }), "K")).toBe(true);
     expect(shortcutApplies("togglePlay", element("DIV", { role: "button" }))).toBe(false);
     expect(shortcutApplies("forward", element("BUTTON"))).toBe(true);
     expect(shortcutApplies("togglePlay", element("BODY"))).toBe(true);

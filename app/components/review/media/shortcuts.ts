@@ -87,10 +87,13 @@ export function pressesOnSpace(target: TargetLike | null): boolean {
   return role === "button" || role === "link" || role === "checkbox" || role === "radio" || role === "switch" || role === "menuitem" || role === "tab" || role === "option";
 }
 
-/** Whether a keydown on `target` runs `action`, or is left to the page. */
-export function shortcutApplies(action: ShortcutAction, target: TargetLike | null): boolean {
+/**
+ * Whether a keydown of `key` on `target` runs `action`, or is left to the page. Only Space
+ * is left to a focused button: K still plays after "Play from 45:00" was clicked.
+ */
+export function shortcutApplies(action: ShortcutAction, target: TargetLike | null, key = " "): boolean {
   if (ownsKeys(target)) return false;
-  if (action === "togglePlay" && pressesOnSpace(target)) return false;
+  if (action === "togglePlay" && (key === " " || key === "Spacebar") && pressesOnSpace(target)) return false;
   return true;
 }
 

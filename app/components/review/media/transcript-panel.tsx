@@ -3,7 +3,7 @@
  * "Follow playback" button while auto-follow is paused, and the "Annotate" button under
  * selected text.
  */
-import { useEffect, useState, type RefObject } from "react";
+import { startTransition, useEffect, useMemo, useState, type RefObject } from "react";
 import type { SearchHit } from "./search";
 import type { NoteRange } from "./text-marks";
 import { TranscriptList, type TranscriptRow } from "./transcript-list";
@@ -33,11 +33,25 @@ export interface TranscriptPanelProps {
   onAnnotate: ((span: TextSpan) => void) | null;
 }
 
+/**
+ * Turns the server renders (and the page hydrates) at first: a screenful and more. The rest
+ * of a long call's turns are rendered right after, in a transition that gives way to the
+ * reader's clicks and keys, so an hour-long call is as quick to open as a short one.
+ */
+export const FIRST_ROWS = 60;
+
 export function TranscriptPanel(props: TranscriptPanelProps) {
-  const { rows, hits, hitIndex, selection, onAnnotate } = props;
-  // Set once React owns the list (hydrated): the benchmark and tests wait for it.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const { hits, hitIndex, selection, onAnnotate } = props;
+  const all = props.rows;
+  const [shown, setShown] = useState(() => Math.min(all.length, FIRST_ROWS));
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  useEffect(() => {
+    if (hydrated && shown < all.length) startTransition(() => setShown(all.length));
+  }, [hydrated, shown, all.length]);
+  const rows = useMemo(() => (shown < all.length ? all.slice(0, shown) : all), [all, shown]);
+  // Set once React owns the whole list: the benchmark and tests wait for it.
+  const ready = hydrated && rows.length === all.length;
 
   return (
     <div className="review-transcript-panel">

@@ -59,6 +59,8 @@ export interface MediaSegment {
 export interface MediaPlayerSource {
   audioUrl: string;
   peaksUrl: string | null;
+  /** Per channel, magnitudes 0–100 drawn in the first paint until the interactive waveform is ready (waveform-overview.ts). */
+  overview: number[][] | null;
   durationMs: number;
   channels: PlayerLane[];
 }

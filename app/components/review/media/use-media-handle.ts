@@ -23,12 +23,13 @@ export function useMediaHandle(
     const seekTo = (ms: number) => {
       const limit = state.current.durationMs > 0 ? state.current.durationMs : Infinity;
       const seconds = Math.min(Math.max(0, ms), limit) / 1000;
-      // The media element first: wavesurfer 8 defers a seek while the audio buffers and
-      // drops that deferred seek when an earlier one lands, so quick repeated seeks
-      // (JJJ while loading) would be lost. Then wavesurfer, to move its cursor at once.
+      // The media element only. wavesurfer 8's setTime defers a seek while the audio buffers
+      // and applies it again once it can play, which restarted playback a moment after it
+      // began (a second seek), and it drops a deferred seek when an earlier one lands (JJJ
+      // while loading). Its cursor follows the element's timeupdate once the seek lands.
       const element = media();
       if (element) element.currentTime = seconds;
-      wave()?.setTime(seconds);
+      else wave()?.setTime(seconds);
     };
     const play = () => {
       const promise = wave()?.play() ?? media()?.play();

@@ -30,7 +30,7 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
       // Holding J or L keeps moving; holding anything else does it once.
       if (event.repeat && action !== "back" && action !== "forward") return;
       const target = event.target instanceof Element ? event.target : null;
-      if (!shortcutApplies(action, target)) return;
+      if (!shortcutApplies(action, target, event.key)) return;
       if (modalOpen() || target?.closest("dialog")) return;
       const run = latest.current[action];
       if (!run) return;

@@ -11,6 +11,7 @@ import WaveSurfer from "wavesurfer.js";
 import RegionsPlugin, { type Region } from "wavesurfer.js/plugins/regions";
 import { readPeaks } from "./peaks";
 import { Transport } from "./transport";
+import { LANE_HEIGHT, WaveformLanes, WaveformOverviewImage } from "./waveform-frame";
 import type { MediaHandle, MediaPlayerSource, PlayerLane, RegionSpec } from "./types";
 import { useMediaHandle } from "./use-media-handle";
 
@@ -26,7 +27,6 @@ export interface WaveformProps {
   onRegionClick: (annotationId: string) => void;
 }
 
-const LANE_HEIGHT = 56;
 const ANNOTATION_PREFIX = "annotation:";
 export const regionColours = {
   positive: "rgba(19, 120, 60, 0.28)",
@@ -213,26 +213,22 @@ export const Waveform = forwardRef<MediaHandle, WaveformProps>(function Waveform
     }
   }, [ready, draftStart, draftEnd]);
 
-  const laneCount = load.kind === "ready" ? load.lanes.length : Math.max(1, source.channels.length);
+  const lanes = load.kind === "ready" ? load.lanes : source.channels.length > 0 ? source.channels : [{ label: "Recording", role: "mixed" as const }];
+  // The overview from the page stays drawn until wavesurfer has drawn the full peaks.
+  const overview = !ready && load.kind !== "failed" ? source.overview : null;
   return (
     <div ref={root} className="media-player" data-state={load.kind} data-waveform-ready={ready ? "true" : undefined}>
-      <div className="player__stage media-player__stage" style={{ minHeight: laneCount * LANE_HEIGHT }}>
-        {load.kind === "ready" ? (
-          <ul className="player__lanes" aria-label="Channels">
-            {load.lanes.map((lane, index) => (
-              <li key={index} className={`player__lane player__lane--${lane.role}`} style={{ height: LANE_HEIGHT }}>
-                {lane.label}
-              </li>
-            ))}
-          </ul>
-        ) : null}
+      <div className="player__stage media-player__stage" style={{ minHeight: lanes.length * LANE_HEIGHT }}>
+        <WaveformLanes lanes={lanes} />
         <div
           ref={container}
-          className="player__waveform media-player__waveform"
+          className="player__waveform media-player__waveform waveform-box"
           role="img"
           aria-label={`Waveform${props.selectable ? "; drag across it to annotate a range" : ""}. Click to play from a moment.`}
-        />
-        {load.kind === "loading" ? <p className="player__loading muted">Loading the waveform…</p> : null}
+        >
+          {overview ? <WaveformOverviewImage channels={overview} lanes={lanes} /> : null}
+        </div>
+        {load.kind === "loading" && !overview ? <p className="player__loading muted">Loading the waveform…</p> : null}
       </div>
       {load.kind === "failed" ? (
         <p className="alert alert--error" role="alert">
