@@ -23,7 +23,7 @@ import { previewSamplingRule } from "../app/modules/sampling/preview-sampling-ru
 import { runSamplingRule } from "../app/modules/sampling/run-sampling-rule.server";
 import { createSamplingRule } from "../app/modules/sampling/save-sampling-rule.server";
 import { getRuleSettings } from "../app/modules/sampling/get-rule-settings.server";
-import { whereMatchesRule } from "../app/modules/sampling/load-candidates.server";
+import { candidatesByAgentQuery } from "../app/modules/sampling/load-candidates.server";
 import { resolvePeriod } from "../app/modules/sampling/period";
 import { listRunAgents } from "../app/modules/sampling/list-run-agents.server";
 import { listRunAssignments } from "../app/modules/sampling/list-run-assignments.server";
@@ -130,7 +130,8 @@ try {
   log(`repeated run of the same period: drew ${againStats.drawn} in ${againMs.toFixed(0)} ms`);
 
   const period = resolvePeriod(rule.settings.filters.window, RUN_AT, "UTC");
-  const compiled = whereMatchesRule(db.selectFrom("interactions").select(["interactions.id", "interactions.agent_id"]), rule.settings.filters, period).compile();
+  // The query planSample sends: the period's candidates, one row per agent.
+  const compiled = candidatesByAgentQuery(db, rule.settings.filters, period).compile();
   const plan = await sql<{ "QUERY PLAN": string }>`EXPLAIN (ANALYZE, BUFFERS) ${sql.raw(inline(compiled.sql, compiled.parameters))}`.execute(db);
   log("candidate query plan:");
   for (const row of plan.rows) console.log(`  ${row["QUERY PLAN"]}`);

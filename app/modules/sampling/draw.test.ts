@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Candidate, drawSample, wantedFor } from "./draw";
-import { compareRanked, rankKey } from "./rank";
+import { type Candidate, type DrawInput, type DrawResult, drawRanked, drawSample, wantedFor } from "./draw";
+import { compareRanked, compareText, rankKey } from "./rank";
 import type { Quota } from "./sampling-rule.schema";
 
 const candidate = (seed: string, id: string, agentId: string): Candidate => ({ id, agentId, rankKey: rankKey(seed, id) });
@@ -179,4 +179,85 @@ describe("drawSample", () => {
       }),
     );
   });
+
+  it("property: the same as the straightforward draw (dedupe, sort each agent's candidates, take the first untaken)", () => {
+    // Rank keys from a tiny alphabet, so ties broken by id are common; ids from a small pool,
+    // so the same id often comes twice, for one agent or two; agents with none listed.
+    const messy = fc.record({
+      candidates: fc.array(
+        fc.record({
+          id: fc.integer({ min: 0, max: 120 }).map((n) => `i-${n}`),
+          agentId: fc.constantFrom("a1", "a2", "a3", "a4", "a5"),
+          rankKey: fc.constantFrom("0", "1", "2", "3", "4", "5", "6", "7"),
+        }),
+        { maxLength: 300 },
+      ),
+      quota: fc.oneof(
+        fc.record({ kind: fc.constant("per_agent" as const), n: fc.integer({ min: 1, max: 12 }) }),
+        fc.record({ kind: fc.constant("percentage" as const), percent: fc.integer({ min: 1, max: 10_000 }).map((bp) => bp / 100) }),
+        fc.constant({ kind: "all" as const }),
+      ),
+      agentIds: fc.option(fc.subarray(["a1", "a3", "a6", "a7"]), { nil: undefined }),
+      taken: fc.array(fc.integer({ min: 0, max: 120 }).map((n) => `i-${n}`), { maxLength: 40 }),
+    });
+    fc.assert(
+      fc.property(messy, ({ candidates, quota, agentIds, taken }) => {
+        const input = { candidates, quota, agentIds, alreadyTaken: new Set(taken) };
+        expect(drawSample(input)).toEqual(straightforwardDraw(input));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("property: drawRanked gives drawSample's result for the same candidates ranked by rankKey(seed, id)", () => {
+    const ranked = fc.record({
+      seed: fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom("rule:2026-W46", "équipe:2026-11")),
+      groups: fc.array(
+        fc.record({
+          agentId: fc.constantFrom("a1", "a2", "a3", "a4"),
+          // uuids as runs read them, and a few other ids (non-ASCII ones take the encoder's path).
+          ids: fc.array(fc.oneof({ weight: 9, arbitrary: fc.uuid() }, { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 6 }) }), { maxLength: 80 }),
+        }),
+        { maxLength: 6 },
+      ),
+      quota: quotas,
+      agentIds: fc.option(fc.subarray(["a1", "a5", "a6"]), { nil: undefined }),
+      takenEvery: fc.integer({ min: 2, max: 9 }),
+    });
+    fc.assert(
+      fc.property(ranked, ({ seed, groups, quota, agentIds, takenEvery }) => {
+        // drawRanked's ids are distinct, as read by primary key.
+        const seen = new Set<string>();
+        const distinct = groups.map((group) => ({ ...group, ids: group.ids.filter((id) => !seen.has(id) && seen.add(id)) }));
+        const candidates = distinct.flatMap((group) => group.ids.map((id) => candidate(seed, id, group.agentId)));
+        const alreadyTaken = new Set(candidates.filter((_, i) => i % takenEvery === 0).map((c) => c.id));
+        expect(drawRanked({ groups: distinct, seed, quota, agentIds, alreadyTaken })).toEqual(drawSample({ candidates, quota, agentIds, alreadyTaken }));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
+
+/** drawSample as first written: a map by id, then per agent a full sort and a walk past the taken ones. */
+function straightforwardDraw(input: DrawInput): DrawResult {
+  const byId = new Map<string, Candidate>();
+  for (const c of input.candidates) {
+    const kept = byId.get(c.id);
+    if (!kept || (compareRanked(c, kept) || compareText(c.agentId, kept.agentId)) < 0) byId.set(c.id, c);
+  }
+  const strata = new Map<string, Candidate[]>();
+  for (const c of byId.values()) strata.set(c.agentId, [...(strata.get(c.agentId) ?? []), c]);
+  for (const agentId of input.agentIds ?? []) if (!strata.has(agentId)) strata.set(agentId, []);
+  const drawn: Candidate[] = [];
+  const perAgent = new Map<string, { matched: number; taken: number; wanted: number; drawn: number; shortfall: number }>();
+  for (const agentId of [...strata.keys()].sort(compareText)) {
+    const ranked = (strata.get(agentId) ?? []).sort(compareRanked);
+    const taken = ranked.filter((c) => input.alreadyTaken.has(c.id)).length;
+    const wanted = wantedFor(input.quota, ranked.length);
+    const want = Math.max(0, wanted - taken);
+    const mine = ranked.filter((c) => !input.alreadyTaken.has(c.id)).slice(0, want);
+    drawn.push(...mine.map((c) => ({ id: c.id, agentId: c.agentId, rankKey: c.rankKey })));
+    perAgent.set(agentId, { matched: ranked.length, taken, wanted, drawn: mine.length, shortfall: want - mine.length });
+  }
+  return { drawn, perAgent };
+}

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db.server";
 import { insertInteractionRows, seedTeam, seedUser } from "../../../test/factories";
 import { WEEK_START, inWeek } from "../../../test/sampling-fixtures";
-import { loadCandidates, loadExpectedAgents } from "./load-candidates.server";
+import { loadCandidates, loadCandidatesByAgent, loadExpectedAgents } from "./load-candidates.server";
 import type { Period } from "./period";
 import type { SamplingFilters } from "./sampling-rule.schema";
 
@@ -69,9 +69,18 @@ async function filterWorld() {
   ]);
   const ids = { a: a!, b: b!, c: c!, d: d!, failed: failed!, outside: outside! };
   const names = new Map(Object.entries(ids).map(([name, id]) => [id, name]));
-  /** Which of the world's interactions match: by their letters, sorted. */
-  const matching = async (filters: Partial<SamplingFilters>) =>
-    (await loadCandidates(db(), { ...noFilters, agentIds: [agentA.id, agentB.id], ...filters }, WEEK)).map((row) => names.get(row.id)).sort();
+  /**
+   * Which of the world's interactions match: by their letters, sorted. A run reads them
+   * grouped per agent (loadCandidatesByAgent): every filter must give that query the same rows.
+   */
+  const matching = async (filters: Partial<SamplingFilters>) => {
+    const all = { ...noFilters, agentIds: [agentA.id, agentB.id], ...filters };
+    const rows = await loadCandidates(db(), all, WEEK);
+    const grouped = (await loadCandidatesByAgent(db(), all, WEEK)).flatMap((group) => group.ids.map((id) => ({ id, agentId: group.agentId })));
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    expect(grouped.sort(byId)).toEqual(rows.sort(byId));
+    return rows.map((row) => names.get(row.id)).sort();
+  };
   return { agentA, agentB, teamOne, teamTwo, ids, matching };
 }
 

@@ -52,6 +52,36 @@ export async function loadCandidates(db: Database, filters: SamplingFilters, per
   return q.execute();
 }
 
+export interface AgentCandidates {
+  agentId: string;
+  /** The agent's matching interaction ids, in no particular order. */
+  ids: string[];
+}
+
+/**
+ * The query behind `loadCandidatesByAgent`: loadCandidates' rows folded into one row per
+ * agent, the ids joined by commas (uuids have none). Exported so the benchmark can EXPLAIN
+ * the query a run really sends.
+ */
+export function candidatesByAgentQuery(db: Database, filters: SamplingFilters, period: Period) {
+  return whereMatchesRule(
+    db.selectFrom("interactions").select(["interactions.agent_id as agentId", sql<string>`string_agg(interactions.id::text, ',')`.as("ids")]),
+    filters,
+    period,
+  ).groupBy("interactions.agent_id");
+}
+
+/**
+ * The same interactions as loadCandidates, grouped per agent, for a run's draw. A week is
+ * ~77,000 rows in the benchmark: one row per agent (~1,000) spares the driver a row object
+ * and two uuid strings per candidate, and the draw a lookup by agent id per candidate, which
+ * cost more than the grouping does in PostgreSQL (docs/benchmarks.md, "Sampling").
+ */
+export async function loadCandidatesByAgent(db: Database, filters: SamplingFilters, period: Period): Promise<AgentCandidates[]> {
+  const rows = await candidatesByAgentQuery(db, filters, period).execute();
+  return rows.map((row) => ({ agentId: row.agentId, ids: row.ids.split(",") }));
+}
+
 /**
  * Interactions of the period that already have an assignment (open, done or skipped) or a
  * review evaluation for the scorecard: a run never draws them again.

@@ -1,14 +1,14 @@
 /**
  * What a rule would draw for the period of `runAt`, without writing anything: the shared
- * core of "preview" and "run". Candidates are read in one index-bounded query, ranked by
- * `rankKey(<rule seed>:<period key>, id)` and stratified per agent by drawSample, so the
- * same rule, period and seed always give the same draw (docs/decisions/0008).
+ * core of "preview" and "run". Candidates are read in one index-bounded query (grouped per
+ * agent), ranked by `rankKey(<rule seed>:<period key>, id)` and stratified per agent by
+ * drawRanked (drawSample's draw, without a candidate object per row), so the same rule,
+ * period and seed always give the same draw (docs/decisions/0008).
  */
 import type { Database } from "../../lib/db.server";
-import { drawSample, type AgentTally, type Candidate } from "./draw";
-import { loadCandidates, loadExpectedAgents, loadTaken } from "./load-candidates.server";
+import { drawRanked, type AgentTally, type Candidate } from "./draw";
+import { loadCandidatesByAgent, loadExpectedAgents, loadTaken } from "./load-candidates.server";
 import { resolvePeriod, type Period } from "./period";
-import { rankKey } from "./rank";
 import type { SamplingRuleSettings } from "./sampling-rule.schema";
 
 export interface AgentPlan extends AgentTally {
@@ -35,18 +35,17 @@ export async function planSample(
   const { settings } = input;
   const period = resolvePeriod(settings.filters.window, input.runAt, input.timeZone);
   const seed = periodSeed(input.ruleSeed, period.key);
-  const [rows, taken, agentIds] = await Promise.all([
-    loadCandidates(db, settings.filters, period),
+  const [groups, taken, agentIds] = await Promise.all([
+    loadCandidatesByAgent(db, settings.filters, period),
     loadTaken(db, settings.scorecardId, settings.filters, period),
     loadExpectedAgents(db, settings.filters, period),
   ]);
-  const candidates = rows.map((row) => ({ id: row.id, agentId: row.agentId, rankKey: rankKey(seed, row.id) }));
-  const result = drawSample({ candidates, quota: settings.quota, agentIds, alreadyTaken: taken });
+  const result = drawRanked({ groups, seed, quota: settings.quota, agentIds, alreadyTaken: taken });
   const perAgent = [...result.perAgent].map(([agentId, tally]) => ({ agentId, ...tally }));
   return {
     period,
     seed,
-    matched: candidates.length,
+    matched: groups.reduce((sum, group) => sum + group.ids.length, 0),
     taken: perAgent.reduce((sum, agent) => sum + agent.taken, 0),
     drawn: result.drawn,
     perAgent,

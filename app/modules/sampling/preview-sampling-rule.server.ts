@@ -9,6 +9,7 @@ import type { Database } from "../../lib/db.server";
 import { loadReviewerLoads } from "../assignments/reviewer-loads.server";
 import { getOrganisation } from "../users/get-organisation.server";
 import { assignReviewers } from "./assign";
+import { resolvePeriod } from "./period";
 import { planSample } from "./plan-sample.server";
 import type { SamplingRuleSettings } from "./sampling-rule.schema";
 
@@ -30,18 +31,18 @@ export async function previewSamplingRule(
   input: { settings: SamplingRuleSettings; ruleId?: string; ruleSeed?: string; runAt?: Date },
 ): Promise<SamplePreview> {
   const { timeZone } = await getOrganisation(db);
-  const plan = await planSample(db, {
-    settings: input.settings,
-    ruleSeed: input.ruleSeed ?? "preview",
-    runAt: input.runAt ?? new Date(),
-    timeZone,
-  });
-  const reviewers = await loadReviewerLoads(db, {
-    reviewerIds: input.settings.reviewerIds,
-    ruleId: input.ruleId ?? null,
-    periodKey: plan.period.key,
-    capPerReviewer: input.settings.capPerReviewer,
-  });
+  const runAt = input.runAt ?? new Date();
+  // The reviewers' loads need only the period, which planSample resolves the same way: read
+  // them beside the plan rather than after it (a preview writes nothing, so no lock orders them).
+  const [plan, reviewers] = await Promise.all([
+    planSample(db, { settings: input.settings, ruleSeed: input.ruleSeed ?? "preview", runAt, timeZone }),
+    loadReviewerLoads(db, {
+      reviewerIds: input.settings.reviewerIds,
+      ruleId: input.ruleId ?? null,
+      periodKey: resolvePeriod(input.settings.filters.window, runAt, timeZone).key,
+      capPerReviewer: input.settings.capPerReviewer,
+    }),
+  ]);
   const { assignments } = assignReviewers({ items: plan.drawn, reviewers });
 
   const people = new Set([...plan.perAgent.map((a) => a.agentId), ...reviewers.map((r) => r.id)]);

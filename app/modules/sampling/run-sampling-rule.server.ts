@@ -48,9 +48,6 @@ export type RunOutcome =
 export const unexpectedRunError = (runId: string) =>
   `Parley ran into an unexpected problem. Try Run now again; if it keeps failing, ask your administrator to look up run ${runId} in the server log.`;
 
-/** Rows per INSERT: 9 columns each, well under PostgreSQL's 65,535 parameters. */
-const INSERT_CHUNK = 5000;
-
 export async function runSamplingRule(db: Database, request: RunRequest): Promise<RunOutcome> {
   const rule = await getRuleSettings(db, request.ruleId);
   const { timeZone } = await getOrganisation(db);
@@ -87,20 +84,20 @@ export async function runSamplingRule(db: Database, request: RunRequest): Promis
       const { assignments, unassigned } = assignReviewers({ items: plan.drawn, reviewers });
       const rankById = new Map(plan.drawn.map((item) => [item.id, item.rankKey]));
       const dueAt = new Date(startedAt.getTime() + rule.settings.dueInHours * 3_600_000);
-      for (let i = 0; i < assignments.length; i += INSERT_CHUNK) {
+      if (assignments.length > 0) {
+        // One statement with three array parameters rather than a VALUES list of 8 parameters a
+        // row (40,000 for a 5,000-row run): the SQL stays a few hundred bytes whatever the run's
+        // size, and neither kysely nor PostgreSQL parses and plans a 5,000-row VALUES list.
+        // Rows go in the order assignReviewers gave them, as before.
+        const interactionIds = assignments.map((a) => a.interactionId);
+        const reviewerIds = assignments.map((a) => a.reviewerId);
+        const rankKeys = assignments.map((a) => rankById.get(a.interactionId) ?? null);
         await trx
           .insertInto("assignments")
-          .values(
-            assignments.slice(i, i + INSERT_CHUNK).map((a) => ({
-              interaction_id: a.interactionId,
-              scorecard_id: rule.scorecardId,
-              reviewer_id: a.reviewerId,
-              rule_id: rule.id,
-              run_id: id,
-              rank_key: rankById.get(a.interactionId) ?? null,
-              due_at: dueAt,
-              created_by: request.startedBy,
-            })),
+          .columns(["interaction_id", "scorecard_id", "reviewer_id", "rule_id", "run_id", "rank_key", "due_at", "created_by"])
+          .expression(
+            sql`SELECT a.interaction_id, ${rule.scorecardId}::uuid, a.reviewer_id, ${rule.id}::uuid, ${id}::uuid, a.rank_key, ${dueAt}::timestamptz, ${request.startedBy}::uuid
+                FROM unnest(${interactionIds}::uuid[], ${reviewerIds}::uuid[], ${rankKeys}::text[]) AS a(interaction_id, reviewer_id, rank_key)`,
           )
           .execute();
       }
