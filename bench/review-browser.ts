@@ -141,7 +141,8 @@ const appSeek = (visible: boolean) => `(async () => {
     setTimeout(() => reject(new Error("no 'playing' event within 20 s")), 20000);
   });
   t0 = performance.now();
-  button.focus();
+  // As a pointer does: focus moves to the button only when it is in view (focus() would scroll).
+  if (${visible}) button.focus();
   button.click();
   button.dispatchEvent(new KeyboardEvent("keydown", { key: "k", bubbles: true, cancelable: true }));
   await playing;
@@ -155,15 +156,6 @@ const appSeek = (visible: boolean) => `(async () => {
     .map(([start, duration]) => Math.max(0, Math.min(start + duration, t1) - Math.max(start, t0)))
     .reduce((sum, ms) => sum + ms, 0);
   return { ms: events.playing, events, position: at, advanced, busyMs, src: audio.currentSrc };
-})()`;
-
-/** Back to the start, paused, the transcript at its top: the state a fresh load would leave. */
-const REWIND = `(async () => {
-  const audio = document.querySelector('[data-waveform-ready="true"] audio');
-  audio.pause();
-  audio.currentTime = 0;
-  document.querySelector(".review-transcript-panel__scroller")?.scrollTo({ top: 0 });
-  await new Promise((resolve) => setTimeout(resolve, 300));
 })()`;
 
 /** The floor: a bare <audio> element on an empty page, given the workspace's own URL, metadata loaded. */
@@ -280,13 +272,14 @@ export interface Memory {
 
 export interface AppRun {
   kind: "cold" | "warm";
-  /** The same seek with the turn far off-screen: the transcript follows the playhead there. */
-  farSeek: SeekResult;
+  /** Cold load: "Play from 45:00" with the turn scrolled into view, then K. */
+  seek: SeekResult | null;
+  /** Warm load: the same button far off-screen; the transcript follows the playhead there. */
+  farSeek: SeekResult | null;
   /** Node's clock from page.goto() to the in-page marks being read: an upper bound, polling included. */
   wallMs: number;
   facts: PageFacts;
   memory: Memory | null;
-  seek: SeekResult;
 }
 
 /** What the in-page scripts leave on `window`. */
@@ -388,19 +381,67 @@ export async function measureApp(browser: Browser, options: { baseURL: string; s
     await page.addInitScript(appObserver(options.rows));
     const cold = await loadReview(page, options.path);
     const memory = await measureMemory(browser, page);
-    const coldFar = await page.evaluate<SeekResult>(appSeek(false));
-    await page.evaluate(REWIND);
-    const coldSeek = await page.evaluate<SeekResult>(appSeek(true));
+    // One seek per load: every load presigns a new recording URL, so each seek fetches its
+    // audio afresh (a second seek to 45:00 on the same page would play from what the first
+    // one buffered).
+    const seek = await page.evaluate<SeekResult>(appSeek(true));
     await page.goto("about:blank");
     const warm = await loadReview(page, options.path);
     await page.waitForTimeout(500);
-    const warmFar = await page.evaluate<SeekResult>(appSeek(false));
-    await page.evaluate(REWIND);
-    const warmSeek = await page.evaluate<SeekResult>(appSeek(true));
+    const farSeek = await page.evaluate<SeekResult>(appSeek(false));
     return [
-      { kind: "cold", ...cold, memory, seek: coldSeek, farSeek: coldFar },
-      { kind: "warm", ...warm, memory: null, seek: warmSeek, farSeek: warmFar },
+      { kind: "cold", ...cold, memory, seek, farSeek: null },
+      { kind: "warm", ...warm, memory: null, seek: null, farSeek },
     ];
+  } finally {
+    await context.close();
+  }
+}
+
+/** From a click on the conversation page's "Continue your draft" (a client-side navigation) to the workspace's waveform. */
+export interface NavigationRun {
+  overviewPainted: number;
+  waveform: number;
+  transcriptReady: number;
+}
+
+const NAVIGATE = `(async () => {
+  const link = [...document.querySelectorAll("a")].find((a) => a.textContent.trim() === "Continue your draft");
+  if (!link) throw new Error('no "Continue your draft" link on the conversation page');
+  const marks = {};
+  const t0 = performance.now();
+  await new Promise((resolve, reject) => {
+    const check = () => {
+      const now = performance.now() - t0;
+      // The conversation page's own player stays in the DOM until the workspace replaces it.
+      if (!location.pathname.startsWith("/review/") || !document.querySelector(".review-workspace")) return;
+      if (marks.overview === undefined && document.querySelector(".review-workspace [data-waveform-drawn]")) {
+        marks.overview = now;
+        requestAnimationFrame(() => requestAnimationFrame(() => { marks.overviewPainted = performance.now() - t0; }));
+      }
+      if (marks.waveform === undefined && document.querySelector('.review-workspace [data-waveform-ready="true"]')) marks.waveform = now;
+      if (marks.transcriptReady === undefined && document.querySelector('.review-workspace [data-transcript-ready="true"]')) marks.transcriptReady = now;
+      if (marks.overviewPainted !== undefined && marks.waveform !== undefined && marks.transcriptReady !== undefined) { observer.disconnect(); clearInterval(timer); resolve(); }
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document, { childList: true, subtree: true, attributes: true });
+    const timer = setInterval(check, 10);
+    setTimeout(() => reject(new Error("the workspace did not open within 30 s")), 30000);
+    link.click();
+  });
+  return marks;
+})()`;
+
+/** The usual way in: from the conversation's page (hydrated, its waveform drawn), a click on "Continue your draft". */
+export async function measureNavigation(browser: Browser, options: { baseURL: string; storageState: StorageState; conversationPath: string }): Promise<NavigationRun> {
+  const context = await browser.newContext({ baseURL: options.baseURL, storageState: options.storageState, viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    await page.goto(options.conversationPath);
+    await page.waitForFunction(() => (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized === true);
+    await page.waitForSelector('[data-waveform-ready="true"]', { timeout: 30_000 });
+    await page.waitForTimeout(500);
+    return await page.evaluate<NavigationRun>(NAVIGATE);
   } finally {
     await context.close();
   }

@@ -82,8 +82,13 @@ export function ReviewMedia(props: ReviewMediaProps) {
   const onTimeUpdate = useCallback((ms: number) => activeStore.set(timeline.activeAt(ms)), [activeStore, timeline]);
   const seek = useCallback(
     (ms: number) => {
-      media.current?.seekTo(ms);
-      activeStore.set(timeline.activeAt(ms));
+      const handle = media.current;
+      const show = () => activeStore.set(timeline.activeAt(ms));
+      if (!handle) return show();
+      handle.seekTo(ms);
+      // The turn is highlighted (and the transcript scrolled to it) once the audio is there:
+      // a long jump's scroll and layout would otherwise hold up the start of playback.
+      handle.afterSeek(show);
     },
     [activeStore, timeline],
   );

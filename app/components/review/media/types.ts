@@ -94,6 +94,8 @@ export interface MediaHandle {
   currentTimeMs: () => number;
   playbackRate: () => number;
   setPlaybackRate: (rate: number) => void;
+  /** Runs `callback` once the seek just asked for has landed (or at once when nothing is seeking). */
+  afterSeek: (callback: () => void) => void;
 }
 
 /** A drawn annotation on the waveform. */

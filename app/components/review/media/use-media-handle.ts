@@ -43,6 +43,24 @@ export function useMediaHandle(
       if (ws) ws.pause();
       else media()?.pause();
     };
+    const afterSeek = (callback: () => void) => {
+      const element = media();
+      if (!element?.seeking) {
+        callback();
+        return;
+      }
+      // Whichever comes first: the seek lands, or a second passes (a stalled network).
+      let done = false;
+      const run = () => {
+        if (done) return;
+        done = true;
+        element.removeEventListener("seeked", run);
+        window.clearTimeout(timer);
+        callback();
+      };
+      const timer = window.setTimeout(run, 1000);
+      element.addEventListener("seeked", run, { once: true });
+    };
     const isPlaying = () => wave()?.isPlaying() ?? media()?.paused === false;
     return {
       seekTo,
@@ -50,6 +68,7 @@ export function useMediaHandle(
       pause,
       togglePlay: () => (isPlaying() ? pause() : play()),
       skip: (ms: number) => seekTo(currentTimeMs() + ms),
+      afterSeek,
       currentTimeMs,
       playbackRate: () => media()?.playbackRate ?? 1,
       setPlaybackRate(rate: number) {
