@@ -8,6 +8,9 @@ export default defineConfig({
     exclude: ["node_modules", "e2e", "build", ".data"],
     globalSetup: ["test/global-setup.ts"],
     setupFiles: ["test/setup-file.ts"],
+    // The app's logger reads LOG_LEVEL when it loads; tests that provoke errors on purpose
+    // would otherwise print them. (Child processes a test starts set their own.)
+    env: { LOG_LEVEL: "silent" },
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -15,53 +15,34 @@ import { RouteErrorBoundary } from "../components/error-page";
 import { ExplainToggle } from "../components/review/explain-toggle";
 import { browserStorage, clearLocalDraft } from "../components/review/local-draft";
 import { ReviewMedia } from "../components/review/media/review-media";
-import { headerFactsOf, mediaDataOf } from "../components/review/review-data.server";
+import { EVALUATION_NOT_FOUND, evaluationIdOf, headerFactsOf, loadEvaluationOrThrow, mediaDataOf } from "../components/review/review-data.server";
 import { ReviewFacts, WorkspaceLayout } from "../components/review/workspace-layout";
 import { FeedbackView } from "../components/rich-text/feedback-view";
 import { ScoreSummary, ScorecardForm } from "../components/scorecard-form/scorecard-form";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
-import { DomainError } from "../lib/errors";
 import { formatDateTime } from "../lib/format";
 import { readForm } from "../lib/forms.server";
 import { httpError, runUseCase } from "../lib/http.server";
 import { blobStore } from "../lib/storage.server";
-import { getEvaluation } from "../modules/evaluations/get-evaluation.server";
 import { releaseEvaluation } from "../modules/evaluations/release-evaluation.server";
 import { getInteraction } from "../modules/interactions/get-interaction.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 import { can } from "../modules/users/permissions";
-import type { Viewer } from "../modules/users/roles";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `Evaluation: ${page.facts.title} · Parley` : "Evaluation · Parley" },
 ];
 
-const paramsSchema = z.object({ evaluationId: z.uuid() });
 const actionSchema = z.object({ intent: z.literal("release", { error: "Unknown action; reload the page" }) });
-const NOT_FOUND = "There is no evaluation at this address, or you do not have access to it.";
-
-function evaluationIdOf(params: unknown): string {
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw httpError(404, NOT_FOUND);
-  return parsed.data.evaluationId;
-}
-
-async function loadEvaluation(viewer: Viewer, id: string) {
-  try {
-    return await getEvaluation(db(), viewer, id);
-  } catch (error) {
-    if (error instanceof DomainError) throw httpError(error.status, error.status === 404 ? NOT_FOUND : error.message);
-    throw error;
-  }
-}
+const NOT_FOUND = EVALUATION_NOT_FOUND;
 
 const noChange = () => {};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "interactions:view");
   const id = evaluationIdOf(params);
-  const evaluation = await loadEvaluation(viewer, id);
+  const evaluation = await loadEvaluationOrThrow(viewer, id);
   // Only its reviewer sees a draft, and a draft is worked on in the workspace.
   if (evaluation.status === "draft") throw redirect(`/review/${id}`);
   const [organisation, interaction] = await Promise.all([getOrganisation(db()), getInteraction(db(), blobStore(), viewer, evaluation.interactionId)]);
@@ -98,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return form.response;
   if (!can(viewer, "scorecards:manage")) throw httpError(403, "Only QA leads and admins release evaluations to agents.");
   // Scoped first: an evaluation the viewer cannot see is not found, whatever their role.
-  await loadEvaluation(viewer, id);
+  await loadEvaluationOrThrow(viewer, id);
   const result = await runUseCase(form.form, () => releaseEvaluation(db(), viewer, id));
   if (!result.ok) return result.response;
   throw redirect(`/evaluations/${id}?released=1`);

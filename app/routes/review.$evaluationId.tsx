@@ -21,7 +21,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { RouteErrorBoundary } from "../components/error-page";
 import { ReviewMedia } from "../components/review/media/review-media";
-import { headerFactsOf, mediaDataOf } from "../components/review/review-data.server";
+import { EVALUATION_NOT_FOUND, evaluationIdOf, headerFactsOf, loadEvaluationOrThrow, mediaDataOf } from "../components/review/review-data.server";
 import { ScorecardPanel, type ScorecardPanelHandle } from "../components/review/scorecard-panel";
 import { readSubmittedFlash, submittedSearch, submittedText } from "../components/review/submitted-flash";
 import { failureKindOf, type WorkspaceActionResult, type WorkspaceIntent } from "../components/review/workspace-action";
@@ -38,34 +38,17 @@ import { saveEvaluationDraft } from "../modules/evaluations/save-evaluation-draf
 import { submitEvaluation } from "../modules/evaluations/submit-evaluation.server";
 import { getInteraction } from "../modules/interactions/get-interaction.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
-import type { Viewer } from "../modules/users/roles";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `Review: ${page.facts.title} · Parley` : "Review · Parley" },
 ];
 
-const paramsSchema = z.object({ evaluationId: z.uuid() });
-const NOT_FOUND = "There is no evaluation at this address, or you do not have access to it.";
-
-function evaluationIdOf(params: unknown): string {
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw httpError(404, NOT_FOUND);
-  return parsed.data.evaluationId;
-}
-
-async function loadEvaluation(viewer: Viewer, id: string) {
-  try {
-    return await getEvaluation(db(), viewer, id);
-  } catch (error) {
-    if (error instanceof DomainError) throw httpError(error.status, error.status === 404 ? NOT_FOUND : error.message);
-    throw error;
-  }
-}
+const NOT_FOUND = EVALUATION_NOT_FOUND;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "interactions:view");
   const id = evaluationIdOf(params);
-  const evaluation = await loadEvaluation(viewer, id);
+  const evaluation = await loadEvaluationOrThrow(viewer, id);
   // Submitted, or somebody else's: the read-only page (which applies its own scope).
   if (!evaluation.editable) throw redirect(`/evaluations/${id}`);
   const [organisation, interaction] = await Promise.all([getOrganisation(db()), getInteraction(db(), blobStore(), viewer, evaluation.interactionId)]);

@@ -4,14 +4,41 @@
  * media half's props (player, transcript, annotations, questions). Server only: the player
  * gets presigned URLs.
  */
+import { z } from "zod";
+import { db } from "../../lib/db.server";
+import { DomainError } from "../../lib/errors";
 import { channelLabels, formatDateTime, formatDuration } from "../../lib/format";
-import type { EvaluationView } from "../../modules/evaluations/get-evaluation.server";
+import { httpError } from "../../lib/http.server";
+import { getEvaluation, type EvaluationView } from "../../modules/evaluations/get-evaluation.server";
 import type { InteractionDetail } from "../../modules/interactions/get-interaction.server";
 import { questionsInOrder } from "../../modules/scorecards/scorecard-definition.schema";
+import type { Viewer } from "../../modules/users/roles";
 import { dueView } from "../assignments/due";
 import type { PlayerLane } from "../player/types";
 import type { ReviewMediaProps, SerializedAnnotation } from "./media/types";
 import type { ReviewHeaderFacts } from "./workspace-layout";
+
+/** What both pages answer for an evaluation the viewer may not see, or that does not exist. */
+export const EVALUATION_NOT_FOUND = "There is no evaluation at this address, or you do not have access to it.";
+
+const evaluationParams = z.object({ evaluationId: z.uuid() });
+
+/** The route's evaluation id; a malformed one is as absent as somebody else's: 404. */
+export function evaluationIdOf(params: unknown): string {
+  const parsed = evaluationParams.safeParse(params);
+  if (!parsed.success) throw httpError(404, EVALUATION_NOT_FOUND);
+  return parsed.data.evaluationId;
+}
+
+/** The evaluation as the viewer may see it (scoped in getEvaluation), or the route's 404/403. */
+export async function loadEvaluationOrThrow(viewer: Viewer, id: string): Promise<EvaluationView> {
+  try {
+    return await getEvaluation(db(), viewer, id);
+  } catch (error) {
+    if (error instanceof DomainError) throw httpError(error.status, error.status === 404 ? EVALUATION_NOT_FOUND : error.message);
+    throw error;
+  }
+}
 
 /** Lanes in file order; on a two-channel call, channel 0 is the agent and 1 the customer (docs/decisions/0006). */
 function playerLanes(interaction: InteractionDetail): PlayerLane[] {
