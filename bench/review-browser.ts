@@ -115,7 +115,7 @@ const PAGE_FACTS = `(() => {
 
 /**
  * Seek to 45:00 and play, as a reviewer would: press the transcript's "Play from 45:00"
- * button (it seeks), then K (play). The clock starts just before the click and stops at
+ * button (it seeks and plays). The clock starts just before the click and stops at
  * the <audio> element's 'playing' event; 0.5 s later the position is read again to show
  * the audio really advances. `visible`: the reader has scrolled the turn into view first
  * (a click on what they see); otherwise the button is pressed where it is, far below, and
@@ -142,9 +142,9 @@ const appSeek = (visible: boolean) => `(async () => {
   });
   t0 = performance.now();
   // As a pointer does: focus moves to the button only when it is in view (focus() would scroll).
+  // The button seeks and plays.
   if (${visible}) button.focus();
   button.click();
-  button.dispatchEvent(new KeyboardEvent("keydown", { key: "k", bubbles: true, cancelable: true }));
   await playing;
   const t1 = performance.now();
   const at = audio.currentTime;
@@ -272,7 +272,7 @@ export interface Memory {
 
 export interface AppRun {
   kind: "cold" | "warm";
-  /** Cold load: "Play from 45:00" with the turn scrolled into view, then K. */
+  /** Cold load: "Play from 45:00" pressed with the turn scrolled into view (it seeks and plays). */
   seek: SeekResult | null;
   /** Warm load: the same button far off-screen; the transcript follows the playhead there. */
   farSeek: SeekResult | null;

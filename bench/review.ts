@@ -13,7 +13,7 @@
  *     navigation start to the waveform first drawn (the server-drawn overview painted,
  *     [data-waveform-drawn]), to the interactive waveform ([data-waveform-ready="true"]) and
  *     to the transcript interactive (hydrated, all rows, the list's ready marker); the JS heap
- *     after load (CDP Performance.getMetrics JSHeapUsedSize); and "Play from 45:00" + K until
+ *     after load (CDP Performance.getMetrics JSHeapUsedSize); and "Play from 45:00" (it seeks and plays) until
  *     the <audio> element plays, with the turn scrolled into view and with it far off-screen;
  *   - beside it, the same WAV in a bare page where wavesurfer.js 8.0.1 fetches and decodes
  *     the whole file (no peaks): navigation start to 'ready', the heap, setTime(2700) +
@@ -241,8 +241,8 @@ try {
   table(
     ["seek to 45:00, from the click (or the call)", "'seeking' event", "'seeked'", "**'playing'**", "long tasks meanwhile"],
     [
-      seekRow("workspace (cold load): \"Play from 45:00\" in view, then K", seeksOf(colds, (r) => r.seek)),
-      seekRow("workspace (warm load): the same button far off-screen, then K", seeksOf(warms, (r) => r.farSeek)),
+      seekRow("workspace (cold load): \"Play from 45:00\" in view", seeksOf(colds, (r) => r.seek)),
+      seekRow("workspace (warm load): the same button far off-screen", seeksOf(warms, (r) => r.farSeek)),
       seekRow("bare <audio>, the same presigned URL: currentTime, play()", bare),
       seekRow("wavesurfer.js, file decoded in memory: setTime, play()", ws.map((r) => r.seek)),
     ],

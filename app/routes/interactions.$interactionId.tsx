@@ -9,7 +9,7 @@ import { CsrfField } from "../components/csrf-field";
 import { RouteErrorBoundary } from "../components/error-page";
 import { isoToLocalInput, localInputToIso, zoneOffsetLabel } from "../components/import/zoned-time";
 import { InteractionEvaluations, ScoreThisInteraction } from "../components/review/interaction-panels";
-import { ReviewMedia } from "../components/review/media/review-media";
+import { ReviewMedia, type SerializedAnnotation } from "../components/review/media/review-media";
 import { conversationMediaOf } from "../components/review/review-data.server";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
@@ -171,6 +171,10 @@ function useRefreshWhileProcessing(processing: boolean) {
   }, [processing, state, revalidate]);
 }
 
+// The page has no evaluation: constant, so the page's polling while processing re-renders nothing below.
+const NO_ANNOTATIONS: SerializedAnnotation[] = [];
+const NO_QUESTIONS: { id: string; prompt: string }[] = [];
+
 export default function InteractionPage() {
   const { title, interaction, media, currentUserId, timeZone, canRetry, assign, score, evaluations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -226,8 +230,8 @@ export default function InteractionPage() {
             evaluationId={null}
             player={media.player}
             transcript={media.transcript}
-            annotations={[]}
-            questions={[]}
+            annotations={NO_ANNOTATIONS}
+            questions={NO_QUESTIONS}
             editable={false}
             currentUserId={currentUserId}
             timeZone={timeZone}

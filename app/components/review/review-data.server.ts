@@ -68,6 +68,7 @@ export function conversationMediaOf(interaction: InteractionDetail): Conversatio
   return {
     player: recording
       ? {
+          status: interaction.status,
           audioUrl: recording.url,
           peaksUrl: peaks?.url ?? null,
           overview: peaks?.overview?.channels ?? null,

@@ -1,101 +1,169 @@
 /**
- * The recording in the review workspace: the waveform (with annotation regions) once
- * peaks exist; before the page is interactive, the waveform's shell with the overview the
- * server drew (waveform-frame.tsx). For recordings still being processed, the browser's
- * own audio controls with the same handle, so the transcript and the shortcuts work either
- * way.
+ * The recording on a conversation's page and in the review workspace: one <audio> element
+ * that plays from the presigned URL for as long as the page lives, its handle, the transport
+ * and, above them, the waveform:
+ *   - before the waveform's module has loaded (the server's render included), its box with
+ *     the overview the server drew (waveform-frame.tsx);
+ *   - then wavesurfer.js drawing the full peaks over the same element (waveform.client.tsx);
+ *   - for a recording still being processed, or whose waveform failed, the browser's own
+ *     controls on that element.
+ * Because the element stays, playback goes on when the waveform arrives (a processing call
+ * becoming ready while it plays), and keys and clicks work before the waveform has loaded.
  */
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from "react";
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type ReactNode } from "react";
 import { useHydrated } from "../../player/use-hydrated";
+import { Transport } from "./transport";
 import type { MediaHandle, MediaPlayerSource } from "./types";
 import { useMediaHandle } from "./use-media-handle";
+import type { Waveform as WaveformComponent, WaveformLoad, WaveformOptions } from "./waveform.client";
 import { WaveformShell } from "./waveform-frame";
-import type { Waveform as WaveformComponent, WaveformProps } from "./waveform.client";
 
 // wavesurfer.js needs the browser: its own chunk, requested as soon as this module runs in
 // the browser (while the page hydrates) rather than when the player first renders. Not
 // React.lazy: a Suspense retry waits behind transitions (the rest of a long transcript
-// rendering), a plain state update does not.
+// rendering), a plain state update does not. A failed load is forgotten so the next player
+// tries again.
 type WaveformModule = { Waveform: typeof WaveformComponent };
 let waveformModule: WaveformModule | null = null;
-const waveformLoading: Promise<WaveformModule> | null =
-  typeof document === "undefined"
-    ? null
-    : import("./waveform.client").then((module) => {
-        waveformModule = module;
-        return module;
-      });
+let waveformLoading: Promise<WaveformModule> | null = null;
 
-function useWaveformModule(wanted: boolean): WaveformModule | null {
+function loadWaveformModule(): Promise<WaveformModule> {
+  waveformLoading ??= import("./waveform.client").then(
+    (module) => (waveformModule = module),
+    (error: unknown) => {
+      waveformLoading = null;
+      throw error;
+    },
+  );
+  return waveformLoading;
+}
+if (typeof document !== "undefined") loadWaveformModule().catch(() => {});
+
+/** The waveform's module once loaded; `failed` when it could not be (offline, a new deployment). */
+function useWaveformModule(wanted: boolean): { module: WaveformModule | null; failed: boolean } {
   const [module, setModule] = useState(waveformModule);
-  const [failed, setFailed] = useState<Error | null>(null);
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
-    if (!wanted || module || !waveformLoading) return;
+    if (!wanted || module) return;
     let current = true;
-    waveformLoading.then(
+    loadWaveformModule().then(
       (loaded) => current && setModule(loaded),
-      (error: unknown) => current && setFailed(error instanceof Error ? error : new Error(String(error))),
+      () => current && setFailed(true),
     );
     return () => {
       current = false;
     };
   }, [wanted, module]);
-  // A chunk that cannot load (offline, a new deployment) is the route's error to show.
-  if (failed) throw failed;
-  return module;
+  return { module, failed };
 }
 
-export type MediaPlayerProps = Omit<WaveformProps, "source"> & { source: MediaPlayerSource };
+export type MediaPlayerProps = WaveformOptions & {
+  source: MediaPlayerSource;
+  /** As playback moves (about four times a second while playing) and right after every seek. */
+  onTimeUpdate: (ms: number) => void;
+  /** A click on the waveform: the page seeks (and keeps its transcript in step). */
+  onSeek: (ms: number) => void;
+};
+
+const plainNotes: Record<MediaPlayerSource["status"], string> = {
+  processing: "The waveform is being prepared; the recording already plays.",
+  failed: "There is no waveform for this recording; it may still play here.",
+  ready: "The waveform could not be loaded; the recording still plays.",
+};
 
 export const MediaPlayer = forwardRef<MediaHandle, MediaPlayerProps>(function MediaPlayer(props, ref) {
-  const hydrated = useHydrated();
   const { source } = props;
-  const plain = (
-    <PlainPlayer
-      ref={ref}
-      audioUrl={source.audioUrl}
-      onTimeUpdate={props.onTimeUpdate}
-      note="The waveform is being prepared; the recording already plays."
-    />
-  );
-  const { peaksUrl } = source;
-  const module = useWaveformModule(hydrated && peaksUrl !== null);
-  if (!peaksUrl) return plain;
-  if (!hydrated || !module) return <WaveformShell source={source} />;
-  const { Waveform } = module;
-  return <Waveform ref={ref} {...props} source={{ ...source, peaksUrl }} />;
-});
-
-/** The browser's audio controls, with the player's handle. */
-const PlainPlayer = forwardRef<MediaHandle, { audioUrl: string; onTimeUpdate: (ms: number) => void; note: string }>(function PlainPlayer(
-  { audioUrl, onTimeUpdate, note },
-  ref,
-) {
+  const hydrated = useHydrated();
   const audio = useRef<HTMLAudioElement>(null);
   // Presigned URLs change on every load of the page data; the first one is kept (it lasts an hour).
-  const [src] = useState(audioUrl);
+  const [src] = useState(source.audioUrl);
+  const [playing, setPlaying] = useState(false);
+  const [second, setSecond] = useState(0);
+  const [rate, setRate] = useState(1);
+  const [durationMs, setDurationMs] = useState(source.durationMs);
   const [error, setError] = useState<string | null>(null);
-  const handle = useMediaHandle(audio, null, 0, () => {}, setError);
+  const [load, setLoad] = useState<WaveformLoad>({ kind: "loading" });
+  const latest = useRef(props);
+  useEffect(() => {
+    latest.current = props;
+  });
+
+  const handle = useMediaHandle(audio, durationMs, setError);
   useImperativeHandle(ref, () => handle, [handle]);
+
+  const { peaksUrl } = source;
+  const { module, failed: moduleFailed } = useWaveformModule(hydrated && peaksUrl !== null);
+  const plain = peaksUrl === null || moduleFailed || load.kind === "failed";
+  const state = peaksUrl === null ? "plain" : moduleFailed ? "failed" : load.kind;
+
+  let stage: ReactNode;
+  if (peaksUrl === null || moduleFailed) {
+    stage = <p className="muted small media-player__note">{plainNotes[peaksUrl === null ? source.status : "ready"]}</p>;
+  } else if (hydrated && module) {
+    stage = (
+      <module.Waveform
+        source={{ ...source, peaksUrl }}
+        audio={audio}
+        regions={props.regions}
+        draft={props.draft}
+        selectable={props.selectable}
+        onDraw={props.onDraw}
+        onRegionClick={props.onRegionClick}
+        onSeek={props.onSeek}
+        onLoad={(next) => {
+          setLoad(next);
+          if (next.kind === "ready") setDurationMs(next.durationMs);
+        }}
+      />
+    );
+  } else {
+    stage = <WaveformShell source={source} />;
+  }
+
   return (
-    <div className="media-player media-player--plain" data-state="plain">
-      <p className="muted small media-player__note">{note}</p>
-      <audio
-        ref={audio}
-        controls
-        preload="metadata"
-        src={src}
-        className="audio"
-        aria-label="Recording"
-        onTimeUpdate={(event) => onTimeUpdate(Math.round(event.currentTarget.currentTime * 1000))}
-      >
-        <track kind="captions" />
-      </audio>
+    <div className="media-player" data-state={state} data-waveform-ready={state === "ready" ? "true" : undefined}>
+      {stage}
+      {plain ? null : (
+        <Transport
+          playing={playing}
+          positionMs={second * 1000}
+          durationMs={durationMs}
+          rate={rate}
+          onToggle={handle.togglePlay}
+          onSkip={handle.skip}
+          onRate={handle.setPlaybackRate}
+          disabled={!hydrated}
+        />
+      )}
       {error ? (
         <p className="alert alert--error" role="alert">
           {error}
         </p>
       ) : null}
+      {/* The one element that plays; with the waveform drawn, its controls are the transport's. */}
+      <audio
+        ref={audio}
+        preload="metadata"
+        src={src}
+        controls={plain}
+        className="audio"
+        aria-label="Recording"
+        onPlay={() => {
+          setPlaying(true);
+          setError(null);
+        }}
+        onPause={() => setPlaying(false)}
+        onEnded={() => setPlaying(false)}
+        onRateChange={(event) => setRate(event.currentTarget.playbackRate)}
+        onTimeUpdate={(event) => {
+          const ms = Math.round(event.currentTarget.currentTime * 1000);
+          setSecond(Math.floor(ms / 1000));
+          latest.current.onTimeUpdate(ms);
+        }}
+        onError={() => setError("The recording could not be loaded: the link to storage may have expired (reload the page), or this browser cannot play its format.")}
+      >
+        <track kind="captions" />
+      </audio>
     </div>
   );
 });

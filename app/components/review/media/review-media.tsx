@@ -80,20 +80,24 @@ export function ReviewMedia(props: ReviewMediaProps) {
 
   // ---- playback → the active turn (a store: only the rows concerned re-render)
   const onTimeUpdate = useCallback((ms: number) => activeStore.set(timeline.activeAt(ms)), [activeStore, timeline]);
-  const seek = useCallback(
-    (ms: number) => {
-      const handle = media.current;
-      const show = () => activeStore.set(timeline.activeAt(ms));
-      if (!handle) return show();
-      handle.seekTo(ms);
-      // The turn is highlighted (and the transcript scrolled to it) once the audio is there:
-      // a long jump's scroll and layout would otherwise hold up the start of playback.
-      handle.afterSeek(show);
-    },
-    [activeStore, timeline],
-  );
-
   const follow = useFollow(scroller, activeStore, follows);
+  const { hold, release } = follow;
+  /** Moves playback to `ms` (and plays, for a turn's "Play from" button). The turn is highlighted at once; the transcript scrolls to it once the audio is there. */
+  const seek = useCallback(
+    (ms: number, play = false) => {
+      const handle = media.current;
+      if (!handle) {
+        activeStore.set(timeline.activeAt(ms));
+        return;
+      }
+      hold();
+      handle.seekTo(ms);
+      activeStore.set(timeline.activeAt(ms));
+      handle.afterSeek(release);
+      if (play) handle.play();
+    },
+    [activeStore, timeline, hold, release],
+  );
   const search = useTranscriptSearch(segments, places, activeStore, scroller, follow.pause);
   const { pending: selection, clear: clearSelection } = useTextSelection(scroller, textOf);
 
@@ -236,6 +240,7 @@ export function ReviewMedia(props: ReviewMediaProps) {
           selectable={editable}
           onDraw={onDraw}
           onRegionClick={onRegionClick}
+          onSeek={seek}
         />
       ) : null}
       {composer ? (

@@ -61,6 +61,8 @@ describe("where shortcuts apply", () => {
     expect(shortcutApplies("togglePlay", element("DIV", { role: "button" }), "K")).toBe(true);
     expect(shortcutApplies("togglePlay", element("DIV", { role: "button" }))).toBe(false);
     expect(shortcutApplies("forward", element("BUTTON"))).toBe(true);
+    // A link does nothing on Space, so Space plays there.
+    expect(shortcutApplies("togglePlay", element("A"), " ")).toBe(true);
     expect(shortcutApplies("togglePlay", element("BODY"))).toBe(true);
     expect(shortcutApplies("togglePlay", null)).toBe(true);
   });

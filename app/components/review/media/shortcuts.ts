@@ -82,9 +82,10 @@ export function ownsKeys(target: TargetLike | null): boolean {
 export function pressesOnSpace(target: TargetLike | null): boolean {
   if (!target) return false;
   const tag = target.tagName.toUpperCase();
-  if (tag === "BUTTON" || tag === "A" || tag === "SUMMARY" || tag === "AUDIO" || tag === "VIDEO") return true;
+  // Not links: Space does not follow a link, it would only scroll the page.
+  if (tag === "BUTTON" || tag === "SUMMARY" || tag === "AUDIO" || tag === "VIDEO") return true;
   const role = target.getAttribute?.("role");
-  return role === "button" || role === "link" || role === "checkbox" || role === "radio" || role === "switch" || role === "menuitem" || role === "tab" || role === "option";
+  return role === "button" || role === "checkbox" || role === "radio" || role === "switch" || role === "menuitem" || role === "tab" || role === "option";
 }
 
 /**

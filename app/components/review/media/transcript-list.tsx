@@ -39,7 +39,8 @@ export const TranscriptList = memo(function TranscriptList({
   currentHit: SearchHit | null;
   notes: ReadonlyMap<string, NoteRange[]>;
   focusedNoteId: string | null;
-  onSeek: (ms: number) => void;
+  /** Seeks to `ms`; `play` for a turn's "Play from" button. */
+  onSeek: (ms: number, play?: boolean) => void;
 }) {
   return (
     <ol className="transcript review-transcript" aria-label="Transcript">
@@ -77,7 +78,8 @@ const Row = memo(function Row({
   currentHitStart: number | null;
   notes: NoteRange[];
   focusedNoteId: string | null;
-  onSeek: (ms: number) => void;
+  /** Seeks to `ms`; `play` for a turn's "Play from" button. */
+  onSeek: (ms: number, play?: boolean) => void;
 }) {
   const active = useSyncExternalStore(
     activeStore.subscribe,
@@ -105,7 +107,7 @@ const Row = memo(function Row({
       <div className="turn__meta">
         <span className="turn__speaker">{row.speakerLabel}</span>
         {seekMs !== null ? (
-          <button type="button" className="turn__seek" onClick={() => onSeek(seekMs)} aria-label={`Play from ${row.timeLabel}`}>
+          <button type="button" className="turn__seek" onClick={() => onSeek(seekMs, true)} aria-label={`Play from ${row.timeLabel}`}>
             {row.timeLabel}
           </button>
         ) : (

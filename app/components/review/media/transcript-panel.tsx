@@ -25,7 +25,8 @@ export interface TranscriptPanelProps {
   onStep: (direction: 1 | -1) => void;
   notes: ReadonlyMap<string, NoteRange[]>;
   focusedNoteId: string | null;
-  onSeek: (ms: number) => void;
+  /** Seeks to `ms`; `play` for a turn's "Play from" button. */
+  onSeek: (ms: number, play?: boolean) => void;
   followPaused: boolean;
   onResumeFollow: () => void;
   selection: PendingSelection | null;

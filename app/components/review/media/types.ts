@@ -57,6 +57,8 @@ export interface MediaSegment {
 }
 
 export interface MediaPlayerSource {
+  /** The interaction's processing state: without peaks, "processing" or "failed" says why. */
+  status: "processing" | "ready" | "failed";
   audioUrl: string;
   peaksUrl: string | null;
   /** Per channel, magnitudes 0–100 drawn in the first paint until the interactive waveform is ready (waveform-overview.ts). */

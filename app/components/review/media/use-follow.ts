@@ -8,7 +8,8 @@ import { useCallback, useEffect, useRef, useState, type RefObject } from "react"
 import type { ValueStore } from "./value-store";
 
 export const FOLLOW_PAUSE_MS = 8000;
-const SCROLL_KEYS = new Set(["ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End", " "]);
+// Not Space: it plays and pauses (the page's shortcut takes it), it does not scroll.
+const SCROLL_KEYS = new Set(["ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End"]);
 
 export function rowElement(scroller: HTMLElement, segmentId: string): HTMLElement | null {
   return scroller.querySelector<HTMLElement>(`[data-segment-id="${CSS.escape(segmentId)}"]`);
@@ -60,10 +61,21 @@ export function useFollow(scroller: RefObject<HTMLElement | null>, activeStore: 
     timer.current = window.setTimeout(resume, FOLLOW_PAUSE_MS);
   }, [resume]);
 
+  // While a seek is on its way the transcript stays where it is: a long jump's scroll and
+  // layout would hold up the start of playback. The row is revealed once the seek lands.
+  const held = useRef(false);
+  const hold = useCallback(() => {
+    held.current = true;
+  }, []);
+  const release = useCallback(() => {
+    held.current = false;
+    if (Date.now() >= pausedUntil.current) follow();
+  }, [follow]);
+
   useEffect(() => {
     if (!enabled) return;
     return activeStore.subscribe(() => {
-      if (Date.now() < pausedUntil.current) return;
+      if (held.current || Date.now() < pausedUntil.current) return;
       follow();
     });
   }, [enabled, activeStore, follow]);
@@ -92,5 +104,5 @@ export function useFollow(scroller: RefObject<HTMLElement | null>, activeStore: 
 
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
-  return { paused: enabled && paused, pause, resume };
+  return { paused: enabled && paused, pause, resume, hold, release };
 }

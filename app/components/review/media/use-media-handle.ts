@@ -1,74 +1,75 @@
 /**
- * The player's handle over an <audio> element, and wavesurfer when it is drawn: one
- * stable object, so the workspace's shortcuts and transcript can hold it.
+ * The player's handle over its one <audio> element: a stable object, so the workspace's
+ * shortcuts and transcript can hold it. Everything goes through the element, whether the
+ * waveform is drawn yet or not; wavesurfer.js follows the element's events.
  */
 import { useMemo, useRef, type RefObject } from "react";
-import type WaveSurfer from "wavesurfer.js";
 import type { MediaHandle } from "./types";
+
+/** How long a turn waits for a seek that does not land (a stalled network) before it is shown anyway. */
+const SEEK_PATIENCE_MS = 1000;
 
 export function useMediaHandle(
   audio: RefObject<HTMLAudioElement | null>,
-  surfer: RefObject<WaveSurfer | null> | null,
   durationMs: number,
-  onRate: (rate: number) => void,
   onPlayError: (message: string) => void,
 ): MediaHandle {
-  const state = useRef({ durationMs, onRate, onPlayError });
-  state.current = { durationMs, onRate, onPlayError };
+  const state = useRef({ durationMs, onPlayError });
+  state.current = { durationMs, onPlayError };
+  // The one pending "after the seek" callback: a newer seek replaces it.
+  const pending = useRef<(() => void) | null>(null);
 
   return useMemo<MediaHandle>(() => {
     const media = () => audio.current;
-    const wave = () => surfer?.current ?? null;
-    const currentTimeMs = () => Math.round((wave()?.getCurrentTime() ?? media()?.currentTime ?? 0) * 1000);
+    const currentTimeMs = () => Math.round((media()?.currentTime ?? 0) * 1000);
     const seekTo = (ms: number) => {
-      const limit = state.current.durationMs > 0 ? state.current.durationMs : Infinity;
-      const seconds = Math.min(Math.max(0, ms), limit) / 1000;
-      // The media element only. wavesurfer 8's setTime defers a seek while the audio buffers
-      // and applies it again once it can play, which restarted playback a moment after it
-      // began (a second seek), and it drops a deferred seek when an earlier one lands (JJJ
-      // while loading). Its cursor follows the element's timeupdate once the seek lands.
       const element = media();
-      if (element) element.currentTime = seconds;
-      else wave()?.setTime(seconds);
-    };
-    const play = () => {
-      const promise = wave()?.play() ?? media()?.play();
-      promise?.catch((error: unknown) => {
-        if (error instanceof DOMException && error.name === "AbortError") return;
-        state.current.onPlayError(`The recording cannot be played here: ${error instanceof Error ? error.message : String(error)}.`);
-      });
-    };
-    const pause = () => {
-      const ws = wave();
-      if (ws) ws.pause();
-      else media()?.pause();
+      if (!element) return;
+      const limit = state.current.durationMs > 0 ? state.current.durationMs : Infinity;
+      // Only the element: wavesurfer's own setTime defers a seek while the audio buffers and
+      // applies it again once it can play (a second seek, restarting playback). A quick
+      // series of seeks (J J J) works natively: each assignment replaces the one before.
+      element.currentTime = Math.min(Math.max(0, ms), limit) / 1000;
+      // The clock and the waveform's cursor move now, not when the seek lands.
+      element.dispatchEvent(new Event("timeupdate"));
     };
     const afterSeek = (callback: () => void) => {
+      pending.current?.();
       const element = media();
       if (!element?.seeking) {
+        pending.current = null;
         callback();
         return;
       }
-      // Whichever comes first: the seek lands, or a second passes (a stalled network).
-      let done = false;
-      const run = () => {
-        if (done) return;
-        done = true;
-        element.removeEventListener("seeked", run);
+      let timer = 0;
+      const cancel = () => {
+        element.removeEventListener("seeked", land);
         window.clearTimeout(timer);
+        if (pending.current === cancel) pending.current = null;
+      };
+      const land = () => {
+        cancel();
         callback();
       };
-      const timer = window.setTimeout(run, 1000);
-      element.addEventListener("seeked", run, { once: true });
+      timer = window.setTimeout(land, SEEK_PATIENCE_MS);
+      element.addEventListener("seeked", land, { once: true });
+      pending.current = cancel;
     };
-    const isPlaying = () => wave()?.isPlaying() ?? media()?.paused === false;
+    const play = () => {
+      media()
+        ?.play()
+        .catch((error: unknown) => {
+          if (error instanceof DOMException && error.name === "AbortError") return;
+          state.current.onPlayError(`The recording cannot be played here: ${error instanceof Error ? error.message : String(error)}.`);
+        });
+    };
+    const pause = () => media()?.pause();
     return {
       seekTo,
       play,
       pause,
-      togglePlay: () => (isPlaying() ? pause() : play()),
+      togglePlay: () => (media()?.paused === false ? pause() : play()),
       skip: (ms: number) => seekTo(currentTimeMs() + ms),
-      afterSeek,
       currentTimeMs,
       playbackRate: () => media()?.playbackRate ?? 1,
       setPlaybackRate(rate: number) {
@@ -76,8 +77,8 @@ export function useMediaHandle(
         if (!element) return;
         element.preservesPitch = true;
         element.playbackRate = rate;
-        state.current.onRate(rate);
       },
+      afterSeek,
     };
-  }, [audio, surfer]);
+  }, [audio]);
 }

@@ -1,12 +1,11 @@
 /**
  * The parts of the waveform that need no browser: the channel lanes, the overview picture
- * drawn from the interaction row (waveform-overview.ts), and the shell the player shows
- * before the page is interactive. The server renders them, so a call's waveform is in the
+ * drawn from the interaction row (waveform-overview.ts), and the box the player shows
+ * before the waveform's module has loaded. The server renders them, so a call's waveform is in the
  * page's first paint; wavesurfer.js (waveform.client.tsx) takes over the same box once it
  * has loaded the full peaks.
  */
 import { memo } from "react";
-import { Transport } from "./transport";
 import type { MediaPlayerSource, PlayerLane } from "./types";
 
 export const LANE_HEIGHT = 56;
@@ -56,27 +55,22 @@ function envelope(channel: readonly number[], lane: number): string {
   return [...top, ...bottom].join(" ");
 }
 
-const noop = () => {};
-
 /**
- * The player as it stands before its script has loaded (the server's render, and until the
- * waveform module arrives): lanes, the overview when the row has one, and the controls,
- * not yet usable.
+ * The waveform's box as it stands before its module has loaded (the server's render, and until
+ * the chunk arrives): lanes and the overview when the row has one. The player around it
+ * (media-player.tsx) already plays.
  */
 export function WaveformShell({ source }: { source: MediaPlayerSource }) {
   const lanes = source.channels.length > 0 ? source.channels : [{ label: "Recording", role: "mixed" as const }];
   return (
-    <div className="media-player" data-state="loading">
+    <div className="player__stage media-player__stage" style={{ minHeight: lanes.length * LANE_HEIGHT }}>
       {/* The full peaks are fetched while the page's scripts load, not after. */}
       {source.peaksUrl ? <link rel="preload" href={source.peaksUrl} as="fetch" crossOrigin="anonymous" /> : null}
-      <div className="player__stage media-player__stage" style={{ minHeight: lanes.length * LANE_HEIGHT }}>
-        <WaveformLanes lanes={lanes} />
-        <div className="player__waveform media-player__waveform waveform-box" role="img" aria-label="Waveform (loading)">
-          {source.overview ? <WaveformOverviewImage channels={source.overview} lanes={lanes} /> : null}
-        </div>
-        {source.overview ? null : <p className="player__loading muted">Loading the waveform…</p>}
+      <WaveformLanes lanes={lanes} />
+      <div className="player__waveform media-player__waveform waveform-box" role="img" aria-label="Waveform (loading)">
+        {source.overview ? <WaveformOverviewImage channels={source.overview} lanes={lanes} /> : null}
       </div>
-      <Transport playing={false} positionMs={0} durationMs={source.durationMs} rate={1} onToggle={noop} onSkip={noop} onRate={noop} disabled />
+      {source.overview ? null : <p className="player__loading muted">Loading the waveform…</p>}
     </div>
   );
 }

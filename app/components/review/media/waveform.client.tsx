@@ -1,23 +1,22 @@
 /**
  * The review workspace's waveform (browser only; media-player.tsx loads it lazily).
  * wavesurfer.js 8 draws the precomputed peaks (docs/decisions/0006) with the known
- * duration, so the browser never downloads or decodes the whole recording; the <audio>
- * element plays it from the presigned URL with Range requests. Two-channel calls get two
- * lanes. The regions plugin draws annotations (coloured by sentiment) and, while editable,
- * lets the reviewer drag a new range: that "draft" stays drawn while its form is open.
+ * duration, so the browser never downloads or decodes the whole recording; the player's
+ * <audio> element (media-player.tsx, which outlives this component) plays it from the
+ * presigned URL with Range requests. Two-channel calls get two lanes. The regions plugin
+ * draws annotations (coloured by sentiment) and, while editable, lets the reviewer drag a
+ * new range: that "draft" stays drawn while its form is open. A click on the waveform seeks
+ * through the player's handle, the one seek path.
  */
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from "react";
+import { useEffect, useRef, useState, type MouseEvent, type RefObject } from "react";
 import WaveSurfer from "wavesurfer.js";
 import RegionsPlugin, { type Region } from "wavesurfer.js/plugins/regions";
 import { readPeaks } from "./peaks";
-import { Transport } from "./transport";
 import { LANE_HEIGHT, WaveformLanes, WaveformOverviewImage } from "./waveform-frame";
-import type { MediaHandle, MediaPlayerSource, PlayerLane, RegionSpec } from "./types";
-import { useMediaHandle } from "./use-media-handle";
+import type { MediaPlayerSource, PlayerLane, RegionSpec } from "./types";
 
-export interface WaveformProps {
-  source: MediaPlayerSource & { peaksUrl: string };
-  onTimeUpdate: (ms: number) => void;
+/** What the page gives the player (media-player.tsx) for the waveform. */
+export interface WaveformOptions {
   regions: readonly RegionSpec[];
   /** The range being annotated (dragged, or the moment of the A key); null when no form is open. */
   draft: { startMs: number; endMs: number } | null;
@@ -25,6 +24,17 @@ export interface WaveformProps {
   selectable: boolean;
   onDraw: (range: { startMs: number; endMs: number }) => void;
   onRegionClick: (annotationId: string) => void;
+}
+
+export type WaveformLoad = { kind: "loading" } | { kind: "ready"; durationMs: number } | { kind: "failed"; message: string };
+
+export interface WaveformProps extends WaveformOptions {
+  source: MediaPlayerSource & { peaksUrl: string };
+  /** The player's <audio> element: wavesurfer draws its progress and never replaces it. */
+  audio: RefObject<HTMLAudioElement | null>;
+  /** A click on the waveform, as a moment of the recording. */
+  onSeek: (ms: number) => void;
+  onLoad: (load: WaveformLoad) => void;
 }
 
 const ANNOTATION_PREFIX = "annotation:";
@@ -38,12 +48,12 @@ const colourOf = (spec: RegionSpec) => regionColours[spec.sentiment ?? "neutral"
 
 type LoadState = { kind: "loading" } | { kind: "ready"; lanes: PlayerLane[] } | { kind: "failed"; message: string };
 
-export const Waveform = forwardRef<MediaHandle, WaveformProps>(function Waveform(props, ref) {
+export function Waveform(props: WaveformProps) {
   // Sources are read once: a reload of the page data brings fresh presigned URLs.
   const [source] = useState(props.source);
   const root = useRef<HTMLDivElement>(null);
   const container = useRef<HTMLDivElement>(null);
-  const audio = useRef<HTMLAudioElement>(null);
+  const { audio } = props;
   const surfer = useRef<WaveSurfer | null>(null);
   const plugin = useRef<ReturnType<typeof RegionsPlugin.create> | null>(null);
   const drawn = useRef(new Map<string, Region>());
@@ -51,23 +61,15 @@ export const Waveform = forwardRef<MediaHandle, WaveformProps>(function Waveform
   const adding = useRef(false);
   const latest = useRef(props);
   const [load, setLoad] = useState<LoadState>({ kind: "loading" });
-  const [playing, setPlaying] = useState(false);
-  const [second, setSecond] = useState(0);
-  const [duration, setDuration] = useState(source.durationMs);
-  const [rate, setRate] = useState(1);
-  const [playError, setPlayError] = useState<string | null>(null);
 
   useEffect(() => {
     latest.current = props;
   });
 
-  const handle = useMediaHandle(audio, surfer, duration, setRate, setPlayError);
-  useImperativeHandle(ref, () => handle, [handle]);
-
   useEffect(() => {
     const element = container.current;
     const media = audio.current;
-    const host = root.current;
+    const host = root.current?.closest<HTMLElement>(".media-player") ?? root.current;
     if (!element || !media || !host) return;
     const abort = new AbortController();
     let instance: WaveSurfer | null = null;
@@ -90,8 +92,10 @@ export const Waveform = forwardRef<MediaHandle, WaveformProps>(function Waveform
         normalize: true,
         cursorColor: cssVariable(host, "--text") || "#1b1f24",
         cursorWidth: 2,
-        // Dragging draws a region when annotating; otherwise it scrubs.
-        dragToSeek: !latest.current.selectable,
+        // Clicks seek through the player's handle (onClick below), never wavesurfer's
+        // deferred setTime; dragging draws a region when annotating.
+        interact: false,
+        dragToSeek: false,
         plugins: [regions],
         ...(lanes.length > 1
           ? { splitChannels: colours.map(({ wave, progress }) => ({ waveColor: wave, progressColor: progress })) }
@@ -100,20 +104,9 @@ export const Waveform = forwardRef<MediaHandle, WaveformProps>(function Waveform
       surfer.current = instance;
       plugin.current = regions;
       instance.on("ready", (seconds) => {
-        setDuration(Math.round(seconds * 1000));
         setLoad({ kind: "ready", lanes });
+        latest.current.onLoad({ kind: "ready", durationMs: Math.round(seconds * 1000) });
       });
-      instance.on("play", () => {
-        setPlaying(true);
-        setPlayError(null);
-      });
-      instance.on("pause", () => setPlaying(false));
-      instance.on("finish", () => setPlaying(false));
-      instance.on("timeupdate", (seconds) => {
-        setSecond(Math.floor(seconds));
-        latest.current.onTimeUpdate(Math.round(seconds * 1000));
-      });
-      instance.on("error", (error) => setPlayError(`The recording cannot be played here: ${error.message || "the browser refused it"}.`));
       regions.on("region-created", (region) => {
         if (adding.current) return;
         // Drawn by dragging: the new draft replaces any earlier one.
@@ -131,8 +124,9 @@ export const Waveform = forwardRef<MediaHandle, WaveformProps>(function Waveform
 
     start(element, media, host).catch((error: unknown) => {
       if (abort.signal.aborted) return;
-      const message = error instanceof Error ? error.message : String(error);
-      setLoad({ kind: "failed", message: `The waveform could not be loaded (${message}). The recording still plays below.` });
+      const message = `The waveform could not be loaded (${error instanceof Error ? error.message : String(error)}). The recording still plays below.`;
+      setLoad({ kind: "failed", message });
+      latest.current.onLoad({ kind: "failed", message });
     });
     return () => {
       abort.abort();
@@ -142,7 +136,7 @@ export const Waveform = forwardRef<MediaHandle, WaveformProps>(function Waveform
       drawnRegions.clear();
       draftRegion.current = null;
     };
-  }, [source]);
+  }, [source, audio]);
 
   const ready = load.kind === "ready";
 
@@ -150,12 +144,7 @@ export const Waveform = forwardRef<MediaHandle, WaveformProps>(function Waveform
   useEffect(() => {
     const regions = plugin.current;
     if (!ready || !regions || !props.selectable) return;
-    surfer.current?.setOptions({ dragToSeek: false });
-    const disable = regions.enableDragSelection({ color: regionColours.draft, drag: true, resize: true });
-    return () => {
-      disable();
-      surfer.current?.setOptions({ dragToSeek: true });
-    };
+    return regions.enableDragSelection({ color: regionColours.draft, drag: true, resize: true });
   }, [ready, props.selectable]);
 
   // The annotations, drawn: added, recoloured, moved or removed to match the list.
@@ -216,62 +205,36 @@ export const Waveform = forwardRef<MediaHandle, WaveformProps>(function Waveform
   const lanes = load.kind === "ready" ? load.lanes : source.channels.length > 0 ? source.channels : [{ label: "Recording", role: "mixed" as const }];
   // The overview from the page stays drawn until wavesurfer has drawn the full peaks.
   const overview = !ready && load.kind !== "failed" ? source.overview : null;
+
+  function seekFromClick(event: MouseEvent<HTMLDivElement>) {
+    const box = event.currentTarget.getBoundingClientRect();
+    const duration = surfer.current?.getDuration() || source.durationMs / 1000;
+    if (box.width <= 0) return;
+    const fraction = Math.min(1, Math.max(0, (event.clientX - box.left) / box.width));
+    latest.current.onSeek(Math.round(fraction * duration * 1000));
+  }
+
   return (
-    <div ref={root} className="media-player" data-state={load.kind} data-waveform-ready={ready ? "true" : undefined}>
-      <div className="player__stage media-player__stage" style={{ minHeight: lanes.length * LANE_HEIGHT }}>
-        <WaveformLanes lanes={lanes} />
-        <div
-          ref={container}
-          className="player__waveform media-player__waveform waveform-box"
-          role="img"
-          aria-label={`Waveform${props.selectable ? "; drag across it to annotate a range" : ""}. Click to play from a moment.`}
-        >
-          {overview ? <WaveformOverviewImage channels={overview} lanes={lanes} /> : null}
-        </div>
-        {load.kind === "loading" && !overview ? <p className="player__loading muted">Loading the waveform…</p> : null}
+    <div ref={root} className="player__stage media-player__stage" style={{ minHeight: lanes.length * LANE_HEIGHT }}>
+      <WaveformLanes lanes={lanes} />
+      <div
+        ref={container}
+        className="player__waveform media-player__waveform waveform-box"
+        role="img"
+        aria-label={`Waveform${props.selectable ? "; drag across it to annotate a range" : ""}. Click to play from a moment; the keys J, K and L work anywhere.`}
+        onClick={seekFromClick}
+      >
+        {overview ? <WaveformOverviewImage channels={overview} lanes={lanes} /> : null}
       </div>
+      {load.kind === "loading" && !overview ? <p className="player__loading muted">Loading the waveform…</p> : null}
       {load.kind === "failed" ? (
-        <p className="alert alert--error" role="alert">
+        <p className="alert alert--error media-player__failure" role="alert">
           {load.message}
         </p>
       ) : null}
-      <Transport
-        playing={playing}
-        positionMs={second * 1000}
-        durationMs={duration}
-        rate={rate}
-        onToggle={handle.togglePlay}
-        onSkip={handle.skip}
-        onRate={handle.setPlaybackRate}
-      />
-      {playError ? (
-        <p className="alert alert--error" role="alert">
-          {playError}
-        </p>
-      ) : null}
-      {/* Played through wavesurfer; with the waveform unavailable, shown with the browser's controls. */}
-      <audio
-        ref={audio}
-        preload="metadata"
-        src={source.audioUrl}
-        controls={load.kind === "failed"}
-        className="audio"
-        aria-label="Recording"
-        onPlay={() => setPlaying(true)}
-        onPause={() => setPlaying(false)}
-        onRateChange={(event) => setRate(event.currentTarget.playbackRate)}
-        onTimeUpdate={(event) => {
-          // Without wavesurfer (the waveform failed) the element reports the time itself.
-          if (surfer.current) return;
-          setSecond(Math.floor(event.currentTarget.currentTime));
-          latest.current.onTimeUpdate(Math.round(event.currentTarget.currentTime * 1000));
-        }}
-      >
-        <track kind="captions" />
-      </audio>
     </div>
   );
-});
+}
 
 export default Waveform;
 
