@@ -35,6 +35,7 @@ describe("MediaPlayer as the server renders it", () => {
     expect(html).toContain('data-waveform-drawn="overview"');
     expect(html).toContain("2:05");
     expect(html).toMatch(/<button[^>]*disabled=""[^>]*>Play<\/button>/);
+    expect(html).toMatch(/role="status"[^>]*>Loading the player…/);
   });
 
   it("gives a recording without peaks the browser's controls and says why", () => {

@@ -10,6 +10,7 @@ import { TranscriptList, type TranscriptRow } from "./transcript-list";
 import { TranscriptSearch } from "./transcript-search";
 import type { TextSpan } from "./selection-offsets";
 import type { PendingSelection } from "./use-text-selection";
+import { revealPendingRow } from "./use-follow";
 import type { ValueStore } from "./value-store";
 
 export interface TranscriptPanelProps {
@@ -53,6 +54,10 @@ export function TranscriptPanel(props: TranscriptPanelProps) {
   const rows = useMemo(() => (shown < all.length ? all.slice(0, shown) : all), [all, shown]);
   // Set once React owns the whole list: the benchmark and tests wait for it.
   const ready = hydrated && rows.length === all.length;
+  const { scroller } = props;
+  useEffect(() => {
+    if (ready && scroller.current) revealPendingRow(scroller.current);
+  }, [ready, scroller]);
 
   return (
     <div className="review-transcript-panel">

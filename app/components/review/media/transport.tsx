@@ -25,7 +25,7 @@ export const Transport = memo(function Transport({
 }) {
   const listed = PLAYBACK_RATES.some((value) => Math.abs(value - rate) < 0.001);
   return (
-    <div className="player__controls media-transport" role="group" aria-label="Playback">
+    <div className="player__controls media-transport" role="group" aria-label="Playback" aria-busy={disabled || undefined}>
       <button type="button" className="button media-transport__skip" onClick={() => onSkip(-SKIP_MS)} disabled={disabled} aria-label="Back 5 seconds" title="Back 5 seconds (J or ←)">
         −5 s
       </button>
@@ -49,6 +49,11 @@ export const Transport = memo(function Transport({
           ))}
         </select>
       </label>
+      {disabled ? (
+        <span className="muted small media-transport__status" role="status">
+          Loading the player…
+        </span>
+      ) : null}
     </div>
   );
 });

@@ -15,10 +15,23 @@ export function rowElement(scroller: HTMLElement, segmentId: string): HTMLElemen
   return scroller.querySelector<HTMLElement>(`[data-segment-id="${CSS.escape(segmentId)}"]`);
 }
 
-/** Scrolls the row into the scroller's view (a third from the top) unless it is already fully visible; the page itself never moves. */
+// A long transcript renders its later turns a moment after hydration (transcript-panel.tsx).
+// A turn asked for before then (a search hit, an annotation, the playhead) is remembered per
+// scroller and revealed once every turn is in the DOM; the newest request wins.
+const pendingReveals = new WeakMap<HTMLElement, string>();
+
+/**
+ * Scrolls the row into the scroller's view (a third from the top) unless it is already fully
+ * visible; the page itself never moves. A row not rendered yet is revealed by
+ * `revealPendingRow` once it is.
+ */
 export function revealRow(scroller: HTMLElement, segmentId: string, { always = false }: { always?: boolean } = {}): boolean {
   const row = rowElement(scroller, segmentId);
-  if (!row) return false;
+  if (!row) {
+    pendingReveals.set(scroller, segmentId);
+    return false;
+  }
+  pendingReveals.delete(scroller);
   const view = scroller.getBoundingClientRect();
   const box = row.getBoundingClientRect();
   if (!always && box.top >= view.top && box.bottom <= view.bottom) return false;
@@ -27,6 +40,14 @@ export function revealRow(scroller: HTMLElement, segmentId: string, { always = f
   const reduced = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
   scroller.scrollTo({ top: Math.max(0, target), behavior: far || reduced ? "auto" : "smooth" });
   return true;
+}
+
+/** Reveals the row last asked for before it had been rendered, if any. */
+export function revealPendingRow(scroller: HTMLElement): boolean {
+  const segmentId = pendingReveals.get(scroller);
+  if (segmentId === undefined) return false;
+  pendingReveals.delete(scroller);
+  return revealRow(scroller, segmentId);
 }
 
 function selectingInside(scroller: HTMLElement): boolean {
