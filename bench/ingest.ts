@@ -3,8 +3,9 @@
  *
  * Builds the app, starts PostgreSQL (a fresh database on DATABASE_URL's server when
  * set, else an embedded one in a temp folder), migrates and seeds an admin, agents and
- * an API token, starts `server/index.ts` as a child process (embedded s3rver inside it
- * unless BENCH_S3=external), and then:
+ * an API token, starts the compiled server (`build/server/index.js`, as `npm start`
+ * does) as a child process (embedded s3rver inside it unless BENCH_S3=external), and
+ * then:
  *   (a) pushes BENCH_COUNT chats through POST /api/v1/interactions/batch from
  *       BENCH_CLIENTS concurrent clients: interactions/s and the server's peak RSS;
  *   (b) uploads a BENCH_RECORDING_MB WAV generated on disk through the app's upload
@@ -51,6 +52,9 @@ const EXTERNAL_S3 = process.env.BENCH_S3 === "external";
 const PEAKS = process.env.BENCH_PEAKS === "1";
 const AGENTS = 20;
 const MiB = 1024 * 1024;
+// What `npm start` and `npm run worker` run: the server compiled by `npm run build`.
+const SERVER_ENTRY = "build/server/index.js";
+const WORKER_ENTRY = "build/server/worker.js";
 
 const log = (message: string) => console.log(`[bench] ${message}`);
 
@@ -154,7 +158,7 @@ interface Server {
 async function startServer(envVars: Record<string, string>, dataDir: string): Promise<Server> {
   const port = await getPort({ host: "127.0.0.1" });
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/index.ts"], {
+  const child = spawn(process.execPath, [...nodeArgs, "--enable-source-maps", SERVER_ENTRY], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -368,7 +372,7 @@ async function benchRecording(server: Server, token: string, agent: string, dir:
 
 async function benchPeaks(server: Server, token: string, interactionId: string, envVars: Record<string, string>, dataDir: string) {
   log("(c) the waveform job for that recording, in a separate worker process (npm run worker)");
-  const worker = spawn(process.execPath, ["--import", "tsx", "server/worker.ts"], {
+  const worker = spawn(process.execPath, ["--enable-source-maps", WORKER_ENTRY], {
     env: { ...process.env, NODE_ENV: "production", PARLEY_DATA_DIR: dataDir, LOG_LEVEL: "warn", ...envVars },
     stdio: ["ignore", "inherit", "inherit"],
   });

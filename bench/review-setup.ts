@@ -81,7 +81,7 @@ export interface AppServer {
 
 export async function startServer(envVars: Record<string, string>, dataDir: string): Promise<AppServer> {
   const port = await getPort({ host: "127.0.0.1" });
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const child = spawn(process.execPath, ["--enable-source-maps", "build/server/index.js"], {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -4,8 +4,9 @@
  *
  * Builds the app, creates a fresh database (on DATABASE_URL's server when set, else an
  * embedded PostgreSQL), seeds an admin, an agent in a team, a QA specialist, an API token
- * and a published scorecard with the app's use cases, starts `server/index.ts` as a child
- * process (the waveform job runs in it), writes the call to a temp folder (8 kHz 16-bit
+ * and a published scorecard with the app's use cases, starts the compiled server
+ * (`build/server/index.js`, as `npm start` does) as a child process (the waveform job
+ * runs in it), writes the call to a temp folder (8 kHz 16-bit
  * stereo PCM WAV, agent left, customer right) and uploads it with its canonical transcript
  * through the REST API's upload path, waits for the peaks, and opens the QA specialist's
  * evaluation of it. Then, signed in through /login, BENCH_RUNS times (default 5):
