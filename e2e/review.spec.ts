@@ -196,11 +196,17 @@ test.describe("the review workspace", () => {
     test.slow();
     await loginAs(page, "qa_lead");
     await page.goto("/interactions?channel=chat");
-    // A chat of a demo agent other than Dana (the agent who must not see it).
+    // A chat of a demo agent other than Dana (the agent who must not see it), and of one with
+    // another chat: the sampling spec, running beside this one, draws one chat per agent for
+    // the same scorecard and expects its run to draw what its preview said. Scoring an agent's
+    // only chat between the two would leave that agent nothing to draw.
     const listed = await page.locator("tbody tr").evaluateAll((rows) =>
       rows.map((row) => ({ href: row.querySelector("a")?.getAttribute("href") ?? "", agent: row.querySelectorAll("td")[2]?.childNodes[0]?.textContent?.trim() ?? "" })),
     );
-    const target = listed.find((row) => row.agent !== users.agent.name && demoUsers.some((user) => user.role === "agent" && user.name === row.agent));
+    const chatsOf = (agent: string) => listed.filter((row) => row.agent === agent).length;
+    const target = listed.find(
+      (row) => row.agent !== users.agent.name && demoUsers.some((user) => user.role === "agent" && user.name === row.agent) && chatsOf(row.agent) >= 2,
+    );
     const agent = demoUsers.find((user) => user.name === target?.agent);
     if (!target || !agent) throw new Error(`No chat of another demo agent in ${JSON.stringify(listed)}`);
 
