@@ -20,14 +20,13 @@
  * BENCH_RECORDING_MB (1024, 0 skips), BENCH_S3 (embedded | external), BENCH_PEAKS (0),
  * BENCH_SKIP_BUILD (0), BENCH_KEEP (0: delete the temp folder), DATABASE_URL.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { once } from "node:events";
-import getPort from "get-port";
 import type { BatchResult, UploadPlanJson } from "../app/modules/api/api.schema";
 import { createApiToken } from "../app/modules/api-tokens/create-api-token.server";
 import { pcm16WavHeader } from "../app/modules/recordings/pcm-wav-header";
@@ -38,6 +37,7 @@ import { installJobQueue } from "../db/job-queue";
 import { migrateToLatest } from "../db/migrate";
 import { createDatabase, dropDatabase, startScratchServer, uniqueDatabaseName } from "../db/scratch-database";
 import { uploadRecording } from "../scripts/import/upload-file";
+import { startAppServer, WORKER_ENTRY, type AppServer } from "./server-process";
 
 const env = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -52,9 +52,6 @@ const EXTERNAL_S3 = process.env.BENCH_S3 === "external";
 const PEAKS = process.env.BENCH_PEAKS === "1";
 const AGENTS = 20;
 const MiB = 1024 * 1024;
-// What `npm start` and `npm run worker` run: the server compiled by `npm run build`.
-const SERVER_ENTRY = "build/server/index.js";
-const WORKER_ENTRY = "build/server/worker.js";
 
 const log = (message: string) => console.log(`[bench] ${message}`);
 
@@ -149,54 +146,6 @@ async function seed(databaseUrl: string) {
   }
 }
 
-interface Server {
-  process: ChildProcess;
-  url: string;
-  stop(): Promise<void>;
-}
-
-async function startServer(envVars: Record<string, string>, dataDir: string): Promise<Server> {
-  const port = await getPort({ host: "127.0.0.1" });
-  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, "--enable-source-maps", SERVER_ENTRY], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      PARLEY_DATA_DIR: dataDir,
-      SEED_DEMO_DATA: "false",
-      // The waveform job of the big recording is measured on its own in (c).
-      JOBS_IN_PROCESS: "false",
-      LOG_LEVEL: "warn",
-      PUBLIC_URL: "",
-      ...envVars,
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} during start-up`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error("the server did not become healthy within 120 s");
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return {
-    process: child,
-    url,
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.kill("SIGTERM");
-      await once(child, "exit");
-    },
-  };
-}
-
 async function startS3Process(dataDir: string) {
   const child = spawn(process.execPath, ["--import", "tsx", "bench/s3-server.ts", dataDir, "parley"], { stdio: ["ignore", "pipe", "inherit"] });
   const [line] = (await once(child.stdout, "data")) as [Buffer];
@@ -239,7 +188,7 @@ function chatRequest(i: number, agents: string[]) {
   };
 }
 
-async function benchBatch(server: Server, token: string, agents: string[], pids: Record<string, number>) {
+async function benchBatch(server: AppServer, token: string, agents: string[], pids: Record<string, number>) {
   log(`(a) ${COUNT} chats through POST /api/v1/interactions/batch: ${CLIENTS} clients, ${BATCH} per call`);
   const samplers = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, new RssSampler(pid)]));
   const latencies: number[] = [];
@@ -311,7 +260,7 @@ async function writeWav(file: string, bytes: number) {
   return { size: 44 + dataBytes, durationMs: Math.round((dataBytes / (channels * 2 * sampleRate)) * 1000) };
 }
 
-async function api<T>(server: Server, token: string, method: string, route: string, body?: unknown): Promise<{ status: number; json: T }> {
+async function api<T>(server: AppServer, token: string, method: string, route: string, body?: unknown): Promise<{ status: number; json: T }> {
   const response = await fetch(`${server.url}/api/v1${route}`, {
     method,
     headers: { Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
@@ -322,7 +271,7 @@ async function api<T>(server: Server, token: string, method: string, route: stri
   return { status: response.status, json };
 }
 
-async function benchRecording(server: Server, token: string, agent: string, dir: string, pids: Record<string, number>) {
+async function benchRecording(server: AppServer, token: string, agent: string, dir: string, pids: Record<string, number>) {
   const file = path.join(dir, "bench-recording.wav");
   log(`(b) writing a ${RECORDING_MB} MB WAV to ${file}…`);
   const wav = await writeWav(file, RECORDING_MB * MiB);
@@ -370,7 +319,7 @@ async function benchRecording(server: Server, token: string, agent: string, dir:
 
 // ---------------------------------------------------------------- (c) waveform job
 
-async function benchPeaks(server: Server, token: string, interactionId: string, envVars: Record<string, string>, dataDir: string) {
+async function benchPeaks(server: AppServer, token: string, interactionId: string, envVars: Record<string, string>, dataDir: string) {
   log("(c) the waveform job for that recording, in a separate worker process (npm run worker)");
   const worker = spawn(process.execPath, ["--enable-source-maps", WORKER_ENTRY], {
     env: { ...process.env, NODE_ENV: "production", PARLEY_DATA_DIR: dataDir, LOG_LEVEL: "warn", ...envVars },
@@ -435,7 +384,12 @@ try {
     Object.assign(serverEnv, { S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY_ID: s3.accessKeyId, S3_SECRET_ACCESS_KEY: s3.secretAccessKey });
   }
   const dataDir = path.join(dir, "data");
-  const server = await startServer(serverEnv, dataDir);
+  const server = await startAppServer({
+    // The waveform job of the big recording is measured on its own in (c).
+    env: { JOBS_IN_PROCESS: "false", ...serverEnv },
+    dataDir,
+    nodeArgs: process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [],
+  });
   cleanups.unshift(() => server.stop());
   const pids: Record<string, number> = { server: server.process.pid ?? 0 };
   if (s3Pid) pids.s3rver = s3Pid;

@@ -4,10 +4,8 @@
  * the app server as a child process; the call uploaded through the REST API's upload path;
  * the waveform job waited for; and the QA specialist's evaluation opened on it.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { once } from "node:events";
-import getPort from "get-port";
 import type { UploadPlanJson } from "../app/modules/api/api.schema";
 import { createApiToken } from "../app/modules/api-tokens/create-api-token.server";
 import { openEvaluation } from "../app/modules/evaluations/open-evaluation.server";
@@ -24,6 +22,7 @@ import { installJobQueue } from "../db/job-queue";
 import { migrateToLatest } from "../db/migrate";
 import { demoScorecards } from "../db/seed/demo-scorecards";
 import { uploadRecording } from "../scripts/import/upload-file";
+import { startAppServer, type AppServer } from "./server-process";
 
 export const log = (message: string) => console.log(`[bench] ${message}`);
 
@@ -73,56 +72,9 @@ export async function seed(databaseUrl: string): Promise<Seeded> {
   }
 }
 
-export interface AppServer {
-  process: ChildProcess;
-  url: string;
-  stop(): Promise<void>;
-}
-
-export async function startServer(envVars: Record<string, string>, dataDir: string): Promise<AppServer> {
-  const port = await getPort({ host: "127.0.0.1" });
-  const child = spawn(process.execPath, ["--enable-source-maps", "build/server/index.js"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      PARLEY_DATA_DIR: dataDir,
-      SEED_DEMO_DATA: "false",
-      // The waveform job of the uploaded call runs in the server, as in a default install.
-      JOBS_IN_PROCESS: "true",
-      LOG_LEVEL: "warn",
-      PUBLIC_URL: "",
-      ...envVars,
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  let stopping = false;
-  child.on("exit", (code, signal) => {
-    if (!stopping) log(`the server (pid ${child.pid}) exited unexpectedly: code ${code}, signal ${signal}`);
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} during start-up`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error("the server did not become healthy within 120 s");
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return {
-    process: child,
-    url,
-    async stop() {
-      stopping = true;
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill("SIGTERM");
-      await once(child, "exit");
-    },
-  };
+/** The app server with the waveform job inside it, as in a default install. */
+export function startServer(envVars: Record<string, string>, dataDir: string): Promise<AppServer> {
+  return startAppServer({ env: { JOBS_IN_PROCESS: "true", ...envVars }, dataDir, onUnexpectedExit: log });
 }
 
 async function api<T>(server: AppServer, token: string, method: string, route: string, body?: unknown): Promise<T> {
