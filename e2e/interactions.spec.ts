@@ -114,19 +114,34 @@ test.describe("interaction list filters", () => {
     await expect(page.getByRole("status").filter({ hasText: "No conversations match" })).toContainText("Date: 2000-01-01 to 2000-12-31");
   });
 
-  test("bad filter values answer 400 with what is wrong", async ({ page }) => {
+  test("bad filter values answer 400 with what is wrong, keeping the form as it was sent", async ({ page }) => {
     await loginAs(page, "qa");
     const response = await page.goto("/interactions?min=ten&channel=fax");
     expect(response?.status()).toBe(400);
-    await expect(page.getByText("Shortest: enter a number of minutes")).toBeVisible();
-    await expect(page.getByText("Channel: choose calls, chats or emails")).toBeVisible();
-    await page.getByRole("link", { name: "Clear the filters and show all conversations" }).click();
+    const alert = page.getByRole("alert");
+    await expect(alert).toContainText("Shortest: enter a number of minutes");
+    await expect(alert).toContainText("Channel: choose calls, chats or emails");
+    await expect(rows(page)).toHaveCount(0);
+    await page.getByRole("link", { name: "clear the filters and show all conversations" }).click();
     await expect(page).toHaveURL(/\/interactions$/);
     await expect(rows(page).first()).toBeVisible();
 
+    // A date range the wrong way round: the dates stay in the form, to be mended in place.
+    await waitForHydration(page);
+    await page.getByLabel("From", { exact: true }).fill("2026-12-10");
+    await page.getByLabel("To", { exact: true }).fill("2026-12-01");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page.getByRole("alert")).toContainText("The From date is after the To date");
+    await expect(page.getByLabel("From", { exact: true })).toHaveValue("2026-12-10");
+    await page.getByLabel("To", { exact: true }).fill("2026-12-31");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/from=2026-12-10&to=2026-12-31/);
+    await expect(page.getByRole("alert")).toHaveCount(0);
+
     const stopWords = await page.goto("/interactions?q=the");
     expect(stopWords?.status()).toBe(400);
-    await expect(page.getByText(/only common words/)).toBeVisible();
+    await expect(page.getByRole("alert")).toContainText(/only common words/);
+    await expect(page.getByLabel("Words in the transcript")).toHaveValue("the");
   });
 
   test("an agent's filters stay within their own conversations", async ({ browser }) => {
@@ -189,6 +204,10 @@ test.describe("the call player", () => {
     await expect(lanes).toHaveCount(2);
     await expect(lanes.nth(0).locator("canvas").first()).toBeAttached();
     await expect(lanes.nth(1).locator("canvas").first()).toBeAttached();
+    // wavesurfer.js may draw its lanes again once the audio's metadata arrives, replacing the
+    // elements: read the boxes once both are laid out.
+    await expect.poll(async () => (await lanes.nth(0).boundingBox())?.height ?? 0).toBeGreaterThan(30);
+    await expect.poll(async () => (await lanes.nth(1).boundingBox())?.height ?? 0).toBeGreaterThan(30);
     const laneBoxes = await Promise.all([lanes.nth(0).boundingBox(), lanes.nth(1).boundingBox()]);
     expect(laneBoxes[0]?.height).toBeGreaterThan(30);
     expect(laneBoxes[1]?.y).toBeGreaterThanOrEqual((laneBoxes[0]?.y ?? 0) + (laneBoxes[0]?.height ?? 0) - 1);
@@ -226,6 +245,16 @@ test.describe("the call player", () => {
     await expect(player.getByRole("button", { name: "Pause" })).toBeVisible();
     await page.keyboard.press(" ");
     await expect(player.getByRole("button", { name: "Play" })).toBeVisible();
+
+    // A turn's time plays from there; Space then pauses, with the focus still on that button
+    // (it does not press it again, which would jump back to the turn and go on playing).
+    await seekButton.click();
+    await expect(player.getByRole("button", { name: "Pause" })).toBeVisible();
+    await expect(seekButton).toBeFocused();
+    await expect.poll(() => audioTime(player)).toBeGreaterThan(turnStart + 0.6);
+    await page.keyboard.press(" ");
+    await expect(player.getByRole("button", { name: "Play" })).toBeVisible();
+    expect(await audioTime(player)).toBeGreaterThan(turnStart + 0.6);
 
     // Clicking the waveform seeks: three quarters across is about 38 s of 51.
     const wave = player.locator(".player__waveform");

@@ -1,12 +1,16 @@
 /** Display formatting shared by server and browser; loaders pass the organisation's time zone. */
 
+/**
+ * A length or a moment of a call as h:mm:ss or m:ss, in whole seconds rounded down: the same
+ * on the list, the page header, the talk-time metrics and the player (whose clock counts whole
+ * seconds as they pass), so one call never shows two lengths.
+ */
 export function formatDuration(ms: number): string {
-  const totalSeconds = Math.round(ms / 1000);
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = totalSeconds % 60;
-  const mm = hours > 0 ? String(minutes).padStart(2, "0") : String(minutes);
-  return `${hours > 0 ? `${hours}:` : ""}${mm}:${String(seconds).padStart(2, "0")}`;
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, "0");
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${seconds}` : `${minutes}:${seconds}`;
 }
 
 export function formatDateTime(date: Date | string, timeZone: string): string {

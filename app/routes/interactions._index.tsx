@@ -1,12 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, useLoaderData, useLocation, useNavigate, useRouteError, useSearchParams } from "@remix-run/react";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation, useNavigate, useSearchParams } from "@remix-run/react";
 import type { FormEvent } from "react";
-import { RouteErrorBoundary } from "../components/error-page";
 import { InteractionTable } from "../components/interaction-table";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { formatDateTime, formatDuration } from "../lib/format";
-import { httpError } from "../lib/http.server";
 import {
   channelFilterLabels,
   describeFilters,
@@ -17,6 +15,7 @@ import {
   evaluatedFilterValues,
   interactionStatuses,
   parseInteractionListParams,
+  rawFilterParams,
   statusFilterLabels,
 } from "../modules/interactions/interaction-filters";
 import {
@@ -32,43 +31,45 @@ const PAGE_SIZE = 25;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "interactions:view");
-  const parsed = parseInteractionListParams(new URL(request.url).searchParams);
-  if (!parsed.ok) throw httpError(400, parsed.message);
-  const { filters, before } = parsed;
-  const [organisation, options, searchable] = await Promise.all([
+  const params = new URL(request.url).searchParams;
+  const parsed = parseInteractionListParams(params);
+  const words = parsed.ok ? parsed.filters.words : undefined;
+  const [organisation, found, searchable] = await Promise.all([
     getOrganisation(db()),
     listInteractionFilterOptions(db(), viewer),
-    filters.words ? hasSearchableWords(db(), filters.words) : true,
+    words ? hasSearchableWords(db(), words) : true,
   ]);
+  const queue = parsed.ok ? parsed.filters.queue : undefined;
+  const options = {
+    teams: found.teams,
+    agents: found.agents.map((agent) => ({ id: agent.id, name: agent.active ? agent.name : `${agent.name} (inactive)` })),
+    // A queue from a shared link stays selectable even if this viewer has none of it.
+    queues: queue && !found.queues.includes(queue) ? [...found.queues, queue] : found.queues,
+  };
+  const page = { role: viewer.role, timeZone: organisation.timeZone, options };
+
+  // Filters that cannot be used answer 400 with the form as it was sent and what is wrong,
+  // and no list: the reader mends one value rather than starting over.
+  const refused = (message: string) =>
+    data({ ...page, error: message, values: rawFilterParams(params), active: [], items: [], next: null, isFirstPage: true }, { status: 400 });
+  if (!parsed.ok) return refused(parsed.message);
   if (!searchable) {
-    throw httpError(
-      400,
-      `These filters cannot be used. Words: “${filters.words ?? ""}” has only common words, which are not searched; use a more specific word.`,
-    );
+    return refused(`These filters cannot be used. Words: “${words ?? ""}” has only common words, which are not searched; use a more specific word.`);
   }
-  const page = await listInteractions(db(), viewer, {
-    ...filters,
-    before,
-    limit: PAGE_SIZE,
-    timeZone: organisation.timeZone,
-  });
+
+  const { filters, before } = parsed;
+  const list = await listInteractions(db(), viewer, { ...filters, before, limit: PAGE_SIZE, timeZone: organisation.timeZone });
   return {
-    role: viewer.role,
-    timeZone: organisation.timeZone,
+    ...page,
+    error: null,
     values: filterParams(filters),
-    options: {
-      teams: options.teams,
-      agents: options.agents.map((agent) => ({ id: agent.id, name: agent.active ? agent.name : `${agent.name} (inactive)` })),
-      // A queue from a shared link stays selectable even if this viewer has none of it.
-      queues: filters.queue && !options.queues.includes(filters.queue) ? [...options.queues, filters.queue] : options.queues,
-    },
-    active: describeFilters(filters, options),
-    items: page.items.map((item) => ({
+    active: describeFilters(filters, found),
+    items: list.items.map((item) => ({
       ...item,
       startedAt: formatDateTime(item.startedAt, organisation.timeZone),
       duration: formatDuration(item.durationMs),
     })),
-    next: page.next ? encodeCursor(page.next) : null,
+    next: list.next ? encodeCursor(list.next) : null,
     isFirstPage: !before,
   };
 }
@@ -109,8 +110,23 @@ export default function Interactions() {
       <div className="page-header">
         <h1>{title}</h1>
       </div>
+      {data.error ? (
+        <div className="alert alert--error" role="alert" id="filter-error">
+          <p>{data.error}</p>
+          <p>
+            Correct the filters below, or <Link to="/interactions">clear the filters and show all conversations</Link>.
+          </p>
+        </div>
+      ) : null}
       {/* Keyed by the URL so the fields show the filters in force after every navigation. */}
-      <Form key={location.search} method="get" className="filter-form" aria-label="Filter interactions" onSubmit={submitFilters}>
+      <Form
+        key={location.search}
+        method="get"
+        className="filter-form"
+        aria-label="Filter interactions"
+        aria-describedby={data.error ? "filter-error" : undefined}
+        onSubmit={submitFilters}
+      >
         <div className="filter-form__fields">
           <div className="field">
             <label htmlFor="filter-q">Words in the transcript</label>
@@ -236,7 +252,7 @@ export default function Interactions() {
           </Link>
         </div>
       ) : null}
-      {data.items.length === 0 && data.isFirstPage && active.length ? (
+      {data.error ? null : data.items.length === 0 && data.isFirstPage && active.length ? (
         <div className="empty-state" role="status">
           <p>
             No conversations match{" "}
@@ -271,17 +287,4 @@ export default function Interactions() {
   );
 }
 
-/** Bad filters answer 400 with what is wrong; the way out is a clean list. */
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return (
-    <>
-      <RouteErrorBoundary />
-      {isRouteErrorResponse(error) && error.status === 400 ? (
-        <p className="error-page__extra">
-          <Link to="/interactions">Clear the filters and show all conversations</Link>
-        </p>
-      ) : null}
-    </>
-  );
-}
+export { RouteErrorBoundary as ErrorBoundary } from "../components/error-page";

@@ -61,19 +61,38 @@ function returned(value: unknown): { status: number; message: string } {
   return { status: result.init?.status ?? 200, message: result.data?.message ?? "" };
 }
 
+type ListResult = Awaited<ReturnType<typeof listLoader>>;
+type ListPage = Exclude<ListResult, { init: unknown }>;
+
+/** A list the loader answered with (200): its data. */
+function listed(result: ListResult): ListPage {
+  if ("init" in result) throw new Error(`expected a list, got ${result.init?.status}: ${JSON.stringify(result.data)}`);
+  return result;
+}
+
+/** Filters the loader refused: the status and the page it still renders. */
+function refusedList(result: ListResult) {
+  if (!("init" in result)) throw new Error("expected the filters to be refused");
+  return { status: result.init?.status, ...result.data };
+}
+
 const statusOf = (id: string) =>
   db().selectFrom("interactions").select(["status", "failure_reason"]).where("id", "=", id).executeTakeFirstOrThrow();
 
 describe("the interaction list route", () => {
-  it("answers 400 naming each bad filter value", async () => {
+  it("answers 400 naming each bad filter value, with the form as it was sent and no list", async () => {
     const qa = await seedUser("qa");
-    const bad = await thrown(async () => listLoader({ request: await get(qa, "/interactions?min=ten&status=done"), params: {}, context: {} }));
+    const bad = refusedList(await listLoader({ request: await get(qa, "/interactions?min=ten&status=done&queue=billing"), params: {}, context: {} }));
     expect(bad.status).toBe(400);
-    expect(bad.message).toContain("Shortest: enter a number of minutes");
-    expect(bad.message).toContain("Status: choose processing, ready or failed");
+    expect(bad.error).toContain("Shortest: enter a number of minutes");
+    expect(bad.error).toContain("Status: choose processing, ready or failed");
+    expect(bad.values).toEqual({ min: "ten", status: "done", queue: "billing" });
+    expect(bad.items).toEqual([]);
 
-    const stopWords = await thrown(async () => listLoader({ request: await get(qa, "/interactions?q=the+and"), params: {}, context: {} }));
-    expect(stopWords).toMatchObject({ status: 400, message: expect.stringContaining("only common words") as string });
+    const stopWords = refusedList(await listLoader({ request: await get(qa, "/interactions?q=the+and&channel=chat"), params: {}, context: {} }));
+    expect(stopWords.status).toBe(400);
+    expect(stopWords.error).toContain("only common words");
+    expect(stopWords.values).toEqual({ q: "the and", channel: "chat" });
   });
 
   it("lists with the filters applied, describes them and offers the viewer's choices", async () => {
@@ -84,11 +103,13 @@ describe("the interaction list route", () => {
     const chat = await seedInteraction(agent.id, { transcript: chatTranscript(), queue: "route-test", tags: ["route-tag"] });
     await seedInteraction(agent.id, { queue: "route-test" });
 
-    const data = await listLoader({
-      request: await get(qa, `/interactions?channel=chat&queue=route-test&agent=${agent.id}`),
-      params: {},
-      context: {},
-    });
+    const data = listed(
+      await listLoader({
+        request: await get(qa, `/interactions?channel=chat&queue=route-test&agent=${agent.id}`),
+        params: {},
+        context: {},
+      }),
+    );
     expect(data.items.map((item) => item.id)).toEqual([chat.id]);
     expect(data.values).toEqual({ channel: "chat", queue: "route-test", agent: agent.id });
     expect(data.active.map((filter) => `${filter.label}: ${filter.value}`)).toEqual([
@@ -100,7 +121,7 @@ describe("the interaction list route", () => {
     expect(data.options.queues).toContain("route-test");
 
     // The agent's own view: no people to choose, and another agent's id finds nothing.
-    const own = await listLoader({ request: await get(other, `/interactions?agent=${agent.id}`), params: {}, context: {} });
+    const own = listed(await listLoader({ request: await get(other, `/interactions?agent=${agent.id}`), params: {}, context: {} }));
     expect(own.items).toEqual([]);
     expect(own.options).toMatchObject({ teams: [], agents: [] });
     expect(own.active).toEqual([{ params: ["agent"], label: "Agent", value: "an agent outside your view" }]);

@@ -1,4 +1,5 @@
 /** What the recording player shares with the pages around it: lanes and the clock. */
+import { formatDuration } from "../../lib/format";
 
 /** One lane of the waveform: a recording channel and whose voice it carries. */
 export interface PlayerLane {
@@ -7,11 +8,5 @@ export interface PlayerLane {
   role: "agent" | "customer" | "mixed";
 }
 
-/** m:ss (h:mm:ss past an hour), whole seconds rounded down, as a clock shows elapsed time. */
-export function formatClock(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = String(total % 60).padStart(2, "0");
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${seconds}` : `${minutes}:${seconds}`;
-}
+/** The player's clock: whole seconds as they pass, formatted like every length in the app. */
+export const formatClock = formatDuration;

@@ -159,6 +159,17 @@ export function encodeCursor(cursor: ListCursor): string {
   return `${cursor.startedAt.toISOString()}_${cursor.id}`;
 }
 
+/** The filter form's field names, which are also the list's URL parameters. */
+export const filterFieldNames = ["channel", "team", "agent", "from", "to", "min", "max", "tags", "queue", "status", "evaluated", "q"] as const;
+
+/**
+ * The filter values exactly as the URL gives them, for a form refused as a whole: the fields
+ * keep what was typed, so the reader corrects one value instead of starting over.
+ */
+export function rawFilterParams(params: URLSearchParams): Record<string, string> {
+  return Object.fromEntries(filterFieldNames.flatMap((name) => (params.get(name)?.trim() ? [[name, params.get(name) as string]] : [])));
+}
+
 /** URL parameters (as the form names them) of the filters that are set. */
 export function filterParams(filters: InteractionFilters): Record<string, string> {
   const entries: [string, string | undefined][] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SHORTCUT_HELP, ownsKeys, shortcutApplies, shortcutFor, type KeyLike } from "./shortcuts";
+import { PLAYER_CONTROL_ATTRIBUTE, SHORTCUT_HELP, ownsKeys, pressesOnSpace, shortcutApplies, shortcutFor, type KeyLike } from "./shortcuts";
 
 const key = (value: string, modifiers: Partial<KeyLike> = {}): KeyLike => ({ key: value, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...modifiers });
 
@@ -39,10 +39,10 @@ describe("shortcutFor", () => {
 });
 
 describe("where shortcuts apply", () => {
-  const element = (tagName: string, extra: { isContentEditable?: boolean; role?: string } = {}) => ({
+  const element = (tagName: string, extra: { isContentEditable?: boolean; role?: string; playerControl?: boolean } = {}) => ({
     tagName,
     isContentEditable: extra.isContentEditable ?? false,
-    getAttribute: (name: string) => (name === "role" ? (extra.role ?? null) : null),
+    getAttribute: (name: string) => (name === "role" ? (extra.role ?? null) : name === PLAYER_CONTROL_ATTRIBUTE && extra.playerControl ? "" : null),
   });
 
   it("never while typing or choosing in a field, a select or a rich-text editor", () => {
@@ -65,6 +65,14 @@ describe("where shortcuts apply", () => {
     expect(shortcutApplies("togglePlay", element("A"), " ")).toBe(true);
     expect(shortcutApplies("togglePlay", element("BODY"))).toBe(true);
     expect(shortcutApplies("togglePlay", null)).toBe(true);
+  });
+
+  it("plays and pauses on Space when the focused button is the player's own (transport, a turn's time)", () => {
+    const turnTime = element("BUTTON", { playerControl: true });
+    expect(pressesOnSpace(turnTime)).toBe(false);
+    expect(shortcutApplies("togglePlay", turnTime, " ")).toBe(true);
+    // Any other button keeps its Space: it is what presses it.
+    expect(pressesOnSpace(element("BUTTON"))).toBe(true);
   });
 
   it("lists every action in the help", () => {

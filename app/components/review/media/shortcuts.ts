@@ -78,9 +78,17 @@ export function ownsKeys(target: TargetLike | null): boolean {
   return role === "textbox" || role === "combobox" || role === "slider" || role === "spinbutton" || role === "listbox";
 }
 
+/**
+ * The player's own buttons (the transport, a turn's time) carry this attribute: Space on them
+ * plays or pauses like everywhere else in the workspace. Clicking a turn's time and then
+ * pressing Space to pause is the common case, and it must not jump back to the turn instead.
+ */
+export const PLAYER_CONTROL_ATTRIBUTE = "data-player-control";
+
 /** Space (and Enter) press a focused button, link or menu item; the shortcut leaves it to them. */
 export function pressesOnSpace(target: TargetLike | null): boolean {
   if (!target) return false;
+  if (typeof target.getAttribute?.(PLAYER_CONTROL_ATTRIBUTE) === "string") return false;
   const tag = target.tagName.toUpperCase();
   // Not links: Space does not follow a link, it would only scroll the page.
   if (tag === "BUTTON" || tag === "SUMMARY" || tag === "AUDIO" || tag === "VIDEO") return true;
@@ -90,7 +98,7 @@ export function pressesOnSpace(target: TargetLike | null): boolean {
 
 /**
  * Whether a keydown of `key` on `target` runs `action`, or is left to the page. Only Space
- * is left to a focused button: K still plays after "Play from 45:00" was clicked.
+ * is left to a focused button (not one of the player's): K always plays.
  */
 export function shortcutApplies(action: ShortcutAction, target: TargetLike | null, key = " "): boolean {
   if (ownsKeys(target)) return false;

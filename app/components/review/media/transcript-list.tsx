@@ -107,7 +107,7 @@ const Row = memo(function Row({
       <div className="turn__meta">
         <span className="turn__speaker">{row.speakerLabel}</span>
         {seekMs !== null ? (
-          <button type="button" className="turn__seek" onClick={() => onSeek(seekMs, true)} aria-label={`Play from ${row.timeLabel}`}>
+          <button type="button" className="turn__seek" data-player-control="" onClick={() => onSeek(seekMs, true)} aria-label={`Play from ${row.timeLabel}`}>
             {row.timeLabel}
           </button>
         ) : (

@@ -26,13 +26,13 @@ export const Transport = memo(function Transport({
   const listed = PLAYBACK_RATES.some((value) => Math.abs(value - rate) < 0.001);
   return (
     <div className="player__controls media-transport" role="group" aria-label="Playback" aria-busy={disabled || undefined}>
-      <button type="button" className="button media-transport__skip" onClick={() => onSkip(-SKIP_MS)} disabled={disabled} aria-label="Back 5 seconds" title="Back 5 seconds (J or ←)">
+      <button type="button" className="button media-transport__skip" data-player-control="" onClick={() => onSkip(-SKIP_MS)} disabled={disabled} aria-label="Back 5 seconds" title="Back 5 seconds (J or ←)">
         −5 s
       </button>
-      <button type="button" className="button button--primary media-transport__play" onClick={onToggle} disabled={disabled} title="Play or pause (Space or K)">
+      <button type="button" className="button button--primary media-transport__play" data-player-control="" onClick={onToggle} disabled={disabled} title="Play or pause (Space or K)">
         {playing ? "Pause" : "Play"}
       </button>
-      <button type="button" className="button media-transport__skip" onClick={() => onSkip(SKIP_MS)} disabled={disabled} aria-label="Forward 5 seconds" title="Forward 5 seconds (L or →)">
+      <button type="button" className="button media-transport__skip" data-player-control="" onClick={() => onSkip(SKIP_MS)} disabled={disabled} aria-label="Forward 5 seconds" title="Forward 5 seconds (L or →)">
         +5 s
       </button>
       <span className="player__time media-transport__time" role="timer" aria-label="Position" aria-live="off">
