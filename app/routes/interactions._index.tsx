@@ -63,7 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...page,
     error: null,
     values: filterParams(filters),
-    active: describeFilters(filters, found),
+    active: describeFilters(filters, options),
     items: list.items.map((item) => ({
       ...item,
       startedAt: formatDateTime(item.startedAt, organisation.timeZone),

@@ -125,6 +125,12 @@ describe("the interaction list route", () => {
     expect(own.items).toEqual([]);
     expect(own.options).toMatchObject({ teams: [], agents: [] });
     expect(own.active).toEqual([{ params: ["agent"], label: "Agent", value: "an agent outside your view" }]);
+
+    // An agent who has left is still a choice, and the filter names them as such.
+    await db().updateTable("users").set({ active: false }).where("id", "=", agent.id).execute();
+    const left = listed(await listLoader({ request: await get(qa, `/interactions?agent=${agent.id}`), params: {}, context: {} }));
+    expect(left.active).toEqual([{ params: ["agent"], label: "Agent", value: `${agent.name} (inactive)` }]);
+    expect(left.items.map((item) => item.id)).toContain(chat.id);
   });
 });
 
