@@ -285,6 +285,20 @@ describe("POST /import, uploads and access", () => {
     expect(answer.body).toMatchObject({ ok: false, intent: "start-upload", fieldErrors: { recording: "Unsupported file type" } });
   });
 
+  it("says that an empty recording is empty, under the recording field, and starts nothing", async () => {
+    const { lead } = await setup();
+    const before = await footprint();
+    const answer = await run(lead.post({ intent: "start-upload", fileName: "call-4711.wav", contentType: "audio/wav", size: "0" }));
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject({
+      ok: false,
+      intent: "start-upload",
+      message: "call-4711.wav is empty: it holds no audio. Choose the recording file again, or import without one.",
+      fieldErrors: { recording: "call-4711.wav is empty: it holds no audio" },
+    });
+    expect(await footprint()).toEqual(before);
+  });
+
   it("discards an upload the person replaced, and only their own", async () => {
     const { lead } = await setup();
     const other = await signIn("admin");

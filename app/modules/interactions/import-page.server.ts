@@ -7,6 +7,7 @@ import { data, redirect } from "@remix-run/node";
 import { getConfig } from "../../../server/config";
 import { db } from "../../lib/db.server";
 import { DomainError } from "../../lib/errors";
+import { formatBytes } from "../../lib/format";
 import { formFailure } from "../../lib/forms.server";
 import { blobStore } from "../../lib/storage.server";
 import { importInteraction } from "./import-interaction.server";
@@ -144,7 +145,7 @@ async function readTranscriptFile(
   const fileName = ("name" in file && typeof file.name === "string" && file.name) || "transcript.txt";
   if (file.size === 0) return { ok: false, message: `${fileName} is empty.` };
   if (file.size > maxBytes) {
-    return { ok: false, message: `${fileName} is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit for transcript files.` };
+    return { ok: false, message: `${fileName} is larger than the ${formatBytes(maxBytes)} limit for transcript files.` };
   }
   // The importers' own decoding (UTF-8, UTF-16 with BOM, else Windows-1252), not the browser's.
   const decoded = decodeBytes(new Uint8Array(await file.arrayBuffer()));

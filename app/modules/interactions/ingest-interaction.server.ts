@@ -30,6 +30,8 @@ export interface IngestInput {
   metadata?: Record<string, unknown>;
   customerName?: string | null;
   transcript: Transcript;
+  /** What the transcript import skipped or guessed, kept with the interaction and shown on its page. */
+  warnings?: string[];
   /** The transcript file as it was uploaded, kept under source/ for re-parsing. */
   sourceFile?: { name: string; body: Buffer; contentType: string };
   recording?: RecordingInput;
@@ -39,7 +41,7 @@ export type IngestResult = { status: "created"; id: string } | { status: "duplic
 
 /**
  * The one ingest use case (upload page, API, bulk import and demo seed all call it).
- * Order matters for consistency (DESIGN.md "Storage layout"): a storage intent is
+ * Order matters for consistency (docs/architecture.md "Storage layout"): a storage intent is
  * committed first (by the upload start, or here), then the objects are written and
  * verified, then the row, the removal of the intent and the waveform job commit
  * together. A crash at any point leaves either a complete interaction or an intent
@@ -99,6 +101,7 @@ export async function ingestInteraction(db: Database, store: BlobStore, input: I
           longest_silence_ms: metrics?.longestSilenceMs ?? null,
           overtalk_ms: metrics?.overtalkMs ?? null,
           transcript_text: transcriptPlainText(input.transcript),
+          import_warnings: input.warnings ?? [],
         })
         .execute();
       // An ingest slower than the sweep's grace period may have lost its objects: then the

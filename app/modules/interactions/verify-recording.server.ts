@@ -11,8 +11,8 @@ export interface VerifiedRecording {
 }
 
 /**
- * Checks a stored recording before a row may point at it (DESIGN.md: "the app then
- * verifies the object (HEAD: size, type) before it records it"): it exists, has the
+ * Checks a stored recording before a row may point at it (docs/architecture.md,
+ * "Storage layout"): it exists, has the
  * size that was announced, and its first bytes are a supported audio format — the
  * name and the declared type are not trusted.
  */
