@@ -260,6 +260,33 @@ describe("recording upload through the API", () => {
     expect(Buffer.from(await audio.arrayBuffer()).toString("latin1")).toBe("RIFF");
   });
 
+  it("warns at import when the transcript runs past the recording its header describes", async () => {
+    const { agent, lead } = await importer();
+    const wav = testWav({ seconds: 2 });
+    const started = await callRoute<UploadPlanJson>(startUpload, "POST", "/api/v1/uploads", {
+      token: lead.token,
+      body: { fileName: "short.wav", contentType: "audio/wav", size: wav.length },
+    });
+    const single = started.json.single;
+    if (!single) throw new Error("expected a single PUT");
+    await fetch(single.url, { method: single.method, headers: single.headers, body: new Uint8Array(wav) });
+    const fiveMinutes = ["WEBVTT", "", "00:00.000 --> 00:01.500", "<v Agent>Thanks for calling.", "", "04:55.000 --> 05:00.000", "<v Customer>Bye."].join("\n");
+    const imported = await callRoute(importInteraction, "POST", "/api/v1/interactions", {
+      token: lead.token,
+      body: {
+        externalId: externalId(),
+        agent: agent.email,
+        startedAt: "2026-03-02T10:00:00Z",
+        transcript: { fileName: "long.vtt", content: fiveMinutes },
+        recording: { uploadId: started.json.uploadId },
+      },
+    });
+    expect(imported.status).toBe(201);
+    expect(imported.json.warnings).toEqual([
+      "The transcript runs to 5:00, past the end of the recording (0:02): turns after 0:02 cannot be played. Check that the transcript belongs to this recording.",
+    ]);
+  });
+
   it("completes a multipart upload from the parts' ETags", async () => {
     const { agent, lead } = await importer();
     // Over the 32 MiB threshold: three parts of 16 MiB, 16 MiB and the rest.

@@ -6,7 +6,7 @@ import { importTranscript } from "./importers/index";
 import { ingestInteraction, type IngestResult } from "./ingest-interaction.server";
 import type { IngestRequest } from "./ingest-request.schema";
 import { callEndMs, chatSpanMs } from "./transcript";
-import { durationOverrunWarning } from "./transcript-length";
+import { durationOverrunWarning, recordingOverrunWarning } from "./transcript-length";
 
 export type ImportInteractionResult = IngestResult & { warnings: string[] };
 
@@ -67,7 +67,10 @@ export async function importInteraction(
     },
     recording: request.recording ? { ...request.recording, uploadedBy: importer.id } : undefined,
   });
-  return { ...result, warnings };
+  // Said at once when the recording's header tells its length; the waveform job, which
+  // measures every recording, keeps the same warning with the interaction.
+  const early = result.status === "created" && result.recordingHeaderMs != null ? recordingOverrunWarning(transcriptMs, result.recordingHeaderMs) : null;
+  return { ...result, warnings: early ? [...warnings, early] : warnings };
 }
 
 /** The transcript as text, or as the bytes sent in base64 (kept as they are under source/). */

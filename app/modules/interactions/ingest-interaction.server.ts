@@ -10,6 +10,7 @@ import { claimRecordingUpload, discardUpload, type ClaimedUpload } from "./recor
 import { computeTalkMetrics } from "./talk-metrics";
 import { transcriptPlainText, type Transcript } from "./transcript";
 import { detectAudioType, SNIFF_BYTES } from "../recordings/detect-audio-type";
+import { headerDurationMs } from "../recordings/header-duration";
 import { sniffRecordingStream, verifyRecordingObject, type VerifiedRecording } from "./verify-recording.server";
 
 /** A recording given with the request (seed, bulk import) or uploaded beforehand (page, API). */
@@ -37,7 +38,14 @@ export interface IngestInput {
   recording?: RecordingInput;
 }
 
-export type IngestResult = { status: "created"; id: string } | { status: "duplicate"; id: string };
+export type IngestResult =
+  | {
+      status: "created";
+      id: string;
+      /** The recording's length by its header (WAV, FLAC), known before the waveform job decodes it; else null. */
+      recordingHeaderMs?: number | null;
+    }
+  | { status: "duplicate"; id: string };
 
 /**
  * The one ingest use case (upload page, API, bulk import and demo seed all call it).
@@ -110,7 +118,7 @@ export async function ingestInteraction(db: Database, store: BlobStore, input: I
       if (!intent) throw new Error(`the upload for ${id} expired before it was recorded; import it again`);
       if (recording) await enqueueJob(trx, "compute_peaks", { interactionId: id }, { jobKey: `peaks:${id}` });
     });
-    return { status: "created", id };
+    return { status: "created", id, recordingHeaderMs: recording?.headerDurationMs ?? null };
   } catch (error) {
     await discardObjects(db, store, prefix);
     // Two imports of the same id racing: the loser reports a duplicate, not an error.
@@ -152,10 +160,12 @@ async function storeRecording(
   if (!("body" in recording)) return null;
   // The bytes decide the type (and the key's extension), never the file name.
   if (Buffer.isBuffer(recording.body)) {
-    const audio = detectAudioType(recording.body.subarray(0, SNIFF_BYTES));
+    const head = recording.body.subarray(0, SNIFF_BYTES);
+    const audio = detectAudioType(head);
     const key = recordingKey(id, audio.ext);
     await store.put(key, recording.body, { contentType: audio.contentType });
-    return { key, size: recording.body.length, contentType: audio.contentType, channels: audio.channels ?? null };
+    const headerMs = headerDurationMs(head, recording.body.length, audio);
+    return { key, size: recording.body.length, contentType: audio.contentType, channels: audio.channels ?? null, headerDurationMs: headerMs };
   }
   const { audio, stream } = await sniffRecordingStream(recording.body);
   const key = recordingKey(id, audio.ext);
