@@ -14,8 +14,6 @@ import {
 import { jsonSchemaOf, type JsonSchema } from "./json-schema";
 import { TRANSCRIPT_SCHEMA_PATH, transcriptJsonSchema } from "./transcript-json-schema";
 
-export { jsonSchemaOf };
-
 /**
  * The OpenAPI 3.1 description of /api/v1 (served at /api/v1/openapi.json). Request
  * and response bodies are generated from the zod schemas the routes use, so the
