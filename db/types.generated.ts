@@ -115,10 +115,12 @@ export interface Interactions {
   external_id: string;
   failure_reason: string | null;
   id: Generated<string>;
+  import_warnings: Generated<string[]>;
   longest_silence_ms: number | null;
   metadata: Generated<Json>;
   overtalk_ms: number | null;
   peaks_key: string | null;
+  processing_warnings: Generated<string[]>;
   queue: string | null;
   recording_channels: number | null;
   recording_content_type: string | null;

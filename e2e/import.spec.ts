@@ -62,7 +62,7 @@ test.describe("import page", () => {
     await page.getByRole("button", { name: "Import" }).click();
     const progress = page.getByRole("progressbar", { name: "Recording upload" });
     await expect(progress).toHaveAttribute("value", "100");
-    await expect(page.getByText(/^100% · 0\.\d of 0\.\d MB$/)).toBeVisible();
+    await expect(page.getByText(/^100% · 0\.\d of 0\.\d MiB$/)).toBeVisible();
     await expect(page.getByText("Uploaded. Importing…")).toBeVisible();
     release();
 
@@ -219,7 +219,7 @@ test.describe("import page", () => {
     // Four attempts of part 2 with growing pauses, each 16 MiB body passing through Playwright's interception.
     const failure = page.getByRole("alert").filter({ hasText: "The upload stopped" });
     await expect(failure).toContainText("The connection to storage was lost.", { timeout: 45_000 });
-    await expect(page.getByText(/^\d+% · [\d.]+ of 39\.7 MB$/)).toBeVisible();
+    await expect(page.getByText(/^\d+% · [\d.]+ of 39\.7 MiB$/)).toBeVisible();
     expect(Object.fromEntries(putsByPart)).toEqual({ "1": 1, "2": 4, "3": 1 });
     await expect(page.getByLabel("Customer name (optional)")).toHaveValue("Robert Okoye");
     await expect(page.getByLabel("External id")).toHaveValue(externalId);

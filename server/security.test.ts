@@ -68,7 +68,13 @@ describe("limitRequestBodies", () => {
   it("refuses a body over the limit with 413 and says what the limit is", async () => {
     const response = await post("/x", { Origin: base }, "a".repeat(1025));
     expect(response.status).toBe(413);
-    expect(await response.text()).toBe("The request is too large (limit 1 KB).");
+    expect(await response.text()).toBe("The request body is larger than the 1 KiB limit.");
+  });
+
+  it("answers an API client in the API's error shape, with the documented code", async () => {
+    const response = await post("/api/v1/interactions/batch", { Origin: base }, "a".repeat(1025));
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ error: { code: "payload_too_large", message: "The request body is larger than the 1 KiB limit." } });
   });
 
   it("refuses a streamed body without a length, which could not be capped up front", async () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
+import { formatBytes } from "../app/lib/format";
 
 /**
  * Security headers. Scripts run only with this response's nonce (Remix's inline
@@ -70,7 +71,8 @@ export function rejectCrossSiteWrites(publicOrigin: string | null) {
 export function limitRequestBodies(limitBytes: number, largeBodies: { paths: string[]; limitBytes: number } = { paths: [], limitBytes }) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (!MUTATING.has(req.method)) return next();
-    // Transcript files (up to MAX_TRANSCRIPT_MB) come through the import form and API.
+    // Transcript files (up to MAX_TRANSCRIPT_MB) come through the import form and the
+    // API's single and batch imports: one limit for all of them (docs/api.md).
     const limit = largeBodies.paths.includes(req.path) ? largeBodies.limitBytes : limitBytes;
     const length = req.get("content-length");
     if (length === undefined) {
@@ -81,9 +83,9 @@ export function limitRequestBodies(limitBytes: number, largeBodies: { paths: str
       return next();
     }
     if (Number(length) > limit) {
-      const message = `The request is too large (limit ${Math.round(limit / 1024)} KB).`;
-      // API clients get the API's error shape; browsers get text.
-      if (req.path.startsWith("/api/")) res.status(413).json({ error: { code: "too_large", message } });
+      const message = `The request body is larger than the ${formatBytes(limit)} limit.`;
+      // API clients get the API's error shape and code (docs/api.md); browsers get text.
+      if (req.path.startsWith("/api/")) res.status(413).json({ error: { code: "payload_too_large", message } });
       else res.status(413).type("text/plain").send(message);
       return;
     }

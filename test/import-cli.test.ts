@@ -127,6 +127,9 @@ describe("bulk import of a folder", () => {
     writeFileSync(path.join(dir, "a.vtt"), fixture("call.vtt"));
     writeFileSync(path.join(dir, "a.wav"), testWav());
     writeFileSync(path.join(dir, "b.json"), fixture("chat.json"));
+    // A Windows export in UTF-16 without a byte-order mark.
+    const utf16 = Buffer.from("time,speaker,text\n2026-03-01T09:25:00Z,customer,Grüße aus Köln\n2026-03-01T09:25:30Z,agent,Hallo!\n", "utf16le");
+    writeFileSync(path.join(dir, "f.csv"), utf16);
     const source = `manifest-${randomBytes(3).toString("hex")}`;
     const rows = [
       { externalId: "a", agent: agent.email, startedAt: "2026-03-01T09:00:00Z", transcriptFile: "a.vtt", recordingFile: "a.wav" },
@@ -134,13 +137,14 @@ describe("bulk import of a folder", () => {
       { externalId: "c", agent: agent.email, startedAt: "2026-03-01T09:10:00Z", direction: "sideways", transcriptFile: "a.vtt" },
       { externalId: "d", agent: agent.email, startedAt: "2026-03-01T09:15:00Z", transcriptFile: "missing.vtt" },
       { externalId: "e", agent: "nobody@example.test", startedAt: "2026-03-01T09:20:00Z", transcriptFile: "a.vtt" },
+      { externalId: "f", agent: agent.email, startedAt: "2026-03-01T09:25:00Z", transcriptFile: "f.csv" },
     ];
     const manifest = path.join(dir, "export.jsonl");
     writeFileSync(manifest, `${rows.map((row) => JSON.stringify(row)).join("\n")}\n{not json\n`);
 
     const plan = await planImport(manifest);
     const summary = await runImport(plan, sink, await ImportState.load(plan.statePath), { source, concurrency: 3 });
-    expect(summary).toMatchObject({ total: 6, created: 2, failed: 4, recordings: 1 });
+    expect(summary).toMatchObject({ total: 7, created: 3, failed: 4, recordings: 1 });
     expect(summary.failures.sort((x, y) => x.label.localeCompare(y.label))).toEqual([
       { label: "export.jsonl line 3 (c)", reason: expect.stringMatching(/^direction: /) as string },
       { label: "export.jsonl line 4 (d)", reason: "transcriptFile missing.vtt does not exist" },
@@ -148,12 +152,17 @@ describe("bulk import of a folder", () => {
         label: "export.jsonl line 5 (e)",
         reason: 'No agent account matches "nobody@example.test". Use the agent\'s email as it is in Parley. (agent: Unknown agent)',
       },
-      { label: "export.jsonl line 6", reason: expect.stringMatching(/^not valid JSON: /) as string },
+      { label: "export.jsonl line 7", reason: expect.stringMatching(/^not valid JSON: /) as string },
     ]);
     expect((await interactionsOf(source)).map((row) => [row.external_id, row.channel])).toEqual([
       ["a", "call"],
       ["b", "chat"],
+      ["f", "chat"],
     ]);
+    // The UTF-16 file was read as such, and kept under source/ byte for byte.
+    const f = await db().selectFrom("interactions").select(["id", "transcript_text"]).where("source", "=", source).where("external_id", "=", "f").executeTakeFirstOrThrow();
+    expect(f.transcript_text).toBe("Grüße aus Köln\nHallo!");
+    expect(await blobStore().get(`interactions/${f.id}/source/f.csv`)).toEqual(utf16);
   });
 });
 

@@ -13,6 +13,14 @@ export function formatDuration(ms: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${seconds}` : `${minutes}:${seconds}`;
 }
 
+/** A size in binary units, as every size limit of Parley is given: "51 MiB", "1.5 KiB", "300 bytes". */
+export function formatBytes(size: number): string {
+  const show = (value: number, unit: string) => `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`;
+  if (size >= 1024 * 1024) return show(size / (1024 * 1024), "MiB");
+  if (size >= 1024) return show(size / 1024, "KiB");
+  return `${size} bytes`;
+}
+
 export function formatDateTime(date: Date | string, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", {
     timeZone,

@@ -159,6 +159,16 @@ describe("POST /import, intent=preview", () => {
 });
 
 describe("POST /import, intent=import", () => {
+  it("imports a file that is not UTF-8 as it was uploaded, keeping the note about its encoding", async () => {
+    const { lead, importFields } = await setup();
+    const latin = Buffer.from("WEBVTT\n\n00:00.000 --> 00:01.000\n<v Agent>Gr\xfc\xdfe.\n", "latin1");
+    const answer = await run(lead.post(importFields({ transcript: new File([new Uint8Array(latin)], "de.vtt") })));
+    const id = answer.location?.split("/").pop() ?? "";
+    const row = await db().selectFrom("interactions").select(["transcript_text", "import_warnings"]).where("id", "=", id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ transcript_text: "Grüße.", import_warnings: ["The file is not valid UTF-8; it was read as Windows-1252."] });
+    expect(await blobStore().get(`interactions/${id}/source/de.vtt`)).toEqual(latin);
+  });
+
   it("imports a chat export without a recording and redirects to the new interaction", async () => {
     const { lead, importFields } = await setup();
     const answer = await run(lead.post(importFields({ transcript: new File([chatCsv], "chat-881.csv", { type: "text/csv" }), tags: "billing, chat" })));
@@ -283,6 +293,20 @@ describe("POST /import, uploads and access", () => {
     const answer = await run(lead.post({ intent: "start-upload", fileName: "notes.pdf", contentType: "application/pdf", size: "1000" }));
     expect(answer.status).toBe(422);
     expect(answer.body).toMatchObject({ ok: false, intent: "start-upload", fieldErrors: { recording: "Unsupported file type" } });
+  });
+
+  it("says that an empty recording is empty, under the recording field, and starts nothing", async () => {
+    const { lead } = await setup();
+    const before = await footprint();
+    const answer = await run(lead.post({ intent: "start-upload", fileName: "call-4711.wav", contentType: "audio/wav", size: "0" }));
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject({
+      ok: false,
+      intent: "start-upload",
+      message: "call-4711.wav is empty: it holds no audio. Choose the recording file again, or import without one.",
+      fieldErrors: { recording: "call-4711.wav is empty: it holds no audio" },
+    });
+    expect(await footprint()).toEqual(before);
   });
 
   it("discards an upload the person replaced, and only their own", async () => {

@@ -218,6 +218,16 @@ export default function InteractionPage() {
           ) : null}
         </div>
       ) : null}
+      {interaction.warnings.length > 0 ? (
+        <div className="alert interaction-warnings" role="note" aria-labelledby="interaction-warnings-title">
+          <p id="interaction-warnings-title">Notes from the import:</p>
+          <ul>
+            {interaction.warnings.map((warning, index) => (
+              <li key={`${index}:${warning}`}>{warning}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {failure ? (
         <p className="alert alert--error" role="alert">
           {failure.message}

@@ -125,7 +125,7 @@ async function importOne(item: PlannedItem, sink: ImportSink, defaultSource: str
   if (item.problem) throw new ItemFailure(item.problem);
   const given = (item.fields.transcript ?? {}) as Record<string, unknown>;
   const transcript = item.transcriptFile
-    ? { fileName: path.basename(item.transcriptFile), ...given, content: await readTranscript(item.transcriptFile) }
+    ? { fileName: path.basename(item.transcriptFile), ...given, ...(await readTranscript(item.transcriptFile)) }
     : given;
   const request = { source: defaultSource, ...item.fields, transcript };
   if (request.source === "" || request.source === null) request.source = defaultSource;
@@ -147,12 +147,20 @@ async function importOne(item: PlannedItem, sink: ImportSink, defaultSource: str
   return { ...result, source: input.source, externalId: input.externalId, recording: Boolean(item.recordingFile) };
 }
 
-/** The file's text; UTF-16 files (some Windows exports) are recognised by their byte-order mark. */
-async function readTranscript(file: string): Promise<string> {
+/**
+ * A UTF-8 file as its text; anything else (UTF-16 from a Windows export, Windows-1252)
+ * as its bytes, which the server decodes and keeps as they were under source/.
+ */
+async function readTranscript(file: string): Promise<{ content: string } | { contentBase64: string }> {
   const bytes = await fs.readFile(file);
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  return bytes.toString("utf8");
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    // UTF-16 without a byte-order mark is valid UTF-8 too, with a NUL beside every letter.
+    if (!text.includes("\u0000")) return { content: text };
+  } catch {
+    // not UTF-8
+  }
+  return { contentBase64: bytes.toString("base64") };
 }
 
 export function exitCodeOf(summary: ImportSummary): number {

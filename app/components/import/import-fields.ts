@@ -14,8 +14,11 @@ import { localInputToIso } from "./zoned-time";
 export const importActionSchema = z.discriminatedUnion("intent", [
   /** Parse the chosen transcript file (sent as the `transcript` file field) and describe it. */
   z.object({ intent: z.literal("preview"), startedAt: z.string().default("") }),
-  /** Presigned URLs for a browser → storage upload of the recording. */
-  startUploadSchema.extend({ intent: z.literal("start-upload") }),
+  /**
+   * Presigned URLs for a browser → storage upload of the recording. An empty file is
+   * let through to the use case, whose refusal names the file and the recording field.
+   */
+  startUploadSchema.extend({ intent: z.literal("start-upload"), size: z.coerce.number().int().min(0) }),
   /** Drop an upload the person replaced with another file, instead of waiting for the sweep. */
   z.object({ intent: z.literal("discard-upload"), uploadId: z.uuid() }),
   /** The import itself: form fields as typed; `toIngestRequest` checks and maps them. */
@@ -158,10 +161,12 @@ export function toIngestRequest(
     externalId: fields.externalId,
     agent: fields.agent,
     startedAt: startedAt ?? "",
-    direction: fields.direction,
-    queue: fields.queue,
-    tags: fields.tags,
-    customerName: fields.customerName,
+    // The form sends "" for what was left empty and tags as one comma-separated line;
+    // the request, as the API's, has no empty strings and a list of tags.
+    direction: fields.direction.trim() || undefined,
+    queue: fields.queue.trim() || undefined,
+    tags: fields.tags.split(",").map((tag) => tag.trim()).filter(Boolean),
+    customerName: fields.customerName.trim() || undefined,
     transcript: {
       fileName: transcript?.fileName || "transcript.txt",
       content: transcript?.content ?? "",

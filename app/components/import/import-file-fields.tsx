@@ -31,12 +31,12 @@ export function ImportFileFields({ submission, formats, maxRecordingMb, maxTrans
           aria-describedby={[recordingError ? "recording-error" : null, "recording-hint"].filter(Boolean).join(" ")}
         />
         <p className="field__hint" id="recording-hint">
-          WAV, MP3, Ogg/Opus or FLAC, up to {maxRecordingMb} MB; stereo files with the agent on the left are shown as two lanes. Leave it empty
+          WAV, MP3, Ogg/Opus or FLAC, up to {maxRecordingMb} MiB; stereo files with the agent on the left are shown as two lanes. Leave it empty
           for chats and emails. The file goes straight to storage.
         </p>
         {recording ? (
           <p className="import-form__chosen">
-            {recording.name} · {(recording.size / 1024 / 1024).toFixed(1)} MB{" "}
+            {recording.name} · {(recording.size / 1024 / 1024).toFixed(1)} MiB{" "}
             <button type="button" className="button button--quiet button--small" onClick={submission.removeRecording}>
               Remove recording
             </button>
@@ -61,7 +61,7 @@ export function ImportFileFields({ submission, formats, maxRecordingMb, maxTrans
           aria-describedby={[errors.transcript || previewError ? "transcript-error" : null, "transcript-hint"].filter(Boolean).join(" ")}
         />
         <p className="field__hint" id="transcript-hint">
-          Any of: {formats.join(", ")}. The format is recognised from the content. Up to {maxTranscriptMb} MB.
+          Any of: {formats.join(", ")}. The format is recognised from the content. Up to {maxTranscriptMb} MiB.
         </p>
         <FieldError id="transcript-error" message={previewError ?? errors.transcript} />
         {previewing ? (

@@ -76,8 +76,8 @@ describe("progress", () => {
   });
 
   it("says percent, bytes sent and size in one line", () => {
-    expect(uploadProgressText(12.3 * MiB, 36 * MiB)).toBe("34% · 12.3 of 36 MB");
-    expect(uploadProgressText(36 * MiB, 36 * MiB)).toBe("100% · 36 of 36 MB");
-    expect(uploadProgressText(0, 224_044)).toBe("0% · 0 of 0.2 MB");
+    expect(uploadProgressText(12.3 * MiB, 36 * MiB)).toBe("34% · 12.3 of 36 MiB");
+    expect(uploadProgressText(36 * MiB, 36 * MiB)).toBe("100% · 36 of 36 MiB");
+    expect(uploadProgressText(0, 224_044)).toBe("0% · 0 of 0.2 MiB");
   });
 });

@@ -41,8 +41,8 @@ export function formatMegabytes(bytes: number): string {
   return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
 }
 
-/** The text beside the progress bar: "34% · 12.3 of 36 MB". */
+/** The text beside the progress bar: "34% · 12.3 of 36 MiB". */
 export function uploadProgressText(loaded: number, total: number): string {
   const clamped = Math.min(Math.max(loaded, 0), total);
-  return `${uploadPercent(clamped, total)}% · ${formatMegabytes(clamped)} of ${formatMegabytes(total)} MB`;
+  return `${uploadPercent(clamped, total)}% · ${formatMegabytes(clamped)} of ${formatMegabytes(total)} MiB`;
 }

@@ -123,7 +123,7 @@ export function useImportSubmission({ agents, maxRecordingMb, maxTranscriptMb, s
     if (!file) return;
     if (!recording) suggestExternalId(file.name);
     if (file.size > maxTranscriptMb * 1024 * 1024) {
-      setPreview({ intent: "preview", ok: false, message: `${file.name} is larger than the ${maxTranscriptMb} MB limit for transcript files.` });
+      setPreview({ intent: "preview", ok: false, message: `${file.name} is larger than the ${maxTranscriptMb} MiB limit for transcript files.` });
       return;
     }
     const body = new FormData();
@@ -163,7 +163,8 @@ export function useImportSubmission({ agents, maxRecordingMb, maxTranscriptMb, s
     if (!externalId.trim()) problems.externalId = "Enter the conversation's id in your phone or chat system";
     const startedAt = form.elements.namedItem("startedAt") as HTMLInputElement | null;
     if (!startedAt?.value) problems.startedAt = "Enter the date and time the conversation started";
-    if (recording && recording.size > maxRecordingMb * 1024 * 1024) problems.recording = `The recording is larger than the ${maxRecordingMb} MB limit`;
+    if (recording && recording.size === 0) problems.recording = `${recording.name} is empty: it holds no audio`;
+    if (recording && recording.size > maxRecordingMb * 1024 * 1024) problems.recording = `The recording is larger than the ${maxRecordingMb} MiB limit`;
     if (chatWithRecording) problems.recording = "Only calls have recordings: this transcript is a chat or email. Remove the recording.";
     return problems;
   }

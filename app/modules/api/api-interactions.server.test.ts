@@ -130,7 +130,73 @@ describe("POST /api/v1/interactions", () => {
       headers: { "Content-Length": String(200 * 1024 * 1024) },
     });
     expect(huge.status).toBe(413);
-    expect(huge.json.error?.code).toBe("payload_too_large");
+    expect(huge.json.error).toEqual({ code: "payload_too_large", message: "The request body is larger than the 51 MiB limit." });
+  });
+
+  it("converts no value from another type: what the OpenAPI document refuses, the API refuses", async () => {
+    const { agent, lead } = await importer();
+    const res = await callRoute(importInteraction, "POST", "/api/v1/interactions", {
+      token: lead.token,
+      body: chatRequest(agent.email, { tags: "invoice", durationMs: "100", queue: "", transcript: { content: chatJson(), encodin: "utf-8" } }),
+    });
+    expect(res.status).toBe(422);
+    expect(res.json.error?.fields).toEqual({
+      tags: 'tags must be an array of strings, e.g. ["billing"]',
+      durationMs: "durationMs must be a whole number of milliseconds, e.g. 93000",
+      queue: expect.stringMatching(/>=1 characters/) as string,
+      "transcript.encodin": "is not a known field",
+    });
+  });
+
+  it("takes a transcript's bytes as base64 with their encoding, and keeps them as they were sent", async () => {
+    const { agent, lead } = await importer();
+    const csv = "time,speaker,text\n2026-03-02T10:00:00Z,customer,Grüße aus Köln\n2026-03-02T10:00:40Z,agent,Guten Tag!\n";
+    const utf16 = Buffer.from(csv, "utf16le");
+    const body = (transcript: Record<string, unknown>) => chatRequest(agent.email, { transcript: { fileName: "chat.csv", ...transcript } });
+
+    const sent = await callRoute(importInteraction, "POST", "/api/v1/interactions", {
+      token: lead.token,
+      body: body({ contentBase64: utf16.toString("base64"), encoding: "utf-16le" }),
+    });
+    expect(sent.status).toBe(201);
+    expect(sent.json.warnings).toEqual([]);
+    const id = sent.json.id as string;
+    const detail = await callRoute<InteractionDetailJson>(getInteraction, "GET", `/api/v1/interactions/${id}`, { token: lead.token, params: { id } });
+    expect(detail.json.transcript).toMatchObject({ channel: "chat", segments: [{ text: "Grüße aus Köln" }, { text: "Guten Tag!" }] });
+    expect(await blobStore().get(`interactions/${id}/source/chat.csv`)).toEqual(utf16);
+
+    // Without the encoding, UTF-16 is recognised by itself, and the answer says how it was read.
+    const guessed = await callRoute(importInteraction, "POST", "/api/v1/interactions", {
+      token: lead.token,
+      body: { ...body({ contentBase64: utf16.toString("base64") }), externalId: externalId() },
+    });
+    expect(guessed.status).toBe(201);
+    expect(guessed.json.warnings).toEqual(["The file has no byte-order mark; it was read as UTF-16LE."]);
+
+    // The same file through `jq --rawfile` (read as UTF-8): refused, saying UTF-16 and what to do.
+    const garbled = await callRoute(importInteraction, "POST", "/api/v1/interactions", {
+      token: lead.token,
+      body: { ...body({ content: utf16.toString("utf8") }), externalId: externalId() },
+    });
+    expect(garbled.status).toBe(422);
+    expect(garbled.json.error?.message).toMatch(/^chat\.csv is UTF-16 text that was read as UTF-8 .*transcript\.contentBase64/);
+
+    const wrong = await callRoute(importInteraction, "POST", "/api/v1/interactions", {
+      token: lead.token,
+      body: { ...body({ contentBase64: "not base64!", content: "x", encoding: "utf-16le" }), externalId: externalId() },
+    });
+    expect(wrong.status).toBe(422);
+    expect(wrong.json.error?.fields).toEqual({
+      "transcript.contentBase64": "contentBase64 must be the file's bytes in standard base64 (RFC 4648, with = padding)",
+    });
+    const neither = await callRoute(importInteraction, "POST", "/api/v1/interactions", {
+      token: lead.token,
+      body: { ...body({ encoding: "utf-8" }), externalId: externalId() },
+    });
+    expect(neither.json.error?.fields).toEqual({
+      "transcript.content": "give the file's text as content, or its bytes as contentBase64",
+      "transcript.encoding": "encoding describes contentBase64; text content is already decoded",
+    });
   });
 
   it("answers 405 in JSON for a method the endpoint does not have", async () => {
@@ -192,6 +258,33 @@ describe("recording upload through the API", () => {
     const audio = await fetch(detail.json.recording?.url ?? "", { headers: { Range: "bytes=0-3" } });
     expect(audio.status).toBe(206);
     expect(Buffer.from(await audio.arrayBuffer()).toString("latin1")).toBe("RIFF");
+  });
+
+  it("warns at import when the transcript runs past the recording its header describes", async () => {
+    const { agent, lead } = await importer();
+    const wav = testWav({ seconds: 2 });
+    const started = await callRoute<UploadPlanJson>(startUpload, "POST", "/api/v1/uploads", {
+      token: lead.token,
+      body: { fileName: "short.wav", contentType: "audio/wav", size: wav.length },
+    });
+    const single = started.json.single;
+    if (!single) throw new Error("expected a single PUT");
+    await fetch(single.url, { method: single.method, headers: single.headers, body: new Uint8Array(wav) });
+    const fiveMinutes = ["WEBVTT", "", "00:00.000 --> 00:01.500", "<v Agent>Thanks for calling.", "", "04:55.000 --> 05:00.000", "<v Customer>Bye."].join("\n");
+    const imported = await callRoute(importInteraction, "POST", "/api/v1/interactions", {
+      token: lead.token,
+      body: {
+        externalId: externalId(),
+        agent: agent.email,
+        startedAt: "2026-03-02T10:00:00Z",
+        transcript: { fileName: "long.vtt", content: fiveMinutes },
+        recording: { uploadId: started.json.uploadId },
+      },
+    });
+    expect(imported.status).toBe(201);
+    expect(imported.json.warnings).toEqual([
+      "The transcript runs to 5:00, past the end of the recording (0:02): turns after 0:02 cannot be played. Check that the transcript belongs to this recording.",
+    ]);
   });
 
   it("completes a multipart upload from the parts' ETags", async () => {
@@ -294,6 +387,36 @@ describe("POST /api/v1/interactions/batch", () => {
     expect(new Set(res.json.results.map((result) => result.id)).size).toBe(1);
     expect(await listObjectKeys()).toHaveLength(objects + 2); // transcript.json and the source file, once
   });
+
+  it("stores the first of two items with the same external id and reports the second as its duplicate, every time", async () => {
+    const { agent, lead } = await importer();
+    // The first item is the slower one to import, so a race would let the second win.
+    const longChat = JSON.stringify({
+      messages: Array.from({ length: 20_000 }, (_, i) => ({
+        created_at: new Date(Date.parse("2026-03-02T10:00:00Z") + i * 1000).toISOString(),
+        role: i % 2 ? "agent" : "customer",
+        author: i % 2 ? "Lena" : "Tom",
+        text: `Message ${i}`,
+      })),
+    });
+    for (let run = 0; run < 2; run++) {
+      const shared = externalId();
+      const first = chatRequest(agent.email, { externalId: shared, queue: "First", transcript: { fileName: "long.json", content: longChat } });
+      const second = chatRequest(agent.email, { externalId: shared, queue: "Second" });
+      const res = await callRoute<BatchResult>(importBatch, "POST", "/api/v1/interactions/batch", {
+        token: lead.token,
+        body: { interactions: [first, second] },
+      });
+      expect(res.json.results.map((result) => [result.index, result.status])).toEqual([
+        [0, "created"],
+        [1, "duplicate"],
+      ]);
+      expect(res.json.results[1]?.id).toBe(res.json.results[0]?.id);
+      const id = res.json.results[0]?.id ?? "";
+      const stored = await callRoute<InteractionDetailJson>(getInteraction, "GET", `/api/v1/interactions/${id}`, { token: lead.token, params: { id } });
+      expect(stored.json.queue).toBe("First");
+    }
+  }, 60_000);
 
   it("refuses an envelope that is not a list of at most 500 interactions", async () => {
     const { lead } = await importer();

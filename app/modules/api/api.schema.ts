@@ -132,6 +132,9 @@ export const interactionListSchema = z.object({
 
 export const interactionDetailSchema = interactionSummarySchema.extend({
   failureReason: z.string().nullable(),
+  warnings: z
+    .array(z.string())
+    .describe("What the import and the waveform job noticed: skipped cues, a guessed encoding, audio cut short, a transcript that runs past the recording"),
   metrics: z.object({
     agentTalkMs: z.number().nullable(),
     customerTalkMs: z.number().nullable(),
@@ -148,7 +151,7 @@ export const interactionDetailSchema = interactionSummarySchema.extend({
       channels: z.number().int().nullable(),
     })
     .nullable(),
-  transcript: z.unknown().describe("The canonical transcript (DESIGN.md, \"Canonical transcript\")"),
+  transcript: z.unknown().describe("The canonical transcript (docs/transcript-format.md), or null when none is stored"),
 });
 
 export type UploadPlanJson = z.infer<typeof uploadPlanSchema>;

@@ -26,6 +26,8 @@ export async function getApiInteraction(db: Database, store: BlobStore, viewer: 
       "interactions.recording_size",
       "interactions.recording_channels",
       "interactions.transcript_key",
+      "interactions.import_warnings",
+      "interactions.processing_warnings",
     ])
     .where("interactions.id", "=", id)
     .executeTakeFirst();
@@ -37,6 +39,7 @@ export async function getApiInteraction(db: Database, store: BlobStore, viewer: 
   return {
     ...toSummaryJson(row),
     failureReason: row.failure_reason,
+    warnings: [...row.import_warnings, ...row.processing_warnings],
     metrics: {
       agentTalkMs: row.agent_talk_ms,
       customerTalkMs: row.customer_talk_ms,

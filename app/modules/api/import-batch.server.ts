@@ -19,6 +19,9 @@ export interface BatchOptions {
  * Imports each item through the one import use case, independently: a failure is
  * reported in its result and does not roll back the others. A repeated (source,
  * externalId), in this batch or an earlier one, is a duplicate, not an error.
+ * Items that share an id within the batch run one after the other in their order,
+ * so the first is the one stored and the later ones are its duplicates — never
+ * whichever happened to finish first.
  */
 export async function importInteractionBatch(
   db: Database,
@@ -27,7 +30,19 @@ export async function importInteractionBatch(
   items: readonly unknown[],
   options: BatchOptions,
 ): Promise<BatchResult> {
-  const results = await mapLimit(items, options.concurrency, (item, index) => importOne(db, store, importer, item, index, options));
+  const previousOfKey = new Map<string, Promise<unknown>>();
+  // mapLimit starts items in index order, so an earlier item with the same key has started before this one waits on it.
+  const results = await mapLimit(items, options.concurrency, (item, index) => {
+    const parsed = ingestRequestSchema.safeParse(item);
+    const key = parsed.success ? JSON.stringify([parsed.data.source, parsed.data.externalId]) : null;
+    const previous = key ? previousOfKey.get(key) : undefined;
+    const run = (async () => {
+      if (previous) await previous;
+      return importOne(db, store, importer, item, parsed, index, options);
+    })();
+    if (key) previousOfKey.set(key, run);
+    return run;
+  });
   return {
     results,
     created: results.filter((result) => result.status === "created").length,
@@ -41,11 +56,11 @@ async function importOne(
   store: BlobStore,
   importer: Viewer,
   item: unknown,
+  parsed: ReturnType<typeof ingestRequestSchema.safeParse>,
   index: number,
   options: BatchOptions,
 ): Promise<BatchItemResult> {
   const externalId = externalIdOf(item);
-  const parsed = ingestRequestSchema.safeParse(item);
   if (!parsed.success) {
     const fields = fieldErrors(parsed.error);
     return { index, externalId, status: "failed", error: { code: "invalid", message: describeFields(`interaction at index ${index}`, fields), fields } };
@@ -57,7 +72,7 @@ async function importOne(
       externalId: parsed.data.externalId,
       status: result.status,
       id: result.id,
-      ...(result.warnings.length ? { warnings: result.warnings } : {}),
+      ...(result.warnings.length && result.status === "created" ? { warnings: result.warnings } : {}),
     };
   } catch (error) {
     if (isExpectedError(error)) return { index, externalId, status: "failed", error: errorBodyOf(error) };

@@ -5,7 +5,7 @@ import type { InteractionSummaryJson } from "./api.schema";
 
 /**
  * The viewer's interactions joined with agent and team, as the API shows them. Every
- * API read starts here, so the scope (DESIGN.md: all / their teams / their own) is
+ * API read starts here, so the scope (docs/architecture.md: all / their teams / their own) is
  * applied in the query and an interaction outside it is simply absent.
  */
 export function scopedInteractionQuery(db: Database, viewer: Viewer) {

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   batchRequestSchema,
   batchResultSchema,
@@ -12,20 +11,14 @@ import {
   startUploadSchema,
   uploadPlanSchema,
 } from "./api.schema";
+import { jsonSchemaOf, type JsonSchema } from "./json-schema";
+import { TRANSCRIPT_SCHEMA_PATH, transcriptJsonSchema } from "./transcript-json-schema";
 
 /**
  * The OpenAPI 3.1 description of /api/v1 (served at /api/v1/openapi.json). Request
  * and response bodies are generated from the zod schemas the routes use, so the
  * document cannot drift from what the server accepts.
  */
-
-type JsonSchema = Record<string, unknown>;
-
-/** JSON Schema 2020-12 (OpenAPI 3.1's dialect) of what a client sends or receives. */
-export function jsonSchemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });
-  return rest;
-}
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schemaRef: JsonSchema, description: string) => ({ description, content: { "application/json": { schema: schemaRef } } });
@@ -72,7 +65,8 @@ export function openApiDocument(serverUrl = "/api/v1") {
       description:
         "Import interactions (calls, chats, emails) into Parley and read them back. Authenticate with an API token " +
         "(Settings → API tokens) as `Authorization: Bearer prl_…`. Every error answers `{ error: { code, message, fields? } }`. " +
-        "See docs/api.md for the recording upload flow.",
+        "See docs/api.md for the recording upload flow. The canonical transcript format is the `Transcript` schema below, " +
+        `also served on its own at ${TRANSCRIPT_SCHEMA_PATH} (docs/transcript-format.md).`,
     },
     servers: [{ url: serverUrl }],
     security: [{ bearer: [] }],
@@ -126,6 +120,20 @@ export function openApiDocument(serverUrl = "/api/v1") {
           responses: { "200": json(ref("InteractionDetail"), "The interaction"), ...errors(401, 404) },
         },
       },
+      "/schemas/transcript.json": {
+        get: {
+          operationId: "transcriptSchema",
+          summary: "The canonical transcript's JSON Schema",
+          description:
+            "The format of `transcript` in an interaction's detail, and of canonical JSON transcript files to import " +
+            "(`transcript.format: \"canonical\"`). The same schema as `#/components/schemas/Transcript`, as a standalone " +
+            "JSON Schema 2020-12 document. Needs no token.",
+          security: [],
+          responses: {
+            "200": { description: "JSON Schema 2020-12 document", content: { "application/schema+json": { schema: { type: "object" } } } },
+          },
+        },
+      },
       "/openapi.json": {
         get: {
           operationId: "openApi",
@@ -147,11 +155,19 @@ export function openApiDocument(serverUrl = "/api/v1") {
         ImportResult: jsonSchemaOf(importResultSchema, "output"),
         BatchResult: jsonSchemaOf(batchResultSchema, "output"),
         InteractionList: jsonSchemaOf(interactionListSchema, "output"),
-        InteractionDetail: jsonSchemaOf(interactionDetailSchema, "output"),
+        InteractionDetail: withTranscriptRef(jsonSchemaOf(interactionDetailSchema, "output")),
+        Transcript: { ...transcriptJsonSchema(), externalDocs: { description: "The same schema as a standalone document", url: TRANSCRIPT_SCHEMA_PATH } },
         Error: jsonSchemaOf(errorResponseSchema, "output"),
       },
     },
   };
+}
+
+/** The detail's `transcript` is the canonical transcript, or null when the interaction has none stored. */
+function withTranscriptRef(detail: JsonSchema): JsonSchema {
+  const properties = detail.properties as Record<string, JsonSchema>;
+  const described = properties.transcript?.description;
+  return { ...detail, properties: { ...properties, transcript: { anyOf: [ref("Transcript"), { type: "null" }], description: described } } };
 }
 
 /** Method and path of every operation, e.g. "POST /interactions", for tests and docs. */

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { formatBytes } from "../../lib/format";
 import { ApiError } from "./api-error";
 
 /**
@@ -40,7 +41,7 @@ async function readText(request: Request, maxBytes: number): Promise<string> {
 }
 
 function tooLarge(maxBytes: number): ApiError {
-  return new ApiError(413, "payload_too_large", `The request body is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit.`);
+  return new ApiError(413, "payload_too_large", `The request body is larger than the ${formatBytes(maxBytes)} limit.`);
 }
 
 /** Parses with `schema`; a failure is 422 with one message per field path (`transcript.content`, `tags.2`). */

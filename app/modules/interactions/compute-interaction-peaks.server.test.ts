@@ -8,12 +8,17 @@ import { describe, expect, it } from "vitest";
 import { peaksKey } from "../../../storage/keys";
 import { db, pgPool } from "../../lib/db.server";
 import { blobStore } from "../../lib/storage.server";
-import { seedInteraction, seedTeam, seedUser, testWav } from "../../../test/factories";
+import { callTranscript, seedInteraction, seedTeam, seedUser, testWav } from "../../../test/factories";
 import { taskList } from "../../../server/jobs/task-list";
 import { peaksRateFor } from "./compute-interaction-peaks.server";
 import { readWaveformOverview } from "../recordings/waveform-overview";
+import { getInteraction } from "./get-interaction.server";
 import { retryProcessing } from "./retry-processing.server";
+import type { CallTranscript } from "./transcript";
 
+const callWith = (segments: CallTranscript["segments"]): CallTranscript => ({ ...(callTranscript() as CallTranscript), segments });
+const warningsOf = (id: string) =>
+  db().selectFrom("interactions").select(["import_warnings", "processing_warnings"]).where("id", "=", id).executeTakeFirstOrThrow();
 const silent = new Logger(() => () => {});
 const runQueuedJobs = () => runOnce({ pgPool: pgPool(), taskList, logger: silent, noHandleSignals: true });
 const statusOf = (id: string) =>
@@ -54,8 +59,8 @@ describe("compute_peaks job", () => {
   it("marks a recording that cannot be decoded as failed with the reason, and a retry queues it again", async () => {
     const agent = await seedUser("agent", [(await seedTeam()).id]);
     const whole = testWav({ seconds: 1 });
-    // A cut-off upload: the header promises more audio than the file holds.
-    const { id } = await seedInteraction(agent.id, { recording: { body: whole.subarray(0, 2000) } });
+    // Cut off inside the header: there is no audio to decode at all.
+    const { id } = await seedInteraction(agent.id, { recording: { body: whole.subarray(0, 30) } });
 
     await runQueuedJobs();
     const failed = await statusOf(id);
@@ -69,11 +74,52 @@ describe("compute_peaks job", () => {
     await expect(retryProcessing(db(), lead, id)).rejects.toThrow(/not in a failed state/);
   });
 
+  it("decodes a WAV cut short as far as it goes, and keeps a warning that says so", async () => {
+    const agent = await seedUser("agent", [(await seedTeam()).id]);
+    const whole = testWav({ channels: 1, seconds: 4 });
+    // The header promises 4 s of audio (64,000 bytes); the file holds 44 + 16,000 bytes: 1 s.
+    const cut = whole.subarray(0, 44 + 16_000);
+    const transcript = callWith([{ id: "s1", speaker: "a", startMs: 0, endMs: 900, text: "Thanks for calling." }]);
+    const { id } = await seedInteraction(agent.id, { transcript, recording: { body: cut } });
+
+    await runQueuedJobs();
+
+    expect(await statusOf(id)).toMatchObject({ status: "ready", failure_reason: null, duration_ms: 1000 });
+    expect(await warningsOf(id)).toEqual({
+      import_warnings: [],
+      processing_warnings: [
+        "The recording is cut short: its WAV header announces 0:04 of audio (64000 bytes), the file holds 0:01 (16000 bytes). What is there was decoded.",
+      ],
+    });
+  });
+
+  it("warns when the transcript runs past the end of the recording, and shows it with the interaction", async () => {
+    const agent = await seedUser("agent", [(await seedTeam()).id]);
+    const fiveMinutes = callWith([
+      { id: "s1", speaker: "a", startMs: 0, endMs: 1500, text: "Thanks for calling." },
+      { id: "s2", speaker: "c", startMs: 200_000, endMs: 300_000, text: "This turn is past the end of the audio." },
+    ]);
+    const { id } = await seedInteraction(agent.id, { transcript: fiveMinutes, durationMs: 0, recording: { body: testWav({ seconds: 2 }) } });
+    // Within the tolerance: a transcript 4 s longer than its 2 s recording is normal timing slack.
+    const close = callWith([{ id: "s1", speaker: "a", startMs: 0, endMs: 6000, text: "Thanks for calling." }]);
+    const { id: closeId } = await seedInteraction(agent.id, { transcript: close, durationMs: 0, recording: { body: testWav({ seconds: 2 }) } });
+
+    await runQueuedJobs();
+
+    const warning =
+      "The transcript runs to 5:00, past the end of the recording (0:02): turns after 0:02 cannot be played. Check that the transcript belongs to this recording.";
+    expect(await statusOf(id)).toMatchObject({ status: "ready", duration_ms: 2000 });
+    expect((await warningsOf(id)).processing_warnings).toEqual([warning]);
+    expect((await warningsOf(closeId)).processing_warnings).toEqual([]);
+    const lead = await seedUser("qa_lead");
+    expect((await getInteraction(db(), blobStore(), lead, id))?.warnings).toEqual([warning]);
+  });
+
   it("hides a retry from an agent who may not see the interaction", async () => {
     const team = await seedTeam();
     const owner = await seedUser("agent", [team.id]);
     const other = await seedUser("agent", [team.id]);
-    const { id } = await seedInteraction(owner.id, { recording: { body: testWav().subarray(0, 100) } });
+    const { id } = await seedInteraction(owner.id, { recording: { body: testWav().subarray(0, 30) } });
     await runQueuedJobs();
     await expect(retryProcessing(db(), other, id)).rejects.toThrow(/not found/i);
   });

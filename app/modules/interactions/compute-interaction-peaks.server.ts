@@ -1,6 +1,8 @@
 import type { Database } from "../../lib/db.server";
 import type { BlobStore } from "../../lib/storage.server";
 import { computeRecordingPeaks } from "../recordings/compute-recording-peaks.server";
+import { callEndMs, transcriptSchema } from "./transcript";
+import { recordingOverrunWarning } from "./transcript-length";
 
 /** About 36,000 peaks per channel at most: an hour at 10/s, a six-minute call at 100/s. */
 const PEAKS_BUDGET = 36_000;
@@ -14,7 +16,8 @@ export type PeaksOutcome = "ready" | "failed" | "skipped";
 
 /**
  * The waveform job: decodes the stored recording once, writes peaks.json and marks
- * the interaction ready, taking the duration from the audio itself. A recording
+ * the interaction ready, taking the duration from the audio itself, and keeps what a
+ * reviewer should know with it: audio cut short, a transcript that runs past it. A recording
  * that cannot be decoded marks the interaction failed with the reason (shown on the
  * page, retryable); storage or database trouble is thrown so the queue retries.
  */
@@ -26,7 +29,7 @@ export async function computeInteractionPeaks(
 ): Promise<PeaksOutcome> {
   const row = await db
     .selectFrom("interactions")
-    .select(["id", "recording_key", "recording_content_type", "duration_ms"])
+    .select(["id", "recording_key", "recording_content_type", "duration_ms", "transcript_key"])
     .where("id", "=", interactionId)
     .executeTakeFirst();
   if (!row?.recording_key) return "skipped";
@@ -38,10 +41,12 @@ export async function computeInteractionPeaks(
       contentType: row.recording_content_type,
       rate: peaksRateFor(row.duration_ms),
     });
+    const overrun = recordingOverrunWarning(await transcriptEndMs(store, row.transcript_key), result.durationMs);
     await db
       .updateTable("interactions")
       .set({
         status: "ready",
+        processing_warnings: [...result.warnings, ...(overrun ? [overrun] : [])],
         failure_reason: null,
         peaks_key: result.peaksKey,
         duration_ms: result.durationMs,
@@ -62,10 +67,17 @@ export async function computeInteractionPeaks(
   }
 }
 
+/** Where the call's transcript ends (0 when there is none to compare). */
+async function transcriptEndMs(store: BlobStore, key: string | null): Promise<number> {
+  if (!key) return 0;
+  const transcript = transcriptSchema.parse(await store.getJson(key));
+  return transcript.channel === "call" ? callEndMs(transcript) : 0;
+}
+
 async function markFailed(db: Database, interactionId: string, reason: string): Promise<void> {
   await db
     .updateTable("interactions")
-    .set({ status: "failed", failure_reason: reason.slice(0, 500), updated_at: new Date() })
+    .set({ status: "failed", failure_reason: reason.slice(0, 500), processing_warnings: [], updated_at: new Date() })
     .where("id", "=", interactionId)
     .execute();
 }

@@ -20,6 +20,8 @@ export interface InteractionDetail {
   teamName: string | null;
   status: "processing" | "ready" | "failed";
   failureReason: string | null;
+  /** What the import and the waveform job noticed (skipped cues, audio cut short, a transcript past the recording). */
+  warnings: string[];
   summary: string | null;
   metrics: {
     agentTalkMs: number | null;
@@ -76,6 +78,7 @@ export async function getInteraction(db: Database, store: BlobStore, viewer: Vie
     teamName: row.team_name,
     status: row.status as InteractionDetail["status"],
     failureReason: row.failure_reason,
+    warnings: [...row.import_warnings, ...row.processing_warnings],
     summary: typeof metadata.summary === "string" ? metadata.summary : null,
     metrics: {
       agentTalkMs: row.agent_talk_ms,

@@ -53,6 +53,57 @@ describe("importInteraction", () => {
     expect(row).toEqual({ agent_id: agent.id, duration_ms: 5000, status: "ready", customer_name: "Sam" });
   });
 
+  it("imports a canonical transcript of 200,000 segments, and refuses one more with the limit", async () => {
+    const { lead, request } = await setup();
+    const canonical = (count: number) =>
+      JSON.stringify({
+        version: 1,
+        channel: "call",
+        speakers: [
+          { id: "a", role: "agent" },
+          { id: "c", role: "customer" },
+        ],
+        segments: Array.from({ length: count }, (_, i) => ({ id: `s${i}`, speaker: i % 2 ? "c" : "a", startMs: i * 400, endMs: i * 400 + 350, text: "ok" })),
+      });
+    const big = { maxTranscriptBytes: 50 * 1024 * 1024 };
+    const result = await importInteraction(db(), blobStore(), lead, request({ transcript: { fileName: "long.json", content: canonical(200_000) } }), big);
+    expect(result.status).toBe("created");
+    const row = await db().selectFrom("interactions").select(["duration_ms", "agent_talk_ms"]).where("id", "=", result.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ duration_ms: 199_999 * 400 + 350, agent_talk_ms: 100_000 * 350 });
+
+    const before = await footprint();
+    const refusal = await importInteraction(db(), blobStore(), lead, request({ transcript: { fileName: "longer.json", content: canonical(200_001) } }), big).catch(
+      (error: unknown) => error,
+    );
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect((refusal as DomainError).status).toBe(422);
+    expect((refusal as Error).message).toBe(
+      "Canonical JSON: segments: a transcript holds at most 200,000 segments; split the conversation, or join short segments",
+    );
+    expect(await footprint()).toEqual(before);
+  }, 60_000);
+
+  it("refuses call times past 24 hours, the longest duration there is", async () => {
+    const { lead, request } = await setup();
+    const late = ["WEBVTT", "", "150:00:00.000 --> 150:00:02.000", "<v Dana>Still here?", ""].join("\n");
+    await expect(importInteraction(db(), blobStore(), lead, request({ transcript: { fileName: "late.vtt", content: late } }), limits)).rejects.toThrow(
+      "WebVTT: the result is not a valid transcript (segments[0].startMs: startMs is past 24 hours (86400000 ms), the longest call Parley keeps)",
+    );
+  });
+
+  it("keeps a durationMs the transcript runs past, with a warning stored with the interaction", async () => {
+    const { lead, request } = await setup();
+    // As in a real report: 100 (meant as seconds, or a typo) for a call whose transcript runs to 9 s.
+    const nineSeconds = { fileName: "call.vtt", content: `${vtt}\n00:07.000 --> 00:09.000\n<v Dana>Let me check.\n` };
+    const result = await importInteraction(db(), blobStore(), lead, request({ durationMs: 100, transcript: nineSeconds }), limits);
+    const warning = "durationMs is 100 ms (0:00), but the transcript runs to 0:09; the duration given was kept. durationMs is in milliseconds.";
+    expect(result.warnings).toEqual([warning]);
+    const row = await db().selectFrom("interactions").select(["duration_ms", "import_warnings"]).where("id", "=", result.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ duration_ms: 100, import_warnings: [warning] });
+    // A duration the transcript fits is taken without a word.
+    expect((await importInteraction(db(), blobStore(), lead, request({ durationMs: 9000, transcript: nineSeconds }), limits)).warnings).toEqual([]);
+  });
+
   it("lets the importer say who the agent is when the guess is wrong", async () => {
     const { lead, request } = await setup();
     const result = await importInteraction(
@@ -145,6 +196,6 @@ describe("importInteraction", () => {
     const { lead } = await setup();
     await expect(
       startRecordingUpload(db(), blobStore(), { userId: lead.id, fileName: "long.wav", contentType: "audio/wav", size: 3 * 1024 * 1024, maxBytes: 2 * 1024 * 1024 }),
-    ).rejects.toThrow(/larger than the 2 MB limit/);
+    ).rejects.toThrow(/larger than the 2 MiB limit/);
   });
 });

@@ -5,6 +5,8 @@ import type { Viewer } from "../users/roles";
 import { importTranscript } from "./importers/index";
 import { ingestInteraction, type IngestResult } from "./ingest-interaction.server";
 import type { IngestRequest } from "./ingest-request.schema";
+import { callEndMs, chatSpanMs } from "./transcript";
+import { durationOverrunWarning, recordingOverrunWarning } from "./transcript-length";
 
 export type ImportInteractionResult = IngestResult & { warnings: string[] };
 
@@ -21,23 +23,28 @@ export async function importInteraction(
   { maxTranscriptBytes }: { maxTranscriptBytes: number },
 ): Promise<ImportInteractionResult> {
   const agentId = await resolveAgent(db, request.agent);
-  const { transcript, warnings } = importTranscript(request.transcript.fileName, request.transcript.content, {
+  const file = transcriptFileOf(request.transcript);
+  const imported = importTranscript(request.transcript.fileName, file.body, {
     format: request.transcript.format,
     speakerRoles: request.transcript.speakerRoles,
     channel: request.transcript.channel,
     startedAt: request.startedAt,
     maxBytes: maxTranscriptBytes,
+    encoding: request.transcript.encoding,
   });
+  const { transcript } = imported;
+  const warnings = [...imported.warnings];
   if (request.recording && transcript.channel !== "call") {
     throw new DomainError("invalid", "A recording was given with a chat or email transcript. Send a call transcript, or no recording.", {
       recording: "Only calls have recordings",
     });
   }
-  const lastEnd = transcript.channel === "call" ? Math.max(0, ...transcript.segments.map((segment) => segment.endMs)) : 0;
-  const chatSpan =
-    transcript.channel === "call" || transcript.segments.length === 0
-      ? 0
-      : Date.parse(transcript.segments.at(-1)?.at ?? "") - Date.parse(transcript.segments[0]?.at ?? "");
+  const transcriptMs = transcript.channel === "call" ? callEndMs(transcript) : chatSpanMs(transcript);
+  // A call with a recording is held to the audio by the waveform job, which knows its length.
+  if (transcript.channel === "call" && request.durationMs != null && !request.recording) {
+    const overrun = durationOverrunWarning(transcriptMs, request.durationMs);
+    if (overrun) warnings.push(overrun);
+  }
 
   const result = await ingestInteraction(db, store, {
     source: request.source,
@@ -45,21 +52,32 @@ export async function importInteraction(
     agentId,
     startedAt: new Date(request.startedAt),
     // Calls with a recording get their exact duration from the audio in the waveform job.
-    durationMs: request.durationMs ?? (transcript.channel === "call" ? lastEnd : Math.max(0, chatSpan || 0)),
+    durationMs: request.durationMs ?? transcriptMs,
     direction: request.direction ?? null,
     queue: request.queue ?? null,
     tags: request.tags,
     metadata: request.metadata,
     customerName: request.customerName ?? transcript.speakers.find((speaker) => speaker.role === "customer")?.name ?? null,
     transcript,
+    warnings,
     sourceFile: {
       name: request.transcript.fileName,
-      body: Buffer.from(request.transcript.content, "utf8"),
-      contentType: "text/plain; charset=utf-8",
+      body: file.original ?? Buffer.from(request.transcript.content ?? "", "utf8"),
+      contentType: `text/plain; charset=${file.original ? (imported.encoding ?? "utf-8") : "utf-8"}`,
     },
     recording: request.recording ? { ...request.recording, uploadedBy: importer.id } : undefined,
   });
-  return { ...result, warnings };
+  // Said at once when the recording's header tells its length; the waveform job, which
+  // measures every recording, keeps the same warning with the interaction.
+  const early = result.status === "created" && result.recordingHeaderMs != null ? recordingOverrunWarning(transcriptMs, result.recordingHeaderMs) : null;
+  return { ...result, warnings: early ? [...warnings, early] : warnings };
+}
+
+/** The transcript as text, or as the bytes sent in base64 (kept as they are under source/). */
+function transcriptFileOf(transcript: IngestRequest["transcript"]): { body: string | Uint8Array; original: Buffer | null } {
+  if (transcript.contentBase64 === undefined) return { body: transcript.content ?? "", original: null };
+  const original = Buffer.from(transcript.contentBase64.replace(/\s+/g, ""), "base64");
+  return { body: new Uint8Array(original.buffer, original.byteOffset, original.byteLength), original };
 }
 
 /** An agent named by email (case-insensitive) or user id. */

@@ -7,9 +7,11 @@ import { data, redirect } from "@remix-run/node";
 import { getConfig } from "../../../server/config";
 import { db } from "../../lib/db.server";
 import { DomainError } from "../../lib/errors";
+import { formatBytes } from "../../lib/format";
 import { formFailure } from "../../lib/forms.server";
 import { blobStore } from "../../lib/storage.server";
 import { importInteraction } from "./import-interaction.server";
+import type { IngestRequest } from "./ingest-request.schema";
 import { ImportError, formatLabels, importTranscript } from "./importers/index";
 import { decodeBytes } from "./importers/text";
 import { claimRecordingUpload, discardUpload, startRecordingUpload } from "./recording-upload.server";
@@ -119,9 +121,12 @@ export async function importFromForm(viewer: Viewer, input: ImportFields, form: 
     const fieldErrors = !file.ok && file.message ? { ...mapped.fieldErrors, transcript: file.message } : mapped.fieldErrors;
     return failure("import", 422, "Please correct the highlighted fields.", fieldErrors, form, await uploadStillThere(viewer, uploadId));
   }
+  // A file that is not plain UTF-8 goes on as its bytes: the import decodes them the same way,
+  // keeps the note about it with the interaction, and keeps the original under source/.
+  const request = file.ok && file.warning ? withOriginalBytes(mapped.request, file.bytes) : mapped.request;
   let result;
   try {
-    result = await importInteraction(db(), blobStore(), viewer, mapped.request, { maxTranscriptBytes: maxTranscriptBytes() });
+    result = await importInteraction(db(), blobStore(), viewer, request, { maxTranscriptBytes: maxTranscriptBytes() });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     // A file that cannot be read is the transcript field's problem, named by line.
@@ -137,18 +142,24 @@ export async function importFromForm(viewer: Viewer, input: ImportFields, form: 
 async function readTranscriptFile(
   form: FormData,
   maxBytes: number,
-): Promise<{ ok: true; fileName: string; content: string; warning?: string } | { ok: false; message: string | null }> {
+): Promise<{ ok: true; fileName: string; content: string; bytes: Uint8Array; warning?: string } | { ok: false; message: string | null }> {
   const file = form.get("transcript");
   // A form posted without a file chosen sends an empty, nameless part.
   if (!(file instanceof Blob) || (file.size === 0 && !("name" in file && file.name))) return { ok: false, message: null };
   const fileName = ("name" in file && typeof file.name === "string" && file.name) || "transcript.txt";
   if (file.size === 0) return { ok: false, message: `${fileName} is empty.` };
   if (file.size > maxBytes) {
-    return { ok: false, message: `${fileName} is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit for transcript files.` };
+    return { ok: false, message: `${fileName} is larger than the ${formatBytes(maxBytes)} limit for transcript files.` };
   }
   // The importers' own decoding (UTF-8, UTF-16 with BOM, else Windows-1252), not the browser's.
-  const decoded = decodeBytes(new Uint8Array(await file.arrayBuffer()));
-  return { ok: true, fileName, content: decoded.text, ...(decoded.warning ? { warning: decoded.warning } : {}) };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const decoded = decodeBytes(bytes);
+  return { ok: true, fileName, content: decoded.text, bytes, ...(decoded.warning ? { warning: decoded.warning } : {}) };
+}
+
+function withOriginalBytes(request: IngestRequest, bytes: Uint8Array): IngestRequest {
+  const { content: _text, ...transcript } = request.transcript;
+  return { ...request, transcript: { ...transcript, contentBase64: Buffer.from(bytes).toString("base64") } };
 }
 
 function mapFieldErrors(fieldErrors: Record<string, string>): Record<string, string> {

@@ -10,6 +10,7 @@ import { claimRecordingUpload, discardUpload, type ClaimedUpload } from "./recor
 import { computeTalkMetrics } from "./talk-metrics";
 import { transcriptPlainText, type Transcript } from "./transcript";
 import { detectAudioType, SNIFF_BYTES } from "../recordings/detect-audio-type";
+import { headerDurationMs } from "../recordings/header-duration";
 import { sniffRecordingStream, verifyRecordingObject, type VerifiedRecording } from "./verify-recording.server";
 
 /** A recording given with the request (seed, bulk import) or uploaded beforehand (page, API). */
@@ -30,16 +31,25 @@ export interface IngestInput {
   metadata?: Record<string, unknown>;
   customerName?: string | null;
   transcript: Transcript;
+  /** What the transcript import skipped or guessed, kept with the interaction and shown on its page. */
+  warnings?: string[];
   /** The transcript file as it was uploaded, kept under source/ for re-parsing. */
   sourceFile?: { name: string; body: Buffer; contentType: string };
   recording?: RecordingInput;
 }
 
-export type IngestResult = { status: "created"; id: string } | { status: "duplicate"; id: string };
+export type IngestResult =
+  | {
+      status: "created";
+      id: string;
+      /** The recording's length by its header (WAV, FLAC), known before the waveform job decodes it; else null. */
+      recordingHeaderMs?: number | null;
+    }
+  | { status: "duplicate"; id: string };
 
 /**
  * The one ingest use case (upload page, API, bulk import and demo seed all call it).
- * Order matters for consistency (DESIGN.md "Storage layout"): a storage intent is
+ * Order matters for consistency (docs/architecture.md "Storage layout"): a storage intent is
  * committed first (by the upload start, or here), then the objects are written and
  * verified, then the row, the removal of the intent and the waveform job commit
  * together. A crash at any point leaves either a complete interaction or an intent
@@ -99,6 +109,7 @@ export async function ingestInteraction(db: Database, store: BlobStore, input: I
           longest_silence_ms: metrics?.longestSilenceMs ?? null,
           overtalk_ms: metrics?.overtalkMs ?? null,
           transcript_text: transcriptPlainText(input.transcript),
+          import_warnings: input.warnings ?? [],
         })
         .execute();
       // An ingest slower than the sweep's grace period may have lost its objects: then the
@@ -107,7 +118,7 @@ export async function ingestInteraction(db: Database, store: BlobStore, input: I
       if (!intent) throw new Error(`the upload for ${id} expired before it was recorded; import it again`);
       if (recording) await enqueueJob(trx, "compute_peaks", { interactionId: id }, { jobKey: `peaks:${id}` });
     });
-    return { status: "created", id };
+    return { status: "created", id, recordingHeaderMs: recording?.headerDurationMs ?? null };
   } catch (error) {
     await discardObjects(db, store, prefix);
     // Two imports of the same id racing: the loser reports a duplicate, not an error.
@@ -149,10 +160,12 @@ async function storeRecording(
   if (!("body" in recording)) return null;
   // The bytes decide the type (and the key's extension), never the file name.
   if (Buffer.isBuffer(recording.body)) {
-    const audio = detectAudioType(recording.body.subarray(0, SNIFF_BYTES));
+    const head = recording.body.subarray(0, SNIFF_BYTES);
+    const audio = detectAudioType(head);
     const key = recordingKey(id, audio.ext);
     await store.put(key, recording.body, { contentType: audio.contentType });
-    return { key, size: recording.body.length, contentType: audio.contentType, channels: audio.channels ?? null };
+    const headerMs = headerDurationMs(head, recording.body.length, audio);
+    return { key, size: recording.body.length, contentType: audio.contentType, channels: audio.channels ?? null, headerDurationMs: headerMs };
   }
   const { audio, stream } = await sniffRecordingStream(recording.body);
   const key = recordingKey(id, audio.ext);

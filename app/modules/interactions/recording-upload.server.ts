@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { interactionPrefix, recordingKey } from "../../../storage/keys";
 import type { Database } from "../../lib/db.server";
 import { DomainError } from "../../lib/errors";
+import { formatBytes } from "../../lib/format";
 import type { BlobStore } from "../../lib/storage.server";
 
 /** Above this size the browser uploads in parts, so a dropped connection loses one part, not the file. */
@@ -55,11 +56,11 @@ export async function startRecordingUpload(
   input: { userId: string; fileName: string; contentType: string; size: number; maxBytes: number },
 ): Promise<RecordingUploadPlan> {
   if (!Number.isInteger(input.size) || input.size <= 0) {
-    throw new DomainError("invalid", "The recording is empty.", { recording: "Empty file" });
+    const why = `${input.fileName} is empty: it holds no audio`;
+    throw new DomainError("invalid", `${why}. Choose the recording file again, or import without one.`, { recording: why });
   }
   if (input.size > input.maxBytes) {
-    const limit = Math.round(input.maxBytes / 1024 / 1024);
-    throw new DomainError("invalid", `The recording is larger than the ${limit} MB limit.`, { recording: "Too large" });
+    throw new DomainError("invalid", `The recording is larger than the ${formatBytes(input.maxBytes)} limit.`, { recording: "Too large" });
   }
   const ext = recordingExtension(input.fileName, input.contentType);
   const id = randomUUID();

@@ -1,4 +1,4 @@
-import type { CallTranscript } from "./transcript";
+import { callEndMs, type CallTranscript } from "./transcript";
 
 export interface TalkMetrics {
   agentTalkMs: number;
@@ -28,7 +28,7 @@ export function computeTalkMetrics(transcript: CallTranscript, durationMs: numbe
   const customer = mergeIntervals(byRole.customer);
   const anyone = mergeIntervals([...agent, ...customer]);
   // The call lasts at least until its last segment ends, even an empty one.
-  const total = Math.max(durationMs, ...transcript.segments.map((segment) => segment.endMs));
+  const total = Math.max(durationMs, callEndMs(transcript));
 
   let longestSilenceMs = 0;
   let cursor = 0;

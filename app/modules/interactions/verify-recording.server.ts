@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import { detectAudioType, SNIFF_BYTES, type DetectedAudio } from "../recordings/detect-audio-type";
+import { headerDurationMs } from "../recordings/header-duration";
 import { DomainError } from "../../lib/errors";
 import type { BlobStore } from "../../lib/storage.server";
 
@@ -8,11 +9,13 @@ export interface VerifiedRecording {
   size: number;
   contentType: string;
   channels: number | null;
+  /** What the header says the audio lasts (WAV, FLAC), or null; the waveform job measures it exactly. */
+  headerDurationMs?: number | null;
 }
 
 /**
- * Checks a stored recording before a row may point at it (DESIGN.md: "the app then
- * verifies the object (HEAD: size, type) before it records it"): it exists, has the
+ * Checks a stored recording before a row may point at it (docs/architecture.md,
+ * "Storage layout"): it exists, has the
  * size that was announced, and its first bytes are a supported audio format — the
  * name and the declared type are not trusted.
  */
@@ -28,7 +31,7 @@ export async function verifyRecordingObject(store: BlobStore, key: string, expec
   }
   const first = await store.getRange(key, 0, Math.min(head.size, SNIFF_BYTES) - 1);
   const audio = detectAudioType(first);
-  return { key, size: head.size, contentType: audio.contentType, channels: audio.channels ?? null };
+  return { key, size: head.size, contentType: audio.contentType, channels: audio.channels ?? null, headerDurationMs: headerDurationMs(first, head.size, audio) };
 }
 
 /**

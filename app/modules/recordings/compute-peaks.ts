@@ -1,5 +1,5 @@
 /**
- * Waveform peaks (DESIGN.md "Waveform peaks"), computed in one streaming pass:
+ * Waveform peaks (docs/architecture.md "Storage layout"), computed in one streaming pass:
  * feed decoded chunks to a PeaksAccumulator, then `finish()`. Pure — runs the
  * same in the job and in tests, and never holds more audio than one chunk.
  *

@@ -54,13 +54,22 @@ describe("computeRecordingPeaks (real S3)", () => {
     expect(peaks.channels[0]!.max).toHaveLength(40);
   });
 
-  it("fails a truncated WAV with the byte where it ends, and writes no peaks", async () => {
+  it("draws the peaks of a WAV cut short as far as it goes, and reports it", async () => {
     const input = await stored(fixture("mono-pcm16-8k.wav").subarray(0, 10_000), "wav", "audio/wav");
+    const result = await computeRecordingPeaks(blobStore(), input);
+    // 9956 bytes of 16-bit mono at 8 kHz: 4978 frames, 622 ms.
+    expect(result).toMatchObject({ durationMs: 622, channels: 1 });
+    expect(result.warnings).toEqual([
+      "The recording is cut short: its WAV header announces 0:01 of audio (24000 bytes), the file holds 0:00 (9956 bytes). What is there was decoded.",
+    ]);
+    expect(await blobStore().exists(peaksKey(input.interactionId))).toBe(true);
+  });
+
+  it("fails a WAV cut inside its header, and writes no peaks", async () => {
+    const input = await stored(fixture("mono-pcm16-8k.wav").subarray(0, 30), "wav", "audio/wav");
     const error = await computeRecordingPeaks(blobStore(), input).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RecordingDecodeError);
-    expect((error as Error).message).toBe(
-      "The recording could not be decoded: WAV data chunk is truncated at byte 10000 (24000 bytes of audio declared, 9956 present)",
-    );
+    expect((error as Error).message).toBe("The recording could not be decoded: WAV header is truncated at byte 30");
     expect(await blobStore().exists(peaksKey(input.interactionId))).toBe(false);
   });
 

@@ -41,6 +41,8 @@ export interface ComputeRecordingPeaksResult {
   contentTypeMismatch: boolean;
   /** Damaged frames the decoder skipped (compressed formats only). */
   decodeErrors: number;
+  /** What a person should know about the audio (a WAV cut short), for the interaction's page. */
+  warnings: string[];
   peaksBytes: number;
   /** The small picture pages draw first (waveform-overview.ts). */
   overview: WaveformOverview;
@@ -51,7 +53,7 @@ export async function computeRecordingPeaks(
   input: ComputeRecordingPeaksInput,
 ): Promise<ComputeRecordingPeaksResult> {
   const key = buildPeaksKey(input.interactionId);
-  const { peaks, detected, decodeErrors } = await peaksOfObject(store, input.recordingKey, input.rate);
+  const { peaks, detected, decodeErrors, warnings } = await peaksOfObject(store, input.recordingKey, input.rate);
 
   const body = JSON.stringify(peaks);
   await store.put(key, body, {
@@ -68,6 +70,7 @@ export async function computeRecordingPeaks(
     contentType: detected.contentType,
     contentTypeMismatch: isMismatch(input.contentType, detected.contentType),
     decodeErrors,
+    warnings,
     peaksBytes: Buffer.byteLength(body),
     overview: overviewOfPeaks(peaks),
   };
@@ -81,7 +84,12 @@ export async function peaksOfObject(store: Pick<BlobStore, "getStream">, recordi
     const decoding = await openAudioDecodeStream(stream);
     for await (const chunk of decoding.chunks) accumulator.push(chunk);
     if (accumulator.framesSeen === 0) throw new RecordingDecodeError("empty", "it contains no audio");
-    return { peaks: accumulator.finish() satisfies PeaksJson, detected: decoding.detected, decodeErrors: decoding.stats.decodeErrors };
+    return {
+      peaks: accumulator.finish() satisfies PeaksJson,
+      detected: decoding.detected,
+      decodeErrors: decoding.stats.decodeErrors,
+      warnings: decoding.stats.warnings,
+    };
   } catch (error) {
     throw asDecodeError(error);
   } finally {

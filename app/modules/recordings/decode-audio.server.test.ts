@@ -82,13 +82,20 @@ describe("decodeAudio", () => {
     expect(decoded.frames).toBe(799);
   });
 
-  it("reports a truncated data chunk with the byte where the file ends", async () => {
-    const bytes = fixture("stereo-mulaw-8k.wav");
-    const cut = bytes.subarray(0, 20_001);
-    const error = await rejection(decodeAudio(cut));
-    expect(error).toBeInstanceOf(RecordingDecodeError);
-    expect(error.message).toMatch(/^The recording could not be decoded: WAV data chunk is truncated at byte 20001 \(32000 bytes of audio declared, \d+ present\)$/);
-    expect(error).toMatchObject({ failure: "truncated", status: 422 });
+  it("decodes a data chunk the file does not hold in full as far as it goes, with a warning", async () => {
+    const wav = buildWav({ channels: 2, sampleRate: 8000, bitsPerSample: 16, frames: 16_000, sample: () => 0.25 });
+    // The header announces 2 s (64,000 bytes of frames); 44 + 16,001 bytes are there: 4000 whole frames, 0.5 s.
+    const decoded = await decodeAudio(wav.subarray(0, 44 + 16_001));
+    expect(decoded.frames).toBe(4000);
+    expect(decoded.channelData[0]?.every((value) => value === 0.25)).toBe(true);
+    expect(decoded.stats.warnings).toEqual([
+      "The recording is cut short: its WAV header announces 0:02 of audio (64000 bytes), the file holds 0:00 (16001 bytes). What is there was decoded.",
+    ]);
+    // The same audio with an open-ended size is no different, and nothing is missing from it.
+    const open = buildWav({ channels: 2, sampleRate: 8000, bitsPerSample: 16, frames: 4000, sample: () => 0.25, dataSizeField: 0 });
+    const whole = await decodeAudio(open);
+    expect(whole.frames).toBe(4000);
+    expect(whole.stats.warnings).toEqual([]);
   });
 
   it("reports a truncated header", async () => {

@@ -27,6 +27,8 @@ export interface DecodeStats {
   /** Frames the decoder skipped as damaged (MP3/Ogg/FLAC resynchronise and go on). */
   decodeErrors: number;
   firstDecodeError?: string;
+  /** What a person should know about the audio that did not stop the decode (a WAV cut short). */
+  warnings: string[];
 }
 
 export interface AudioDecodeStream {
@@ -72,8 +74,8 @@ export async function openAudioDecodeStream(source: ByteSource): Promise<AudioDe
     await reader.close();
     throw error;
   }
-  const stats: DecodeStats = { decodeErrors: 0 };
-  const decode = detected.kind === "wav" ? decodeWav(reader) : decodeWithWasm(reader, detected, stats);
+  const stats: DecodeStats = { decodeErrors: 0, warnings: [] };
+  const decode = detected.kind === "wav" ? decodeWav(reader, stats) : decodeWithWasm(reader, detected, stats);
   return { detected, stats, chunks: closing(decode, reader) };
 }
 

@@ -4,6 +4,7 @@
  * one source chunk at a time — memory stays flat however long the call is.
  * No I/O of its own; the caller supplies the bytes.
  */
+import { formatDuration } from "../../lib/format";
 import type { ByteReader } from "./byte-reader";
 import type { PcmChunk } from "./compute-peaks";
 import { RecordingDecodeError, UnsupportedRecordingError } from "./errors";
@@ -12,7 +13,12 @@ import { parseFmtChunk, wavBytesToPlanar, type WavFormat } from "./wav-format";
 /** A fmt chunk is 16–40 bytes; anything this large is not a WAV header. */
 const MAX_FMT_BYTES = 1024;
 
-export async function* decodeWav(reader: ByteReader): AsyncGenerator<PcmChunk> {
+/** What the decode noticed without stopping: a data chunk the file does not hold in full. */
+export interface WavDecodeNotes {
+  warnings: string[];
+}
+
+export async function* decodeWav(reader: ByteReader, notes: WavDecodeNotes = { warnings: [] }): AsyncGenerator<PcmChunk> {
   const riff = await reader.read(12);
   const tag = latin1(riff.subarray(0, 4));
   if (riff.length < 12) throw truncatedHeader(reader.position);
@@ -33,7 +39,7 @@ export async function* decodeWav(reader: ByteReader): AsyncGenerator<PcmChunk> {
 
     if (id === "data") {
       if (!format) throw new RecordingDecodeError("corrupt", "WAV data chunk comes before its fmt chunk");
-      yield* dataChunk(reader, format, size);
+      yield* dataChunk(reader, format, size, notes);
       return;
     }
     if (id === "fmt ") {
@@ -52,12 +58,12 @@ export async function* decodeWav(reader: ByteReader): AsyncGenerator<PcmChunk> {
 /**
  * The data chunk's frames. A size of 0 or 0xFFFFFFFF is what recorders leave
  * when they die before rewriting the header: read to the end of the file then.
- * A declared size the file does not reach is a truncated upload: an error, not
- * a silently shorter waveform.
+ * A declared size the file does not reach (a recorder that stopped mid-write, a
+ * copy cut short) is decoded as far as it goes, with a warning that says how
+ * much of the announced audio is there; a file with no audio at all stays an error.
  */
-async function* dataChunk(reader: ByteReader, format: WavFormat, size: number): AsyncGenerator<PcmChunk> {
+async function* dataChunk(reader: ByteReader, format: WavFormat, size: number, notes: WavDecodeNotes): AsyncGenerator<PcmChunk> {
   const open = size === 0 || size === 0xffffffff;
-  const dataStart = reader.position;
   const { blockAlign, sampleRate } = format;
   let carry = new Uint8Array(0);
   let received = 0;
@@ -77,9 +83,10 @@ async function* dataChunk(reader: ByteReader, format: WavFormat, size: number): 
   }
 
   if (!open && received < size) {
-    throw new RecordingDecodeError(
-      "truncated",
-      `WAV data chunk is truncated at byte ${dataStart + received} (${size} bytes of audio declared, ${received} present)`,
+    const seconds = (bytes: number) => formatDuration((bytes / (blockAlign * sampleRate)) * 1000);
+    notes.warnings.push(
+      `The recording is cut short: its WAV header announces ${seconds(size)} of audio (${size} bytes), ` +
+        `the file holds ${seconds(received)} (${received} bytes). What is there was decoded.`,
     );
   }
 }

@@ -1,7 +1,7 @@
 /**
  * What a recording is, from its first bytes — never from its name or the
- * Content-Type the browser sent (DESIGN.md: "Uploaded files are checked by
- * content, not by name"). Pure. Pass at least SNIFF_BYTES of the file's start
+ * Content-Type the browser sent (docs/architecture.md: uploaded files are checked by
+ * their content, never by their name). Pure. Pass at least SNIFF_BYTES of the file's start
  * (or the whole file when it is shorter).
  */
 import { RecordingDecodeError, UnsupportedRecordingError } from "./errors";

@@ -1,5 +1,5 @@
 /**
- * Parley's own canonical transcript (DESIGN.md "Canonical transcript"): validated
+ * Parley's own canonical transcript (docs/transcript-format.md): validated
  * with the schema, each zod issue turned into a JSON path and a reason.
  */
 import type { z } from "zod";

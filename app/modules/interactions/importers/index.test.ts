@@ -17,7 +17,7 @@ describe("importTranscript", () => {
   it("refuses files over the size limit before reading them", () => {
     expect(MAX_IMPORT_BYTES).toBe(50 * 1024 * 1024);
     const big = new Uint8Array(MAX_IMPORT_BYTES + 1);
-    expect(errorOf(() => importTranscript("huge.json", big))).toBe("huge.json is 50.0 MB, over the 50 MB limit for transcript files.");
+    expect(errorOf(() => importTranscript("huge.json", big))).toBe("huge.json is 50.0 MiB, over the 50 MiB limit for transcript files.");
     expect(errorOf(() => importTranscript("call.vtt", fixtureBytes("call.vtt"), { maxBytes: 100 }))).toMatch(/^call\.vtt is \d+ bytes, over the 100 bytes limit for transcript files\.$/);
   });
 
@@ -48,6 +48,40 @@ describe("importTranscript", () => {
     const latin = importTranscript("chat.csv", new Uint8Array(windows1252));
     expect(latin.transcript.segments[0]?.text).toBe("Grüße – bis bald");
     expect(latin.warnings).toEqual(["The file is not valid UTF-8; it was read as Windows-1252."]);
+  });
+
+  it("recognises UTF-16 without a byte-order mark, and says how it read the file", () => {
+    const csv = "time,speaker,text\n2024-05-02T10:00:00Z,customer,Grüße aus Köln\n2024-05-02T10:00:30Z,agent,Hallo!\n";
+    const little = importTranscript("chat.csv", new Uint8Array(Buffer.from(csv, "utf16le")));
+    expect(little.transcript.segments.map((segment) => segment.text)).toEqual(["Grüße aus Köln", "Hallo!"]);
+    expect(little.warnings).toEqual(["The file has no byte-order mark; it was read as UTF-16LE."]);
+    expect(little.encoding).toBe("utf-16le");
+    const big = new Uint8Array(Buffer.from(csv, "utf16le").swap16());
+    expect(importTranscript("chat.csv", big).warnings).toEqual(["The file has no byte-order mark; it was read as UTF-16BE."]);
+    // A declared encoding is used as it is, without a guess or a warning.
+    expect(importTranscript("chat.csv", new Uint8Array(Buffer.from(csv, "utf16le")), { encoding: "utf-16le" }).warnings).toEqual([]);
+  });
+
+  it("names the encoding a refused file was read as", () => {
+    const broken = new Uint8Array(Buffer.from("WEBVTT\n\n00:05.000 --> 00:01.000\n<v Dana>Hi\n", "utf16le"));
+    expect(errorOf(() => importTranscript("call.vtt", broken))).toBe(
+      'WebVTT line 3: cue timing "00:05.000 --> 00:01.000" ends before it starts (read as UTF-16LE)',
+    );
+    const notes = new Uint8Array([0xff, 0xfe, ...Buffer.from("Just some notes\n", "utf16le")]);
+    expect(errorOf(() => importTranscript("notes.txt", notes))).toMatch(/^notes\.txt \(read as UTF-16LE\): not a transcript format Parley knows/);
+    // Bytes that are not what was declared are refused naming the declaration.
+    expect(errorOf(() => importTranscript("chat.csv", new Uint8Array([0x61, 0xd8, 0x00, 0x00]), { encoding: "utf-16le" }))).toBe(
+      "chat.csv cannot be read: the bytes are not valid UTF-16LE.",
+    );
+  });
+
+  it("refuses UTF-16 text that was already read as UTF-8, with the way out", () => {
+    // What `jq --rawfile` makes of a UTF-16LE file with a BOM: the BOM's bytes replaced, a NUL after every letter.
+    const garbled = "\ufffd\ufffd" + "WEBVTT\n\n00:00.000 --> 00:01.000\nHi\n".split("").join("\u0000") + "\u0000";
+    expect(errorOf(() => importTranscript("call.vtt", garbled))).toBe(
+      "call.vtt is UTF-16 text that was read as UTF-8 (a NUL beside every letter), so its characters are lost. " +
+        "Send the file's bytes base64-encoded as transcript.contentBase64, or convert it to UTF-8 first.",
+    );
   });
 
   it("repairs UTF-8 that was read as Latin-1, and says so", () => {

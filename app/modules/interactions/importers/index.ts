@@ -13,7 +13,8 @@ import { detectFormat } from "./detect";
 import { importIntercom } from "./intercom";
 import { locateJsonError } from "./json";
 import { importSrt } from "./srt";
-import { decodeBytes, formatBytes, normalizeText } from "./text";
+import { formatBytes } from "../../../lib/format";
+import { decodeBytes, encodingLabels, looksLikeMisreadUtf16, normalizeText, type DecodedText } from "./text";
 import { importTranscribe } from "./transcribe";
 import { ImportError, MAX_IMPORT_BYTES, formatLabels, type ImportOptions, type ImportResult, type Importer, type TranscriptFormat } from "./types";
 import { importWebVtt } from "./webvtt";
@@ -37,8 +38,10 @@ export const importers: Record<TranscriptFormat, Importer> = {
 
 /**
  * Detects the format (or uses `options.format`) and imports. Refuses files over
- * `options.maxBytes` (default 50 MB) before decoding them. Accepts UTF-8 with or
- * without BOM, UTF-16 with BOM, and falls back to Windows-1252 with a warning.
+ * `options.maxBytes` (default 50 MiB) before decoding them. Bytes are decoded as
+ * `options.encoding` when given, else as UTF-8 with or without BOM, UTF-16 with or
+ * without BOM, or Windows-1252 with a warning; a refusal of a file that was not
+ * read as UTF-8 names the encoding it was read as.
  */
 export function importTranscript(fileName: string, bytes: Uint8Array | string, options: ImportOptions = {}): ImportResult {
   const size = typeof bytes === "string" ? new TextEncoder().encode(bytes).byteLength : bytes.byteLength;
@@ -46,13 +49,38 @@ export function importTranscript(fileName: string, bytes: Uint8Array | string, o
   if (size > limit) {
     throw new ImportError(null, `${fileName} is ${formatBytes(size)}, over the ${formatBytes(limit)} limit for transcript files.`);
   }
-  const decoded = typeof bytes === "string" ? { text: normalizeText(bytes) } : decodeBytes(bytes);
-  if (decoded.text.trim() === "") throw new ImportError(null, `${fileName} is empty.`);
+  const decoded = decode(fileName, bytes, options);
+  const readAs = decoded.encoding === "utf-8" ? "" : ` (read as ${encodingLabels[decoded.encoding]})`;
+  if (decoded.text.trim() === "") throw new ImportError(null, `${fileName} is empty${readAs}.`);
   const format = options.format ?? detectFormat(fileName, decoded.text);
-  if (!format) throw unknownFormat(fileName, decoded.text);
-  const result = importers[format](decoded.text, options);
+  if (!format) throw unknownFormat(fileName + readAs, decoded.text);
+  let result: ImportResult;
+  try {
+    result = importers[format](decoded.text, options);
+  } catch (error) {
+    if (error instanceof ImportError && readAs) throw new ImportError(error.format, `${error.message}${readAs}`);
+    throw error;
+  }
   if (decoded.warning) result.warnings.unshift(decoded.warning);
-  return result;
+  return { ...result, encoding: decoded.encoding };
+}
+
+function decode(fileName: string, bytes: Uint8Array | string, options: ImportOptions): DecodedText {
+  if (typeof bytes === "string") {
+    if (looksLikeMisreadUtf16(bytes)) {
+      throw new ImportError(
+        null,
+        `${fileName} is UTF-16 text that was read as UTF-8 (a NUL beside every letter), so its characters are lost. ` +
+          "Send the file's bytes base64-encoded as transcript.contentBase64, or convert it to UTF-8 first.",
+      );
+    }
+    return { text: normalizeText(bytes), encoding: "utf-8" };
+  }
+  try {
+    return decodeBytes(bytes, options.encoding);
+  } catch (error) {
+    throw new ImportError(null, `${fileName} cannot be read: ${(error as Error).message}.`);
+  }
 }
 
 function unknownFormat(fileName: string, text: string): ImportError {

@@ -1,5 +1,6 @@
 import { DomainError } from "../../../lib/errors";
 import type { SpeakerRole, Transcript } from "../transcript";
+import type { TextEncoding } from "./text";
 
 /** Every transcript format Parley imports (docs/decisions/0005-transcript-import.md). */
 export const transcriptFormats = [
@@ -49,6 +50,8 @@ export interface ImportOptions {
   format?: TranscriptFormat;
   /** Size limit in bytes for `importTranscript`; defaults to MAX_IMPORT_BYTES. */
   maxBytes?: number;
+  /** The character encoding of the bytes given to `importTranscript`; detected when absent. */
+  encoding?: TextEncoding;
 }
 
 /** One speaker as found in the source file, so a UI can offer the role choice. */
@@ -69,6 +72,8 @@ export interface ImportResult {
   speakers: SourceSpeaker[];
   /** Things a person may want to know that did not stop the import (skipped notes, empty cues…). */
   warnings: string[];
+  /** The encoding the file was read as (set by `importTranscript`). */
+  encoding?: TextEncoding;
 }
 
 export type Importer = (text: string, options?: ImportOptions) => ImportResult;

@@ -94,6 +94,32 @@ describe("malformed WebVTT", () => {
     );
   });
 
+  it("warns, with the line, about a tag left without its closing '>' (kept as text)", () => {
+    const vtt = [
+      "WEBVTT",
+      "",
+      "00:00.000 --> 00:02.000",
+      "<v Roger Bingham>We are in New York City",
+      "",
+      "00:02.000 --> 00:04.000",
+      "<v It's a blue apple tree!",
+      "",
+      "00:04.000 --> 00:05.000",
+      "<v Neil deGrasse Tyson>Sure, a < b.",
+      "The sky is <b blue",
+    ].join("\n");
+    const result = importWebVtt(vtt);
+    expect(result.transcript.segments.map((segment) => segment.text)).toEqual([
+      "We are in New York City",
+      "<v It's a blue apple tree!",
+      "Sure, a < b. The sky is <b blue",
+    ]);
+    expect(result.warnings).toEqual([
+      'WebVTT line 7: the voice tag "<v It\'s a blue apple tree!" has no closing ">", so it was kept as text. Close it (<v Name>) to name the speaker.',
+      'WebVTT line 11: the tag "<b blue" has no closing ">", so it was kept as text.',
+    ]);
+  });
+
   it("refuses a file with only a header, as an ImportError (422)", () => {
     let caught: unknown;
     try {

@@ -30,6 +30,7 @@ export function importWebVtt(text: string, options: ImportOptions = {}): ImportR
   let i = 1;
   while (i < lines.length && lines[i] !== "" && !lines[i]?.includes("-->")) i++; // header metadata
   const captions: Caption[] = [];
+  const warnings: string[] = [];
   const blank = (index: number) => (lines[index] ?? "").trim() === "";
 
   while (i < lines.length) {
@@ -50,14 +51,35 @@ export function importWebVtt(text: string, options: ImportOptions = {}): ImportR
     const { startMs, endMs } = parseTiming(lines[timingIndex] ?? "", (why) => fail(timingIndex, why));
     const payload: string[] = [];
     i = timingIndex + 1;
-    while (i < lines.length && !blank(i) && !lines[i]?.includes("-->")) payload.push(lines[i++] ?? "");
+    while (i < lines.length && !blank(i) && !lines[i]?.includes("-->")) {
+      const line = lines[i] ?? "";
+      const unclosed = unclosedTag(line);
+      if (unclosed) warnings.push(unclosedTagWarning(i + 1, unclosed));
+      payload.push(line);
+      i++;
+    }
     captions.push({ line: timingIndex + 1, startMs, endMs, parts: splitVoices(payload) });
   }
 
   const book = new SpeakerBook("agent");
   applySpeakerPrefixes(captions);
   const segments = captionsToSegments(captions, book);
-  return finishCall({ format: "webvtt", book, options, warnings: [], units: "cues" }, segments);
+  return finishCall({ format: "webvtt", book, options, warnings, units: "cues" }, segments);
+}
+
+/** Cue tags (WebVTT §4.2) whose `<` opens a tag; "AB<12>" and "a < b" are text. */
+const unclosedTagPattern = /<\/?(v|c|i|b|u|ruby|rt|lang)(?=[\s.]|$)[^>]*$/;
+
+/** A tag the line opens and never closes, e.g. `<v It's a blue apple tree!`: the parser keeps it as text. */
+export function unclosedTag(line: string): string | null {
+  return unclosedTagPattern.exec(line)?.[0] ?? null;
+}
+
+function unclosedTagWarning(lineNumber: number, tag: string): string {
+  const voice = /^<v[\s.]/.test(tag);
+  const what = voice ? "voice tag" : "tag";
+  const fix = voice ? ' Close it (<v Name>) to name the speaker.' : "";
+  return `WebVTT line ${lineNumber}: the ${what} ${quote(tag)} has no closing ">", so it was kept as text.${fix}`;
 }
 
 function parseTiming(line: string, fail: (why: string) => Error): { startMs: number; endMs: number } {
