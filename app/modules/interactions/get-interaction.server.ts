@@ -19,6 +19,8 @@ export interface InteractionDetail {
   agentName: string;
   teamName: string | null;
   status: "processing" | "ready" | "failed";
+  /** When the status was last set (the waveform job started or ended). */
+  statusSince: Date;
   failureReason: string | null;
   summary: string | null;
   metrics: {
@@ -75,6 +77,7 @@ export async function getInteraction(db: Database, store: BlobStore, viewer: Vie
     agentName: row.agent_name,
     teamName: row.team_name,
     status: row.status as InteractionDetail["status"],
+    statusSince: row.updated_at,
     failureReason: row.failure_reason,
     summary: typeof metadata.summary === "string" ? metadata.summary : null,
     metrics: {
