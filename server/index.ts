@@ -61,6 +61,10 @@ const server: Server = app.listen(config.PORT, config.HOST, () => {
   if (config.NODE_ENV === "development") void broadcastDevReady(build);
 });
 server.requestTimeout = 120_000;
+// Longer than the idle timeout of common load balancers (60 s), so that the server is not the
+// side closing an idle connection just as the proxy (or, under load, a client) reuses it.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 const drain = drainable(server);
 
 let closing = false;
