@@ -6,6 +6,8 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { isRouteErrorResponse } from "@remix-run/react";
 import { logger } from "../server/logger";
+import { isDatabaseUnavailable } from "../db/outage";
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "./lib/errors";
 import { NonceProvider } from "./lib/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -19,6 +21,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
+  if (responseStatusCode === 503) responseHeaders.set("Retry-After", String(UNAVAILABLE_RETRY_AFTER_SECONDS));
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
@@ -50,12 +53,22 @@ export default function handleRequest(
   });
 }
 
+/** A `.data` request refused while the database is away says when to come back, as the page does. */
+export function handleDataRequest(response: Response): Response {
+  if (response.status !== 503 || response.headers.has("Retry-After")) return response;
+  const headers = new Headers(response.headers);
+  headers.set("Retry-After", String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
 /**
  * Unexpected errors only: 4xx answers (a guessed URL, a stale form) are the app
- * working as intended, and an aborted request is the browser leaving.
+ * working as intended, an aborted request is the browser leaving, and a database outage is
+ * logged once when it starts and once when it ends (db/outage.ts), not once per request.
  */
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
+  if (isDatabaseUnavailable(error)) return;
   if (isRouteErrorResponse(error) && error.status < 500) return;
   const status = (error as { init?: { status?: number } } | null)?.init?.status;
   if (typeof status === "number" && status < 500) return;

@@ -22,7 +22,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, readFileSync } from "node:fs";
+import { createWriteStream } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -37,6 +37,7 @@ import { installJobQueue } from "../db/job-queue";
 import { migrateToLatest } from "../db/migrate";
 import { createDatabase, dropDatabase, startScratchServer, uniqueDatabaseName } from "../db/scratch-database";
 import { uploadRecording } from "../scripts/import/upload-file";
+import { loadAverage, machine, RssSampler } from "./measure";
 import { startAppServer, WORKER_ENTRY, type AppServer } from "./server-process";
 
 const env = (name: string, fallback: number) => {
@@ -56,63 +57,6 @@ const MiB = 1024 * 1024;
 const log = (message: string) => console.log(`[bench] ${message}`);
 
 // ---------------------------------------------------------------- memory sampling
-
-interface Sample {
-  t: number;
-  rssMb: number;
-}
-
-/** VmRSS of a process in MiB, or null once it has gone. */
-function rssMb(pid: number): number | null {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]);
-    return Number.isFinite(kb) ? kb / 1024 : null;
-  } catch {
-    return null;
-  }
-}
-
-class RssSampler {
-  readonly samples: Sample[] = [];
-  private timer: NodeJS.Timeout | null = null;
-  private readonly started = Date.now();
-  constructor(
-    private readonly pid: number,
-    intervalMs = 250,
-  ) {
-    this.sample();
-    this.timer = setInterval(() => this.sample(), intervalMs);
-  }
-  private sample() {
-    const value = rssMb(this.pid);
-    if (value !== null) this.samples.push({ t: (Date.now() - this.started) / 1000, rssMb: value });
-  }
-  stop() {
-    this.sample();
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    return this;
-  }
-  get peak() {
-    return Math.max(...this.samples.map((sample) => sample.rssMb));
-  }
-  get first() {
-    return this.samples[0]?.rssMb ?? 0;
-  }
-  /** Every `step` seconds: "t=12s 181 MB". */
-  timeline(step: number) {
-    const points: string[] = [];
-    let nextT = 0;
-    for (const sample of this.samples) {
-      if (sample.t >= nextT) {
-        points.push(`${sample.t.toFixed(0)}s ${sample.rssMb.toFixed(0)}`);
-        nextT = sample.t + step;
-      }
-    }
-    return points.join(" · ");
-  }
-}
 
 // ---------------------------------------------------------------- set-up
 
@@ -351,14 +295,6 @@ async function benchPeaks(server: AppServer, token: string, interactionId: strin
 // ---------------------------------------------------------------- main
 
 /** 1/5/15-minute load averages: other work on the machine skews every number here. */
-const loadAverage = () => os.loadavg().map((value) => value.toFixed(1)).join(" / ");
-
-function machine() {
-  const cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? "unknown";
-  const os_ = /^PRETTY_NAME="?([^"\n]+)"?$/m.exec(readFileSync("/etc/os-release", "utf8"))?.[1] ?? os.type();
-  return `${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, ${os_}, Node ${process.version}`;
-}
-
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), "parley-bench-"));
 await fs.chmod(dir, 0o777);
 const cleanups: Array<() => Promise<void>> = [];

@@ -25,7 +25,6 @@
  * Environment: BENCH_RUNS (5), BENCH_MINUTES (60), BENCH_TURNS (1200), BENCH_SKIP_BUILD (0),
  * BENCH_KEEP (0: delete the temp folder), DATABASE_URL, PLAYWRIGHT_CHROMIUM_PATH.
  */
-import { readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -33,6 +32,7 @@ import { createDatabase, dropDatabase, startScratchServer, uniqueDatabaseName } 
 import { launchChromium, measureApp, measureBareSeek, measureNavigation, measureWavesurfer, signIn, type AppRun, type NavigationRun, type SeekResult, type WavesurferRun } from "./review-browser";
 import { callTranscript, writeCallWav } from "./review-fixture";
 import { probeRange, probeServer, type Timing } from "./review-probes";
+import { loadAverage, machine } from "./measure";
 import { build, importCall, log, openReview, seed, startServer } from "./review-setup";
 import { startComparisonPage } from "./review-wavesurfer";
 
@@ -77,14 +77,6 @@ function table(header: string[], rows: string[][]) {
   console.log(line(header));
   console.log(`| ${widths.map((width) => "-".repeat(width)).join(" | ")} |`);
   for (const row of rows) console.log(line(row));
-}
-
-const loadAverage = () => os.loadavg().map((value) => value.toFixed(1)).join(" / ");
-
-function machine() {
-  const cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? "unknown";
-  const system = /^PRETTY_NAME="?([^"\n]+)"?$/m.exec(readFileSync("/etc/os-release", "utf8"))?.[1] ?? os.type();
-  return `${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, ${system}, Node ${process.version}`;
 }
 
 // ---------------------------------------------------------------- main

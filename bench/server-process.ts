@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { createInterface } from "node:readline";
 import getPort from "get-port";
 
 export const SERVER_ENTRY = "build/server/index.js";
@@ -21,12 +22,15 @@ export async function startAppServer({
   dataDir,
   nodeArgs = [],
   onUnexpectedExit,
+  onOutput,
 }: {
   /** Settings over the defaults below (JOBS_IN_PROCESS in particular: each bench says where its jobs run). */
   env: Record<string, string>;
   dataDir: string;
   nodeArgs?: string[];
   onUnexpectedExit?: (message: string) => void;
+  /** Each line the server writes on stdout (its JSON log), instead of passing them through. */
+  onOutput?: (line: string) => void;
 }): Promise<AppServer> {
   const port = await getPort({ host: "127.0.0.1" });
   const child = spawn(process.execPath, [...nodeArgs, "--enable-source-maps", SERVER_ENTRY], {
@@ -41,8 +45,9 @@ export async function startAppServer({
       PUBLIC_URL: "",
       ...env,
     },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", onOutput ? "pipe" : "inherit", "inherit"],
   });
+  if (onOutput && child.stdout) createInterface({ input: child.stdout }).on("line", onOutput);
   let stopping = false;
   child.on("exit", (code, signal) => {
     if (!stopping) onUnexpectedExit?.(`the server (pid ${child.pid}) exited unexpectedly: code ${code}, signal ${signal}`);

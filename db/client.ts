@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely, PostgresDialect, type PostgresPool } from "kysely";
 import pg from "pg";
 import type { DB } from "./types.generated";
 
@@ -15,18 +15,24 @@ export interface DbOptions {
   connectionString: string;
   max?: number;
   applicationName?: string;
+  /** An idle connection was lost (a restarted server); by default a line on stderr. */
+  onIdleError?: (error: Error) => void;
 }
 
-export function createPool({ connectionString, max = 10, applicationName = "parley" }: DbOptions): pg.Pool {
+export function createPool({ connectionString, max = 10, applicationName = "parley", onIdleError }: DbOptions): pg.Pool {
   const pool = new pg.Pool({ connectionString, max, application_name: applicationName });
-  // An idle client losing its connection (a restarted server) must not crash the process.
-  pool.on("error", (error) => {
-    console.error(`parley: idle database connection failed: ${error.message}`);
-  });
+  // An idle client losing its connection must not crash the process.
+  pool.on(
+    "error",
+    onIdleError ??
+      ((error) => {
+        console.error(`parley: idle database connection failed: ${error.message}`);
+      }),
+  );
   return pool;
 }
 
-export function createDb(options: DbOptions | { pool: pg.Pool }): Database {
+export function createDb(options: DbOptions | { pool: PostgresPool }): Database {
   const pool = "pool" in options ? options.pool : createPool(options);
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -140,6 +140,15 @@ export interface Interactions {
   waveform_overview: Json | null;
 }
 
+export interface JobRunners {
+  beat_at: Generated<Timestamp>;
+  host: string;
+  id: string;
+  pid: number;
+  started_at: Generated<Timestamp>;
+  worker_ids: Generated<string[]>;
+}
+
 export interface LoginThrottle {
   expire: number | null;
   key: string;
@@ -266,6 +275,7 @@ export interface DB {
   audit_log: AuditLog;
   evaluations: Evaluations;
   interactions: Interactions;
+  job_runners: JobRunners;
   login_throttle: LoginThrottle;
   organisation: Organisation;
   sampling_rules: SamplingRules;

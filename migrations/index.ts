@@ -9,6 +9,7 @@ import * as sampling from "./20261125T190100-sampling";
 import * as annotations from "./20261125T190200-annotations";
 import * as assignmentsDeletedRule from "./20261126T100000-assignments-deleted-rule";
 import * as waveformOverview from "./20261201T210000-waveform-overview";
+import * as jobRunners from "./20261210T090000-job-runners";
 import * as interactionWarnings from "./20261210T120000-interaction-warnings";
 
 /**
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   "20261125T190200-annotations": annotations,
   "20261126T100000-assignments-deleted-rule": assignmentsDeletedRule,
   "20261201T210000-waveform-overview": waveformOverview,
+  "20261210T090000-job-runners": jobRunners,
   "20261210T120000-interaction-warnings": interactionWarnings,
 };
 

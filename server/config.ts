@@ -65,6 +65,14 @@ export const configSchema = z
     S3_FORCE_PATH_STYLE: booleanFlag(true),
 
     JOBS_IN_PROCESS: booleanFlag(true),
+    /** How often each job runner records in job_runners that it is alive (decision 0016). */
+    JOBS_HEARTBEAT_SECONDS: positiveInt(10),
+    /** A runner silent this long is taken for dead: its locked jobs are released to run again. */
+    JOBS_STALE_AFTER_SECONDS: positiveInt(60),
+    /** A conversation whose waveform is still being prepared after this long offers Retry. */
+    PROCESSING_RETRY_AFTER_MINUTES: positiveInt(5),
+    /** How long a stopping server may take to finish requests in flight and close the job runner and the pool. */
+    SHUTDOWN_GRACE_SECONDS: positiveInt(15),
     SEED_DEMO_DATA: booleanFlag(true),
 
     REQUEST_BODY_LIMIT_KB: positiveInt(1024),
@@ -77,6 +85,14 @@ export const configSchema = z
     LOGIN_LOCKOUT_MINUTES: positiveInt(15),
   })
   .superRefine((env, ctx) => {
+    if (env.JOBS_STALE_AFTER_SECONDS < 2 * env.JOBS_HEARTBEAT_SECONDS) {
+      // One late heartbeat must not get a live runner's jobs taken away.
+      ctx.addIssue({
+        code: "custom",
+        path: ["JOBS_STALE_AFTER_SECONDS"],
+        message: `must be at least twice JOBS_HEARTBEAT_SECONDS (${env.JOBS_HEARTBEAT_SECONDS})`,
+      });
+    }
     if (env.S3_ENDPOINT && (!env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY)) {
       for (const name of ["S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
         if (!env[name]) {

@@ -6,15 +6,18 @@ import express from "express";
 import type { Config } from "./config";
 import { healthCheck } from "./health";
 import type { Logger } from "./logger";
+import { withOutageAnswers } from "./outage-responses";
 import { limitRequestBodies, rejectCrossSiteWrites, securityHeaders } from "./security";
 
 export interface HttpOptions {
   config: Config;
   log: Logger;
   build: ServerBuild | (() => Promise<ServerBuild>);
+  /** The job runner inside this process, which /healthz then requires to be alive. */
+  jobRunnerId?: string;
 }
 
-export function createHttpApp({ config, log, build }: HttpOptions): express.Express {
+export function createHttpApp({ config, log, build, jobRunnerId }: HttpOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
@@ -24,8 +27,9 @@ export function createHttpApp({ config, log, build }: HttpOptions): express.Expr
 
   app.use(requestLog(log));
   app.use(compression());
+  const health = healthCheck({ staleAfterMs: config.JOBS_STALE_AFTER_SECONDS * 1000, jobRunnerId });
   app.get("/healthz", (req, res, next) => {
-    healthCheck(req, res).catch(next);
+    health(req, res).catch(next);
   });
   // Browsers ask for /favicon.ico whatever the page declares.
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
@@ -44,7 +48,7 @@ export function createHttpApp({ config, log, build }: HttpOptions): express.Expr
   );
   app.use(rejectCrossSiteWrites(publicOrigin));
   const remix = createRequestHandler({
-    build,
+    build: typeof build === "function" ? async () => withOutageAnswers(await build()) : withOutageAnswers(build),
     mode: config.NODE_ENV,
     getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
   });
@@ -61,7 +65,8 @@ function requestLog(log: Logger): express.RequestHandler {
     res.on("finish", () => {
       if (req.path.startsWith("/build/")) return;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const level = res.statusCode >= 500 ? "error" : "info";
+      // A 503 is an outage (logged once by the pool) or a stopping server, not a bug.
+      const level = res.statusCode >= 500 && res.statusCode !== 503 ? "error" : res.statusCode === 503 ? "warn" : "info";
       log[level]({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }, "request");
     });
     next();

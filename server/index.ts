@@ -2,7 +2,8 @@
  * The Parley web server: boots the infrastructure (embedded PostgreSQL and S3 when
  * none are configured), migrates, seeds the demo organisation on an empty
  * database, runs the job queue in-process (unless JOBS_IN_PROCESS=false) and serves
- * the Remix app. SIGINT/SIGTERM close everything in order.
+ * the Remix app. SIGINT/SIGTERM close everything in order within SHUTDOWN_GRACE_SECONDS:
+ * requests in flight, then the job runner, then the pool and the embedded servers.
  */
 import type { Server } from "node:http";
 import path from "node:path";
@@ -13,8 +14,9 @@ import { blobStore } from "../app/lib/storage.server";
 import { demoLogins, seedDemoIfEmpty } from "../db/seed/seed-demo";
 import { DEMO_PASSWORD } from "../db/seed/demo-organisation";
 import { boot } from "./boot";
+import { drainable } from "./graceful-http";
 import { createHttpApp } from "./http";
-import { startJobRunner, type Runner } from "./jobs/runner";
+import { jobRunnerOptions, startJobRunner, type JobRunner } from "./jobs/runner";
 import { logger as log } from "./logger";
 
 const BUILD_PATH = path.resolve("build/index.js");
@@ -39,14 +41,15 @@ if (config.SEED_DEMO_DATA) {
   }
 }
 
-let runner: Runner | null = null;
-if (config.JOBS_IN_PROCESS) runner = await startJobRunner(log);
+let runner: JobRunner | null = null;
+if (config.JOBS_IN_PROCESS) runner = await startJobRunner(log, jobRunnerOptions(config));
 
 const build = await loadBuild();
 const app = createHttpApp({
   config,
   log,
   build: config.NODE_ENV === "development" ? loadBuild : build,
+  jobRunnerId: runner?.id,
 });
 
 const server: Server = app.listen(config.PORT, config.HOST, () => {
@@ -58,25 +61,36 @@ const server: Server = app.listen(config.PORT, config.HOST, () => {
   if (config.NODE_ENV === "development") void broadcastDevReady(build);
 });
 server.requestTimeout = 120_000;
+// Longer than the idle timeout of common load balancers (60 s), so that the server is not the
+// side closing an idle connection just as the proxy (or, under load, a client) reuses it.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+const drain = drainable(server);
 
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
-  log.info({ signal }, "shutting down");
+  const grace = config.SHUTDOWN_GRACE_SECONDS * 1000;
+  const started = Date.now();
+  log.info({ signal, graceSeconds: config.SHUTDOWN_GRACE_SECONDS }, "shutting down");
   const force = setTimeout(() => {
-    log.error("shutdown took over 15 s; exiting");
+    log.error(`shutdown took over ${config.SHUTDOWN_GRACE_SECONDS} s; exiting`);
     process.exit(1);
-  }, 15_000);
+  }, grace);
   force.unref();
   try {
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    });
-    await runner?.stop();
+    // Requests get most of the grace period; the runner's jobs what is left but a second,
+    // the pool and the embedded servers that second.
+    const answered = await drain.close(started + grace * 0.6);
+    if (!answered) log.warn("requests still running at the end of their share of the grace period were cut");
+    log.info({ ms: Date.now() - started }, "HTTP server closed");
+    if (runner) {
+      await runner.stop(started + grace - 1000);
+      log.info({ ms: Date.now() - started }, "job runner stopped");
+    }
     await booted.close();
-    log.info("stopped");
+    log.info({ ms: Date.now() - started }, "database pool and storage closed; stopped");
     process.exit(0);
   } catch (error) {
     log.error({ err: error }, "error during shutdown");

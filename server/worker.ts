@@ -4,7 +4,7 @@
  * DATABASE_URL and S3_* pointing at the same services as the web servers.
  */
 import { boot } from "./boot";
-import { startJobRunner } from "./jobs/runner";
+import { jobRunnerOptions, startJobRunner } from "./jobs/runner";
 import { logger as log } from "./logger";
 
 const booted = await boot(log).catch((error: unknown) => {
@@ -14,7 +14,7 @@ const booted = await boot(log).catch((error: unknown) => {
 if (booted.infrastructure.embedded.postgres) {
   log.warn("no DATABASE_URL: this worker runs its own embedded PostgreSQL and will not see a web server's jobs");
 }
-const runner = await startJobRunner(log, { concurrency: 4 });
+const runner = await startJobRunner(log, { ...jobRunnerOptions(booted.config), concurrency: 4 });
 log.info("worker running");
 
 let closing = false;
@@ -22,8 +22,15 @@ async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   log.info({ signal }, "worker shutting down");
-  await runner.stop();
+  const force = setTimeout(() => {
+    log.error(`shutdown took over ${booted.config.SHUTDOWN_GRACE_SECONDS} s; exiting`);
+    process.exit(1);
+  }, booted.config.SHUTDOWN_GRACE_SECONDS * 1000);
+  force.unref();
+  await runner.stop(Date.now() + booted.config.SHUTDOWN_GRACE_SECONDS * 1000 - 1000);
+  log.info("job runner stopped");
   await booted.close();
+  log.info("database pool closed; stopped");
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -8,6 +8,7 @@ const titles: Record<number, string> = {
   413: "Too large",
   422: "Please check what you entered",
   429: "Too many attempts",
+  503: "Parley is unavailable for a moment",
 };
 
 /** The one error view every route's ErrorBoundary renders. */

@@ -1,6 +1,8 @@
 import type pg from "pg";
 import { createDb, createPool, type Database } from "../../db/client";
+import { observeOutages, OutageLog } from "../../db/outage";
 import { getConfig } from "../../server/config";
+import { logger } from "../../server/logger";
 
 export type { Database } from "../../db/client";
 
@@ -16,8 +18,10 @@ function connection(): { db: Database; pool: pg.Pool } {
   if (!holder[key]) {
     const url = getConfig().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not resolved: the server entry starts the embedded PostgreSQL first");
-    const pool = createPool({ connectionString: url, max: getConfig().DATABASE_POOL_MAX });
-    holder[key] = { db: createDb({ pool }), pool };
+    // Logs an outage once when it starts and once when it ends, however many requests it fails.
+    const outage = new OutageLog(logger.child({ component: "database" }));
+    const pool = createPool({ connectionString: url, max: getConfig().DATABASE_POOL_MAX, onIdleError: (error) => outage.failed(error) });
+    holder[key] = { db: createDb({ pool: observeOutages(pool, outage) }), pool };
   }
   return holder[key];
 }
@@ -30,4 +34,6 @@ export async function closeDb(): Promise<void> {
   const current = holder[key];
   delete holder[key];
   await current?.db.destroy();
+  // kysely ends the pool only if it ever used it.
+  if (current && !current.pool.ended) await current.pool.end();
 }

@@ -11,7 +11,8 @@ export type DomainErrorLabel =
   | "not_found"
   | "conflict"
   | "invalid"
-  | "too_many_requests";
+  | "too_many_requests"
+  | "unavailable";
 
 const statusByLabel: Record<DomainErrorLabel, number> = {
   bad_request: 400,
@@ -21,6 +22,7 @@ const statusByLabel: Record<DomainErrorLabel, number> = {
   conflict: 409,
   invalid: 422,
   too_many_requests: 429,
+  unavailable: 503,
 };
 
 export class DomainError extends Error {
@@ -37,3 +39,13 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what = "Page") => new DomainError("not_found", `${what} not found`);
+
+/** Seconds a client is asked to wait (`Retry-After`) when Parley cannot reach its database. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 30;
+
+/** A database outage as a refusal: nothing was changed, and trying again later will work. */
+export const databaseUnavailable = () =>
+  new DomainError(
+    "unavailable",
+    "Parley cannot reach its database at the moment, so nothing was loaded or saved. Try again in a minute; if it keeps happening, tell your administrator.",
+  );

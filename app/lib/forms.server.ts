@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { SessionRecord } from "../modules/auth/session.server";
 import { assertCsrf, requireSession } from "./auth.server";
 import { DomainError } from "./errors";
+import { refusalOf } from "./refusal.server";
 
 export interface FormFailure {
   ok: false;
@@ -22,7 +23,15 @@ export type ReadFormResult<T> =
  * 422 with one message per field), carrying what was typed so it is not lost.
  */
 export async function readForm<S extends z.ZodType>(request: Request, schema: S): Promise<ReadFormResult<z.infer<S>>> {
-  const session = await requireSession(request);
+  let session: SessionRecord;
+  try {
+    session = await requireSession(request);
+  } catch (error) {
+    // Without the database the session cannot be checked; the page keeps what was typed.
+    const refusal = error instanceof Response ? null : refusalOf(error);
+    if (!refusal) throw error;
+    return { ok: false, response: formFailure(refusal.status, refusal.message, {}, await readFormData(request)) };
+  }
   const form = await readFormData(request);
   try {
     assertCsrf(session, form);

@@ -21,11 +21,13 @@ import { assignInteraction } from "../modules/assignments/assign-interaction.ser
 import { listInteractionEvaluations } from "../modules/evaluations/list-interaction-evaluations.server";
 import { listInteractionAssignments } from "../modules/assignments/list-interaction-assignments.server";
 import { getInteraction } from "../modules/interactions/get-interaction.server";
+import { processingRetryable } from "../modules/interactions/processing-retry";
 import { retryProcessing } from "../modules/interactions/retry-processing.server";
 import { listReviewers } from "../modules/sampling/rule-form-options.server";
 import { listPublishedScorecards } from "../modules/scorecards/list-published-scorecards.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 import { can } from "../modules/users/permissions";
+import { getConfig } from "../../server/config";
 import type { Viewer } from "../modules/users/roles";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -68,6 +70,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   if (!interaction) throw httpError(404, NOT_FOUND);
   const tz = organisation.timeZone;
+  const now = new Date();
+  // Failed, or processing for so long that its job was probably lost (a worker that died).
+  const retryable = interaction.recording !== null && processingRetryable(interaction, now, getConfig().PROCESSING_RETRY_AFTER_MINUTES);
   // Loaded only after the scoped query above found the interaction for this viewer.
   const [score, evaluations] = await Promise.all([scorePanel(viewer, id), listInteractionEvaluations(db(), viewer, id)]);
   return {
@@ -79,11 +84,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       transcript: null,
       recording: null,
       peaks: null,
+      statusSince: undefined,
     },
+    stalledMinutes: interaction.status === "processing" && retryable ? Math.floor((now.getTime() - interaction.statusSince.getTime()) / 60_000) : null,
     media: conversationMediaOf(interaction),
     currentUserId: viewer.id,
     timeZone: tz,
-    canRetry: interaction.status === "failed" && interaction.recording !== null && can(viewer, "interactions:ingest"),
+    canRetry: retryable && can(viewer, "interactions:ingest"),
     // Loaded only after the scoped query above found the interaction for this viewer.
     assign: can(viewer, "assignments:manage") ? await assignPanel(viewer, id, tz) : null,
     score,
@@ -140,7 +147,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const input = form.input;
   if (input.intent === "retry") {
     if (!can(viewer, "interactions:ingest")) throw httpError(403, "You do not have access to this page.");
-    const result = await runUseCase(form.form, () => retryProcessing(db(), viewer, id));
+    const retryAfterMinutes = getConfig().PROCESSING_RETRY_AFTER_MINUTES;
+    const result = await runUseCase(form.form, () => retryProcessing(db(), viewer, id, { retryAfterMinutes }));
     if (!result.ok) return result.response;
     throw redirect(`/interactions/${id}`);
   }
@@ -176,11 +184,12 @@ const NO_ANNOTATIONS: SerializedAnnotation[] = [];
 const NO_QUESTIONS: { id: string; prompt: string }[] = [];
 
 export default function InteractionPage() {
-  const { title, interaction, media, currentUserId, timeZone, canRetry, assign, score, evaluations } = useLoaderData<typeof loader>();
+  const { title, interaction, media, currentUserId, timeZone, canRetry, stalledMinutes, assign, score, evaluations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const assignResult: AssignResult | null = !actionData ? null : actionData.ok || actionData.values.intent === "assign" ? actionData : null;
   const failure = actionData && !actionData.ok && actionData.values.intent !== "assign" ? actionData : null;
   const navigation = useNavigation();
+  const retrying = navigation.state === "submitting" && navigation.formData?.get("intent") === "retry";
   useRefreshWhileProcessing(interaction.status === "processing");
 
   const m = interaction.metrics;
@@ -198,24 +207,26 @@ export default function InteractionPage() {
           </p>
         </div>
       </div>
-      {interaction.status === "processing" ? (
+      {interaction.status === "processing" && stalledMinutes === null ? (
         <p className="alert alert--info" role="status">
           The waveform is being prepared. The recording already plays; this page updates by itself when the waveform is
           ready.
         </p>
       ) : null}
+      {stalledMinutes !== null ? (
+        <div className="alert alert--warning interaction-failure" role="status">
+          <p>
+            The waveform has been in preparation for {stalledMinutes} minutes, longer than it should take. The recording
+            plays meanwhile.{" "}
+            {canRetry ? "Retry starts its preparation again." : "A QA lead or an administrator can start it again."}
+          </p>
+          {canRetry ? <RetryProcessing submitting={retrying} /> : null}
+        </div>
+      ) : null}
       {interaction.status === "failed" ? (
         <div className="alert alert--error interaction-failure" role="alert">
           <p>Processing failed: {interaction.failureReason ?? "unknown reason"}</p>
-          {canRetry ? (
-            <Form method="post" className="inline-form">
-              <CsrfField />
-              <input type="hidden" name="intent" value="retry" />
-              <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-                {navigation.state === "submitting" && navigation.formData?.get("intent") === "retry" ? "Retrying…" : "Retry"}
-              </button>
-            </Form>
-          ) : null}
+          {canRetry ? <RetryProcessing submitting={retrying} /> : null}
         </div>
       ) : null}
       {interaction.warnings.length > 0 ? (
@@ -298,6 +309,19 @@ export default function InteractionPage() {
         </aside>
       </div>
     </>
+  );
+}
+
+/** Starts the waveform's preparation again (a failed one, or one that takes far too long). */
+function RetryProcessing({ submitting }: { submitting: boolean }) {
+  return (
+    <Form method="post" className="inline-form">
+      <CsrfField />
+      <input type="hidden" name="intent" value="retry" />
+      <button type="submit" className="button" disabled={submitting}>
+        {submitting ? "Retrying…" : "Retry"}
+      </button>
+    </Form>
   );
 }
 

@@ -207,7 +207,33 @@ describe("retrying a failed waveform", () => {
       params: { interactionId: id },
       context: {},
     });
-    expect(returned(again)).toMatchObject({ status: 409, message: expect.stringMatching(/not in a failed state/) as string });
+    expect(returned(again)).toMatchObject({ status: 409, message: expect.stringMatching(/still being processed/) as string });
+  });
+
+  it("offers Retry for a call whose waveform has been in preparation past PROCESSING_RETRY_AFTER_MINUTES (5)", async () => {
+    const agent = await seedUser("agent", [(await seedTeam()).id]);
+    const { id } = await seedInteraction(agent.id, { recording: { body: testWav({ seconds: 1 }) } });
+    const lead = await seedUser("qa_lead");
+    const open = async () => detailLoader({ request: await get(lead, `/interactions/${id}`), params: { interactionId: id }, context: {} });
+
+    const fresh = await open();
+    expect({ canRetry: fresh.canRetry, stalledMinutes: fresh.stalledMinutes }).toEqual({ canRetry: false, stalledMinutes: null });
+    const early = await detailAction({ request: await post(lead, `/interactions/${id}`, { intent: "retry" }), params: { interactionId: id }, context: {} });
+    expect(returned(early)).toMatchObject({ status: 409, message: expect.stringMatching(/still being processed/) as string });
+
+    // Its job was lost (a worker died holding it): seven minutes on, nothing has happened.
+    await db().updateTable("interactions").set({ updated_at: new Date(Date.now() - 7 * 60_000) }).where("id", "=", id).execute();
+    const stalled = await open();
+    expect({ canRetry: stalled.canRetry, stalledMinutes: stalled.stalledMinutes }).toEqual({ canRetry: true, stalledMinutes: 7 });
+    const qa = await seedUser("qa");
+    expect((await detailLoader({ request: await get(qa, `/interactions/${id}`), params: { interactionId: id }, context: {} })).canRetry).toBe(false);
+
+    const response = await thrown(async () =>
+      detailAction({ request: await post(lead, `/interactions/${id}`, { intent: "retry" }), params: { interactionId: id }, context: {} }),
+    );
+    expect(response).toEqual({ status: 302, location: `/interactions/${id}` });
+    await runQueuedJobs();
+    expect(await statusOf(id)).toEqual({ status: "ready", failure_reason: null });
   });
 
   it("refuses a stale CSRF token, and people who may not import", async () => {

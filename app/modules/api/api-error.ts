@@ -15,6 +15,7 @@ export type ApiErrorCode =
   | "unsupported_media_type"
   | "invalid"
   | "too_many_requests"
+  | "unavailable"
   | "internal";
 
 /** `{ error: { code, message, fields? } }`: the one error body of every /api/v1 answer. */

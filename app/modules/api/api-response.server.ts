@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { isDatabaseUnavailable } from "../../../db/outage";
 import { logger } from "../../../server/logger";
+import { databaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../../lib/errors";
 import { ApiError, errorBodyOf, isExpectedError, type ApiErrorBody } from "./api-error";
 
 const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
@@ -10,7 +12,8 @@ export function apiJson(body: unknown, status = 200, headers: Record<string, str
 }
 
 export function apiErrorResponse(status: number, error: ApiErrorBody["error"]): Response {
-  const headers: Record<string, string> = status === 401 ? { "WWW-Authenticate": 'Bearer realm="parley"' } : {};
+  const headers: Record<string, string> =
+    status === 401 ? { "WWW-Authenticate": 'Bearer realm="parley"' } : status === 503 ? { "Retry-After": String(UNAVAILABLE_RETRY_AFTER_SECONDS) } : {};
   return apiJson({ error } satisfies ApiErrorBody, status, headers);
 }
 
@@ -18,8 +21,9 @@ type Handler = (args: LoaderFunctionArgs | ActionFunctionArgs) => Promise<Respon
 
 /**
  * Wraps an API loader or action: known errors become `{ error: { code, message,
- * fields? } }` with their status (docs/decisions/0003); anything else is a bug,
- * logged with the request and answered 500 without details.
+ * fields? } }` with their status (docs/decisions/0003); a database outage is a 503 (logged
+ * once by the pool, not per request); anything else is a bug, logged with the request and
+ * answered 500 without details.
  */
 export function apiRoute(handler: Handler): Handler {
   return async (args) => {
@@ -28,6 +32,7 @@ export function apiRoute(handler: Handler): Handler {
     } catch (error) {
       if (error instanceof Response) return error;
       if (isExpectedError(error)) return apiErrorResponse(error.status, errorBodyOf(error));
+      if (isDatabaseUnavailable(error)) return apiErrorResponse(503, errorBodyOf(databaseUnavailable()));
       logger.error({ err: error, method: args.request.method, path: new URL(args.request.url).pathname }, "API request failed");
       return apiErrorResponse(500, { code: "internal", message: "Something went wrong on our side. Try again; if it keeps happening, tell your administrator." });
     }

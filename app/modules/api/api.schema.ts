@@ -58,6 +58,7 @@ export const errorResponseSchema = z.object({
       "unsupported_media_type",
       "invalid",
       "too_many_requests",
+      "unavailable",
       "internal",
     ]),
     message: z.string(),

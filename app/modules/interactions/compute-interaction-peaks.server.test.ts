@@ -4,6 +4,7 @@
  * its reason, and retryable).
  */
 import { Logger, runOnce } from "graphile-worker";
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { peaksKey } from "../../../storage/keys";
 import { db, pgPool } from "../../lib/db.server";
@@ -69,9 +70,28 @@ describe("compute_peaks job", () => {
     expect(failed.peaks_key).toBeNull();
 
     const lead = await seedUser("qa_lead");
-    await retryProcessing(db(), lead, id);
+    await retryProcessing(db(), lead, id, { retryAfterMinutes: 5 });
     expect((await statusOf(id)).status).toBe("processing");
-    await expect(retryProcessing(db(), lead, id)).rejects.toThrow(/not in a failed state/);
+    await expect(retryProcessing(db(), lead, id, { retryAfterMinutes: 5 })).rejects.toThrow(/still being processed/);
+  });
+
+  it("can be retried once a call has been processing for the retry period, as when its job was lost with a dead worker", async () => {
+    const agent = await seedUser("agent", [(await seedTeam()).id]);
+    const { id } = await seedInteraction(agent.id, { recording: { body: testWav({ seconds: 1 }) } });
+    // The job is held by a worker that died while running it: nothing runs it again.
+    await sql`UPDATE graphile_worker._private_jobs SET locked_by = 'worker-dead', locked_at = now() WHERE key = ${`peaks:${id}`}`.execute(db());
+    await runQueuedJobs();
+    expect((await statusOf(id)).status).toBe("processing");
+
+    const lead = await seedUser("qa_lead");
+    await expect(retryProcessing(db(), lead, id, { retryAfterMinutes: 5 })).rejects.toThrow(/still being processed/);
+    const fourMinutesOn = new Date(Date.now() + 4 * 60_000);
+    await expect(retryProcessing(db(), lead, id, { retryAfterMinutes: 5, now: fourMinutesOn })).rejects.toThrow(/still being processed/);
+
+    await retryProcessing(db(), lead, id, { retryAfterMinutes: 5, now: new Date(Date.now() + 5 * 60_000) });
+    await runQueuedJobs();
+    expect((await statusOf(id)).status).toBe("ready");
+    await expect(retryProcessing(db(), lead, id, { retryAfterMinutes: 5 })).rejects.toThrow(/waveform is ready/);
   });
 
   it("decodes a WAV cut short as far as it goes, and keeps a warning that says so", async () => {
@@ -121,7 +141,7 @@ describe("compute_peaks job", () => {
     const other = await seedUser("agent", [team.id]);
     const { id } = await seedInteraction(owner.id, { recording: { body: testWav().subarray(0, 30) } });
     await runQueuedJobs();
-    await expect(retryProcessing(db(), other, id)).rejects.toThrow(/not found/i);
+    await expect(retryProcessing(db(), other, id, { retryAfterMinutes: 5 })).rejects.toThrow(/not found/i);
   });
 });
 

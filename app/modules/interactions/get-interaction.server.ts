@@ -19,6 +19,8 @@ export interface InteractionDetail {
   agentName: string;
   teamName: string | null;
   status: "processing" | "ready" | "failed";
+  /** When the status was last set (the waveform job started or ended). */
+  statusSince: Date;
   failureReason: string | null;
   /** What the import and the waveform job noticed (skipped cues, audio cut short, a transcript past the recording). */
   warnings: string[];
@@ -77,6 +79,7 @@ export async function getInteraction(db: Database, store: BlobStore, viewer: Vie
     agentName: row.agent_name,
     teamName: row.team_name,
     status: row.status as InteractionDetail["status"],
+    statusSince: row.updated_at,
     failureReason: row.failure_reason,
     warnings: [...row.import_warnings, ...row.processing_warnings],
     summary: typeof metadata.summary === "string" ? metadata.summary : null,

@@ -4,18 +4,33 @@ import { enqueueJob } from "../../lib/jobs.server";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Viewer } from "../users/roles";
 import { scopeInteractions } from "../users/scope.server";
+import { processingRetryable } from "./processing-retry";
 
-/** Queues the waveform job again for an interaction whose processing failed. */
-export async function retryProcessing(db: Database, viewer: Viewer, interactionId: string): Promise<void> {
+/**
+ * Queues the waveform job again for an interaction whose processing failed, or has been
+ * processing for `retryAfterMinutes` or more (its job may have been lost).
+ */
+export async function retryProcessing(
+  db: Database,
+  viewer: Viewer,
+  interactionId: string,
+  { retryAfterMinutes, now = new Date() }: { retryAfterMinutes: number; now?: Date },
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const row = await scopeInteractions(trx.selectFrom("interactions"), viewer)
-      .select(["interactions.id", "interactions.status", "interactions.recording_key", "interactions.failure_reason"])
+      .select(["interactions.id", "interactions.status", "interactions.recording_key", "interactions.failure_reason", "interactions.updated_at"])
       .where("interactions.id", "=", interactionId)
       .forUpdate()
       .executeTakeFirst();
     if (!row) throw notFound("Interaction");
     if (!row.recording_key) throw new DomainError("invalid", "This interaction has no recording to process.");
-    if (row.status !== "failed") throw new DomainError("conflict", "This interaction is not in a failed state; reload the page.");
+    const status = row.status as "processing" | "ready" | "failed";
+    if (!processingRetryable({ status, statusSince: row.updated_at }, now, retryAfterMinutes)) {
+      throw new DomainError(
+        "conflict",
+        status === "ready" ? "This interaction's waveform is ready; reload the page." : "This interaction is still being processed; reload the page.",
+      );
+    }
     await trx
       .updateTable("interactions")
       .set({ status: "processing", failure_reason: null, updated_at: new Date() })
@@ -27,7 +42,7 @@ export async function retryProcessing(db: Database, viewer: Viewer, interactionI
       action: "interaction.retry_processing",
       entityType: "interaction",
       entityId: interactionId,
-      before: { status: row.status, failureReason: row.failure_reason },
+      before: { status: row.status, failureReason: row.failure_reason, since: row.updated_at.toISOString() },
     });
   });
 }
