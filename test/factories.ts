@@ -20,9 +20,17 @@ export async function seedTeam(name = `Team ${unique()}`): Promise<{ id: string;
   return { id, name };
 }
 
-export async function seedUser(role: Role, teamIds: string[] = []): Promise<Viewer & { password: string }> {
+/**
+ * A user who can sign in with TEST_PASSWORD. The name is unique unless given (a given name
+ * gets no suffix, so a test can read it on a page); the email is always unique.
+ */
+export async function seedUser(
+  role: Role,
+  teamIds: string[] = [],
+  options: { name?: string } = {},
+): Promise<Viewer & { password: string }> {
   const key = unique();
-  const name = `${role} ${key}`;
+  const name = options.name ?? `${role} ${key}`;
   const email = `${role}.${key}@example.test`;
   const { id } = await createUser(db(), null, { name, email, role, teamIds, password: TEST_PASSWORD });
   return { id, name, email, role, teamIds, password: TEST_PASSWORD };
@@ -135,10 +143,14 @@ export const basicScorecardDefinition = {
 
 /** A scorecard with one published version (and optionally an unpublished one only). */
 export async function seedScorecard(
-  options: { name?: string; published?: boolean; definition?: unknown } = {},
+  options: { name?: string; published?: boolean; definition?: unknown; releaseMode?: "immediate" | "manual" } = {},
 ): Promise<{ id: string; versionId: string; name: string }> {
   const name = options.name ?? `Scorecard ${unique()}`;
-  const { id } = await db().insertInto("scorecards").values({ name }).returning("id").executeTakeFirstOrThrow();
+  const { id } = await db()
+    .insertInto("scorecards")
+    .values({ name, ...(options.releaseMode ? { release_mode: options.releaseMode } : {}) })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   const published = options.published ?? true;
   const version = await db()
     .insertInto("scorecard_versions")
