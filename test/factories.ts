@@ -205,3 +205,35 @@ export async function insertInteractionRows(rows: InteractionRow[]): Promise<str
     .execute();
   return inserted.map((row) => row.id);
 }
+
+/** A transcript of the given lines, agent ("a") and customer ("c") taking turns as listed; a call's turns are three seconds apart, a chat's messages forty. */
+export function transcriptSaying(
+  channel: "call" | "chat",
+  lines: Array<["agent" | "customer", string]>,
+  agentName = "Agent",
+  start = new Date("2026-01-05T09:00:00.000Z"),
+): Transcript {
+  const speakers = [
+    { id: "a", role: "agent" as const, name: agentName },
+    { id: "c", role: "customer" as const },
+  ];
+  if (channel === "call") {
+    return {
+      version: 1,
+      channel,
+      speakers,
+      segments: lines.map(([who, text], index) => ({ id: `s${index + 1}`, speaker: who === "agent" ? "a" : "c", startMs: index * 3000, endMs: index * 3000 + 2500, text })),
+    };
+  }
+  return {
+    version: 1,
+    channel,
+    speakers,
+    segments: lines.map(([who, text], index) => ({
+      id: `m${index + 1}`,
+      speaker: who === "agent" ? "a" : "c",
+      at: new Date(start.getTime() + index * 40_000).toISOString(),
+      text,
+    })),
+  };
+}
