@@ -4,15 +4,14 @@ import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 /**
- * End-to-end tests against the real server (`npm run build && npm run serve`), started
- * once per run on a fresh database and a fresh data folder, so the demo organisation is
- * seeded anew and earlier runs (or the developer's own `.data`) cannot leak in.
+ * End-to-end tests against the real server (`npm run build && npm run serve`), started once
+ * per run by e2e/support/web-server.ts on a database and storage of the run's own, without
+ * the demo organisation: every spec creates the people, conversations and review work it
+ * asserts on, through the factories the vitest suite uses (test/factories.ts), written into
+ * that database and storage from the workers (e2e/support/app-under-test.ts).
  *
- * Database: with DATABASE_URL set (CI), a new database `parley_e2e_<run>` on that same
- * server, created by e2e/support/web-server.ts just before the app boots and dropped
- * after the app has stopped. Without it, the app's embedded PostgreSQL inside the
- * fresh PARLEY_DATA_DIR. (The webServer starts before Playwright's globalSetup and
- * stops after its globalTeardown, so the wrapper owns the database, not those hooks.)
+ * Database: with DATABASE_URL set (CI), a new database `parley_e2e_<run>` on that server;
+ * without it, the same on an embedded PostgreSQL the wrapper starts for the run.
  */
 
 const isCI = Boolean(process.env.CI);
@@ -20,18 +19,12 @@ const port = Number(process.env.E2E_PORT ?? 3123);
 const baseURL = `http://127.0.0.1:${port}`;
 
 // This module is evaluated by the runner and again by every worker; the run id is made
-// once and reaches the workers through the environment they inherit.
+// once and reaches the workers (and the web server) through the environment they inherit.
 process.env.PARLEY_E2E_RUN ??= `${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
 const run = process.env.PARLEY_E2E_RUN;
 const dataDir = path.resolve(".data", `e2e-${run}`);
-
-function databaseEnv(): Record<string, string> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) return {};
-  const url = new URL(serverUrl);
-  url.pathname = `/parley_e2e_${run}`;
-  return { DATABASE_URL: url.toString(), E2E_CREATE_DATABASE: "true" };
-}
+// Where the web server says which database and storage the app uses; the workers read it.
+process.env.E2E_HANDOFF_FILE ??= path.join(dataDir, "app-under-test.json");
 
 /** Debian's chromium where present (Playwright cannot download its own browser here). */
 function chromiumLaunchOptions() {
@@ -78,7 +71,7 @@ export default defineConfig({
     url: `${baseURL}/healthz`,
     timeout: 180_000,
     reuseExistingServer: false,
-    // SIGTERM lets the server close its pool and the embedded servers, and the wrapper drop the database.
+    // SIGTERM lets the server close its pool, and the wrapper drop the database and stop its servers.
     gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
     stdout: "pipe",
     stderr: "pipe",
@@ -87,11 +80,13 @@ export default defineConfig({
       HOST: "127.0.0.1",
       PARLEY_DATA_DIR: dataDir,
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
+      // Transitional (issue 10 §4): off once every spec seeds what it uses.
       SEED_DEMO_DATA: "true",
       // An inherited PUBLIC_URL would change the allowed Origin and the cookie flags.
       PUBLIC_URL: "",
       LOGIN_MAX_FAILURES: process.env.LOGIN_MAX_FAILURES ?? "5",
-      ...databaseEnv(),
+      PARLEY_E2E_RUN: run,
+      E2E_HANDOFF_FILE: process.env.E2E_HANDOFF_FILE,
     },
   },
 });

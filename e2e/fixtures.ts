@@ -1,38 +1,45 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type Page } from "@playwright/test";
-import { demoEmail, demoUsers, DEMO_PASSWORD } from "../db/seed/demo-organisation";
 import { roleLabels, type Role } from "../app/modules/users/roles";
+import { seedUser, TEST_PASSWORD } from "../test/factories";
+import { connectToAppUnderTest, disconnectFromAppUnderTest } from "./support/app-under-test";
+import { DEMO_PASSWORD, users } from "./support/demo-logins";
 
 export { expect };
-export { DEMO_PASSWORD };
 
-export interface DemoLogin {
+/** Someone who can sign in: a user a spec made with the factories (test/factories.ts). */
+export interface Login {
   email: string;
+  password: string;
   name: string;
-  role: Role;
-  roleLabel: string;
+  role?: Role;
 }
 
-function demoLogin(key: string): DemoLogin {
-  const user = demoUsers.find((candidate) => candidate.key === key);
-  if (!user) throw new Error(`No demo user ${key} in db/seed/demo-organisation.ts`);
-  return { email: demoEmail(key), name: user.name, role: user.role, roleLabel: roleLabels[user.role] };
+/**
+ * Playwright's test, with each worker connected to the database and storage of the server
+ * under test, so a spec's factories write where the app reads.
+ */
+export const test = base.extend<object, { appUnderTest: void }>({
+  appUnderTest: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
+    async ({}, use) => {
+      connectToAppUnderTest();
+      await use();
+      await disconnectFromAppUnderTest();
+    },
+    { scope: "worker", auto: true },
+  ],
+});
+
+export type SeededLogin = Login & { id: string; role: Role; teamIds: string[] };
+
+/** A user of `role` of the spec's own (unique email; a unique name unless given), who signs in with TEST_PASSWORD. */
+export async function seedLogin(role: Role, teamIds: string[] = [], name?: string): Promise<SeededLogin> {
+  const user = await seedUser(role, teamIds, { name });
+  return { ...user, password: TEST_PASSWORD };
 }
 
-/** One seeded demo user per role (db/seed/demo-organisation.ts). */
-export const users: Record<Role, DemoLogin> = {
-  admin: demoLogin("admin"),
-  qa_lead: demoLogin("leah.morgan"),
-  qa: demoLogin("quinn.harper"),
-  supervisor: demoLogin("sam.patel"), // Billing + Retention
-  agent: demoLogin("dana.reyes"), // Billing
-};
-
-/** Other demo users the access tests need. */
-export const otherUsers = {
-  techSupervisor: demoLogin("grace.liu"), // Technical Support only
-};
-
-export const roleNames = Object.keys(users) as Role[];
+export const roleLabel = (role: Role) => roleLabels[role];
 
 /** Submits the login form as it renders (no waiting for hydration needed: it is a plain form post). */
 export async function submitLogin(page: Page, email: string, password: string): Promise<void> {
@@ -41,20 +48,24 @@ export async function submitLogin(page: Page, email: string, password: string): 
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+export { DEMO_PASSWORD, otherUsers, roleNames, users } from "./support/demo-logins";
+
 /**
- * Signs in through the real login form as a role's demo user, or any user by email
- * (demo password unless given), and waits until the signed-in shell is shown.
- * (`string & NonNullable<unknown>` keeps the role names offered by the editor beside any email.)
+ * Signs in through the real login form and waits until the signed-in shell is shown.
+ * (A role or a bare email means a demo login: transitional, see support/demo-logins.ts.)
  */
-export async function loginAs(page: Page, who: Role | (string & NonNullable<unknown>), password = DEMO_PASSWORD): Promise<DemoLogin | null> {
-  const known = Object.hasOwn(users, who) ? users[who as Role] : null;
-  const email = known?.email ?? who;
+export async function loginAs(page: Page, login: Login | Role | (string & NonNullable<unknown>), password?: string): Promise<void> {
+  const who: Login =
+    typeof login !== "string"
+      ? login
+      : Object.hasOwn(users, login)
+        ? users[login as Role]
+        : { email: login, password: password ?? DEMO_PASSWORD, name: "" };
   await page.goto("/login");
-  await submitLogin(page, email, password);
+  await submitLogin(page, who.email, who.password);
   await expect(page).not.toHaveURL(/\/login(\?|$)/);
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  if (known) await expect(page.locator(".usermenu__name")).toHaveText(known.name);
-  return known;
+  if (who.name) await expect(page.locator(".usermenu__name")).toHaveText(who.name);
 }
 
 /** Signs out with the user menu's button. */
@@ -81,4 +92,20 @@ export function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 }
 
-export const test = base;
+/** Serious and critical WCAG 2 A/AA violations on the page as it is now, one readable entry each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) =>
+        `${violation.impact}: ${violation.id} — ${violation.help} (${violation.helpUrl})\n` +
+        violation.nodes.map((node) => `    ${node.target.join(" ")}: ${node.failureSummary ?? ""}`).join("\n"),
+    );
+}
+
+/** Fails with every serious or critical violation listed, naming where the page was. */
+export async function expectNoSeriousViolations(page: Page, where = page.url()): Promise<void> {
+  const violations = await seriousViolations(page);
+  expect(violations, `${where}\n${violations.join("\n")}`).toEqual([]);
+}

@@ -1,5 +1,26 @@
 import type { Page } from "@playwright/test";
-import { expect, loginAs, otherUsers, test, users } from "./fixtures";
+import { insertInteractionRows, seedInteraction, seedTeam, callTranscript } from "../test/factories";
+import { expect, loginAs, seedLogin, test, uniqueSuffix } from "./fixtures";
+
+const DAY_MS = 86_400_000;
+const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
+
+/**
+ * Two teams of the spec's own: Billing (agents Dana and Marcus, led by Sam, who also leads
+ * Retention) and Technical Support (agent Aisha, led by Grace).
+ */
+async function seedTeams() {
+  const suffix = uniqueSuffix();
+  const billing = await seedTeam(`Billing ${suffix}`);
+  const retention = await seedTeam(`Retention ${suffix}`);
+  const tech = await seedTeam(`Technical Support ${suffix}`);
+  const dana = await seedLogin("agent", [billing.id], `Dana ${suffix}`);
+  const marcus = await seedLogin("agent", [billing.id], `Marcus ${suffix}`);
+  const aisha = await seedLogin("agent", [tech.id], `Aisha ${suffix}`);
+  const sam = await seedLogin("supervisor", [billing.id, retention.id], `Sam ${suffix}`);
+  const grace = await seedLogin("supervisor", [tech.id], `Grace ${suffix}`);
+  return { billing, retention, tech, dana, marcus, aisha, sam, grace };
+}
 
 interface ListedInteraction {
   href: string;
@@ -25,75 +46,84 @@ const notFoundHeading = (page: Page) => page.getByRole("heading", { level: 1, na
 
 test.describe("who may open an interaction", () => {
   test("an agent gets 404 for another agent's interaction, a supervisor for another team's", async ({ browser }) => {
-    // Find a Billing interaction of an agent other than Dana, as an admin sees the list.
+    const { billing, dana, marcus, sam, grace } = await seedTeams();
+    const { id } = await seedInteraction(marcus.id, { transcript: callTranscript(marcus.name), startedAt: daysAgo(1) });
+    const target = `/interactions/${id}`;
+
+    // The admin sees Marcus's call in the Billing list and can open it.
     const adminContext = await browser.newContext();
     const admin = await adminContext.newPage();
-    await loginAs(admin, "admin");
-    await admin.goto("/interactions");
-    const listed = await listedInteractions(admin);
-    const agentNames = new Set(listed.map((row) => row.agent));
-    expect(agentNames.size, "the admin sees every agent's interactions").toBeGreaterThan(3);
-    const colleagues = listed.filter((row) => row.agent !== users.agent.name && row.team === "Billing");
-    const target = colleagues[0];
-    if (!target) throw new Error(`No Billing interaction of an agent other than ${users.agent.name} in ${JSON.stringify(listed)}`);
-    // The admin can open it.
-    const adminView = await admin.goto(target.href);
+    await loginAs(admin, await seedLogin("admin"));
+    await admin.goto(`/interactions?team=${billing.id}`);
+    expect(await listedInteractions(admin)).toEqual([{ href: target, agent: marcus.name, team: billing.name }]);
+    const adminView = await admin.goto(target);
     expect(adminView?.status()).toBe(200);
     await adminContext.close();
 
+    // Dana, in the same team, may not.
     const agentContext = await browser.newContext();
     const agent = await agentContext.newPage();
-    await loginAs(agent, "agent");
-    const agentView = await agent.goto(target.href);
+    await loginAs(agent, dana);
+    const agentView = await agent.goto(target);
     expect(agentView?.status()).toBe(404);
     await expect(notFoundHeading(agent)).toBeVisible();
-    await expect(agent.getByText(target.agent)).toHaveCount(0);
+    await expect(agent.getByText(marcus.name)).toHaveCount(0);
     await agentContext.close();
 
     // Grace leads Technical Support only; the Billing interaction is not hers to see.
     const supervisorContext = await browser.newContext();
     const supervisor = await supervisorContext.newPage();
-    await loginAs(supervisor, otherUsers.techSupervisor.email);
-    const supervisorView = await supervisor.goto(target.href);
+    await loginAs(supervisor, grace);
+    const supervisorView = await supervisor.goto(target);
     expect(supervisorView?.status()).toBe(404);
     await expect(notFoundHeading(supervisor)).toBeVisible();
     await supervisorContext.close();
 
     // Sam leads Billing (and Retention): he may.
     const billingContext = await browser.newContext();
-    const billing = await billingContext.newPage();
-    await loginAs(billing, "supervisor");
-    const billingView = await billing.goto(target.href);
+    const billingPage = await billingContext.newPage();
+    await loginAs(billingPage, sam);
+    const billingView = await billingPage.goto(target);
     expect(billingView?.status()).toBe(200);
     await billingContext.close();
   });
 
   test("an agent opens their own interaction and reads the transcript", async ({ page }) => {
-    await loginAs(page, "agent");
+    const { dana, marcus } = await seedTeams();
+    const own = await seedInteraction(dana.id, { transcript: callTranscript(dana.name), startedAt: daysAgo(1) });
+    await seedInteraction(dana.id, { transcript: callTranscript(dana.name), startedAt: daysAgo(2) });
+    await seedInteraction(marcus.id, { transcript: callTranscript(marcus.name), startedAt: daysAgo(1) });
+    await loginAs(page, dana);
     await page.goto("/interactions");
-    const own = await listedInteractions(page);
-    expect(own.length).toBeGreaterThan(0);
-    expect(own.every((row) => row.agent === users.agent.name)).toBe(true);
-    const first = own[0];
-    if (!first) throw new Error("Dana has no interactions in the demo data");
-    const response = await page.goto(first.href);
+    const listed = await listedInteractions(page);
+    expect(listed.map((row) => row.agent)).toEqual([dana.name, dana.name]);
+    expect(listed[0]?.href).toBe(`/interactions/${own.id}`);
+    const response = await page.goto(`/interactions/${own.id}`);
     expect(response?.status()).toBe(200);
     const transcript = page.getByRole("list", { name: "Transcript" });
-    await expect(transcript).toBeVisible();
-    await expect(transcript.getByRole("listitem").first()).toBeVisible();
-    await expect(page.getByText(users.agent.name).first()).toBeVisible();
+    await expect(transcript.getByRole("listitem")).toHaveCount(3);
+    await expect(transcript).toContainText("Thanks for calling Northwind, how can I help?");
+    await expect(page.getByText(dana.name).first()).toBeVisible();
   });
 
   test("a supervisor's list holds only their teams' interactions", async ({ page }) => {
-    await loginAs(page, otherUsers.techSupervisor.email);
+    const { tech, dana, aisha, grace } = await seedTeams();
+    await insertInteractionRows([
+      { agentId: aisha.id, teamId: tech.id, startedAt: daysAgo(1) },
+      { agentId: aisha.id, teamId: tech.id, startedAt: daysAgo(2) },
+      { agentId: dana.id, teamId: dana.teamIds[0], startedAt: daysAgo(1) },
+    ]);
+    await loginAs(page, grace);
     await page.goto("/interactions");
     const listed = await listedInteractions(page);
-    expect(listed.length).toBeGreaterThan(0);
-    expect([...new Set(listed.map((row) => row.team))]).toEqual(["Technical Support"]);
+    expect(listed.map((row) => [row.agent, row.team])).toEqual([
+      [aisha.name, tech.name],
+      [aisha.name, tech.name],
+    ]);
   });
 
   test("a malformed or unknown interaction id is a 404", async ({ page }) => {
-    await loginAs(page, "qa");
+    await loginAs(page, await seedLogin("qa"));
     for (const id of ["not-a-uuid", "00000000-0000-4000-8000-000000000000"]) {
       const response = await page.goto(`/interactions/${id}`);
       expect(response?.status(), id).toBe(404);

@@ -1,11 +1,45 @@
 /**
- * The interaction list's filters and the call player, on the demo data, in Chromium.
- * (Who may open what is covered by interaction-access.spec.ts; here the agent's view
- * is checked through the filters.)
+ * The interaction list's filters and the call player, in Chromium, on conversations each
+ * test makes for a team of its own: every list is filtered to that team (or seen by one of
+ * its agents), so conversations other specs add meanwhile never reach the counts. (Who may
+ * open what is covered by interaction-access.spec.ts; here the agent's view is checked
+ * through the filters.)
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
-import { expect, loginAs, test, users, waitForHydration } from "./fixtures";
+import { seedConversation } from "../test/conversation-factories";
+import { insertInteractionRows, seedInteraction, seedTeam, transcriptSaying } from "../test/factories";
+import { expect, expectNoSeriousViolations, loginAs, seedLogin, test, uniqueSuffix, waitForHydration } from "./fixtures";
+
+const DAY_MS = 86_400_000;
+const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
+
+/**
+ * A team with two agents and six conversations: three calls and two chats that mention an
+ * engineer ("engineers" too), and a call on the team's billing queue that does not.
+ */
+async function seedEngineerWorld() {
+  const suffix = uniqueSuffix();
+  const team = await seedTeam(`List team ${suffix}`);
+  const ann = await seedLogin("agent", [team.id], `Ann ${suffix}`);
+  const ben = await seedLogin("agent", [team.id], `Ben ${suffix}`);
+  const billing = `billing-${suffix}`;
+  const conversation = (agent: { id: string; name: string }, channel: "call" | "chat", customerName: string, days: number, words: string, queue = "support") =>
+    seedInteraction(agent.id, {
+      transcript: transcriptSaying(channel, [["customer", words], ["agent", "Thanks for telling me, I will sort it out."]], agent.name, daysAgo(days)),
+      customerName,
+      startedAt: daysAgo(days),
+      durationMs: channel === "call" ? 45_000 : 300_000,
+      queue,
+    });
+  await conversation(ann, "call", "Harold Jenkins", 1, "The engineer never came to fix the line.");
+  await conversation(ben, "call", "Carlos Mendes", 2, "Two engineers said the cable is cut.");
+  await conversation(ann, "call", "Beatrice Howell", 3, "Can an engineer visit on Friday?");
+  await conversation(ann, "chat", "Ivy Chen", 4, "Your engineer left mud on the carpet.");
+  await conversation(ben, "chat", "Omar Haddad", 5, "When do the engineers arrive?");
+  await conversation(ben, "call", "Nora Blake", 6, "My bill doubled this month.", billing);
+  const qa = await seedLogin("qa");
+  return { team, ann, ben, qa, billing };
+}
 
 /** Customer names of the listed rows, top to bottom. */
 async function listedCustomers(page: Page): Promise<string[]> {
@@ -31,17 +65,9 @@ async function shownSeconds(page: Page): Promise<number> {
 const audioTime = (player: Locator) => player.locator("audio").evaluate((audio: HTMLAudioElement) => audio.currentTime);
 
 /**
- * The demo waveforms are computed by the job queue after the server starts: open the
- * page again until the player reports its waveform ready.
+ * A call's waveform is computed by the server's job runner after the call is ingested: open
+ * the page again until the player reports its waveform ready.
  */
-/** Serious and critical WCAG 2 A/AA violations, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-}
-
 async function openWhenReady(page: Page, url: string): Promise<Locator> {
   const player = page.locator('.media-player[data-state="ready"]');
   await expect(async () => {
@@ -52,70 +78,86 @@ async function openWhenReady(page: Page, url: string): Promise<Locator> {
 }
 
 test.describe("interaction list filters", () => {
-  test("a QA specialist filters the demo data by channel and words", async ({ page }) => {
-    await loginAs(page, "qa");
-    await page.goto("/interactions");
+  test("a QA specialist filters the team's conversations by channel and words", async ({ page }) => {
+    const { team, qa, billing } = await seedEngineerWorld();
+    await loginAs(page, qa);
+    await page.goto(`/interactions?team=${team.id}`);
     await waitForHydration(page);
-    await expect(rows(page)).toHaveCount(25);
+    await expect(rows(page)).toHaveCount(6);
 
     await page.getByLabel("Channel", { exact: true }).selectOption("call");
     await page.getByLabel("Words in the transcript").fill("engineer");
     await page.getByRole("button", { name: "Apply filters" }).click();
 
     // Only the filters that are set end up in the (shareable) URL.
-    await expect(page).toHaveURL(/\/interactions\?q=engineer&channel=call$/);
-    // Three demo calls mention an engineer ("engineers" too: the search is stemmed), newest first.
+    await expect(page).toHaveURL(new RegExp(`/interactions\\?q=engineer&channel=call&team=${team.id}$`));
+    // Three calls mention an engineer ("engineers" too: the search is stemmed), newest first.
     await expect(rows(page)).toHaveCount(3);
     expect(await listedCustomers(page)).toEqual(["Harold Jenkins", "Carlos Mendes", "Beatrice Howell"]);
     const active = page.getByRole("list", { name: "Filtered by" });
-    await expect(active.getByRole("listitem")).toHaveText([/Channel: Calls/, /Words: “engineer”/]);
+    await expect(active.getByRole("listitem")).toHaveText([/Channel: Calls/, new RegExp(`Team: ${team.name}`), /Words: “engineer”/]);
     await expect(page.getByLabel("Channel", { exact: true })).toHaveValue("call");
     await expect(page.getByLabel("Words in the transcript")).toHaveValue("engineer");
 
     // Dropping the channel brings in the two chats that mention engineers.
     await page.getByRole("link", { name: "Remove filter Channel: Calls" }).click();
-    await expect(page).toHaveURL(/\/interactions\?q=engineer$/);
+    await expect(page).toHaveURL(new RegExp(`/interactions\\?q=engineer&team=${team.id}$`));
     await expect(rows(page)).toHaveCount(5);
     await expect(page.getByLabel("Channel", { exact: true })).toHaveValue("");
 
     // A combination that matches nothing says which filters those were.
-    await page.getByLabel("Queue", { exact: true }).selectOption("billing");
+    await page.getByLabel("Queue", { exact: true }).selectOption(billing);
     await page.getByRole("button", { name: "Apply filters" }).click();
-    await expect(page).toHaveURL(/\/interactions\?q=engineer&queue=billing$/);
+    await expect(page).toHaveURL(new RegExp(`/interactions\\?q=engineer&team=${team.id}&queue=${billing}$`));
     const empty = page.getByRole("status").filter({ hasText: "No conversations match" });
     await expect(empty).toContainText("Words: “engineer”");
-    await expect(empty).toContainText("Queue: billing");
+    await expect(empty).toContainText(`Queue: ${billing}`);
     await expect(rows(page)).toHaveCount(0);
 
     await page.getByRole("link", { name: "Clear filters" }).click();
     await expect(page).toHaveURL(/\/interactions$/);
-    await expect(rows(page)).toHaveCount(25);
     await expect(page.getByLabel("Words in the transcript")).toHaveValue("");
+    await expect(page.getByLabel("Team", { exact: true })).toHaveValue("");
   });
 
   test("filters by tags, length and date, and pages within them", async ({ page }) => {
-    await loginAs(page, "qa");
-    // Demo calls last under a minute, chats four to eight; "service-credit" is on three calls and a chat.
-    await page.goto("/interactions?tags=service-credit,%20no-such-tag&max=1");
+    // Three short calls and a long chat tagged service-credit, and 26 untagged chats: 30
+    // conversations in the last 40 days, at least an hour apart.
+    const suffix = uniqueSuffix();
+    const team = await seedTeam(`Paged team ${suffix}`);
+    const agent = await seedLogin("agent", [team.id]);
+    const tag = `service-credit-${suffix}`;
+    const at = (index: number) => new Date(Date.now() - (1 + index) * 30 * 3_600_000);
+    await insertInteractionRows([
+      ...[0, 1, 2].map((index) => ({ agentId: agent.id, teamId: team.id, channel: "call" as const, startedAt: at(index), durationMs: 45_000, tags: [tag] })),
+      { agentId: agent.id, teamId: team.id, channel: "chat" as const, startedAt: at(3), durationMs: 300_000, tags: [tag] },
+      ...Array.from({ length: 26 }, (_, index) => ({ agentId: agent.id, teamId: team.id, channel: "chat" as const, startedAt: at(4 + index), durationMs: 300_000 })),
+    ]);
+    const qa = await seedLogin("qa");
+    await loginAs(page, qa);
+    const inTeam = `team=${team.id}`;
+    await page.goto(`/interactions?${inTeam}&tags=${tag},%20no-such-tag&max=1`);
     await expect(rows(page)).toHaveCount(3);
-    await page.goto("/interactions?tags=service-credit&min=1");
+    await page.goto(`/interactions?${inTeam}&tags=${tag}&min=1`);
     await expect(rows(page)).toHaveCount(1);
     await expect(rows(page).first()).toContainText("Chat");
 
-    // The 32 demo conversations happened in the last 40 days (other specs import theirs at fixed, older dates).
-    const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
-    await page.goto(`/interactions?from=${day(45)}&to=${day(0)}`);
+    const day = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString().slice(0, 10);
+    await page.goto(`/interactions?${inTeam}&from=${day(45)}&to=${day(0)}`);
     await expect(rows(page)).toHaveCount(25);
     await page.getByRole("link", { name: "Older" }).click();
     await expect(page).toHaveURL(/before=/);
     await expect(page).toHaveURL(new RegExp(`from=${day(45)}`));
-    await expect(rows(page)).toHaveCount(32 - 25);
-    await page.goto("/interactions?from=2000-01-01&to=2000-12-31");
+    await expect(rows(page)).toHaveCount(30 - 25);
+    await page.goto(`/interactions?${inTeam}&from=2000-01-01&to=2000-12-31`);
     await expect(page.getByRole("status").filter({ hasText: "No conversations match" })).toContainText("Date: 2000-01-01 to 2000-12-31");
   });
 
   test("bad filter values answer 400 with what is wrong, keeping the form as it was sent", async ({ page }) => {
-    await loginAs(page, "qa");
+    const team = await seedTeam();
+    const agent = await seedLogin("agent", [team.id]);
+    await insertInteractionRows([{ agentId: agent.id, teamId: team.id, startedAt: daysAgo(1) }]);
+    await loginAs(page, await seedLogin("qa"));
     const response = await page.goto("/interactions?min=ten&channel=fax");
     expect(response?.status()).toBe(400);
     const alert = page.getByRole("alert");
@@ -145,39 +187,51 @@ test.describe("interaction list filters", () => {
   });
 
   test("an agent's filters stay within their own conversations", async ({ browser }) => {
-    // Another Billing agent's id and one of their calls, as a QA specialist sees them.
+    const suffix = uniqueSuffix();
+    const team = await seedTeam(`Agents' team ${suffix}`);
+    const dana = await seedLogin("agent", [team.id], `Dana ${suffix}`);
+    const marcus = await seedLogin("agent", [team.id], `Marcus ${suffix}`);
+    await insertInteractionRows([
+      { agentId: dana.id, teamId: team.id, channel: "call", startedAt: daysAgo(1) },
+      { agentId: dana.id, teamId: team.id, channel: "call", startedAt: daysAgo(2) },
+      { agentId: dana.id, teamId: team.id, channel: "chat", startedAt: daysAgo(3) },
+      { agentId: marcus.id, teamId: team.id, channel: "call", startedAt: daysAgo(1) },
+      { agentId: marcus.id, teamId: team.id, channel: "call", startedAt: daysAgo(4) },
+    ]);
+
+    // Marcus as a QA specialist sees him: in the agent filter, and his calls.
     const qaContext = await browser.newContext();
     const qa = await qaContext.newPage();
-    await loginAs(qa, "qa");
+    await loginAs(qa, await seedLogin("qa"));
     await qa.goto("/interactions");
-    const marcusId = await qa.getByLabel("Agent", { exact: true }).locator("option", { hasText: "Marcus Chen" }).getAttribute("value");
-    expect(marcusId).toMatch(/^[0-9a-f-]{36}$/);
-    await qa.goto(`/interactions?agent=${marcusId}&channel=call`);
-    await expect(rows(qa).first()).toBeVisible();
-    expect(new Set(await listedAgents(qa))).toEqual(new Set(["Marcus Chen"]));
+    await expect(qa.getByLabel("Agent", { exact: true }).locator("option", { hasText: marcus.name })).toHaveAttribute("value", marcus.id);
+    await qa.goto(`/interactions?agent=${marcus.id}&channel=call`);
+    await expect(rows(qa)).toHaveCount(2);
+    expect(await listedAgents(qa)).toEqual([marcus.name, marcus.name]);
     const marcusCall = await rows(qa).first().getByRole("link").getAttribute("href");
     await qaContext.close();
 
     const agentContext = await browser.newContext();
     const agent = await agentContext.newPage();
-    await loginAs(agent, "agent");
+    await loginAs(agent, dana);
     await agent.goto("/interactions");
+    await expect(rows(agent)).toHaveCount(3);
     // Nothing to choose between: an agent only has their own conversations.
     await expect(agent.getByLabel("Agent", { exact: true })).toHaveCount(0);
     await expect(agent.getByLabel("Team", { exact: true })).toHaveCount(0);
     await agent.getByLabel("Channel", { exact: true }).selectOption("call");
     await agent.getByRole("button", { name: "Apply filters" }).click();
     await expect(agent).toHaveURL(/channel=call/);
-    await expect(rows(agent).first()).toBeVisible();
-    expect(new Set(await listedAgents(agent))).toEqual(new Set([users.agent.name]));
+    await expect(rows(agent)).toHaveCount(2);
+    expect(await listedAgents(agent)).toEqual([dana.name, dana.name]);
 
     // Another agent's id in the URL finds nothing and names no one.
-    await agent.goto(`/interactions?agent=${marcusId}`);
+    await agent.goto(`/interactions?agent=${marcus.id}`);
     await expect(rows(agent)).toHaveCount(0);
     await expect(agent.getByRole("status").filter({ hasText: "No conversations match" })).toContainText(
       "Agent: an agent outside your view",
     );
-    await expect(agent.getByText("Marcus Chen")).toHaveCount(0);
+    await expect(agent.getByText(marcus.name)).toHaveCount(0);
     const response = await agent.goto(marcusCall ?? "/interactions/missing");
     expect(response?.status()).toBe(404);
     await agentContext.close();
@@ -185,15 +239,13 @@ test.describe("interaction list filters", () => {
 });
 
 test.describe("the call player", () => {
-  test("plays a demo call on two waveform lanes, seeks from the waveform, the keyboard and the transcript", async ({ page }) => {
+  test("plays a call on two waveform lanes, seeks from the waveform, the keyboard and the transcript", async ({ page }) => {
     test.setTimeout(150_000);
-    await loginAs(page, "qa");
-    await page.goto("/interactions?q=outage&channel=call");
-    await expect(rows(page)).toHaveCount(1);
-    const href = await rows(page).first().getByRole("link").getAttribute("href");
-    if (!href) throw new Error("no link to the outage call");
-
-    const player = await openWhenReady(page, href);
+    const team = await seedTeam();
+    const liam = await seedLogin("agent", [team.id], "Liam O'Connor");
+    const call = await seedConversation(liam.id, "call-tech-area-outage");
+    await loginAs(page, await seedLogin("qa"));
+    const player = await openWhenReady(page, `/interactions/${call.id}`);
     await waitForHydration(page);
     // Two lanes, agent and customer, each drawn on a canvas (wavesurfer renders in its shadow DOM).
     await expect(player.getByRole("list", { name: "Channels" }).getByRole("listitem")).toHaveText([
@@ -271,20 +323,17 @@ test.describe("the call player", () => {
 test.describe("accessibility (axe, WCAG 2 A/AA)", () => {
   test("the filtered list, its empty state and a call with its player", async ({ page }) => {
     test.setTimeout(150_000);
-    await loginAs(page, "qa");
-    for (const url of ["/interactions?q=engineer&channel=call", "/interactions?q=engineer&queue=billing"]) {
+    const { team, qa, billing } = await seedEngineerWorld();
+    const call = await seedConversation((await seedLogin("agent", [team.id])).id, "call-tech-password-reset");
+    await loginAs(page, qa);
+    for (const url of [`/interactions?q=engineer&channel=call&team=${team.id}`, `/interactions?q=engineer&team=${team.id}&queue=${billing}`]) {
       await page.goto(url);
       await expect(page.getByRole("list", { name: "Filtered by" })).toBeVisible();
-      const violations = await seriousViolations(page);
-      expect(violations, `${url}\n${violations.join("\n")}`).toEqual([]);
+      await expectNoSeriousViolations(page, url);
     }
-    await page.goto("/interactions?q=password&channel=call");
-    const href = await rows(page).first().getByRole("link").getAttribute("href");
-    if (!href) throw new Error("no link to the password call");
-    await openWhenReady(page, href);
+    await openWhenReady(page, `/interactions/${call.id}`);
     await page.getByRole("list", { name: "Transcript" }).getByRole("listitem").nth(2).locator(".turn__text").click();
     await expect(page.locator('[aria-current="true"]')).toHaveCount(1);
-    const violations = await seriousViolations(page);
-    expect(violations, violations.join("\n")).toEqual([]);
+    await expectNoSeriousViolations(page);
   });
 });

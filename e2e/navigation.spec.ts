@@ -1,5 +1,6 @@
 import type { Role } from "../app/modules/users/roles";
-import { expect, loginAs, mainNav, test } from "./fixtures";
+import { seedInteraction, seedTeam, chatTranscript } from "../test/factories";
+import { expect, loginAs, mainNav, seedLogin, test } from "./fixtures";
 
 const expectedLinks: Record<Role, string[]> = {
   admin: ["Home", "Interactions", "Assignments", "Scorecards", "Sampling", "Import", "Users", "Teams", "API tokens"],
@@ -12,14 +13,14 @@ const expectedLinks: Record<Role, string[]> = {
 test.describe("main navigation", () => {
   for (const [role, links] of Object.entries(expectedLinks) as [Role, string[]][]) {
     test(`${role} sees ${links.join(", ")}`, async ({ page }) => {
-      await loginAs(page, role);
+      await loginAs(page, await seedLogin(role));
       await expect(mainNav(page).getByRole("link")).toHaveText(links);
       await expect(mainNav(page).getByRole("link", { name: "Home" })).toHaveAttribute("aria-current", "page");
     });
   }
 
   test("each link of the admin's navigation opens its page", async ({ page }) => {
-    await loginAs(page, "admin");
+    await loginAs(page, await seedLogin("admin", [], "Alex Navigator"));
     const pages: Array<[string, string, string]> = [
       ["Interactions", "/interactions", "Interactions"],
       ["Assignments", "/assignments", "Assignments"],
@@ -39,13 +40,18 @@ test.describe("main navigation", () => {
   });
 
   test("an agent's conversations link opens only their own conversations", async ({ page }) => {
-    const agent = await loginAs(page, "agent");
+    const team = await seedTeam();
+    const agent = await seedLogin("agent", [team.id]);
+    const colleague = await seedLogin("agent", [team.id]);
+    for (const who of [agent, agent, colleague]) await seedInteraction(who.id, { transcript: chatTranscript(who.name) });
+
+    await loginAs(page, agent);
     await mainNav(page).getByRole("link", { name: "My conversations" }).click();
     await expect(page).toHaveURL("/interactions");
     await expect(page.getByRole("heading", { level: 1, name: "My conversations" })).toBeVisible();
     const agentCells = page.locator("tbody tr td:nth-child(3)");
-    await expect(agentCells.first()).toBeVisible();
-    for (const cell of await agentCells.all()) await expect(cell).toContainText(agent?.name ?? "");
+    await expect(agentCells).toHaveCount(2);
+    for (const cell of await agentCells.all()) await expect(cell).toContainText(agent.name);
   });
 });
 
@@ -58,7 +64,7 @@ test.describe("pages outside a role", () => {
   ];
   for (const [role, url] of forbidden) {
     test(`${role} opening ${url} gets 403`, async ({ page }) => {
-      await loginAs(page, role);
+      await loginAs(page, await seedLogin(role));
       const response = await page.goto(url);
       expect(response?.status()).toBe(403);
       await expect(page.getByRole("heading", { level: 1, name: "You do not have access" })).toBeVisible();

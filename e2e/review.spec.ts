@@ -1,13 +1,19 @@
 import type { Locator, Page } from "@playwright/test";
-import { demoEmail, demoUsers } from "../db/seed/demo-organisation";
-import { expect, loginAs, test, users, waitForHydration } from "./fixtures";
+import { demoScorecards } from "../db/seed/demo-scorecards";
+import { seedConversation } from "../test/conversation-factories";
+import { seedScorecard, seedTeam } from "../test/factories";
+import { seedAssignment } from "../test/review-factories";
+import { expect, loginAs, seedLogin, test, uniqueSuffix, waitForHydration } from "./fixtures";
 
 /**
- * The review workspace end to end, on Quinn's queue (the demo's weekly call rule; the
- * sampling spec works through Rosa's): open an assignment, play and seek, annotate a
- * waveform range and a transcript span, score with an N/A and a critical fail, write
- * feedback, reload half-way, submit into the next assignment, then read the evaluation page.
+ * The review workspace end to end, on a queue the spec fills: open an assignment, play and
+ * seek, annotate a waveform range and a transcript span, score with an N/A and a critical
+ * fail, write feedback, reload half-way, submit into the next assignment, then read the
+ * evaluation page.
  */
+
+const DAY_MS = 86_400_000;
+const [callQuality, chatQuality] = demoScorecards.map((scorecard) => scorecard.definition);
 
 const question = (scope: Page | Locator, prompt: RegExp) => scope.getByRole("group", { name: prompt });
 
@@ -37,12 +43,23 @@ async function dragAcrossWaveform(page: Page, from: number, to: number): Promise
 test.describe("the review workspace", () => {
   test("a QA specialist scores a call from My queue, with annotations and feedback, and lands on the next assignment", async ({ page }) => {
     test.slow(); // One long journey through the whole workspace.
-    await loginAs(page, "qa");
+    // Two calls of an agent, each assigned to the QA specialist for a call scorecard; the one
+    // due first (the area outage) is reviewed, the other is where the submit leads.
+    const suffix = uniqueSuffix();
+    const team = await seedTeam(`Review team ${suffix}`);
+    const agent = await seedLogin("agent", [team.id]);
+    const qa = await seedLogin("qa");
+    const callScorecard = await seedScorecard({ name: `Call quality ${suffix}`, definition: callQuality });
+    const first = await seedConversation(agent.id, "call-tech-area-outage");
+    const second = await seedConversation(agent.id, "call-tech-password-reset");
+    await seedAssignment({ interactionId: first.id, scorecardId: callScorecard.id, reviewerId: qa.id, dueAt: new Date(Date.now() + DAY_MS) });
+    await seedAssignment({ interactionId: second.id, scorecardId: callScorecard.id, reviewerId: qa.id, dueAt: new Date(Date.now() + 2 * DAY_MS) });
+
+    await loginAs(page, qa);
     await page.goto("/queue");
     await waitForHydration(page);
     const rows = page.getByRole("row").filter({ has: page.getByRole("button", { name: /^Review the conversation of/ }) });
-    await expect(rows.nth(1)).toBeVisible(); // at least two: the submit must lead to the next one
-    const queued = await rows.count();
+    await expect(rows).toHaveCount(2);
 
     // ---- open the first assignment
     await rows.first().getByRole("button", { name: /^Review the conversation of/ }).click();
@@ -169,7 +186,7 @@ test.describe("the review workspace", () => {
     await expect(page).toHaveURL(/\/review\/[0-9a-f-]{36}\?submitted=95\.0&result=pass$/);
     await expect(page.getByRole("status").filter({ hasText: "Submitted: 95.0 (pass)." })).toBeVisible();
     await page.goto("/queue");
-    await expect(rows).toHaveCount(queued - 1);
+    await expect(rows).toHaveCount(1);
 
     // ---- the evaluation page shows all of it, read-only
     await page.goto(`/evaluations/${evaluationId}`);
@@ -194,25 +211,19 @@ test.describe("the review workspace", () => {
 
   test("a QA lead scores a chat from its page: messages with their times, no player; the agent sees it, another agent gets 404", async ({ page, browser }) => {
     test.slow();
-    await loginAs(page, "qa_lead");
-    await page.goto("/interactions?channel=chat");
-    // A chat of a demo agent other than Dana (the agent who must not see it), and of one with
-    // another chat: the sampling spec, running beside this one, draws one chat per agent for
-    // the same scorecard and expects its run to draw what its preview said. Scoring an agent's
-    // only chat between the two would leave that agent nothing to draw.
-    const listed = await page.locator("tbody tr").evaluateAll((rows) =>
-      rows.map((row) => ({ href: row.querySelector("a")?.getAttribute("href") ?? "", agent: row.querySelectorAll("td")[2]?.childNodes[0]?.textContent?.trim() ?? "" })),
-    );
-    const chatsOf = (agent: string) => listed.filter((row) => row.agent === agent).length;
-    const target = listed.find(
-      (row) => row.agent !== users.agent.name && demoUsers.some((user) => user.role === "agent" && user.name === row.agent) && chatsOf(row.agent) >= 2,
-    );
-    const agent = demoUsers.find((user) => user.name === target?.agent);
-    if (!target || !agent) throw new Error(`No chat of another demo agent in ${JSON.stringify(listed)}`);
+    // A chat of one agent; another agent of the same team must not see its evaluation.
+    const suffix = uniqueSuffix();
+    const team = await seedTeam(`Chat team ${suffix}`);
+    const agent = await seedLogin("agent", [team.id]);
+    const otherAgent = await seedLogin("agent", [team.id]);
+    const lead = await seedLogin("qa_lead");
+    const chatScorecard = await seedScorecard({ name: `Chat quality ${suffix}`, definition: chatQuality });
+    const chat = await seedConversation(agent.id, "chat-tech-outage-update");
 
-    await page.goto(target.href);
+    await loginAs(page, lead);
+    await page.goto(`/interactions/${chat.id}`);
     const start = page.getByRole("region", { name: "Score this interaction" });
-    await start.getByLabel("Scorecard").selectOption({ label: "Chat quality" });
+    await start.getByLabel("Scorecard").selectOption({ label: chatScorecard.name });
     await start.getByRole("button", { name: "Start scoring" }).click();
     await expect(page).toHaveURL(/\/review\/[0-9a-f-]{36}$/);
     const evaluationId = page.url().split("/").pop() ?? "";
@@ -248,10 +259,10 @@ test.describe("the review workspace", () => {
     await expect(page).toHaveURL(/\/queue\?submitted=91\.7&result=pass&queue=done$/);
     await expect(page.getByRole("status").filter({ hasText: "Submitted: 91.7 (pass)." })).toContainText("Queue done");
 
-    // The chat's agent reads it (Chat quality releases on submit); another agent cannot find it.
+    // The chat's agent reads it (the scorecard releases on submit); another agent cannot find it.
     const own = await browser.newContext();
     const ownPage = await own.newPage();
-    await loginAs(ownPage, demoEmail(agent.key));
+    await loginAs(ownPage, agent);
     const ownView = await ownPage.goto(`/evaluations/${evaluationId}`);
     expect(ownView?.status()).toBe(200);
     await expect(ownPage.getByLabel("Result")).toContainText("91.7");
@@ -260,7 +271,7 @@ test.describe("the review workspace", () => {
 
     const other = await browser.newContext();
     const otherPage = await other.newPage();
-    await loginAs(otherPage, "agent");
+    await loginAs(otherPage, otherAgent);
     const otherView = await otherPage.goto(`/evaluations/${evaluationId}`);
     expect(otherView?.status()).toBe(404);
     await expect(otherPage.getByText("Asked for the account number")).toHaveCount(0);

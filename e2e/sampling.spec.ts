@@ -1,60 +1,66 @@
 import type { Page } from "@playwright/test";
-import { demoEmail } from "../db/seed/demo-organisation";
-import { expect, loginAs, test, uniqueSuffix, waitForHydration } from "./fixtures";
+import { demoScorecards } from "../db/seed/demo-scorecards";
+import { insertInteractionRows, seedScorecard, seedTeam } from "../test/factories";
+import { expect, loginAs, seedLogin, test, uniqueSuffix, waitForHydration } from "./fixtures";
 
 /** The number shown under a stat's label (a <dt>/<dd> pair). */
 const stat = (page: Page, label: string) =>
   page.locator(".stat").filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) }).locator("dd");
 
-/**
- * The rows of My queue that name `text`, over every page: the queue shows 25 a page and other
- * specs add work to it, so the rule's rows may be anywhere in it.
- */
-async function queueRowsWith(page: Page, text: string): Promise<string[]> {
-  const rows: string[] = [];
-  let address: string | null = "/queue";
-  while (address) {
-    // A full load per page: what is counted is the page the server rendered for that address.
-    await page.goto(address);
-    await expect(page.getByRole("heading", { level: 1, name: "My queue" })).toBeVisible();
-    rows.push(...(await page.getByRole("row").filter({ hasText: text }).allTextContents()));
-    const next = page.getByRole("link", { name: "Next page" });
-    const href = (await next.count()) > 0 ? await next.getAttribute("href") : null;
-    address = href ? new URL(href, page.url()).toString() : null;
-  }
-  return rows;
+/** The rows of the reviewer's queue (the header row aside), as the server rendered them. */
+async function queueRows(page: Page): Promise<string[]> {
+  await page.goto("/queue");
+  await expect(page.getByRole("heading", { level: 1, name: "My queue" })).toBeVisible();
+  return page.locator("tbody tr").allTextContents();
 }
+
+const DAY_MS = 86_400_000;
+const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
 
 test.describe("sampling", () => {
   test("a lead creates a rule, previews it and runs it; the reviewer finds the drawn chats in My queue; deleting the rule takes them out", async ({
     page,
     browser,
   }) => {
-    const name = `Chat review ${uniqueSuffix()}`;
-    await loginAs(page, "qa_lead");
+    // A team of three agents: Avery has two chats in the window, Blake and Casey one each; a
+    // call of Casey's and an old chat of Blake's are outside the rule. The rule is limited to
+    // the team, so whatever other specs add meanwhile is not in its counts.
+    const suffix = uniqueSuffix();
+    const name = `Chat review ${suffix}`;
+    const team = await seedTeam(`Sampled team ${suffix}`);
+    const [avery, blake, casey] = await Promise.all(["Avery", "Blake", "Casey"].map((first) => seedLogin("agent", [team.id], `${first} ${suffix}`)));
+    if (!avery || !blake || !casey) throw new Error("three agents expected");
+    await insertInteractionRows([
+      { agentId: avery.id, teamId: team.id, channel: "chat", startedAt: daysAgo(3) },
+      { agentId: avery.id, teamId: team.id, channel: "chat", startedAt: daysAgo(10) },
+      { agentId: blake.id, teamId: team.id, channel: "chat", startedAt: daysAgo(5) },
+      { agentId: blake.id, teamId: team.id, channel: "chat", startedAt: daysAgo(90) },
+      { agentId: casey.id, teamId: team.id, channel: "chat", startedAt: daysAgo(7) },
+      { agentId: casey.id, teamId: team.id, channel: "call", startedAt: daysAgo(7) },
+    ]);
+    const scorecard = await seedScorecard({ name: `Chat quality ${suffix}`, definition: demoScorecards[1]?.definition });
+    const lead = await seedLogin("qa_lead");
+    const rosa = await seedLogin("qa", [], `Rosa ${suffix}`);
+
+    await loginAs(page, lead);
     await page.goto("/sampling/new");
     await page.getByRole("textbox", { name: "Name" }).fill(name);
-    await page.getByRole("combobox", { name: "Scorecard" }).selectOption({ label: "Chat quality" });
+    await page.getByRole("combobox", { name: "Scorecard" }).selectOption({ label: scorecard.name });
     await page.getByRole("combobox", { name: "Window" }).selectOption({ label: "Last N days" });
     await page.getByLabel("Number of days").fill("60");
     await page.getByRole("group", { name: "Channels" }).getByLabel("Chats").check();
+    await page.getByRole("group", { name: "Teams" }).getByLabel(team.name).check();
     await page.getByRole("combobox", { name: "Quota" }).selectOption({ label: "A number per agent" });
     await page.getByLabel("Conversations per agent").fill("1");
-    // Rosa's queue: the review workspace tests work through Quinn's.
-    await page.getByRole("group", { name: "Reviewers" }).getByLabel("Rosa Lindqvist").check();
+    await page.getByRole("group", { name: "Reviewers" }).getByLabel(rosa.name).check();
     await page.getByLabel("Due in (hours)").fill("96");
     await page.getByRole("combobox", { name: "Schedule" }).selectOption({ label: "Manual: only when someone presses Run now" });
 
-    // Preview: the demo's 16 chats belong to its 12 agents, one chat each is wanted. (Other
-    // specs may have added a chat or an agent since, so the run is compared with the preview.
-    // The review spec scores a chat with the same scorecard meanwhile, always one of an agent
-    // with two, so the number drawn stays what the preview said.)
+    // Preview: the team's four chats in the window, one for each of its three agents.
     await page.getByRole("button", { name: "Preview" }).click();
     await expect(page.getByRole("heading", { name: /preview/i })).toBeVisible();
-    const matched = Number(await stat(page, "Matched").textContent());
-    const wouldDraw = Number(await stat(page, "Would draw").textContent());
-    expect(matched).toBeGreaterThanOrEqual(16);
-    expect(wouldDraw).toBeGreaterThanOrEqual(12);
+    await expect(stat(page, "Matched")).toHaveText("4");
+    await expect(stat(page, "Would draw")).toHaveText("3");
     await expect(page).toHaveURL("/sampling/new"); // nothing saved yet
 
     await page.getByRole("button", { name: "Create rule" }).click();
@@ -62,9 +68,9 @@ test.describe("sampling", () => {
     const ruleId = /\/sampling\/([0-9a-f-]{36})/.exec(page.url())?.[1] as string;
     await page.getByRole("button", { name: "Run now" }).click();
     await expect(page).toHaveURL(/\/sampling\/runs\/[0-9a-f-]{36}$/);
-    await expect(stat(page, "Matched")).toHaveText(String(matched));
-    await expect(stat(page, "Drawn")).toHaveText(String(wouldDraw));
-    await expect(stat(page, "Assigned")).toHaveText(String(wouldDraw));
+    await expect(stat(page, "Matched")).toHaveText("4");
+    await expect(stat(page, "Drawn")).toHaveText("3");
+    await expect(stat(page, "Assigned")).toHaveText("3");
 
     // Running the same period again draws nothing new.
     await page.goBack();
@@ -74,10 +80,12 @@ test.describe("sampling", () => {
 
     const reviewer = await browser.newContext();
     const queue = await reviewer.newPage();
-    await loginAs(queue, demoEmail("rosa.lindqvist"));
-    const drawn = await queueRowsWith(queue, name);
-    expect(drawn).toHaveLength(wouldDraw);
-    for (const row of drawn) expect(row).toContain("Chat quality");
+    await loginAs(queue, rosa);
+    const drawn = await queueRows(queue);
+    expect(drawn).toHaveLength(3);
+    for (const row of drawn) expect(row).toContain(scorecard.name);
+    // One chat of each agent.
+    for (const agent of [avery, blake, casey]) expect(drawn.filter((row) => row.includes(agent.name))).toHaveLength(1);
 
     // Deleting the rule: the dialog says what will happen, with counts; Cancel keeps the rule.
     await page.goto(`/sampling/${ruleId}`);
@@ -85,25 +93,25 @@ test.describe("sampling", () => {
     await page.getByRole("link", { name: "Delete rule…" }).click();
     const dialog = page.getByRole("dialog", { name: `Delete “${name}”?` });
     await expect(dialog).toBeVisible();
-    await expect(dialog).toContainText(`${wouldDraw} open assignments nobody has started are cancelled`);
+    await expect(dialog).toContainText("3 open assignments nobody has started are cancelled");
     await dialog.getByRole("button", { name: "Cancel", exact: true }).click();
     await expect(dialog).toBeHidden();
 
     // Without JavaScript the same link leads to the confirmation page, whose form deletes.
     const plain = await browser.newContext({ javaScriptEnabled: false });
-    const lead = await plain.newPage();
-    await loginAs(lead, "qa_lead");
-    await lead.goto(`/sampling/${ruleId}`);
-    await lead.getByRole("link", { name: "Delete rule…" }).click();
-    await expect(lead).toHaveURL(`/sampling/${ruleId}/delete`);
-    await expect(lead.getByRole("heading", { level: 1, name: `Delete “${name}”?` })).toBeVisible();
-    await lead.getByRole("button", { name: `Delete rule and cancel ${wouldDraw} assignments` }).click();
-    await expect(lead).toHaveURL(/\/sampling\?deleted=1&/);
-    await expect(lead.getByText(`${wouldDraw} open assignments nobody had started were cancelled.`)).toBeVisible();
+    const noScript = await plain.newPage();
+    await loginAs(noScript, lead);
+    await noScript.goto(`/sampling/${ruleId}`);
+    await noScript.getByRole("link", { name: "Delete rule…" }).click();
+    await expect(noScript).toHaveURL(`/sampling/${ruleId}/delete`);
+    await expect(noScript.getByRole("heading", { level: 1, name: `Delete “${name}”?` })).toBeVisible();
+    await noScript.getByRole("button", { name: "Delete rule and cancel 3 assignments" }).click();
+    await expect(noScript).toHaveURL(/\/sampling\?deleted=1&/);
+    await expect(noScript.getByText("3 open assignments nobody had started were cancelled.")).toBeVisible();
     await plain.close();
 
     // The cancelled work has left the reviewer's queue.
-    expect(await queueRowsWith(queue, name)).toHaveLength(0);
+    expect(await queueRows(queue)).toHaveLength(0);
     await reviewer.close();
   });
 });

@@ -20,9 +20,17 @@ export async function seedTeam(name = `Team ${unique()}`): Promise<{ id: string;
   return { id, name };
 }
 
-export async function seedUser(role: Role, teamIds: string[] = []): Promise<Viewer & { password: string }> {
+/**
+ * A user who can sign in with TEST_PASSWORD. The name is unique unless given (a given name
+ * gets no suffix, so a test can read it on a page); the email is always unique.
+ */
+export async function seedUser(
+  role: Role,
+  teamIds: string[] = [],
+  options: { name?: string } = {},
+): Promise<Viewer & { password: string }> {
   const key = unique();
-  const name = `${role} ${key}`;
+  const name = options.name ?? `${role} ${key}`;
   const email = `${role}.${key}@example.test`;
   const { id } = await createUser(db(), null, { name, email, role, teamIds, password: TEST_PASSWORD });
   return { id, name, email, role, teamIds, password: TEST_PASSWORD };
@@ -135,10 +143,14 @@ export const basicScorecardDefinition = {
 
 /** A scorecard with one published version (and optionally an unpublished one only). */
 export async function seedScorecard(
-  options: { name?: string; published?: boolean; definition?: unknown } = {},
+  options: { name?: string; published?: boolean; definition?: unknown; releaseMode?: "immediate" | "manual" } = {},
 ): Promise<{ id: string; versionId: string; name: string }> {
   const name = options.name ?? `Scorecard ${unique()}`;
-  const { id } = await db().insertInto("scorecards").values({ name }).returning("id").executeTakeFirstOrThrow();
+  const { id } = await db()
+    .insertInto("scorecards")
+    .values({ name, ...(options.releaseMode ? { release_mode: options.releaseMode } : {}) })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   const published = options.published ?? true;
   const version = await db()
     .insertInto("scorecard_versions")
@@ -192,4 +204,36 @@ export async function insertInteractionRows(rows: InteractionRow[]): Promise<str
     .returning("id")
     .execute();
   return inserted.map((row) => row.id);
+}
+
+/** A transcript of the given lines, agent ("a") and customer ("c") taking turns as listed; a call's turns are three seconds apart, a chat's messages forty. */
+export function transcriptSaying(
+  channel: "call" | "chat",
+  lines: Array<["agent" | "customer", string]>,
+  agentName = "Agent",
+  start = new Date("2026-01-05T09:00:00.000Z"),
+): Transcript {
+  const speakers = [
+    { id: "a", role: "agent" as const, name: agentName },
+    { id: "c", role: "customer" as const },
+  ];
+  if (channel === "call") {
+    return {
+      version: 1,
+      channel,
+      speakers,
+      segments: lines.map(([who, text], index) => ({ id: `s${index + 1}`, speaker: who === "agent" ? "a" : "c", startMs: index * 3000, endMs: index * 3000 + 2500, text })),
+    };
+  }
+  return {
+    version: 1,
+    channel,
+    speakers,
+    segments: lines.map(([who, text], index) => ({
+      id: `m${index + 1}`,
+      speaker: who === "agent" ? "a" : "c",
+      at: new Date(start.getTime() + index * 40_000).toISOString(),
+      text,
+    })),
+  };
 }

@@ -1,0 +1,86 @@
+/**
+ * Review work through the app's own use cases: assignments in a reviewer's queue,
+ * evaluations (draft or submitted), sampling rules and API tokens. Shared by the vitest
+ * suite and the e2e fixtures, which write through them into the database of the server
+ * under test.
+ */
+import { db } from "../app/lib/db.server";
+import { createApiToken } from "../app/modules/api-tokens/create-api-token.server";
+import { assignInteraction } from "../app/modules/assignments/assign-interaction.server";
+import { emptyFeedback, type FeedbackDocument } from "../app/modules/evaluations/feedback-document";
+import { openEvaluation } from "../app/modules/evaluations/open-evaluation.server";
+import { submitEvaluation, type SubmitOutcome } from "../app/modules/evaluations/submit-evaluation.server";
+import type { SamplingRuleSettings } from "../app/modules/sampling/sampling-rule.schema";
+import { createSamplingRule } from "../app/modules/sampling/save-sampling-rule.server";
+import type { Answer } from "../app/modules/scorecards/scorecard-definition.schema";
+import type { Viewer } from "../app/modules/users/roles";
+import { seedUser } from "./factories";
+
+const DAY_MS = 86_400_000;
+
+/** An open assignment in `reviewerId`'s queue, made as a QA lead makes one from the interaction page. */
+export async function seedAssignment(input: {
+  interactionId: string;
+  scorecardId: string;
+  reviewerId: string;
+  dueAt?: Date;
+  actor?: Viewer;
+}): Promise<{ id: string }> {
+  const actor = input.actor ?? (await seedUser("qa_lead"));
+  return assignInteraction(db(), actor, {
+    interactionId: input.interactionId,
+    scorecardId: input.scorecardId,
+    reviewerId: input.reviewerId,
+    dueAt: input.dueAt ?? new Date(Date.now() + 3 * DAY_MS),
+  });
+}
+
+/**
+ * An evaluation by `reviewer`, started as the workspace starts one (from the assignment when
+ * given, else ad hoc) and, unless `submit` is false, submitted with `answers`: the score is
+ * the server's, as for a real submit.
+ */
+export async function seedEvaluation(input: {
+  reviewer: Viewer;
+  interactionId: string;
+  scorecardId: string;
+  assignmentId?: string;
+  answers?: Record<string, Answer>;
+  feedback?: FeedbackDocument;
+  submit?: boolean;
+}): Promise<{ id: string; outcome: SubmitOutcome | null }> {
+  const request = input.assignmentId
+    ? { assignmentId: input.assignmentId }
+    : { interactionId: input.interactionId, scorecardId: input.scorecardId };
+  const { evaluationId } = await openEvaluation(db(), input.reviewer, request);
+  if (input.submit === false) return { id: evaluationId, outcome: null };
+  const outcome = await submitEvaluation(db(), input.reviewer, evaluationId, {
+    answers: input.answers ?? {},
+    feedback: input.feedback ?? emptyFeedback(),
+    revision: 1,
+  });
+  return { id: evaluationId, outcome };
+}
+
+/** A sampling rule as the rule form saves it; `filters` and the rest default to a manual rule over nothing in particular. */
+export async function seedSamplingRule(
+  lead: Viewer,
+  settings: Pick<SamplingRuleSettings, "scorecardId" | "reviewerIds"> & Partial<SamplingRuleSettings>,
+): Promise<{ id: string; name: string }> {
+  const full: SamplingRuleSettings = {
+    name: `Rule ${Math.random().toString(36).slice(2, 10)}`,
+    filters: { channels: [], teamIds: [], agentIds: [], queues: [], tags: [], tagsMode: "any", window: { kind: "last_n_days", days: 30 }, metadata: {} },
+    quota: { kind: "per_agent", n: 1 },
+    dueInHours: 72,
+    schedule: { kind: "manual" },
+    ...settings,
+  };
+  const { id } = await createSamplingRule(db(), lead.id, full);
+  return { id, name: full.name };
+}
+
+/** An API token of `owner` (the secret is returned once, as the settings page shows it). */
+export async function seedApiToken(owner: Viewer, name = `token ${Math.random().toString(36).slice(2, 8)}`): Promise<{ id: string; token: string; name: string }> {
+  const created = await createApiToken(db(), owner, name);
+  return { id: created.id, token: created.token, name };
+}
