@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -18,6 +18,15 @@ const loginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
+/**
+ * Remix sends an action's headers only through this export (documents and `.data` alike):
+ * a refused sign-in says when the next attempt is allowed.
+ */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
+
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getViewer(request)) throw redirect("/");
   return null;
@@ -32,6 +41,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
     return data({ message: "Please correct the highlighted fields.", fieldErrors, email }, { status: 422 });
   }
+  // Where to go after signing in, settled before a session exists: a session is only opened
+  // once the answer that carries its cookie can be built.
+  const destination = safeRedirectPath(parsed.data.redirectTo);
   const config = getConfig();
   const throttle = createLoginThrottle(pgPool(), {
     maxFailures: config.LOGIN_MAX_FAILURES,
@@ -58,7 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return data({ message: "That email and password do not match an active account.", fieldErrors: {}, email }, { status: 401 });
   }
-  throw redirect(safeRedirectPath(parsed.data.redirectTo), {
+  throw redirect(destination, {
     headers: { "Set-Cookie": await commitSessionCookie(request, result.token, result.expiresAt) },
   });
 }

@@ -47,7 +47,11 @@ async function translateEmailClash(work: Promise<void>): Promise<void> {
   }
 }
 
-/** Deactivating ends the user's sessions at once; their history (interactions, scores) stays. */
+/**
+ * Deactivating ends the user's sessions and revokes their API tokens at once, for good:
+ * reactivating brings the person back, not the tokens (they make new ones). Their history
+ * (interactions, scores) stays.
+ */
 export async function setUserActive(db: Database, actorId: string, userId: string, active: boolean): Promise<void> {
   if (actorId === userId && !active) throw new DomainError("invalid", "You cannot deactivate your own account.");
   await db.transaction().execute(async (trx) => {
@@ -59,6 +63,7 @@ export async function setUserActive(db: Database, actorId: string, userId: strin
       .set({ active, deactivated_at: active ? null : new Date(), updated_at: new Date() })
       .where("id", "=", userId)
       .execute();
+    const revokedTokens = active ? 0 : await revokeUserTokens(trx, userId);
     if (!active) await destroyUserSessions(trx, userId);
     await recordAudit(trx, {
       actorId,
@@ -66,7 +71,13 @@ export async function setUserActive(db: Database, actorId: string, userId: strin
       entityType: "user",
       entityId: userId,
       before: { active: user.active },
-      after: { active },
+      after: active ? { active } : { active, revokedTokens },
     });
   });
+}
+
+/** Revokes every API token of the user still in force; how many. */
+async function revokeUserTokens(trx: Database, userId: string): Promise<number> {
+  const revoked = await trx.updateTable("api_tokens").set({ revoked_at: new Date() }).where("user_id", "=", userId).where("revoked_at", "is", null).executeTakeFirst();
+  return Number(revoked.numUpdatedRows);
 }
