@@ -78,7 +78,7 @@ test.describe("signing in", () => {
     }
     const response = await failLogin(page, email, "wrong-again");
     expect(response.status()).toBe(429);
-    await expect(page.getByRole("alert")).toContainText("Too many failed sign-in attempts");
+    await expect(page.getByRole("alert")).toContainText("Too many failed sign-in attempts. Try again in 15 minutes.");
     await expect(page).toHaveURL("/login");
   });
 });

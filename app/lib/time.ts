@@ -177,13 +177,12 @@ export type ParsedLocalDateTime =
 export function parseLocalDateTime(value: string, timeZone: string): ParsedLocalDateTime {
   const match = LOCAL_INPUT_RE.exec(value.trim());
   const [year, month, day, hour, minute, second] = (match?.slice(1, 7) ?? []).map((part) => Number(part ?? 0));
+  const invalid = { ok: false, reason: "invalid", message: "Enter a date and time, like 2026-12-01 09:30" } as const;
   if (year === undefined || month === undefined || day === undefined || hour === undefined || minute === undefined || second === undefined) {
-    return { ok: false, reason: "invalid", message: "Enter a date and time, like 2026-12-01 09:30" };
+    return invalid;
   }
   const date = { year, month, day };
-  if (!isCalendarDate(date) || hour > 23 || minute > 59 || second > 59) {
-    return { ok: false, reason: "invalid", message: "Enter a real date and time, like 2026-12-01 09:30" };
-  }
+  if (!isCalendarDate(date) || hour > 23 || minute > 59 || second > 59) return invalid;
   const resolved = resolveWallTime({ ...date, hour, minute, second }, timeZone);
   switch (resolved.kind) {
     case "exact":
