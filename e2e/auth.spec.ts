@@ -85,7 +85,7 @@ test.describe("signing in", () => {
     const retryAfter = Number(response.headers()["retry-after"]);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
-    await expect(page.getByRole("alert")).toContainText("Too many failed sign-in attempts");
+    await expect(page.getByRole("alert")).toContainText("Too many failed sign-in attempts. Try again in 15 minutes.");
     await expect(page).toHaveURL("/login");
     // A plain form post (no JavaScript) is told the same.
     const documentPost = await page.request.post("/login", { form: { email, password: "wrong-again" } });

@@ -6,6 +6,7 @@ import { RouteErrorBoundary } from "../components/error-page";
 import { commitSessionCookie, getViewer, safeRedirectPath } from "../lib/auth.server";
 import { db, pgPool } from "../lib/db.server";
 import { readFormData } from "../lib/forms.server";
+import { formatRelative } from "../lib/time";
 import { getConfig } from "../../server/config";
 import { logIn } from "../modules/auth/log-in.server";
 import { createLoginThrottle } from "../modules/auth/login-throttle.server";
@@ -59,9 +60,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.reason === "throttled") {
       const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
+      const now = new Date();
+      const retryAt = new Date(now.getTime() + minutes * 60_000);
       return data(
         {
-          message: `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+          message: `Too many failed sign-in attempts. Try again ${formatRelative(retryAt, now, "long")}.`,
           fieldErrors: {},
           email,
         },

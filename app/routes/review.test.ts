@@ -105,7 +105,7 @@ describe("the workspace page", () => {
     });
     expect(page.evaluation.definition.sections.map((section) => section.id)).toEqual(["opening", "resolution"]);
     expect(page.facts).toMatchObject({ title: "Call with Jo Bloggs", agentName: w.agent.name, customerName: "Jo Bloggs", scorecardName: w.scorecard.name, version: 1 });
-    expect(page.facts.due).toMatchObject({ overdue: false, relative: "in 5 h" });
+    expect(page.facts.due).toMatchObject({ overdue: false, relative: "in 5 hr" });
     expect(page.media.player).toMatchObject({ audioUrl: expect.stringContaining("recording.wav") as string, channels: [{ role: "agent" }, { role: "customer" }] });
     expect(page.media.transcript?.segments[1]).toEqual({ id: "s2", speaker: "c", text: expect.any(String) as string, startMs: 2500, endMs: 5000 });
     expect(page.media.questions.map((question) => question.id)).toEqual(["greeting", "identity", "discovery", "outcome", "note"]);

@@ -8,7 +8,7 @@ import { Stat } from "../components/sampling/sample-preview";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { DomainError } from "../lib/errors";
-import { formatDateTime } from "../lib/format";
+import { formatDateTime } from "../lib/time";
 import { httpError, rethrowAsHttp } from "../lib/http.server";
 import {
   assignmentStatusLabels,

@@ -24,7 +24,7 @@ import { ScorecardForm } from "../components/scorecard-form/scorecard-form";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { DomainError } from "../lib/errors";
-import { formatDateTime } from "../lib/format";
+import { formatDateTime } from "../lib/time";
 import { formFailure, readForm } from "../lib/forms.server";
 import { httpError, rethrowAsHttp, runUseCase } from "../lib/http.server";
 import { updateScorecardSettings } from "../modules/scorecards/create-scorecard.server";

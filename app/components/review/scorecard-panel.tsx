@@ -6,6 +6,7 @@
  */
 import { Link, useFetcher } from "@remix-run/react";
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type FocusEvent } from "react";
+import { formatHourMinute } from "../../lib/time";
 import type { FeedbackDocument } from "../../modules/evaluations/feedback-document";
 import { scoreEvaluation, type ScoreResult } from "../../modules/scorecards/score-math";
 import { questionsInOrder, type Answers, type ScorecardDefinition } from "../../modules/scorecards/scorecard-definition.schema";
@@ -75,8 +76,7 @@ export const ScorecardPanel = forwardRef<ScorecardPanelHandle, ScorecardPanelPro
   const [restoreOffer, setRestoreOffer] = useState<LocalDraft | null>(null);
   const container = useRef<HTMLDivElement>(null);
 
-  const timeFormat = useMemo(() => new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit" }), [timeZone]);
-  const formatTime = useCallback((iso: string) => timeFormat.format(new Date(iso)), [timeFormat]);
+  const formatTime = useCallback((iso: string) => formatHourMinute(iso, timeZone), [timeZone]);
   const content = useMemo(() => ({ answers, feedback }), [answers, feedback]);
   const autosave = useAutosave({ evaluationId, revision: props.revision, savedAt: props.updatedAt, content, formatTime });
   const result = useMemo(() => scoreEvaluation(definition, answers), [definition, answers]);
