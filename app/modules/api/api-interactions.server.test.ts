@@ -214,7 +214,7 @@ describe("recording upload through the API", () => {
   it("refuses a contentType with a line break (422 naming the field), echoes nothing and records no upload", async () => {
     const { lead } = await importer();
     const intents = await countRows("storage_intents");
-    for (const contentType of ["audio/wav\r\nX-Injected: 1", "audio/wav\nX-Injected: 1", "audio/wav; a=b\rc", "audio/\u0000wav"]) {
+    for (const contentType of ["audio/wav\r\nX-Injected: 1", "audio/wav\nX-Injected: 1", "audio/wav; a=b\rc"]) {
       const refused = await callRoute(startUpload, "POST", "/api/v1/uploads", { token: lead.token, body: { fileName: "call.wav", contentType, size: 1000 } });
       expect(refused.status, JSON.stringify(contentType)).toBe(422);
       expect(refused.json.error?.code).toBe("invalid");
