@@ -81,8 +81,12 @@ export const configSchema = z
     /** Largest transcript or chat file accepted. */
     MAX_TRANSCRIPT_MB: positiveInt(50),
     SESSION_TTL_HOURS: positiveInt(24 * 14),
+    /** Failed sign-ins for one account from one client address before that address is locked out of it. */
     LOGIN_MAX_FAILURES: positiveInt(5),
+    /** The window failures are counted in, and the first lock-out. */
     LOGIN_LOCKOUT_MINUTES: positiveInt(15),
+    /** Failed sign-ins for one account from all addresses together (within the window) before the account is locked. */
+    LOGIN_ACCOUNT_MAX_FAILURES: positiveInt(50),
   })
   .superRefine((env, ctx) => {
     if (env.JOBS_STALE_AFTER_SECONDS < 2 * env.JOBS_HEARTBEAT_SECONDS) {

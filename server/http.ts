@@ -7,6 +7,7 @@ import type { Config } from "./config";
 import { healthCheck } from "./health";
 import type { Logger } from "./logger";
 import { withOutageAnswers } from "./outage-responses";
+import { withRefusalAnswers } from "./route-guards";
 import { limitRequestBodies, rejectCrossSiteWrites, securityHeaders } from "./security";
 
 export interface HttpOptions {
@@ -48,7 +49,7 @@ export function createHttpApp({ config, log, build, jobRunnerId }: HttpOptions):
   );
   app.use(rejectCrossSiteWrites(publicOrigin));
   const remix = createRequestHandler({
-    build: typeof build === "function" ? async () => withOutageAnswers(await build()) : withOutageAnswers(build),
+    build: typeof build === "function" ? async () => guardBuild(await build()) : guardBuild(build),
     mode: config.NODE_ENV,
     getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
   });
@@ -56,6 +57,11 @@ export function createHttpApp({ config, log, build, jobRunnerId }: HttpOptions):
     remix(req, res, next).catch(next);
   });
   return app;
+}
+
+/** Every loader and action answering refusals (a NUL in the address, a DomainError) and database outages as pages/API answers. */
+function guardBuild(build: ServerBuild): ServerBuild {
+  return withRefusalAnswers(withOutageAnswers(build));
 }
 
 /** One structured line per request: method, path (no query string, which may carry tokens), status, time. */

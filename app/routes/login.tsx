@@ -49,6 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const throttle = createLoginThrottle(pgPool(), {
     maxFailures: config.LOGIN_MAX_FAILURES,
     lockoutMinutes: config.LOGIN_LOCKOUT_MINUTES,
+    accountMaxFailures: config.LOGIN_ACCOUNT_MAX_FAILURES,
   });
   const result = await logIn(db(), throttle, {
     email: parsed.data.email,

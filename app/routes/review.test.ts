@@ -160,6 +160,9 @@ describe("autosave", () => {
     expect(returned(await save(w.otherQa, evaluationId, {}, 1)).status).toBe(404);
     expect((await thrown(() => save(w.agent, evaluationId, {}, 1))).status).toBe(403);
     expect(returned(await postJson(w.qa, evaluationId, { intent: "publish" })).status).toBe(400);
+    // A NUL in the feedback (jsonb cannot hold one) is a 422 naming where, not a 500.
+    const nul = await save(w.qa, evaluationId, { note: { value: "see\u0000here" } }, 1);
+    expect(returned(nul)).toMatchObject({ status: 422, fieldErrors: { "answers.note.value": expect.stringMatching(/Remove the NUL/) as string } });
     expect(await evaluationRow(evaluationId)).toMatchObject({ revision: 1, answers: {} });
   });
 });
