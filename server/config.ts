@@ -110,7 +110,17 @@ export const configSchema = z
     }
   });
 
-export type Config = z.infer<typeof configSchema> & { dataDir: string };
+/** Where the browser finds the embedded object store on the app's own origin (decision 0014). */
+export const STORAGE_PATH = "/storage";
+
+export type Config = z.infer<typeof configSchema> & {
+  dataDir: string;
+  /**
+   * Set when Parley started the embedded object store: browsers then reach it through the
+   * app's own origin (server/storage-proxy.ts, decision 0014) rather than S3_ENDPOINT.
+   */
+  storageThroughApp: boolean;
+};
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -128,7 +138,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  return { ...result.data, dataDir: path.resolve(result.data.PARLEY_DATA_DIR) };
+  return { ...result.data, dataDir: path.resolve(result.data.PARLEY_DATA_DIR), storageThroughApp: false };
 }
 
 function redact(name: unknown, value: string): string {

@@ -44,6 +44,8 @@ export async function startInfrastructure(config: Config, log: Logger): Promise<
       resolved.S3_ACCESS_KEY_ID = s3.accessKeyId;
       resolved.S3_SECRET_ACCESS_KEY = s3.secretAccessKey;
       resolved.S3_FORCE_PATH_STYLE = true;
+      // The store listens on loopback only; browsers reach it through the web server (decision 0014).
+      resolved.S3_PUBLIC_ENDPOINT = undefined;
       embedded.s3 = true;
       log.info({ endpoint: s3.endpoint }, "embedded S3 (s3rver) started");
     }
