@@ -47,7 +47,7 @@ test.describe("managing users", () => {
 
     const newcomer = await browser.newContext();
     const newPage = await newcomer.newPage();
-    await loginAs(newPage, email, "a-long-enough-password");
+    await loginAs(newPage, { email, password: "a-long-enough-password", name });
     await expect(newPage.getByRole("heading", { level: 1, name: "Hello, Casey" })).toBeVisible();
     await newcomer.close();
   });
