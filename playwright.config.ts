@@ -80,8 +80,8 @@ export default defineConfig({
       HOST: "127.0.0.1",
       PARLEY_DATA_DIR: dataDir,
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
-      // Transitional (issue 10 §4): off once every spec seeds what it uses.
-      SEED_DEMO_DATA: "true",
+      // No demo organisation: nothing a spec asserts on may come from anywhere but the spec.
+      SEED_DEMO_DATA: "false",
       // An inherited PUBLIC_URL would change the allowed Origin and the cookie flags.
       PUBLIC_URL: "",
       LOGIN_MAX_FAILURES: process.env.LOGIN_MAX_FAILURES ?? "5",

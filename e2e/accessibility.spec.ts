@@ -1,41 +1,174 @@
-import AxeBuilder from "@axe-core/playwright";
+/**
+ * axe (WCAG 2 A/AA) where people work: every page of every role, on data the spec makes —
+ * a team with an agent's call and chats, a QA specialist's queue with a draft in the review
+ * workspace (checked with the annotation form and the keyboard-shortcut help open), a
+ * submitted and released evaluation, call, chat and draft scorecards, a sampling rule with a
+ * run, an API token. No serious or critical violation anywhere.
+ */
 import type { Page } from "@playwright/test";
-import { expect, loginAs, test } from "./fixtures";
+import { demoScorecards } from "../db/seed/demo-scorecards";
+import { seedConversation } from "../test/conversation-factories";
+import { seedScorecard, seedTeam } from "../test/factories";
+import { seedApiToken, seedAssignment, seedEvaluation, seedSamplingRule, seedSamplingRun } from "../test/review-factories";
+import { expect, expectNoSeriousViolations, loginAs, seedLogin, test, uniqueSuffix, waitForHydration } from "./fixtures";
 
-/** Serious and critical WCAG 2 A/AA violations on the page, one readable line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) =>
-        `${violation.impact}: ${violation.id} — ${violation.help} (${violation.helpUrl})\n` +
-        violation.nodes.map((node) => `    ${node.target.join(" ")}: ${node.failureSummary ?? ""}`).join("\n"),
-    );
+const [callQuality, chatQuality] = demoScorecards.map((scorecard) => scorecard.definition);
+
+async function seedWorkplace() {
+  const suffix = uniqueSuffix();
+  const team = await seedTeam(`Accessible team ${suffix}`);
+  const agent = await seedLogin("agent", [team.id], `Dana ${suffix}`);
+  const otherAgent = await seedLogin("agent", [team.id], `Marcus ${suffix}`);
+  const supervisor = await seedLogin("supervisor", [team.id], `Sam ${suffix}`);
+  const qa = await seedLogin("qa", [], `Quinn ${suffix}`);
+  const lead = await seedLogin("qa_lead", [], `Leah ${suffix}`);
+  const admin = await seedLogin("admin", [], `Alex ${suffix}`);
+
+  // Two days ago: inside the rule's window of the last 30 whole days.
+  const startedAt = new Date(Date.now() - 2 * 86_400_000);
+  const call = await seedConversation(agent.id, "call-tech-area-outage", { startedAt });
+  const chat = await seedConversation(agent.id, "chat-tech-outage-update", { startedAt });
+  await seedConversation(otherAgent.id, "chat-tech-password-reset", { startedAt });
+  const callScorecard = await seedScorecard({ name: `Call quality ${suffix}`, definition: callQuality });
+  const chatScorecard = await seedScorecard({ name: `Chat quality ${suffix}`, definition: chatQuality });
+  const draftScorecard = await seedScorecard({ name: `Draft ${suffix}`, definition: callQuality, published: false });
+
+  // The QA specialist's draft of the call, from an assignment.
+  const assignment = await seedAssignment({ interactionId: call.id, scorecardId: callScorecard.id, reviewerId: qa.id, actor: lead });
+  const draft = await seedEvaluation({ reviewer: qa, interactionId: call.id, scorecardId: callScorecard.id, assignmentId: assignment.id, submit: false });
+  // The lead's submitted review of the chat, released to the agent at once.
+  const evaluation = await seedEvaluation({
+    reviewer: lead,
+    interactionId: chat.id,
+    scorecardId: chatScorecard.id,
+    answers: { "response-time": { value: true }, tone: { value: 3 }, resolved: { value: true } },
+  });
+  // A chat rule over the team, run once: it draws the other agent's chat for the QA specialist.
+  const rule = await seedSamplingRule(lead, {
+    name: `Team chats ${suffix}`,
+    scorecardId: chatScorecard.id,
+    reviewerIds: [qa.id],
+    filters: { channels: ["chat"], teamIds: [team.id], agentIds: [], queues: [], tags: [], tagsMode: "any", window: { kind: "last_n_days", days: 30 }, metadata: {} },
+  });
+  const run = await seedSamplingRun(rule.id, lead);
+  await seedApiToken(lead, `Reports ${suffix}`);
+  return { team, agent, supervisor, qa, lead, admin, call, chat, callScorecard, draftScorecard, draft, evaluation, rule, run };
+}
+
+let workplace: Awaited<ReturnType<typeof seedWorkplace>>;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  workplace = await seedWorkplace();
+});
+
+// Each test signs in and runs axe on several pages, a few seconds each.
+test.describe.configure({ timeout: 120_000 });
+
+/** Opens `url`, waits for its main heading, and checks the page with axe. */
+async function check(page: Page, url: string, heading: string | RegExp): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+  await expectNoSeriousViolations(page, url);
+}
+
+/** A call's page once the server's job runner has drawn its waveform (reloading until then). */
+async function checkCall(page: Page, url: string): Promise<void> {
+  await expect(async () => {
+    await page.goto(url);
+    await expect(page.locator('[data-waveform-ready="true"]')).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 60_000 });
+  await expectNoSeriousViolations(page, url);
 }
 
 test.describe("accessibility (axe, WCAG 2 A/AA)", () => {
-  test("the login page", async ({ page }) => {
-    await page.goto("/login");
-    await expect(page.getByRole("heading", { name: "Sign in to Parley" })).toBeVisible();
-    const violations = await seriousViolations(page);
-    expect(violations, violations.join("\n")).toEqual([]);
-  });
-
-  test("the login page showing errors", async ({ page }) => {
-    await page.goto("/login");
+  test("the login page, empty and showing errors", async ({ page }) => {
+    await check(page, "/login", "Sign in to Parley");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.locator("#email-error")).toBeVisible();
-    const violations = await seriousViolations(page);
-    expect(violations, violations.join("\n")).toEqual([]);
+    await expectNoSeriousViolations(page, "/login with errors");
   });
 
-  for (const role of ["agent", "admin"] as const) {
-    test(`the home page of an ${role}`, async ({ page }) => {
-      await loginAs(page, role);
-      await expect(page.getByRole("heading", { level: 1, name: /^Hello, / })).toBeVisible();
-      const violations = await seriousViolations(page);
-      expect(violations, violations.join("\n")).toEqual([]);
-    });
-  }
+  test("an agent's pages: home, their conversations, a chat, their released evaluation, refusals", async ({ page }) => {
+    const { agent, chat, evaluation } = workplace;
+    await loginAs(page, agent);
+    await check(page, "/", /^Hello, /);
+    await check(page, "/interactions", "My conversations");
+    await check(page, `/interactions/${chat.id}`, /./);
+    await check(page, `/evaluations/${evaluation.id}`, /^Evaluation of /);
+    await check(page, "/admin/users", "You do not have access");
+    await check(page, "/interactions/00000000-0000-4000-8000-000000000000", "Not found");
+  });
+
+  test("a supervisor's pages: home, the team's conversations, a call with its player, an evaluation", async ({ page }) => {
+    const { supervisor, call, evaluation } = workplace;
+    await loginAs(page, supervisor);
+    await check(page, "/", /^Hello, /);
+    await check(page, "/interactions", "Team conversations");
+    await checkCall(page, `/interactions/${call.id}`);
+    await check(page, `/evaluations/${evaluation.id}`, /^Evaluation of /);
+  });
+
+  test("a QA specialist's pages: home, queue, conversations, and the review workspace with the annotation form and the help open", async ({ page }) => {
+    const { qa, team, draft, evaluation } = workplace;
+    await loginAs(page, qa);
+    await check(page, "/", /^Hello, /);
+    await check(page, "/queue", "My queue");
+    await expect(page.locator("tbody tr")).toHaveCount(2);
+    await check(page, `/interactions?team=${team.id}`, "Interactions");
+    await check(page, `/evaluations/${evaluation.id}`, /^Evaluation of /);
+
+    const workspace = `/review/${draft.id}`;
+    await checkCall(page, workspace);
+    await waitForHydration(page);
+    // The annotation form, opened on a word of the second turn.
+    const turn = page.getByRole("list", { name: "Transcript" }).getByRole("listitem").nth(1);
+    await turn.locator("[data-segment-text]").dblclick({ position: { x: 4, y: 6 } });
+    await page.getByRole("button", { name: "Annotate" }).click();
+    const composer = page.getByRole("form", { name: "New annotation" });
+    await expect(composer).toBeVisible();
+    await expectNoSeriousViolations(page, `${workspace} with the annotation form open`);
+    await composer.getByRole("button", { name: "Cancel" }).click();
+    await expect(composer).toBeHidden();
+    // The keyboard-shortcut help.
+    await page.getByRole("button", { name: /^Keyboard shortcuts/ }).click();
+    await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+    await expectNoSeriousViolations(page, `${workspace} with the shortcut help open`);
+  });
+
+  test("a QA lead's pages: queue, assignments, scorecards and the builder, sampling, import, API tokens", async ({ page }) => {
+    test.setTimeout(180_000);
+    const { lead, callScorecard, draftScorecard, rule, run, evaluation } = workplace;
+    await loginAs(page, lead);
+    await check(page, "/", /^Hello, /);
+    await check(page, "/queue", "My queue");
+    await check(page, "/assignments", "Assignments");
+    await check(page, `/evaluations/${evaluation.id}`, /^Evaluation of /);
+    await check(page, "/scorecards", "Scorecards");
+    await check(page, `/scorecards/${callScorecard.id}`, callScorecard.name);
+    await page.goto(`/scorecards/${draftScorecard.id}`);
+    await waitForHydration(page);
+    await expect(page.getByRole("region", { name: "Preview" })).toBeVisible();
+    await expectNoSeriousViolations(page, "the scorecard builder on a draft");
+    await check(page, "/sampling", "Sampling rules");
+    await check(page, "/sampling/new", /rule/i);
+    await check(page, `/sampling/${rule.id}`, rule.name);
+    await check(page, `/sampling/runs/${run.id}`, /./);
+    await check(page, "/sampling/coverage", "Coverage");
+    await check(page, `/sampling/${rule.id}/delete`, `Delete “${rule.name}”?`);
+    await check(page, "/import", "Import interactions");
+    await check(page, "/settings/api-tokens", "API tokens");
+  });
+
+  test("an admin's pages: users, a user, a new user, teams, tokens, conversations", async ({ page }) => {
+    const { admin, agent, team } = workplace;
+    await loginAs(page, admin);
+    await check(page, "/", /^Hello, /);
+    await check(page, "/admin/users", "Users");
+    await check(page, `/admin/users/${agent.id}`, agent.name);
+    await check(page, "/admin/users/new", "Add user");
+    await check(page, "/admin/teams", "Teams");
+    await check(page, "/settings/api-tokens", "API tokens");
+    await check(page, `/interactions?team=${team.id}`, "Interactions");
+  });
 });

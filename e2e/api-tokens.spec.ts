@@ -1,35 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "@playwright/test";
-import { expect, loginAs, test, uniqueSuffix, waitForHydration } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { insertInteractionRows } from "../test/factories";
+import { expect, loginAs, seedLogin, seriousViolations, test, uniqueSuffix, waitForHydration } from "./fixtures";
 
 // Works as a QA lead created here, so the token list starts empty whatever other specs
-// (or a retry) did; the run's database is dropped afterwards. Nothing here creates
-// interactions: other specs count the demo's conversations.
-
-async function newQaLead(browser: Browser): Promise<{ email: string; password: string; name: string }> {
-  const suffix = uniqueSuffix();
-  const lead = { name: `Tokyn Lead ${suffix}`, email: `tokyn.${suffix}@demo.parley.test`, password: "a-long-enough-password" };
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await loginAs(page, "admin");
-  await page.goto("/admin/users/new");
-  await page.getByLabel("Full name").fill(lead.name);
-  await page.getByLabel("Email", { exact: true }).fill(lead.email);
-  await page.getByLabel("Initial password").fill(lead.password);
-  await page.getByRole("combobox", { name: "Role" }).selectOption({ label: "QA lead" });
-  await page.getByRole("button", { name: "Create user" }).click();
-  await expect(page.getByRole("status")).toHaveText("User created.");
-  await context.close();
-  return lead;
-}
-
-/** Serious and critical WCAG 2 A/AA violations, as e2e/accessibility.spec.ts counts them. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-}
+// (or a retry) did.
 
 async function openTokens(page: Page) {
   await page.goto("/settings/api-tokens");
@@ -39,11 +13,14 @@ async function openTokens(page: Page) {
 
 test.describe("API tokens", () => {
   test("a QA lead creates a token, sees it once, uses it, revokes it, and it stops working", async ({ browser, request }) => {
-    const lead = await newQaLead(browser);
+    const lead = await seedLogin("qa_lead");
+    // Six conversations at least, so that a page of five has a next one.
+    const agent = await seedLogin("agent");
+    await insertInteractionRows(Array.from({ length: 6 }, (_, index) => ({ agentId: agent.id, startedAt: new Date(Date.now() - index * 3_600_000) })));
     const context = await browser.newContext();
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     const page = await context.newPage();
-    await loginAs(page, lead.email, lead.password);
+    await loginAs(page, lead);
     await openTokens(page);
     await expect(page.getByText("No API tokens yet.")).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
@@ -108,7 +85,7 @@ test.describe("API tokens", () => {
   });
 
   test("a token needs a name", async ({ page }) => {
-    await loginAs(page, "qa_lead");
+    await loginAs(page, await seedLogin("qa_lead"));
     await openTokens(page);
     await page.getByRole("button", { name: "Create token" }).click();
     await expect(page.locator("#token-name-error")).toHaveText("Give the token a name, e.g. the system that will use it");
@@ -116,10 +93,10 @@ test.describe("API tokens", () => {
   });
 
   test("an admin sees every token with its owner; a QA specialist has no access", async ({ page, browser }) => {
-    const lead = await newQaLead(browser);
+    const lead = await seedLogin("qa_lead");
     const leadContext = await browser.newContext();
     const leadPage = await leadContext.newPage();
-    await loginAs(leadPage, lead.email, lead.password);
+    await loginAs(leadPage, lead);
     await openTokens(leadPage);
     const name = `Lead's token ${uniqueSuffix()}`;
     await leadPage.getByLabel("Name", { exact: true }).fill(name);
@@ -127,7 +104,7 @@ test.describe("API tokens", () => {
     await expect(leadPage.getByLabel("Your new API token")).toBeVisible();
     await leadContext.close();
 
-    await loginAs(page, "admin");
+    await loginAs(page, await seedLogin("admin"));
     await openTokens(page);
     const row = page.getByRole("row").filter({ hasText: name });
     await expect(row).toContainText(`${lead.name} (${lead.email})`);
@@ -135,7 +112,7 @@ test.describe("API tokens", () => {
 
     const qaContext = await browser.newContext();
     const qa = await qaContext.newPage();
-    await loginAs(qa, "qa");
+    await loginAs(qa, await seedLogin("qa"));
     const response = await qa.goto("/settings/api-tokens");
     expect(response?.status()).toBe(403);
     await qaContext.close();

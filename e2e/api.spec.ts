@@ -1,16 +1,15 @@
 import type { Browser } from "@playwright/test";
-import { expect, loginAs, test, uniqueSuffix, waitForHydration } from "./fixtures";
+import { expect, loginAs, seedLogin, test, uniqueSuffix, waitForHydration } from "./fixtures";
 
 // The REST API through the real server (express in front of Remix): routing of the
-// resource routes, JSON errors, and the server's own checks for /api/. Nothing here
-// creates interactions (other specs count the demo's conversations); imports and
+// resource routes, JSON errors, and the server's own checks for /api/. Imports and
 // uploads are covered by the integration tests in app/modules/api/.
 
 /** Creates a token as the admin through the settings page and returns the secret. */
 async function adminToken(browser: Browser): Promise<{ token: string; name: string }> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await loginAs(page, "admin");
+  await loginAs(page, await seedLogin("admin"));
   await page.goto("/settings/api-tokens");
   await waitForHydration(page);
   const name = `e2e api ${uniqueSuffix()}`;

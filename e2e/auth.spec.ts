@@ -72,7 +72,7 @@ test.describe("signing in", () => {
 
   test(`after ${MAX_FAILURES} failures an account is locked out`, async ({ page }) => {
     // An address no account has: throttled exactly like a real one, and locks nobody out.
-    const email = `locked-${uniqueSuffix()}@demo.parley.test`;
+    const email = `locked-${uniqueSuffix()}@example.test`;
     await page.goto("/login");
     for (let attempt = 1; attempt <= MAX_FAILURES; attempt++) {
       const response = await failLogin(page, email, `wrong-${attempt}`);

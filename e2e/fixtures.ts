@@ -3,7 +3,6 @@ import { expect, test as base, type Page } from "@playwright/test";
 import { roleLabels, type Role } from "../app/modules/users/roles";
 import { seedUser, TEST_PASSWORD } from "../test/factories";
 import { connectToAppUnderTest, disconnectFromAppUnderTest } from "./support/app-under-test";
-import { DEMO_PASSWORD, users } from "./support/demo-logins";
 
 export { expect };
 
@@ -48,24 +47,13 @@ export async function submitLogin(page: Page, email: string, password: string): 
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-export { DEMO_PASSWORD, otherUsers, roleNames, users } from "./support/demo-logins";
-
-/**
- * Signs in through the real login form and waits until the signed-in shell is shown.
- * (A role or a bare email means a demo login: transitional, see support/demo-logins.ts.)
- */
-export async function loginAs(page: Page, login: Login | Role | (string & NonNullable<unknown>), password?: string): Promise<void> {
-  const who: Login =
-    typeof login !== "string"
-      ? login
-      : Object.hasOwn(users, login)
-        ? users[login as Role]
-        : { email: login, password: password ?? DEMO_PASSWORD, name: "" };
+/** Signs in through the real login form and waits until the signed-in shell is shown, with the user's name. */
+export async function loginAs(page: Page, who: Login): Promise<void> {
   await page.goto("/login");
   await submitLogin(page, who.email, who.password);
   await expect(page).not.toHaveURL(/\/login(\?|$)/);
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  if (who.name) await expect(page.locator(".usermenu__name")).toHaveText(who.name);
+  await expect(page.locator(".usermenu__name")).toHaveText(who.name);
 }
 
 /** Signs out with the user menu's button. */

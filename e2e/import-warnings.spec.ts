@@ -2,42 +2,46 @@
  * What the import page and the conversation page say about files that import with a
  * problem: an empty recording is named as empty, and a transcript that runs past its
  * recording is imported with a note on the conversation's page. Each test imports its
- * own files; only the login and the agent come from the demo organisation.
+ * own files, as a QA lead it made, for an agent it made.
  */
 import type { Page } from "@playwright/test";
-import { expect, loginAs, test, uniqueSuffix, users, waitForHydration } from "./fixtures";
+import { seedTeam } from "../test/factories";
+import { expect, loginAs, seedLogin, test, uniqueSuffix, waitForHydration, type SeededLogin } from "./fixtures";
 import { twoChannelWav } from "./fixtures/wav";
 
-/** Well before the demo data's last 40 days, which other specs count on. */
 const STARTED_AT = "2025-06-03T09:40";
 
-/** A five-minute call transcript whose agent voice names the demo agent, so the page picks her. */
-const fiveMinuteVtt = [
-  "WEBVTT",
-  "",
-  "00:00.200 --> 00:01.800",
-  `<v ${users.agent.name}>Thanks for calling, this is Dana.`,
-  "",
-  "04:55.000 --> 05:00.000",
-  "<v Robert>And that is all, thank you.",
-  "",
-].join("\n");
+/** A five-minute call transcript whose agent voice names the agent, so the page picks her. */
+const fiveMinuteVtt = (agent: { name: string }) =>
+  [
+    "WEBVTT",
+    "",
+    "00:00.200 --> 00:01.800",
+    `<v ${agent.name}>Thanks for calling, this is Dana.`,
+    "",
+    "04:55.000 --> 05:00.000",
+    "<v Robert>And that is all, thank you.",
+    "",
+  ].join("\n");
 
-async function openImport(page: Page) {
-  await loginAs(page, "qa_lead");
+/** Signs in as a new QA lead and opens the import page; the agent is named uniquely, so the page's guess finds exactly her. */
+async function openImport(page: Page): Promise<SeededLogin> {
+  const agent = await seedLogin("agent", [(await seedTeam()).id], `Dana Reyes ${uniqueSuffix()}`);
+  await loginAs(page, await seedLogin("qa_lead"));
   await page.goto("/import");
   await expect(page.getByRole("heading", { level: 1, name: "Import interactions" })).toBeVisible();
   await waitForHydration(page);
   await page.getByLabel("Started at").fill(STARTED_AT);
+  return agent;
 }
 
 test.describe("import warnings", () => {
   test("an empty recording is named as empty, not only 'correct the highlighted fields'", async ({ page }) => {
     const externalId = `e2e-empty-${uniqueSuffix()}`;
-    await openImport(page);
+    const agent = await openImport(page);
     await page.getByLabel("Recording (optional)").setInputFiles({ name: `${externalId}.wav`, mimeType: "audio/wav", buffer: Buffer.alloc(0) });
-    await page.getByLabel("Transcript or chat file").setInputFiles({ name: `${externalId}.vtt`, mimeType: "text/vtt", buffer: Buffer.from(fiveMinuteVtt) });
-    await expect(page.getByLabel("Agent", { exact: true })).toHaveValue(users.agent.email);
+    await page.getByLabel("Transcript or chat file").setInputFiles({ name: `${externalId}.vtt`, mimeType: "text/vtt", buffer: Buffer.from(fiveMinuteVtt(agent)) });
+    await expect(page.getByLabel("Agent", { exact: true })).toHaveValue(agent.email);
 
     await page.getByRole("button", { name: "Import" }).click();
 
@@ -49,11 +53,11 @@ test.describe("import warnings", () => {
   test("a transcript that runs past its recording imports with a note on the conversation's page", async ({ page }) => {
     test.setTimeout(60_000);
     const externalId = `e2e-overrun-${uniqueSuffix()}`;
-    await openImport(page);
+    const agent = await openImport(page);
     await page.getByLabel("Recording (optional)").setInputFiles({ name: `${externalId}.wav`, mimeType: "audio/wav", buffer: twoChannelWav({ seconds: 2 }) });
-    await page.getByLabel("Transcript or chat file").setInputFiles({ name: `${externalId}.vtt`, mimeType: "text/vtt", buffer: Buffer.from(fiveMinuteVtt) });
+    await page.getByLabel("Transcript or chat file").setInputFiles({ name: `${externalId}.vtt`, mimeType: "text/vtt", buffer: Buffer.from(fiveMinuteVtt(agent)) });
     await expect(page.getByText("WebVTT · a call · 2 turns · 2 speakers")).toBeVisible();
-    await expect(page.getByLabel("Agent", { exact: true })).toHaveValue(users.agent.email);
+    await expect(page.getByLabel("Agent", { exact: true })).toHaveValue(agent.email);
 
     await page.getByRole("button", { name: "Import" }).click();
     await expect(page).toHaveURL(/\/interactions\/[0-9a-f-]{36}$/);

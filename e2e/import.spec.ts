@@ -1,19 +1,35 @@
+import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page, Route } from "@playwright/test";
-import { expect, loginAs, test, uniqueSuffix, users, waitForHydration } from "./fixtures";
+import { seedTeam } from "../test/factories";
+import { expect, expectNoSeriousViolations, loginAs, seedLogin, test, uniqueSuffix, waitForHydration, type SeededLogin } from "./fixtures";
 import { twoChannelWav } from "./fixtures/wav";
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
 const fixture = (name: string) => path.join(fixtures, name);
 const interactionUrl = /\/interactions\/[0-9a-f-]{36}$/;
-/** Imports land well before the demo data's last 40 days, which other specs count on. */
 const STARTED_AT = "2025-06-02T10:15";
 
-async function openImport(page: Page) {
-  await loginAs(page, "qa_lead");
+/**
+ * A QA lead who imports, and the agent the imported conversations belong to: named "Dana
+ * Reyes" and a suffix, so the page's guess from the transcript's agent voice finds exactly her.
+ */
+async function seedImporters(): Promise<{ lead: SeededLogin; agent: SeededLogin }> {
+  const team = await seedTeam();
+  const agent = await seedLogin("agent", [team.id], `Dana Reyes ${uniqueSuffix()}`);
+  return { lead: await seedLogin("qa_lead"), agent };
+}
+
+/** e2e/fixtures/import-call.vtt with the agent's voice named after `agent`. */
+function callVtt(agent: { name: string }, name = "import-call.vtt") {
+  const text = readFileSync(fixture("import-call.vtt"), "utf8").replaceAll("<v Dana Reyes>", `<v ${agent.name}>`);
+  return { name, mimeType: "text/vtt", buffer: Buffer.from(text) };
+}
+
+async function openImport(page: Page, lead: SeededLogin) {
+  await loginAs(page, lead);
   await page.goto("/import");
   await expect(page.getByRole("heading", { level: 1, name: "Import interactions" })).toBeVisible();
   await waitForHydration(page);
@@ -36,23 +52,24 @@ test.describe("import page", () => {
   test("a QA lead imports a two-channel call with its WebVTT transcript and sees it processed", async ({ page }) => {
     test.setTimeout(60_000);
     const externalId = `e2e-call-${uniqueSuffix()}`;
-    await openImport(page);
+    const { lead, agent } = await seedImporters();
+    await openImport(page, lead);
 
     await page.getByLabel("Recording (optional)").setInputFiles({ name: `${externalId}.wav`, mimeType: "audio/wav", buffer: twoChannelWav({ seconds: 7 }) });
-    await page.getByLabel("Transcript or chat file").setInputFiles(fixture("import-call.vtt"));
+    await page.getByLabel("Transcript or chat file").setInputFiles(callVtt(agent));
 
     // The file is read on the server and its speakers offered for the mapping.
     const speakers = page.getByRole("group", { name: "Who is the agent?" });
     await expect(speakers).toBeVisible();
     await expect(page.getByText("WebVTT · a call · 3 turns · 2 speakers")).toBeVisible();
-    await expect(speakers.getByLabel("Role of Dana Reyes")).toHaveValue("agent");
+    await expect(speakers.getByLabel(`Role of ${agent.name}`)).toHaveValue("agent");
     await expect(speakers.getByLabel("Role of Robert")).toHaveValue("customer");
     await speakers.getByLabel("Role of Robert").selectOption("agent");
     await speakers.getByLabel("Role of Robert").selectOption("customer");
 
     // The external id comes from the file name; the agent from the transcript's agent voice.
     await expect(page.getByLabel("External id")).toHaveValue(externalId);
-    await expect(page.getByLabel("Agent", { exact: true })).toHaveValue(users.agent.email);
+    await expect(page.getByLabel("Agent", { exact: true })).toHaveValue(agent.email);
     await expect(page.getByText(/In the organisation's time zone, /)).toBeVisible();
     await page.getByLabel("Queue (optional)").fill("Billing");
     await page.getByLabel("Direction (optional)").selectOption("inbound");
@@ -90,7 +107,8 @@ test.describe("import page", () => {
   });
 
   test("a malformed WebVTT file is refused with the line at fault, and nothing is uploaded", async ({ page }) => {
-    await openImport(page);
+    const { lead } = await seedImporters();
+    await openImport(page, lead);
     const puts: string[] = [];
     page.on("request", (request) => {
       if (request.method() === "PUT") puts.push(request.url());
@@ -111,7 +129,8 @@ test.describe("import page", () => {
   });
 
   test("a transcript larger than the app's usual 1 MB body limit is still read (the import path allows more)", async ({ page }) => {
-    await openImport(page);
+    const { lead } = await seedImporters();
+    await openImport(page, lead);
     const stamp = (ms: number) => `${String(Math.floor(ms / 60_000)).padStart(2, "0")}:${String(Math.floor(ms / 1000) % 60).padStart(2, "0")}.${String(ms % 1000).padStart(3, "0")}`;
     const cues = Array.from({ length: 24_000 }, (_, index) => {
       const start = index * 100;
@@ -125,13 +144,14 @@ test.describe("import page", () => {
 
   test("a chat export imports without a recording, and the same external id again says it was already imported", async ({ page }) => {
     const externalId = `e2e-chat-${uniqueSuffix()}`;
-    await openImport(page);
+    const { lead, agent } = await seedImporters();
+    await openImport(page, lead);
     await page.getByLabel("Transcript or chat file").setInputFiles(fixture("import-chat.csv"));
     await expect(page.getByText("Chat CSV · a chat · 4 messages · 2 speakers")).toBeVisible();
     await expect(page.getByRole("group", { name: "Who is the agent?" }).getByLabel("Role of agent")).toHaveValue("agent");
     await expect(page.getByLabel("External id")).toHaveValue("import-chat");
     await page.getByLabel("External id").fill(externalId);
-    await page.getByLabel("Agent", { exact: true }).selectOption(users.agent.email);
+    await page.getByLabel("Agent", { exact: true }).selectOption(agent.email);
     await page.getByRole("button", { name: "Import" }).click();
     await expect(page).toHaveURL(interactionUrl);
     const first = page.url();
@@ -144,7 +164,7 @@ test.describe("import page", () => {
     await page.getByLabel("Transcript or chat file").setInputFiles(fixture("import-chat.csv"));
     await expect(page.getByRole("group", { name: "Who is the agent?" })).toBeVisible();
     await page.getByLabel("External id").fill(externalId);
-    await page.getByLabel("Agent", { exact: true }).selectOption(users.agent.email);
+    await page.getByLabel("Agent", { exact: true }).selectOption(agent.email);
     await page.getByLabel("Queue (optional)").fill("Kept after the refusal");
     await page.getByRole("button", { name: "Import" }).click();
     await expect(page.getByRole("heading", { name: "Already imported" })).toBeVisible();
@@ -155,11 +175,12 @@ test.describe("import page", () => {
 
   test("when Parley cannot be reached, the page stays as it was and importing again works", async ({ page }) => {
     const externalId = `e2e-offline-${uniqueSuffix()}`;
-    await openImport(page);
+    const { lead, agent } = await seedImporters();
+    await openImport(page, lead);
     await page.getByLabel("Transcript or chat file").setInputFiles(fixture("import-chat.csv"));
     await expect(page.getByRole("group", { name: "Who is the agent?" })).toBeVisible();
     await page.getByLabel("External id").fill(externalId);
-    await page.getByLabel("Agent", { exact: true }).selectOption(users.agent.email);
+    await page.getByLabel("Agent", { exact: true }).selectOption(agent.email);
     await page.getByLabel("Tags (optional)").fill("typed before the outage");
 
     let dropped = 0;
@@ -189,7 +210,8 @@ test.describe("import page", () => {
     const recording = testInfo.outputPath("long-call.wav");
     await writeFile(recording, twoChannelWav({ seconds: 1300, toneSeconds: 6 }));
     const externalId = `e2e-long-${uniqueSuffix()}`;
-    await openImport(page);
+    const { lead, agent } = await seedImporters();
+    await openImport(page, lead);
 
     const putsByPart = new Map<string, number>();
     let dropped = 0;
@@ -210,7 +232,7 @@ test.describe("import page", () => {
     );
 
     await page.getByLabel("Recording (optional)").setInputFiles(recording);
-    await page.getByLabel("Transcript or chat file").setInputFiles(fixture("import-call.vtt"));
+    await page.getByLabel("Transcript or chat file").setInputFiles(callVtt(agent));
     await expect(page.getByRole("group", { name: "Who is the agent?" })).toBeVisible();
     await page.getByLabel("External id").fill(externalId);
     await page.getByLabel("Customer name (optional)").fill("Robert Okoye");
@@ -232,7 +254,8 @@ test.describe("import page", () => {
 
   test("Cancel stops the upload and keeps everything; importing again finishes it", async ({ page }) => {
     const externalId = `e2e-cancel-${uniqueSuffix()}`;
-    await openImport(page);
+    const { lead, agent } = await seedImporters();
+    await openImport(page, lead);
     let holding = true;
     let letGo = () => {};
     await page.route(
@@ -245,7 +268,7 @@ test.describe("import page", () => {
       },
     );
     await page.getByLabel("Recording (optional)").setInputFiles({ name: `${externalId}.wav`, mimeType: "audio/wav", buffer: twoChannelWav({ seconds: 3 }) });
-    await page.getByLabel("Transcript or chat file").setInputFiles(fixture("import-call.vtt"));
+    await page.getByLabel("Transcript or chat file").setInputFiles(callVtt(agent));
     await expect(page.getByRole("group", { name: "Who is the agent?" })).toBeVisible();
     await page.getByRole("button", { name: "Import" }).click();
     await expect(page.getByRole("progressbar", { name: "Recording upload" })).toBeVisible();
@@ -261,7 +284,8 @@ test.describe("import page", () => {
   });
 
   test("the form, its speaker table and its errors have no serious accessibility problems", async ({ page }) => {
-    await openImport(page);
+    const { lead } = await seedImporters();
+    await openImport(page, lead);
     await page.getByLabel("Transcript or chat file").setInputFiles(fixture("import-chat.csv"));
     await expect(page.getByRole("group", { name: "Who is the agent?" })).toBeVisible();
     await page.getByLabel("External id").fill("");
@@ -269,15 +293,11 @@ test.describe("import page", () => {
     await expect(page.locator("#agent-error")).toHaveText("Choose the agent who handled the conversation");
     await expect(page.locator("#externalId-error")).toBeVisible();
     await expect(page.getByLabel("Agent", { exact: true })).toBeFocused();
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-    const serious = results.violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-    expect(serious, serious.join("\n")).toEqual([]);
+    await expectNoSeriousViolations(page);
   });
 
   test("an agent may not open the import page", async ({ page }) => {
-    await loginAs(page, "agent");
+    await loginAs(page, await seedLogin("agent"));
     const response = await page.goto("/import");
     expect(response?.status()).toBe(403);
     await expect(page.getByRole("heading", { level: 1, name: "You do not have access" })).toBeVisible();

@@ -1,21 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
-import { expect, loginAs, mainNav, test, uniqueSuffix, waitForHydration } from "./fixtures";
+import { expect, loginAs, mainNav, seedLogin, seriousViolations, test, uniqueSuffix, waitForHydration } from "./fixtures";
 
-/** Serious and critical WCAG 2 A/AA violations, one line each (as in accessibility.spec.ts). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.impact}: ${violation.id} — ${violation.help}\n${violation.nodes.map((node) => `    ${node.target.join(" ")}`).join("\n")}`);
-}
-
-// The scorecard is created with a unique name; the run's database is dropped afterwards.
+// Each test signs in as a QA lead it creates and builds a scorecard with a unique name.
 
 test.describe("building a scorecard", () => {
   test("a QA lead builds, previews, saves and publishes a scorecard", async ({ page }) => {
     const name = `Billing calls ${uniqueSuffix()}`;
-    await loginAs(page, "qa_lead");
+    await loginAs(page, await seedLogin("qa_lead"));
     await page.goto("/scorecards");
     await page.getByLabel("Name", { exact: true }).fill(name);
     await page.getByLabel("When a QA lead releases it").check();
@@ -94,7 +84,7 @@ test.describe("building a scorecard", () => {
   });
 
   test("a refused save points at the field and keeps the edits; removals can be undone", async ({ page }) => {
-    await loginAs(page, "qa_lead");
+    await loginAs(page, await seedLogin("qa_lead"));
     await page.goto("/scorecards");
     await page.getByLabel("Name", { exact: true }).fill(`Chat review ${uniqueSuffix()}`);
     await page.getByRole("button", { name: "Create scorecard" }).click();

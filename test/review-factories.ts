@@ -11,6 +11,7 @@ import { emptyFeedback, type FeedbackDocument } from "../app/modules/evaluations
 import { openEvaluation } from "../app/modules/evaluations/open-evaluation.server";
 import { submitEvaluation, type SubmitOutcome } from "../app/modules/evaluations/submit-evaluation.server";
 import type { SamplingRuleSettings } from "../app/modules/sampling/sampling-rule.schema";
+import { runSamplingRule } from "../app/modules/sampling/run-sampling-rule.server";
 import { createSamplingRule } from "../app/modules/sampling/save-sampling-rule.server";
 import type { Answer } from "../app/modules/scorecards/scorecard-definition.schema";
 import type { Viewer } from "../app/modules/users/roles";
@@ -77,6 +78,13 @@ export async function seedSamplingRule(
   };
   const { id } = await createSamplingRule(db(), lead.id, full);
   return { id, name: full.name };
+}
+
+/** Runs a rule now, as its page's Run now does; the run's id, or an error naming why it failed. */
+export async function seedSamplingRun(ruleId: string, startedBy: Viewer): Promise<{ id: string }> {
+  const outcome = await runSamplingRule(db(), { ruleId, runAt: new Date(), trigger: "manual", startedBy: startedBy.id });
+  if (outcome.status === "failed") throw new Error(`the sampling run failed: ${outcome.detail}`);
+  return { id: outcome.runId };
 }
 
 /** An API token of `owner` (the secret is returned once, as the settings page shows it). */
