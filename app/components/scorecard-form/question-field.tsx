@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { QuestionScore } from "../../modules/scorecards/score-math";
 import { type Answer, type Question, isScoringQuestion, MAX_COMMENT_CHARS } from "../../modules/scorecards/scorecard-definition.schema";
 import { AnswerControl } from "./answer-controls";
+import { answerSummary, pointsLabel } from "./answers";
 
 export const criticalLabels = {
   section: "Critical for its section",
@@ -60,6 +61,7 @@ export function QuestionField({ question, score, answer, name, readOnly, error, 
     />
   );
   const hasAnswer = answer?.value !== undefined;
+  if (readOnly) return <ReadOnlyQuestion question={question} answer={answer} prompt={prompt} badges={badges} error={error} errorId={errorId} failed={score?.criticalFailed === true} />;
 
   return (
     <div className={`scorecard-question${score?.criticalFailed ? " scorecard-question--failed" : ""}${error ? " scorecard-question--invalid" : ""}`}>
@@ -122,6 +124,51 @@ export function QuestionField({ question, score, answer, name, readOnly, error, 
         />
       </details>
       )}
+    </div>
+  );
+}
+
+/**
+ * A submitted answer as its reader needs it: the answer chosen in plain words, the points it
+ * earned, and the reviewer's comment; not a form of disabled controls to decipher.
+ */
+function ReadOnlyQuestion({
+  question,
+  answer,
+  prompt,
+  badges,
+  error,
+  errorId,
+  failed,
+}: {
+  question: Question;
+  answer: Answer | undefined;
+  prompt: React.ReactNode;
+  badges: React.ReactNode;
+  error: string | undefined;
+  errorId: string;
+  failed: boolean;
+}) {
+  const summary = answerSummary(question, answer);
+  return (
+    <div className={`scorecard-question scorecard-question--read${failed ? " scorecard-question--failed" : ""}`}>
+      <p className="scorecard-question__prompt">{prompt}</p>
+      {badges}
+      <p className={`scorecard-answer${summary.counted ? "" : " scorecard-answer--none"}`}>
+        <span className="scorecard-answer__value">{summary.text}</span>
+        {summary.points ? <span className="scorecard-answer__points">{pointsLabel(summary.points)}</span> : null}
+      </p>
+      {answer?.comment ? (
+        <div className="scorecard-answer__comment">
+          <span className="muted small">Comment</span>
+          <p>{answer.comment}</p>
+        </div>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
