@@ -14,6 +14,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { closeDb, db } from "../../app/lib/db.server";
 import { createApiToken } from "../../app/modules/api-tokens/create-api-token.server";
 import type { ScorecardDefinitionInput } from "../../app/modules/scorecards/scorecard-definition.schema";
+import type { Viewer } from "../../app/modules/users/roles";
 import { parseConfig, setConfig } from "../../server/config";
 import { seedScorecard, seedTeam, seedUser } from "../../test/factories";
 
@@ -67,9 +68,9 @@ export async function seedPublishedScorecard(definition: ScorecardDefinitionInpu
 }
 
 /** A bearer token of `owner` (who must be allowed to import: a QA lead or an admin). */
-export async function tokenOf(owner: { id: string; name: string; email: string; role: "qa_lead" | "admin" }): Promise<string> {
+export async function tokenOf(owner: Viewer): Promise<string> {
   useRunDatabase();
-  const { token } = await createApiToken(db(), { ...owner, teamIds: [] }, `e2e ${owner.name}`);
+  const { token } = await createApiToken(db(), owner, `e2e ${owner.name}`);
   return token;
 }
 
