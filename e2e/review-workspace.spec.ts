@@ -100,3 +100,84 @@ test.describe("the review workspace's forms", () => {
     await expect(help.getByRole("row", { name: /Esc/ })).toContainText("leave the search box");
   });
 });
+
+test.describe("text past its limit", () => {
+  test("overall feedback: a count as the limit nears, the real problem named, and answers still saved", async ({ page, request }) => {
+    test.slow(); // 20,000 characters through the editor
+    const draft = await openWorkspace(page, request);
+    const scorecard = page.getByRole("region", { name: "Scorecard" });
+    const status = scorecard.locator(".save-status");
+    const editor = scorecard.getByRole("textbox", { name: "Overall feedback" });
+    await scorecard.getByRole("group", { name: /^Greeted the customer/ }).getByLabel("Yes").check();
+    await editor.click();
+    await page.keyboard.insertText("a".repeat(17_999));
+    await expect(status).toHaveText(/^Saved /, { timeout: 15_000 });
+    await expect(scorecard.locator(".char-count")).toHaveCount(0);
+    await page.keyboard.insertText("b");
+    await expect(scorecard.locator(".char-count")).toHaveText("18,000 of 20,000 characters");
+    await expect(status).toHaveText("Unsaved changes");
+    await expect(status).toHaveText(/^Saved /, { timeout: 15_000 });
+    await page.keyboard.insertText("c".repeat(2_050));
+    await expect(scorecard.locator(".char-count")).toHaveText("20,050 of 20,000 characters: 50 too many");
+    await expect(scorecard.getByText("The overall feedback is 20,050 characters; the limit is 20,000. Shorten it by 50 to save it.")).toBeVisible();
+    await expect(status).toHaveText("Other changes saved · overall feedback not saved: 50 characters too many", { timeout: 15_000 });
+
+    // An answer given now is saved, although the feedback is still too long.
+    await scorecard.getByRole("group", { name: /^Explained the refund timeline/ }).getByLabel("No", { exact: true }).check();
+    await expect(status).toHaveText("Unsaved changes");
+    await expect(status).toHaveText("Other changes saved · overall feedback not saved: 50 characters too many", { timeout: 15_000 });
+    const saved = await db().selectFrom("evaluations").select(["answers", "feedback"]).where("id", "=", draft.evaluationId).executeTakeFirstOrThrow();
+    expect(saved.answers).toEqual({ greeting: { value: true }, refund: { value: false } });
+    // Every required question is answered, but the feedback must be shortened to submit.
+    await expect(scorecard.getByRole("button", { name: "Submit evaluation" })).toBeDisabled();
+    await expect(scorecard.getByText("Shorten the overall feedback marked in red to submit.")).toBeVisible();
+    // The feedback as it was last saved, within the limit: 17,999 a's and the b.
+    const savedText = (saved.feedback as { content: { content: { text: string }[] }[] }).content[0]?.content[0]?.text ?? "";
+    expect({ length: savedText.length, end: savedText.slice(-2), hasC: savedText.includes("c") }).toEqual({ length: 18_000, end: "ab", hasC: false });
+
+    // Shortened to the limit, the feedback is saved too.
+    await editor.focus();
+    await page.keyboard.press("Control+End");
+    for (let i = 0; i < 50; i += 1) await page.keyboard.press("Backspace");
+    await expect(scorecard.locator(".char-count")).toHaveText("20,000 of 20,000 characters");
+    await expect(status).toHaveText(/^Saved /, { timeout: 15_000 });
+    await expect(scorecard.getByRole("button", { name: "Submit evaluation" })).toBeEnabled();
+  });
+
+  test("an annotation comment over 2,000 characters is refused whole, with a count, never cut", async ({ page, request }) => {
+    await openWorkspace(page, request);
+    const composer = await annotateWord(page, 1);
+    const comment = composer.getByLabel("Comment");
+    await comment.fill("n".repeat(1_900));
+    await expect(composer.locator(".char-count")).toHaveText("1,900 of 2,000 characters");
+    await comment.fill("n".repeat(2_150));
+    await expect(comment).toHaveValue("n".repeat(2_150));
+    await expect(composer.locator(".char-count")).toHaveText("2,150 of 2,000 characters: 150 too many");
+    await composer.getByRole("button", { name: "Save" }).click();
+    await expect(composer.getByRole("alert")).toHaveText("Not saved. The comment is 2,150 characters; the limit is 2,000. Shorten it by 150 to save it.");
+    await expect(comment).toHaveValue("n".repeat(2_150));
+    await expect(page.getByRole("list", { name: "Annotations" }).getByRole("listitem")).toHaveCount(0);
+
+    await comment.fill("n".repeat(2_000));
+    await composer.getByRole("button", { name: "Save" }).click();
+    await expect(composer).toBeHidden();
+    await expect(page.getByRole("list", { name: "Annotations" }).getByRole("listitem")).toHaveCount(1);
+  });
+
+  test("a question's comment over 5,000 characters is refused whole with a count, and the other answers still save", async ({ page, request }) => {
+    const draft = await openWorkspace(page, request);
+    const scorecard = page.getByRole("region", { name: "Scorecard" });
+    const status = scorecard.locator(".save-status");
+    const question = scorecard.locator(".scorecard-question", { has: page.getByRole("group", { name: /^Greeted the customer/ }) });
+    await question.getByText("Add a comment").click();
+    const comment = question.getByLabel("Comment on “Greeted the customer”");
+    await comment.fill("m".repeat(5_100));
+    await expect(comment).toHaveValue("m".repeat(5_100));
+    await expect(question.locator(".char-count")).toHaveText("5,100 of 5,000 characters: 100 too many");
+    await expect(question.getByText("This comment is 5,100 characters; the limit is 5,000. Shorten it by 100 to save it.")).toBeVisible();
+    await scorecard.getByRole("group", { name: /^Explained the refund timeline/ }).getByLabel("No", { exact: true }).check();
+    await expect(status).toHaveText("Other changes saved · a comment over 5,000 characters not saved", { timeout: 15_000 });
+    const saved = await db().selectFrom("evaluations").select("answers").where("id", "=", draft.evaluationId).executeTakeFirstOrThrow();
+    expect(saved.answers).toEqual({ refund: { value: false } });
+  });
+});

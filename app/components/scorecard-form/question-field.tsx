@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { QuestionScore } from "../../modules/scorecards/score-math";
 import { type Answer, type Question, isScoringQuestion, MAX_COMMENT_CHARS } from "../../modules/scorecards/scorecard-definition.schema";
+import { CharacterCount, overLimitMessage } from "../character-count";
 import { AnswerControl } from "./answer-controls";
 import { answerSummary, pointsLabel } from "./answers";
 
@@ -61,6 +62,8 @@ export function QuestionField({ question, score, answer, name, readOnly, error, 
     />
   );
   const hasAnswer = answer?.value !== undefined;
+  const commentLength = answer?.comment?.length ?? 0;
+  const commentTooLong = overLimitMessage("This comment", commentLength, MAX_COMMENT_CHARS);
   if (readOnly) return <ReadOnlyQuestion question={question} answer={answer} prompt={prompt} badges={badges} error={error} errorId={errorId} failed={score?.criticalFailed === true} />;
 
   return (
@@ -117,11 +120,18 @@ export function QuestionField({ question, score, answer, name, readOnly, error, 
         <textarea
           id={`${name}-comment`}
           rows={2}
-          maxLength={MAX_COMMENT_CHARS}
           value={answer?.comment ?? ""}
           readOnly={readOnly}
+          aria-invalid={commentTooLong ? true : undefined}
+          aria-describedby={`${name}-comment-count ${name}-comment-error`}
           onChange={(event) => onChange({ comment: event.target.value === "" ? undefined : event.target.value })}
         />
+        <CharacterCount id={`${name}-comment-count`} length={commentLength} max={MAX_COMMENT_CHARS} />
+        {commentTooLong ? (
+          <p id={`${name}-comment-error`} className="field__error">
+            {commentTooLong} Until then it is not saved; the rest of the evaluation is.
+          </p>
+        ) : null}
       </details>
       )}
     </div>
