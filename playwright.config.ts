@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./e2e/support/chromium";
 
 /**
  * End-to-end tests against the real server (`npm run build && npm run serve`), started
@@ -31,26 +31,6 @@ function databaseEnv(): Record<string, string> {
   const url = new URL(serverUrl);
   url.pathname = `/parley_e2e_${run}`;
   return { DATABASE_URL: url.toString(), E2E_CREATE_DATABASE: "true" };
-}
-
-/** Debian's chromium where present (Playwright cannot download its own browser here). */
-function chromiumLaunchOptions() {
-  const executablePath =
-    process.env.PLAYWRIGHT_CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-  if (!executablePath) return {};
-  return {
-    executablePath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  };
 }
 
 export default defineConfig({

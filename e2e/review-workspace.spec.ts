@@ -1,64 +1,12 @@
-import type { APIRequestContext, Page } from "@playwright/test";
-import { openEvaluation } from "../app/modules/evaluations/open-evaluation.server";
-import type { ScorecardDefinitionInput } from "../app/modules/scorecards/scorecard-definition.schema";
-import { expect, loginAs, test, uniqueSuffix, waitForHydration } from "./fixtures";
-import { callVtt, closeRunDatabase, db, importConversation, seedPeople, seedPublishedScorecard, TEST_PASSWORD, tokenOf } from "./support/seed";
+import { expect, test, waitForHydration } from "./fixtures";
+import { annotateWord, LONG_PROMPT, openWorkspace, scorecardReady } from "./support/review-draft";
+import { closeRunDatabase, db } from "./support/seed";
 
 /**
  * The review workspace's forms and keys, each test on a draft it makes for itself: new
  * people, a scorecard, a call imported through the API, and the draft opened for a new QA
  * specialist, who signs in and works on it.
  */
-
-const LONG_PROMPT = "Explained the refund timeline and the reference number clearly before closing the call";
-
-const definition: ScorecardDefinitionInput = {
-  passMark: 80,
-  sections: [
-    {
-      id: "handling",
-      title: "Handling",
-      questions: [
-        { id: "greeting", kind: "binary", prompt: "Greeted the customer" },
-        { id: "refund", kind: "binary", prompt: LONG_PROMPT },
-        { id: "note", kind: "text", prompt: "Note for the supervisor" },
-      ],
-    },
-  ],
-};
-
-async function reviewDraft(request: APIRequestContext) {
-  const people = await seedPeople();
-  const scorecard = await seedPublishedScorecard(definition);
-  const token = await tokenOf(people.lead);
-  const interactionId = await importConversation(request, token, {
-    externalId: `e2e-workspace-${uniqueSuffix()}`,
-    agent: people.agent.email,
-    startedAt: "2025-06-03T09:40:00Z",
-    customerName: "Robin Vale",
-    transcript: { fileName: "call.vtt", content: callVtt(people.agent.name) },
-  });
-  const { evaluationId } = await openEvaluation(db(), people.qa, { interactionId, scorecardId: scorecard.id });
-  return { ...people, scorecard, interactionId, evaluationId };
-}
-
-async function openWorkspace(page: Page, request: APIRequestContext) {
-  const draft = await reviewDraft(request);
-  await loginAs(page, draft.qa.email, TEST_PASSWORD);
-  await page.goto(`/review/${draft.evaluationId}`);
-  await waitForHydration(page);
-  return draft;
-}
-
-/** Selects a word of the nth turn and opens the new-annotation form on it. */
-async function annotateWord(page: Page, turn: number) {
-  const text = page.getByRole("list", { name: "Transcript" }).getByRole("listitem").nth(turn).locator("[data-segment-text]");
-  await text.dblclick({ position: { x: 4, y: 6 } });
-  await page.getByRole("button", { name: "Annotate" }).click();
-  const composer = page.getByRole("form", { name: "New annotation" });
-  await expect(composer).toBeVisible();
-  return composer;
-}
 
 test.afterAll(closeRunDatabase);
 
@@ -181,3 +129,35 @@ test.describe("text past its limit", () => {
     expect(saved.answers).toEqual({ refund: { value: false } });
   });
 });
+
+test.describe("coming back to the workspace", () => {
+  test("after leaving by typing an address and pressing Back, it shows the latest save and the next edit saves without a false conflict", async ({ page, request }) => {
+    const draft = await openWorkspace(page, request);
+    const reviewUrl = page.url();
+    const scorecard = page.getByRole("region", { name: "Scorecard" });
+    const status = scorecard.locator(".save-status");
+    const editor = scorecard.getByRole("textbox", { name: "Overall feedback" });
+    await editor.click();
+    await page.keyboard.type("Clear opening.");
+    await expect(status).toHaveText(/^Saved /, { timeout: 15_000 });
+
+    // Elsewhere by typing an address (a new document), then Back.
+    await page.goto("/queue");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await page.goBack();
+    await expect(page).toHaveURL(reviewUrl);
+    await waitForHydration(page);
+    await scorecardReady(page);
+    await expect(editor).toHaveText("Clear opening.");
+
+    await editor.click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(" Good pace.");
+    await expect(status).toHaveText(/^Saved /, { timeout: 15_000 });
+    await expect(scorecard.getByRole("alert")).toHaveCount(0);
+    const saved = await db().selectFrom("evaluations").select(["feedback", "revision"]).where("id", "=", draft.evaluationId).executeTakeFirstOrThrow();
+    expect(JSON.stringify(saved.feedback)).toContain('"Clear opening. Good pace."');
+    expect(saved.revision).toBe(3);
+  });
+});
+

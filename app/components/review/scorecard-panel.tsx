@@ -18,6 +18,7 @@ import { feedbackLength } from "./held-back";
 import { browserStorage, clearLocalDraft, readLocalDraft, shouldOfferRestore, type LocalDraft } from "./local-draft";
 import { SubmitDialog } from "./submit-dialog";
 import { useAutosave, useCsrfToken, workspaceActionPath } from "./use-autosave";
+import { useReconcileOnShow } from "./use-reconcile";
 import type { WorkspaceActionResult, WorkspaceRequestBody } from "./workspace-action";
 
 export interface ScorecardPanelProps {
@@ -185,18 +186,24 @@ export const ScorecardPanel = forwardRef<ScorecardPanelHandle, ScorecardPanelPro
     return merged;
   }, [autosave.questionErrors, submitRefusal, answers]);
 
+  // Input waits until the server's draft is known to be the one on screen (use-reconcile.ts).
+  const { checking } = useReconcileOnShow({ evaluationId, autosave, onTakeServer: onReloadSaved });
+  useEffect(() => {
+    if (checking) container.current?.setAttribute("inert", "");
+    else container.current?.removeAttribute("inert");
+  }, [checking]);
   const missing = result.missingRequired;
   const feedbackChars = useMemo(() => feedbackLength(feedback), [feedback]);
   const feedbackTooLong = overLimitMessage("The overall feedback", feedbackChars, MAX_FEEDBACK_CHARS);
   const held = autosave.held;
   const failure = autosave.state.failure;
-  const status = autosave.status;
+  const status = checking ? { kind: "saving" as const, label: "Checking for a newer save…" } : autosave.status;
   const leaveFlush = (event: FocusEvent<HTMLDivElement>) => {
     if (!event.currentTarget.contains(event.relatedTarget)) autosave.flush();
   };
 
   return (
-    <div className="scorecard-panel" ref={container} onBlur={leaveFlush}>
+    <div className="scorecard-panel" ref={container} onBlur={leaveFlush} aria-busy={checking}>
       <div className="scorecard-panel__top">
         <ScoreSummary definition={definition} answers={answers} />
         <div className="scorecard-panel__tools">
