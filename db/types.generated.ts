@@ -197,6 +197,13 @@ export interface SamplingRuns {
   unassigned: Generated<Json>;
 }
 
+export interface ScorecardHiddenQuestions {
+  hidden_at: Generated<Timestamp>;
+  hidden_by: string | null;
+  question_id: string;
+  scorecard_id: string;
+}
+
 export interface Scorecards {
   archived_at: Timestamp | null;
   created_at: Generated<Timestamp>;
@@ -280,6 +287,7 @@ export interface DB {
   organisation: Organisation;
   sampling_rules: SamplingRules;
   sampling_runs: SamplingRuns;
+  scorecard_hidden_questions: ScorecardHiddenQuestions;
   scorecard_versions: ScorecardVersions;
   scorecards: Scorecards;
   sessions: Sessions;
