@@ -20,6 +20,9 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 // This module is evaluated by the runner and again by every worker; the run id is made
 // once and reaches the workers (and the web server) through the environment they inherit.
+// The AWS SDK's once-per-process notice that its 2027 releases need Node 22 would be printed
+// by every worker and the server; it says nothing about the run.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 process.env.PARLEY_E2E_RUN ??= `${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
 const run = process.env.PARLEY_E2E_RUN;
 const dataDir = path.resolve(".data", `e2e-${run}`);
