@@ -22,6 +22,7 @@ test.describe("sampling", () => {
     page,
     browser,
   }) => {
+    test.slow(); // One long journey: the rule form, a run, the reviewer's queue, deleting with and without JavaScript.
     // A team of three agents: Avery has two chats in the window, Blake and Casey one each; a
     // call of Casey's and an old chat of Blake's are outside the rule. The rule is limited to
     // the team, so whatever other specs add meanwhile is not in its counts.
@@ -38,9 +39,11 @@ test.describe("sampling", () => {
       { agentId: casey.id, teamId: team.id, channel: "chat", startedAt: daysAgo(7) },
       { agentId: casey.id, teamId: team.id, channel: "call", startedAt: daysAgo(7) },
     ]);
-    const scorecard = await seedScorecard({ name: `Chat quality ${suffix}`, definition: demoScorecards[1]?.definition });
-    const lead = await seedLogin("qa_lead");
-    const rosa = await seedLogin("qa", [], `Rosa ${suffix}`);
+    const [scorecard, lead, rosa] = await Promise.all([
+      seedScorecard({ name: `Chat quality ${suffix}`, definition: demoScorecards[1]?.definition }),
+      seedLogin("qa_lead"),
+      seedLogin("qa", [], `Rosa ${suffix}`),
+    ]);
 
     await loginAs(page, lead);
     await page.goto("/sampling/new");
