@@ -74,6 +74,7 @@ export interface Assignments {
 export interface AuditLog {
   action: string;
   actor_id: string | null;
+  actor_system: string | null;
   after: Json | null;
   at: Generated<Timestamp>;
   before: Json | null;

@@ -11,6 +11,7 @@ import * as assignmentsDeletedRule from "./20261126T100000-assignments-deleted-r
 import * as waveformOverview from "./20261201T210000-waveform-overview";
 import * as jobRunners from "./20261210T090000-job-runners";
 import * as interactionWarnings from "./20261210T120000-interaction-warnings";
+import * as auditSystemActor from "./20261212T050000-audit-system-actor";
 import * as revokeInactiveUsersTokens from "./20261212T020000-revoke-inactive-users-tokens";
 import * as hiddenQuestions from "./20261212T030000-hidden-questions";
 
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   "20261210T120000-interaction-warnings": interactionWarnings,
   "20261212T020000-revoke-inactive-users-tokens": revokeInactiveUsersTokens,
   "20261212T030000-hidden-questions": hiddenQuestions,
+  "20261212T050000-audit-system-actor": auditSystemActor,
 };
 
 export const migrationProvider: MigrationProvider = {

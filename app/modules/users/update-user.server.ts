@@ -2,6 +2,7 @@ import type { Database } from "../../lib/db.server";
 import { DomainError, notFound } from "../../lib/errors";
 import { isUniqueViolation } from "../../lib/pg-errors";
 import { emailTaken } from "./create-user.server";
+import { isUser, type Actor } from "../audit/actor";
 import { recordAudit } from "../audit/record-audit.server";
 import { destroyUserSessions } from "../auth/session.server";
 import { setTeamLinks } from "./set-team-links.server";
@@ -52,8 +53,8 @@ async function translateEmailClash(work: Promise<void>): Promise<void> {
  * reactivating brings the person back, not the tokens (they make new ones). Their history
  * (interactions, scores) stays.
  */
-export async function setUserActive(db: Database, actorId: string, userId: string, active: boolean): Promise<void> {
-  if (actorId === userId && !active) throw new DomainError("invalid", "You cannot deactivate your own account.");
+export async function setUserActive(db: Database, actor: Actor, userId: string, active: boolean): Promise<void> {
+  if (isUser(actor, userId) && !active) throw new DomainError("invalid", "You cannot deactivate your own account.");
   await db.transaction().execute(async (trx) => {
     const user = await trx.selectFrom("users").select(["active"]).where("id", "=", userId).forUpdate().executeTakeFirst();
     if (!user) throw notFound("User");
@@ -66,7 +67,7 @@ export async function setUserActive(db: Database, actorId: string, userId: strin
     const revokedTokens = active ? 0 : await revokeUserTokens(trx, userId);
     if (!active) await destroyUserSessions(trx, userId);
     await recordAudit(trx, {
-      actorId,
+      actorId: actor,
       action: active ? "user.reactivate" : "user.deactivate",
       entityType: "user",
       entityId: userId,
