@@ -2,7 +2,7 @@ import type { Transaction } from "kysely";
 import type { DB } from "../../../db/types.generated";
 import type { Database } from "../../lib/db.server";
 import { actorColumns, type Actor } from "./actor";
-import { auditActions, payloadSchema, type AuditAction, type AuditPayload } from "./audit-actions";
+import { payloadSchema, type auditActions, type AuditAction, type AuditPayload } from "./audit-actions";
 
 /** One entry; `before` / `after` are typed by the action (see ./audit-actions.ts). */
 export type AuditEntry<A extends AuditAction = AuditAction> = A extends AuditAction
