@@ -68,7 +68,9 @@ describe("opening, autosaving and submitting an evaluation", () => {
     const assignment = await db().selectFrom("assignments").select(["status", "closed_by"]).where("id", "=", first.id).executeTakeFirstOrThrow();
     expect(assignment).toEqual({ status: "done", closed_by: w.qa.id });
     const audit = await db().selectFrom("audit_log").select(["action", "after"]).where("entity_id", "=", evaluationId).execute();
-    expect(audit).toEqual([{ action: "evaluation.submit", after: { score: 46.9, passed: false, autoFailed: false, released: true } }]);
+    // The entry records what was submitted, not only that it was: the answers and the server's score.
+    expect(audit).toEqual([{ action: "evaluation.submit", after: { answers, score: 46.9, passed: false, autoFailed: false, released: true } }]);
+    expect(audit[0]?.after).toMatchObject({ answers: row.answers });
 
     // Locked: no more saves or submits.
     expect((await refusal(saveEvaluationDraft(db(), w.qa, evaluationId, input(fullMarks, 2)))).status).toBe(409);

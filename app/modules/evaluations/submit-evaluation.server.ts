@@ -66,7 +66,7 @@ export async function submitEvaluation(db: Database, viewer: Viewer, evaluationI
       action: "evaluation.submit",
       entityType: "evaluation",
       entityId: evaluationId,
-      after: { score, passed: result.passed, autoFailed: result.autoFailed, released },
+      after: { answers: input.answers, score, passed: result.passed, autoFailed: result.autoFailed, released },
     });
     const next = await trx
       .selectFrom("assignments")

@@ -66,14 +66,13 @@ export async function setUserActive(db: Database, actor: Actor, userId: string, 
       .execute();
     const revokedTokens = active ? 0 : await revokeUserTokens(trx, userId);
     if (!active) await destroyUserSessions(trx, userId);
-    await recordAudit(trx, {
-      actorId: actor,
-      action: active ? "user.reactivate" : "user.deactivate",
-      entityType: "user",
-      entityId: userId,
-      before: { active: user.active },
-      after: active ? { active } : { active, revokedTokens },
-    });
+    const entity = { actorId: actor, entityType: "user", entityId: userId } as const;
+    await recordAudit(
+      trx,
+      active
+        ? { ...entity, action: "user.reactivate", before: { active: false }, after: { active: true } }
+        : { ...entity, action: "user.deactivate", before: { active: true }, after: { active: false, revokedTokens } },
+    );
   });
 }
 

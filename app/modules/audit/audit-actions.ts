@@ -1,0 +1,107 @@
+/**
+ * Every action the audit log records, with the entity it is about and the shape of its
+ * `before` / `after` JSON. The action names are a closed union, so a misspelt action does
+ * not compile, and each payload is checked against its schema when it is written
+ * (record-audit.server.ts), so a reader of the log can rely on one shape per action.
+ * An action without a `before` or `after` schema records none.
+ * Where a module has the schema of what it saves (scorecard settings, sampling rules,
+ * evaluation answers), the entry uses it, so the log and the module cannot drift apart.
+ */
+import { z } from "zod";
+import { answersSchema } from "../scorecards/scorecard-definition.schema";
+import { samplingRuleSchema } from "../sampling/sampling-rule.schema";
+import { scorecardSettingsSchema } from "../scorecards/scorecard-settings.schema";
+import { roleSchema } from "../users/roles";
+
+const id = z.string().min(1);
+const userFields = z.object({ name: z.string(), email: z.string(), role: roleSchema, teamIds: z.array(id) });
+const name = z.object({ name: z.string() });
+const version = z.object({ version: z.number().int() });
+const timestamp = z.union([z.date(), z.iso.datetime({ offset: true })]);
+
+interface ActionSpec {
+  entityType: string;
+  before?: z.ZodType;
+  after?: z.ZodType;
+}
+
+export const auditActions = {
+  "user.create": { entityType: "user", after: userFields },
+  // `before` as the row held it (the role column is text), without teams.
+  "user.update": { entityType: "user", before: z.object({ name: z.string(), email: z.string(), role: z.string() }), after: userFields },
+  "user.deactivate": { entityType: "user", before: z.object({ active: z.literal(true) }), after: z.object({ active: z.literal(false), revokedTokens: z.number().int() }) },
+  "user.reactivate": { entityType: "user", before: z.object({ active: z.literal(false) }), after: z.object({ active: z.literal(true) }) },
+  /** The fact only: never the password or its hash. */
+  "user.set_password": { entityType: "user" },
+  "team.create": { entityType: "team", after: name },
+  "team.rename": { entityType: "team", before: name, after: name },
+  "api_token.create": { entityType: "api_token", after: name },
+  "api_token.revoke": { entityType: "api_token" },
+  "interaction.retry_processing": {
+    entityType: "interaction",
+    before: z.object({ status: z.string(), failureReason: z.string().nullable(), since: timestamp }),
+  },
+  "sampling_rule.create": { entityType: "sampling_rule", after: samplingRuleSchema },
+  // Rules saved before a settings field existed lack it: the earlier state is taken as stored.
+  "sampling_rule.update": { entityType: "sampling_rule", before: z.looseObject({ name: z.string(), scorecardId: id }), after: samplingRuleSchema },
+  "sampling_rule.pause": {
+    entityType: "sampling_rule",
+    // Paused by hand (no payload) or because its scorecard was archived.
+    after: z.object({ reason: z.literal("scorecard_archived"), scorecardId: id }).optional(),
+  },
+  "sampling_rule.resume": { entityType: "sampling_rule" },
+  "sampling_rule.delete": {
+    entityType: "sampling_rule",
+    before: name,
+    after: z.object({ cancelledAssignmentIds: z.array(id), inProgress: z.number().int() }),
+  },
+  "scorecard.create": { entityType: "scorecard", after: scorecardSettingsSchema },
+  "scorecard.update": {
+    entityType: "scorecard",
+    before: z.object({ name: z.string(), description: z.string(), release_mode: z.string() }),
+    after: scorecardSettingsSchema,
+  },
+  "scorecard.new_draft": { entityType: "scorecard", after: version },
+  "scorecard.save_draft": { entityType: "scorecard", after: version },
+  "scorecard.publish": { entityType: "scorecard", after: version },
+  "scorecard.discard_draft": { entityType: "scorecard" },
+  "scorecard.archive": { entityType: "scorecard" },
+  "scorecard.unarchive": { entityType: "scorecard" },
+  /** What was submitted: the answers and the score the server computed from them. */
+  "evaluation.submit": {
+    entityType: "evaluation",
+    after: z.object({
+      answers: answersSchema,
+      score: z.number().nullable(),
+      passed: z.boolean(),
+      autoFailed: z.boolean(),
+      released: z.boolean(),
+    }),
+  },
+  "evaluation.release": { entityType: "evaluation" },
+  "assignment.create": {
+    entityType: "assignment",
+    after: z.object({ interactionId: id, scorecardId: id, reviewerId: id, dueAt: timestamp }),
+  },
+  "assignment.reassign": { entityType: "assignment", before: z.object({ reviewerId: id }), after: z.object({ reviewerId: id }) },
+  "assignment.replace": { entityType: "assignment", after: z.object({ replacedBy: id, interactionId: id }) },
+  "assignment.skip": { entityType: "assignment", after: z.object({ reason: z.string() }) },
+} as const satisfies Record<string, ActionSpec>;
+
+export type AuditAction = keyof typeof auditActions;
+type Spec<A extends AuditAction> = (typeof auditActions)[A];
+
+/** What `before` / `after` of action A hold; `undefined` where the action records none. */
+export type AuditPayload<A extends AuditAction, K extends "before" | "after"> = A extends AuditAction
+  ? Spec<A> extends Record<K, infer S extends z.ZodType>
+    ? z.input<S>
+    : undefined
+  : never;
+
+export type AuditEntityType = Spec<AuditAction>["entityType"];
+
+/** The action's schema for `key`, or null when it records none. */
+export function payloadSchema(action: AuditAction, key: "before" | "after"): z.ZodType | null {
+  const spec: ActionSpec = auditActions[action];
+  return spec[key] ?? null;
+}
