@@ -223,13 +223,15 @@ describe("accepted: what the AWS SDK signs", () => {
     expect(await t.store.getText(key)).toBe("streamed without a hash");
   });
 
-  it("a CORS preflight, which carries no signature", async () => {
-    const answer = await fetch(objectUrl(newKey()), {
-      method: "OPTIONS",
-      headers: { Origin: "http://parley.test:3000", "Access-Control-Request-Method": "PUT", "Access-Control-Request-Headers": "content-type" },
-    });
-    expect(answer.status).toBe(200);
-    expect(answer.headers.get("access-control-allow-origin")).toBe("*");
+  it("a CORS preflight, which carries no signature, for a plain and for a presigned URL", async () => {
+    const key = newKey();
+    const preflight = { Origin: "http://parley.test:3000", "Access-Control-Request-Method": "PUT", "Access-Control-Request-Headers": "content-type" };
+    for (const url of [objectUrl(key), await t.store.presignPut(key, { contentType: "text/plain" })]) {
+      const answer = await fetch(url, { method: "OPTIONS", headers: preflight });
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get("access-control-allow-origin")).toBe("*");
+    }
+    expect(await t.store.exists(key)).toBe(false);
   });
 });
 

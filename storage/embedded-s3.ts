@@ -17,7 +17,7 @@ import getPort from "get-port";
 import S3rver from "s3rver";
 import { randomSecret, readOrCreateSecretFile } from "../server/secret-file";
 import { corsXml } from "./cors";
-import { createSignatureChecker, type StoreCredentials } from "./signature-check";
+import { createSignatureChecker, parseQuery, type StoreCredentials } from "./signature-check";
 
 export interface EmbeddedS3Options {
   /** Folder holding the objects; created if missing, kept across restarts. */
@@ -97,8 +97,10 @@ export async function startEmbeddedS3(options: EmbeddedS3Options): Promise<Embed
   // which s3rver 3.7.1 lacks, can be answered; the rest goes to s3rver.
   const s3rverHandler = s3rver.callback();
   const server = http.createServer((req, res) => {
-    // A CORS preflight carries no signature by design and reads or writes nothing.
+    // A CORS preflight carries no signature by design and reads or writes nothing. Sent for
+    // a presigned URL it still names our key, which s3rver would refuse as unknown.
     if (req.method === "OPTIONS") {
+      if (namesKey(req.url ?? "/", credentials.accessKeyId)) asS3rverAccount(req, "query", credentials.accessKeyId);
       s3rverHandler(req, res);
       return;
     }
@@ -198,6 +200,13 @@ async function abortMultipartUpload(dataDir: string, req: IncomingMessage, res: 
   await rm(uploadDir, { recursive: true, force: true });
   res.statusCode = 204;
   res.end();
+}
+
+/** Whether a URL's presigned query names `accessKeyId` as its credential. */
+function namesKey(url: string, accessKeyId: string): boolean {
+  const at = url.indexOf("?");
+  const credential = at === -1 ? undefined : parseQuery(url.slice(at + 1))?.["X-Amz-Credential"];
+  return typeof credential === "string" && credential.startsWith(`${accessKeyId}/`);
 }
 
 /** A verified request, re-labelled with s3rver's own access key (see S3RVER_ACCESS_KEY_ID). */

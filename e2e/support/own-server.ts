@@ -37,6 +37,8 @@ export interface OwnServer {
 
 const PASSWORD = "correct horse battery";
 const EMAIL = "admin@own-server.test";
+/** The admin every own server starts with, for a spec that signs in through the login form. */
+export const OWN_ADMIN = { email: EMAIL, password: PASSWORD } as const;
 
 export async function startOwnServer(env: Record<string, string> = {}): Promise<OwnServer> {
   const postgres = await startControlledPostgres();
