@@ -51,8 +51,11 @@ export async function readForm<S extends z.ZodType>(request: Request, schema: S)
   return { ok: true, session, input: parsed.data, form };
 }
 
-/** The posted form; a text field holding a NUL character is refused (422 naming it, see nul.ts). */
-export async function readFormData(request: Request): Promise<FormData> {
+/**
+ * The posted form; a text field holding a NUL character is refused (422 naming it, see nul.ts)
+ * unless `refuseNul` is false: for a copy read only to put what was typed back on the page.
+ */
+export async function readFormData(request: Request, { refuseNul = true }: { refuseNul?: boolean } = {}): Promise<FormData> {
   let form: FormData;
   try {
     form = await request.formData();
@@ -60,7 +63,7 @@ export async function readFormData(request: Request): Promise<FormData> {
     throw new DomainError("bad_request", "The form could not be read. Reload the page and try again.");
   }
   for (const [name, value] of form) {
-    if (typeof value === "string" && (hasNul(name) || hasNul(value))) throw nulInField(name);
+    if (refuseNul && typeof value === "string" && (hasNul(name) || hasNul(value))) throw nulInField(name);
   }
   return form;
 }

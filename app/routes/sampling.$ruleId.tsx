@@ -131,7 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const copy = request.clone();
   const form = await readForm(request, actionSchema);
   if (!form.ok) {
-    const posted = formToObject(await readFormData(copy));
+    const posted = formToObject(await readFormData(copy, { refuseNul: false }));
     return keepTyped(form.response, isRuleFormPost(posted) ? typedRuleForm(posted) : null);
   }
   const { intent } = form.input;

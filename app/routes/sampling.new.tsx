@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, "sampling:manage");
   const copy = request.clone();
   const form = await readForm(request, actionSchema);
-  if (!form.ok) return keepTyped(form.response, typedRuleForm(formToObject(await readFormData(copy))));
+  if (!form.ok) return keepTyped(form.response, typedRuleForm(formToObject(await readFormData(copy, { refuseNul: false }))));
   const fields = formToObject(form.form);
   const typed = typedRuleForm(fields);
   const parsed = parseRuleForm(fields);

@@ -190,6 +190,16 @@ describe("creating a rule", () => {
     expect(bodyOf<{ typed: TypedRuleForm }>(answer).typed.values.name).toBe(fields.name);
     expect(await db().selectFrom("sampling_rules").select("id").where("name", "=", fields.name as string).execute()).toEqual([]);
   });
+
+  it("answers 422 to a NUL character in a field, naming it, keeping what was typed and writing nothing", async () => {
+    const world = await recentWorld({ agents: 1, perAgent: 0 });
+    const fields = ruleFields(world, { name: "Weekly\u0000calls" });
+    const rules = await db().selectFrom("sampling_rules").select("id").execute();
+    const answer = await newAction({ request: await postRequest(world.lead, "/sampling/new", fields), params: {}, context: {} });
+    expect(returned(answer)).toMatchObject({ status: 422, fieldErrors: { name: expect.stringMatching(/Remove the NUL/) as string } });
+    expect(bodyOf<{ typed: TypedRuleForm }>(answer).typed.values.name).toBe("Weekly\u0000calls");
+    expect(await db().selectFrom("sampling_rules").select("id").execute()).toHaveLength(rules.length);
+  });
 });
 
 describe("preview", () => {
