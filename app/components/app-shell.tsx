@@ -1,4 +1,5 @@
-import { Form, Link, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { NavItem } from "../modules/users/navigation";
 import { CsrfField } from "./csrf-field";
 
@@ -17,12 +18,24 @@ export function AppShell({
   navigation: NavItem[];
   children: React.ReactNode;
 }) {
+  // On a narrow screen the links fold behind "Menu" (CSS shows them inline on wide ones).
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const location = useLocation();
+  useEffect(() => setMenuOpen(false), [location.pathname, location.search]);
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key === "Escape" && menuOpen) {
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    }
+  };
+
   return (
     <>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <header className="topbar">
+      <header className={`topbar${menuOpen ? " topbar--menu-open" : ""}`} onKeyDown={closeOnEscape}>
         <Link to="/" className="brand" aria-label="Parley home">
           <span className="brand__mark" aria-hidden="true">
             ◆
@@ -31,7 +44,17 @@ export function AppShell({
         </Link>
         {user ? (
           <>
-            <nav aria-label="Main" className="mainnav">
+            <button
+              ref={menuButton}
+              type="button"
+              className="button button--quiet topbar__menu-button"
+              aria-expanded={menuOpen}
+              aria-controls="main-navigation"
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              Menu
+            </button>
+            <nav aria-label="Main" className="mainnav" id="main-navigation">
               <ul>
                 {navigation.map((item) => (
                   <li key={item.to}>

@@ -1,0 +1,98 @@
+import type { Page } from "@playwright/test";
+import { assignInteraction } from "../app/modules/assignments/assign-interaction.server";
+import { evaluationInputSchema } from "../app/modules/evaluations/evaluation-input.schema";
+import { openEvaluation } from "../app/modules/evaluations/open-evaluation.server";
+import { submitEvaluation } from "../app/modules/evaluations/submit-evaluation.server";
+import { expect, loginAs, test, uniqueSuffix, waitForHydration } from "./fixtures";
+import { reviewDraft } from "./support/review-draft";
+import { callVtt, closeRunDatabase, db, importConversation, TEST_PASSWORD, tokenOf } from "./support/seed";
+
+/**
+ * A phone's width (390 px): every page fits it, wide tables scroll inside their own box, and
+ * the navigation folds into a menu that opens and closes from the keyboard. Each page is
+ * shown with rows of its own, made here.
+ */
+
+test.afterAll(closeRunDatabase);
+
+const WIDTH = 390;
+
+async function pageWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
+test("at 390 px My queue, Assignments, Import, the review and the evaluation pages fit the screen, and the navigation is a menu", async ({ page, request }) => {
+  test.slow();
+  await page.setViewportSize({ width: WIDTH, height: 844 });
+  // A draft and an open assignment for the QA specialist, and a submitted evaluation.
+  const draft = await reviewDraft(request);
+  const token = await tokenOf(draft.lead);
+  const second = await importConversation(request, token, {
+    externalId: `e2e-narrow-${uniqueSuffix()}`,
+    agent: draft.agent.email,
+    startedAt: "2025-06-04T11:15:00Z",
+    customerName: "Alexandria Montgomery-Fitzwilliam",
+    transcript: { fileName: "call.vtt", content: callVtt(draft.agent.name) },
+  });
+  await assignInteraction(db(), draft.lead, { interactionId: second, scorecardId: draft.scorecard.id, reviewerId: draft.qa.id, dueAt: new Date(Date.now() + 86_400_000) });
+  const third = await importConversation(request, token, {
+    externalId: `e2e-narrow-${uniqueSuffix()}`,
+    agent: draft.agent.email,
+    startedAt: "2025-06-05T08:05:00Z",
+    transcript: { fileName: "call.vtt", content: callVtt(draft.agent.name) },
+  });
+  const { evaluationId: submitted } = await openEvaluation(db(), draft.lead, { interactionId: third, scorecardId: draft.scorecard.id });
+  await submitEvaluation(
+    db(),
+    draft.lead,
+    submitted,
+    evaluationInputSchema.parse({ answers: { greeting: { value: true, comment: "Warm and clear" }, refund: { value: false } }, revision: 1 }),
+  );
+
+  await loginAs(page, draft.lead.email, TEST_PASSWORD);
+  const widths: Record<string, number> = {};
+  for (const path of ["/assignments", "/import", `/evaluations/${submitted}`]) {
+    await page.goto(path);
+    await waitForHydration(page);
+    widths[path] = await pageWidth(page);
+  }
+  // The import page writes the start time in the app's date format.
+  await page.goto("/import");
+  await expect(page.getByLabel("Started at")).toHaveValue(/^\d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2}$/);
+
+  // The navigation: one row with a Menu button; the links show when it is opened, from the keyboard.
+  const menu = page.getByRole("button", { name: "Menu" });
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Assignments" })).toBeHidden();
+  const topbar = await page.locator(".topbar").boundingBox();
+  expect(topbar?.height).toBeLessThanOrEqual(64);
+  await menu.focus();
+  await page.keyboard.press("Enter");
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  await expect(nav.getByRole("link", { name: "Assignments" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(menu).toBeFocused();
+  await page.keyboard.press("Enter");
+  await nav.getByRole("link", { name: "Assignments" }).click();
+  await expect(page).toHaveURL(/\/assignments$/);
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+
+  await page.context().clearCookies();
+  await loginAs(page, draft.qa.email, TEST_PASSWORD);
+  for (const path of ["/queue", `/review/${draft.evaluationId}`]) {
+    await page.goto(path);
+    await waitForHydration(page);
+    widths[path] = await pageWidth(page);
+  }
+  await expect(page.locator(".scorecard-panel")).toHaveAttribute("aria-busy", "false");
+
+  expect(widths).toEqual({
+    "/assignments": WIDTH,
+    "/import": WIDTH,
+    [`/evaluations/${submitted}`]: WIDTH,
+    "/queue": WIDTH,
+    [`/review/${draft.evaluationId}`]: WIDTH,
+  });
+});
