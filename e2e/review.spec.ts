@@ -67,6 +67,8 @@ test.describe("the review workspace", () => {
     const reviewUrl = page.url();
     const evaluationId = reviewUrl.split("/").pop() ?? "";
     await waitForHydration(page);
+    // The scorecard takes input once it has checked its copy of the draft against the server.
+    await expect(page.locator(".scorecard-panel")).toHaveAttribute("aria-busy", "false");
     await expect(page.locator('[data-waveform-ready="true"]')).toBeVisible();
     await expect(page.getByRole("list", { name: "Channels" }).getByRole("listitem")).toHaveCount(2);
     const transcript = page.getByRole("list", { name: "Transcript" });
@@ -200,8 +202,10 @@ test.describe("the review workspace", () => {
     await expect(page.locator('[data-waveform-ready="true"]')).toBeVisible();
     await expect(page.locator('[part~="region"]')).toHaveCount(2);
     await expect(spanTurn.locator(".review-note--positive")).toBeVisible();
-    await expect(question(page, /^Showed empathy/).getByRole("radio", { name: /^5/ })).toBeChecked();
-    await expect(question(page, /^Showed empathy/).getByRole("radio", { name: /^5/ })).toBeDisabled();
+    // Each answer in plain words with the points it earned, not as disabled controls.
+    const empathy = page.locator(".scorecard-question", { hasText: "Showed empathy" });
+    await expect(empathy.locator(".scorecard-answer")).toHaveText("5 on 1 to 54 of 4 points");
+    await expect(empathy.getByRole("radio")).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Submit evaluation" })).toHaveCount(0);
 
     // The workspace address of a submitted evaluation now leads to this page.
@@ -228,6 +232,8 @@ test.describe("the review workspace", () => {
     await expect(page).toHaveURL(/\/review\/[0-9a-f-]{36}$/);
     const evaluationId = page.url().split("/").pop() ?? "";
     await waitForHydration(page);
+    // The scorecard takes input once it has checked its copy of the draft against the server.
+    await expect(page.locator(".scorecard-panel")).toHaveAttribute("aria-busy", "false");
 
     // A chat: no waveform or playback, and each message shows its clock time.
     await expect(page.getByRole("group", { name: "Playback" })).toHaveCount(0);

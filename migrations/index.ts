@@ -11,6 +11,9 @@ import * as assignmentsDeletedRule from "./20261126T100000-assignments-deleted-r
 import * as waveformOverview from "./20261201T210000-waveform-overview";
 import * as jobRunners from "./20261210T090000-job-runners";
 import * as interactionWarnings from "./20261210T120000-interaction-warnings";
+import * as auditSystemActor from "./20261212T050000-audit-system-actor";
+import * as revokeInactiveUsersTokens from "./20261212T020000-revoke-inactive-users-tokens";
+import * as hiddenQuestions from "./20261212T030000-hidden-questions";
 
 /**
  * Every migration, listed statically. Node 20 cannot import `.ts` files found on
@@ -31,6 +34,9 @@ const migrations: Record<string, Migration> = {
   "20261201T210000-waveform-overview": waveformOverview,
   "20261210T090000-job-runners": jobRunners,
   "20261210T120000-interaction-warnings": interactionWarnings,
+  "20261212T020000-revoke-inactive-users-tokens": revokeInactiveUsersTokens,
+  "20261212T030000-hidden-questions": hiddenQuestions,
+  "20261212T050000-audit-system-actor": auditSystemActor,
 };
 
 export const migrationProvider: MigrationProvider = {

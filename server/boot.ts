@@ -17,8 +17,13 @@ export interface Booted {
  * What every process (web server, worker, CLI) does first: parse the config,
  * start embedded PostgreSQL/S3 where no external ones are configured, and bring
  * the schema up to date. A bad setting exits with a message naming the variable.
+ * `serveStorage`: this process is the web server, which serves the embedded store
+ * to browsers on its own origin (decision 0014).
  */
-export async function boot(log: Logger, { migrate = true }: { migrate?: boolean } = {}): Promise<Booted> {
+export async function boot(
+  log: Logger,
+  { migrate = true, serveStorage = false }: { migrate?: boolean; serveStorage?: boolean } = {},
+): Promise<Booted> {
   let parsed: Config;
   try {
     parsed = parseConfig();
@@ -30,7 +35,9 @@ export async function boot(log: Logger, { migrate = true }: { migrate?: boolean 
     throw error;
   }
   const infrastructure = await startInfrastructure(parsed, log);
-  const config = infrastructure.config;
+  // Only the web server passes the embedded store on to browsers; other processes (the import
+  // CLI, the worker) talk to it directly and need the URLs it signs as they are.
+  const config: Config = { ...infrastructure.config, storageThroughApp: serveStorage && infrastructure.embedded.s3 };
   setConfig(config);
   try {
     if (migrate) {

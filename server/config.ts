@@ -81,8 +81,12 @@ export const configSchema = z
     /** Largest transcript or chat file accepted. */
     MAX_TRANSCRIPT_MB: positiveInt(50),
     SESSION_TTL_HOURS: positiveInt(24 * 14),
+    /** Failed sign-ins for one account from one client address before that address is locked out of it. */
     LOGIN_MAX_FAILURES: positiveInt(5),
+    /** The window failures are counted in, and the first lock-out. */
     LOGIN_LOCKOUT_MINUTES: positiveInt(15),
+    /** Failed sign-ins for one account from all addresses together (within the window) before the account is locked. */
+    LOGIN_ACCOUNT_MAX_FAILURES: positiveInt(50),
   })
   .superRefine((env, ctx) => {
     if (env.JOBS_STALE_AFTER_SECONDS < 2 * env.JOBS_HEARTBEAT_SECONDS) {
@@ -106,7 +110,17 @@ export const configSchema = z
     }
   });
 
-export type Config = z.infer<typeof configSchema> & { dataDir: string };
+/** Where the browser finds the embedded object store on the app's own origin (decision 0014). */
+export const STORAGE_PATH = "/storage";
+
+export type Config = z.infer<typeof configSchema> & {
+  dataDir: string;
+  /**
+   * Set when Parley started the embedded object store: browsers then reach it through the
+   * app's own origin (server/storage-proxy.ts, decision 0014) rather than S3_ENDPOINT.
+   */
+  storageThroughApp: boolean;
+};
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -124,7 +138,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  return { ...result.data, dataDir: path.resolve(result.data.PARLEY_DATA_DIR) };
+  return { ...result.data, dataDir: path.resolve(result.data.PARLEY_DATA_DIR), storageThroughApp: false };
 }
 
 function redact(name: unknown, value: string): string {

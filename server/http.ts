@@ -3,11 +3,13 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import type { Config } from "./config";
+import { STORAGE_PATH, type Config } from "./config";
 import { healthCheck } from "./health";
 import type { Logger } from "./logger";
 import { withOutageAnswers } from "./outage-responses";
+import { withRefusalAnswers } from "./route-guards";
 import { limitRequestBodies, rejectCrossSiteWrites, securityHeaders } from "./security";
+import { storageProxy } from "./storage-proxy";
 
 export interface HttpOptions {
   config: Config;
@@ -23,9 +25,18 @@ export function createHttpApp({ config, log, build, jobRunnerId }: HttpOptions):
   app.set("trust proxy", "loopback");
 
   const publicOrigin = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : null;
-  const storageOrigin = new URL(config.S3_PUBLIC_ENDPOINT ?? config.S3_ENDPOINT ?? "http://invalid").origin;
+  // The embedded store is served from the app's own origin ('self'); other storage from its own.
+  const storageOrigin = config.storageThroughApp
+    ? null
+    : new URL(config.S3_PUBLIC_ENDPOINT ?? config.S3_ENDPOINT ?? "http://invalid").origin;
 
   app.use(requestLog(log));
+  if (config.storageThroughApp && config.S3_ENDPOINT) {
+    // Before compression (media is served as stored, Range intact), the body limits (uploads
+    // are up to MAX_RECORDING_MB) and the CSRF check (the presigned signature, not a cookie,
+    // authorises a storage request, and cookies are not passed on).
+    app.use(STORAGE_PATH, storageProxy(config.S3_ENDPOINT, log));
+  }
   app.use(compression());
   const health = healthCheck({ staleAfterMs: config.JOBS_STALE_AFTER_SECONDS * 1000, jobRunnerId });
   app.get("/healthz", (req, res, next) => {
@@ -48,7 +59,7 @@ export function createHttpApp({ config, log, build, jobRunnerId }: HttpOptions):
   );
   app.use(rejectCrossSiteWrites(publicOrigin));
   const remix = createRequestHandler({
-    build: typeof build === "function" ? async () => withOutageAnswers(await build()) : withOutageAnswers(build),
+    build: typeof build === "function" ? async () => guardBuild(await build()) : guardBuild(build),
     mode: config.NODE_ENV,
     getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
   });
@@ -58,16 +69,23 @@ export function createHttpApp({ config, log, build, jobRunnerId }: HttpOptions):
   return app;
 }
 
+/** Every loader and action answering refusals (a NUL in the address, a DomainError) and database outages as pages/API answers. */
+function guardBuild(build: ServerBuild): ServerBuild {
+  return withRefusalAnswers(withOutageAnswers(build));
+}
+
 /** One structured line per request: method, path (no query string, which may carry tokens), status, time. */
 function requestLog(log: Logger): express.RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
+    // Read now: a mounted handler (the storage proxy) sees and leaves req.path without its mount point.
+    const requestPath = req.path;
     res.on("finish", () => {
-      if (req.path.startsWith("/build/")) return;
+      if (requestPath.startsWith("/build/")) return;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       // A 503 is an outage (logged once by the pool) or a stopping server, not a bug.
       const level = res.statusCode >= 500 && res.statusCode !== 503 ? "error" : res.statusCode === 503 ? "warn" : "info";
-      log[level]({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }, "request");
+      log[level]({ method: req.method, path: requestPath, status: res.statusCode, ms: Math.round(ms) }, "request");
     });
     next();
   };

@@ -21,7 +21,7 @@ import { logger as log } from "./logger";
 
 const BUILD_PATH = path.resolve("build/index.js");
 
-const booted = await boot(log).catch((error: unknown) => {
+const booted = await boot(log, { serveStorage: true }).catch((error: unknown) => {
   log.fatal({ err: error }, "Parley could not start");
   process.exit(1);
 });
@@ -60,7 +60,9 @@ const server: Server = app.listen(config.PORT, config.HOST, () => {
   printWelcome(url);
   if (config.NODE_ENV === "development") void broadcastDevReady(build);
 });
-server.requestTimeout = 120_000;
+// With the embedded store behind the app, a request body may be a 32 MiB upload part from a
+// slow link: allow what Node allows by default (and s3rver allowed before, decision 0014).
+server.requestTimeout = config.storageThroughApp ? 300_000 : 120_000;
 // Longer than the idle timeout of common load balancers (60 s), so that the server is not the
 // side closing an idle connection just as the proxy (or, under load, a client) reuses it.
 server.keepAliveTimeout = 65_000;

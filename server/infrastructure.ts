@@ -1,4 +1,5 @@
 import path from "node:path";
+import { writeConnectionFile } from "../db/embedded-connection";
 import { startEmbeddedPostgres } from "../db/embedded-postgres";
 import { startEmbeddedS3 } from "../storage/embedded-s3";
 import type { Config } from "./config";
@@ -30,6 +31,8 @@ export async function startInfrastructure(config: Config, log: Logger): Promise<
         onLog: (message) => log.debug({ component: "embedded-postgres" }, message.trim()),
       });
       stops.push(() => pg.stop());
+      // For the admin command line beside this server (db/embedded-connection.ts); removed first on stop.
+      stops.push(await writeConnectionFile(config.dataDir, pg.url));
       resolved.DATABASE_URL = pg.url;
       embedded.postgres = true;
       log.info({ ms: Date.now() - started, dataDir: path.join(config.dataDir, "postgres") }, "embedded PostgreSQL started");
@@ -44,6 +47,8 @@ export async function startInfrastructure(config: Config, log: Logger): Promise<
       resolved.S3_ACCESS_KEY_ID = s3.accessKeyId;
       resolved.S3_SECRET_ACCESS_KEY = s3.secretAccessKey;
       resolved.S3_FORCE_PATH_STYLE = true;
+      // The store listens on loopback only; browsers reach it through the web server (decision 0014).
+      resolved.S3_PUBLIC_ENDPOINT = undefined;
       embedded.s3 = true;
       log.info({ endpoint: s3.endpoint }, "embedded S3 (s3rver) started");
     }

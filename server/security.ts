@@ -7,6 +7,8 @@ import { formatBytes } from "../app/lib/format";
  * Security headers. Scripts run only with this response's nonce (Remix's inline
  * hydration script carries it); media and uploads may reach the storage origin,
  * because the browser plays and uploads through presigned URLs straight to S3.
+ * The embedded store is served on the app's own origin (decision 0014): 'self'
+ * covers it, and `storageOrigin` is then null.
  */
 export function securityHeaders({ storageOrigin, development }: { storageOrigin: string | null; development: boolean }) {
   const storage = storageOrigin ? [storageOrigin] : [];
@@ -66,7 +68,8 @@ export function rejectCrossSiteWrites(publicOrigin: string | null) {
 
 /**
  * Bodies are capped before Remix reads them. Forms always send Content-Length;
- * large files never pass through the app (they go to storage by presigned URL).
+ * large files never reach Remix (they go to storage by presigned URL; the embedded
+ * store's proxy is mounted before this check and streams them).
  */
 export function limitRequestBodies(limitBytes: number, largeBodies: { paths: string[]; limitBytes: number } = { paths: [], limitBytes }) {
   return (req: Request, res: Response, next: NextFunction) => {

@@ -3,6 +3,11 @@
  * "Embedded defaults"): s3rver on loopback over a data folder. The app talks
  * to it with the same blob-store code as to AWS, so this file only starts and
  * stops a server; it offers no shortcut around the S3 API.
+ *
+ * s3rver itself lets anyone in (it skips unsigned requests and never checks a V4
+ * signature), so the HTTP server around it refuses with 403 every request whose
+ * AWS Signature V4 does not verify against this installation's own key, kept in
+ * the data folder (decision 0014). Only CORS preflights pass unsigned.
  */
 import { mkdir, readFile, rm } from "node:fs/promises";
 import http from "node:http";
@@ -10,7 +15,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import getPort from "get-port";
 import S3rver from "s3rver";
+import { randomSecret, readOrCreateSecretFile } from "../server/secret-file";
 import { corsXml } from "./cors";
+import { createSignatureChecker, type StoreCredentials } from "./signature-check";
 
 export interface EmbeddedS3Options {
   /** Folder holding the objects; created if missing, kept across restarts. */
@@ -19,9 +26,9 @@ export interface EmbeddedS3Options {
   /** Fixed port; a free one is picked when omitted. */
   port?: number;
   /**
-   * Origins allowed by the bucket's CORS rule. Defaults to `*`: the server only
-   * listens on loopback and every browser request carries a presigned
-   * signature, so the origin check adds nothing here.
+   * Origins allowed by the bucket's CORS rule. Defaults to `*`: every request
+   * must carry a valid signature, so the origin check adds nothing here (and the
+   * app serves the browser through its own origin anyway, decision 0014).
    */
   corsOrigins?: readonly string[];
 }
@@ -34,13 +41,43 @@ export interface EmbeddedS3 {
 }
 
 const HOST = "127.0.0.1";
-// s3rver's fixed development credentials (its README); only reachable on loopback.
-const CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } as const;
+/**
+ * The installation's key, made on first start. Inside the data folder but not a valid
+ * bucket name (leading dot), so s3rver never lists or serves it.
+ */
+export const CREDENTIALS_FILE = ".parley-credentials.json";
+// s3rver's built-in account. Requests are checked against the installation's key first,
+// then handed to s3rver under this one: s3rver needs an account it knows to honour
+// response-header overrides (presigned downloads), and never checks the signature.
+const S3RVER_ACCESS_KEY_ID = "S3RVER";
 const STOP_GRACE_MS = 5000;
+
+/** The installation's access key and secret: read from the data folder, created there on first start. */
+export async function embeddedS3Credentials(dataDir: string): Promise<StoreCredentials> {
+  const file = path.join(path.resolve(dataDir), CREDENTIALS_FILE);
+  const { content } = await readOrCreateSecretFile(file, () =>
+    JSON.stringify({ accessKeyId: `PARLEY${randomSecret(8).toUpperCase()}`, secretAccessKey: randomSecret(32) }) + "\n",
+  );
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(content);
+  } catch {
+    parsed = null;
+  }
+  const { accessKeyId, secretAccessKey } = (parsed ?? {}) as Partial<StoreCredentials>;
+  if (typeof accessKeyId !== "string" || !/^[A-Za-z0-9]+$/.test(accessKeyId) || typeof secretAccessKey !== "string" || secretAccessKey.length < 16) {
+    throw new Error(
+      `${file} is damaged. Delete it and restart: a new key is made, and the stored objects are kept.`,
+    );
+  }
+  return { accessKeyId, secretAccessKey };
+}
 
 export async function startEmbeddedS3(options: EmbeddedS3Options): Promise<EmbeddedS3> {
   const dataDir = path.resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true });
+  const credentials = await embeddedS3Credentials(dataDir);
+  const checkSignature = createSignatureChecker(credentials);
   // An empty list would be an invalid CORS document; treat it like "not given".
   const corsOrigins = options.corsOrigins?.length ? options.corsOrigins : ["*"];
 
@@ -56,24 +93,38 @@ export async function startEmbeddedS3(options: EmbeddedS3Options): Promise<Embed
   await s3rver.configureBuckets();
 
   // We run our own HTTP server around s3rver's request handler (rather than
-  // s3rver.run()) so AbortMultipartUpload, which s3rver 3.7.1 lacks, can be
-  // answered; everything else goes to s3rver untouched.
+  // s3rver.run()) to check every signature first, and so AbortMultipartUpload,
+  // which s3rver 3.7.1 lacks, can be answered; the rest goes to s3rver.
   const s3rverHandler = s3rver.callback();
   const server = http.createServer((req, res) => {
-    if (req.method === "DELETE" && req.url?.includes("uploadId=")) {
-      abortMultipartUpload(dataDir, req, res).catch((err: unknown) => {
-        sendError(res, 500, "InternalError", err instanceof Error ? err.message : String(err));
-      });
+    // A CORS preflight carries no signature by design and reads or writes nothing.
+    if (req.method === "OPTIONS") {
+      s3rverHandler(req, res);
       return;
     }
-    s3rverHandler(req, res);
+    checkSignature({ method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers })
+      .then((verdict) => {
+        if (!verdict.ok) {
+          refuse(req, res, verdict.code, verdict.message);
+          return;
+        }
+        asS3rverAccount(req, verdict.mechanism, credentials.accessKeyId);
+        if (req.method === "DELETE" && req.url?.includes("uploadId=")) {
+          return abortMultipartUpload(dataDir, req, res);
+        }
+        s3rverHandler(req, res);
+      })
+      .catch((err: unknown) => {
+        sendError(res, 500, "InternalError", err instanceof Error ? err.message : String(err));
+      });
   });
 
   const port = await listen(server, options.port);
   let stopped: Promise<void> | undefined;
   return {
     endpoint: `http://${HOST}:${port}`,
-    ...CREDENTIALS,
+    accessKeyId: credentials.accessKeyId,
+    secretAccessKey: credentials.secretAccessKey,
     stop() {
       stopped ??= close(server);
       return stopped;
@@ -147,6 +198,35 @@ async function abortMultipartUpload(dataDir: string, req: IncomingMessage, res: 
   await rm(uploadDir, { recursive: true, force: true });
   res.statusCode = 204;
   res.end();
+}
+
+/** A verified request, re-labelled with s3rver's own access key (see S3RVER_ACCESS_KEY_ID). */
+function asS3rverAccount(req: IncomingMessage, mechanism: "header" | "query", accessKeyId: string): void {
+  const ours = `${accessKeyId}/`;
+  if (mechanism === "header") {
+    req.headers.authorization = req.headers.authorization?.replace(`Credential=${ours}`, `Credential=${S3RVER_ACCESS_KEY_ID}/`);
+    return;
+  }
+  // The checker has read this query already: it decodes, and its credential starts with our key.
+  const url = req.url ?? "/";
+  const at = url.indexOf("?");
+  const parts = url.slice(at + 1).split("&").map((part) => {
+    const eq = part.indexOf("=");
+    if (eq === -1 || decodeURIComponent(part.slice(0, eq)) !== "X-Amz-Credential") return part;
+    const scope = decodeURIComponent(part.slice(eq + 1)).slice(accessKeyId.length);
+    return `X-Amz-Credential=${encodeURIComponent(S3RVER_ACCESS_KEY_ID + scope)}`;
+  });
+  req.url = `${url.slice(0, at)}?${parts.join("&")}`;
+}
+
+/**
+ * 403 with S3's error body. The connection is closed after it: a refused upload's body is
+ * not read (it may be a gigabyte), and a half-read request cannot be followed by another.
+ */
+function refuse(req: IncomingMessage, res: ServerResponse, code: string, message: string): void {
+  res.setHeader("Connection", "close");
+  sendError(res, 403, code, message);
+  req.resume();
 }
 
 function sendError(res: ServerResponse, status: number, code: string, message: string): void {

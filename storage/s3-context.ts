@@ -15,6 +15,8 @@ export interface StoreContext {
   readonly client: S3Client;
   /** Only signs URLs for the browser (may be `client` itself). */
   readonly presignClient: S3Client;
+  /** A URL `presignClient` signed, as the browser is to use it (see `BlobStoreOptions.browserPath`). */
+  readonly forBrowser: (signedUrl: string) => string;
   /** Wraps any error into a StorageError naming the operation and key. */
   readonly fail: (err: unknown, operation: string, key?: string) => StorageError;
   /** Checks the key, runs `fn`, wraps what it throws. */
@@ -53,18 +55,26 @@ export function createStoreContext(options: BlobStoreOptions): StoreContext {
   // Presigned URLs embed the host they were signed for, so the browser-facing
   // origin needs its own client. Signing is local: this client never connects.
   const presignClient =
-    options.publicEndpoint && options.publicEndpoint !== options.endpoint
+    !options.browserPath && options.publicEndpoint && options.publicEndpoint !== options.endpoint
       ? new S3Client({ ...baseConfig, endpoint: options.publicEndpoint })
       : client;
 
   const fail = (err: unknown, operation: string, key?: string): StorageError =>
     toStorageError(err, { operation, bucket, key, secrets });
 
+  const browserPath = options.browserPath?.replace(/\/+$/, "");
+  const forBrowser = (signedUrl: string): string => {
+    if (browserPath === undefined) return signedUrl;
+    const url = new URL(signedUrl);
+    return `${browserPath}${url.pathname}${url.search}`;
+  };
+
   return {
     options,
     bucket,
     client,
     presignClient,
+    forBrowser,
     fail,
     call: async <T>(operation: string, key: string | undefined, fn: () => Promise<T>): Promise<T> => {
       if (key !== undefined) assertKey(key, operation, bucket);

@@ -2,7 +2,9 @@
  * Browser-direct transfers: presigned GET/PUT and presigned multipart uploads.
  * Audio is played and large files are uploaded straight between the browser
  * and storage (DESIGN.md, "Storage layout"), so these URLs are signed with the
- * browser-facing client (`publicEndpoint`) and never proxied through the app.
+ * browser-facing client (`publicEndpoint`). The one exception is the embedded
+ * store, which the browser reaches through the app's origin (`browserPath`,
+ * decision 0014).
  */
 import {
   AbortMultipartUploadCommand,
@@ -29,31 +31,27 @@ export type TransferOps = Pick<
 >;
 
 export function transferOps(ctx: StoreContext): TransferOps {
-  const { client, presignClient, bucket, fail, call } = ctx;
+  const { client, presignClient, forBrowser, bucket, fail, call } = ctx;
 
   return {
     async presignGet(key, { expiresIn, contentType, downloadName } = {}) {
       const seconds = checkExpiry(expiresIn);
-      return call("presignGet", key, () =>
-        getSignedUrl(
-          presignClient,
-          new GetObjectCommand({
-            Bucket: bucket,
-            Key: key,
-            ResponseContentType: contentType,
-            ResponseContentDisposition: downloadName === undefined ? undefined : contentDisposition(downloadName),
-          }),
-          { expiresIn: seconds },
-        ),
+      const command = new GetObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        ResponseContentType: contentType,
+        ResponseContentDisposition: downloadName === undefined ? undefined : contentDisposition(downloadName),
+      });
+      return call("presignGet", key, async () =>
+        forBrowser(await getSignedUrl(presignClient, command, { expiresIn: seconds })),
       );
     },
 
     async presignPut(key, { contentType, expiresIn }) {
       const seconds = checkExpiry(expiresIn);
-      return call("presignPut", key, () =>
-        getSignedUrl(presignClient, new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType }), {
-          expiresIn: seconds,
-        }),
+      const command = new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType });
+      return call("presignPut", key, async () =>
+        forBrowser(await getSignedUrl(presignClient, command, { expiresIn: seconds })),
       );
     },
 
@@ -72,12 +70,9 @@ export function transferOps(ctx: StoreContext): TransferOps {
         throw new RangeError(`part number must be 1–${MAX_PARTS}, got ${partNumber}`);
       }
       const seconds = checkExpiry(expiresIn);
-      return call("presignUploadPart", key, () =>
-        getSignedUrl(
-          presignClient,
-          new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: partNumber }),
-          { expiresIn: seconds },
-        ),
+      const command = new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: partNumber });
+      return call("presignUploadPart", key, async () =>
+        forBrowser(await getSignedUrl(presignClient, command, { expiresIn: seconds })),
       );
     },
 

@@ -12,6 +12,14 @@ export interface BlobStoreOptions {
    * `endpoint` (e.g. a Docker service name inside, a public host outside).
    */
   publicEndpoint?: string;
+  /**
+   * The path at which the browser reaches storage through the app's own origin
+   * (embedded store, decision 0014), e.g. `/storage`. Presigned URLs are then
+   * relative (`/storage/<bucket>/<key>?X-Amz-…`), so they work on whatever address
+   * the page was opened at; they are signed for `endpoint`, whose host the app's
+   * proxy sends on. Overrides `publicEndpoint`.
+   */
+  browserPath?: string;
   region: string;
   bucket: string;
   /** Omit both to use the SDK's default chain (environment, instance role, …). */

@@ -48,6 +48,25 @@ async function systemActor(): Promise<string> {
   return actorId;
 }
 
+/**
+ * Runs `body` with the organisation's time zone set to `timeZone`, then puts back what was
+ * there (a fresh test database has no organisation row, which reads as UTC).
+ */
+export async function withOrganisationTimeZone<T>(timeZone: string, body: () => Promise<T>): Promise<T> {
+  const before = await db().selectFrom("organisation").select("time_zone").where("id", "=", 1).executeTakeFirst();
+  await db()
+    .insertInto("organisation")
+    .values({ id: 1, name: "Parley", time_zone: timeZone })
+    .onConflict((oc) => oc.column("id").doUpdateSet({ time_zone: timeZone }))
+    .execute();
+  try {
+    return await body();
+  } finally {
+    if (before) await db().updateTable("organisation").set({ time_zone: before.time_zone }).where("id", "=", 1).execute();
+    else await db().deleteFrom("organisation").where("id", "=", 1).execute();
+  }
+}
+
 export function callTranscript(agentName = "Agent"): Transcript {
   return {
     version: 1,

@@ -21,6 +21,9 @@ describe("safeRedirectPath", () => {
     ["a javascript: URL", "javascript:alert(1)"],
     ["a relative path", "interactions"],
     ["an empty string", ""],
+    ["text outside Latin-1, which no Location header can carry", "/interactions?q=привет"],
+    ["Latin-1 text, which a path Parley builds never has unencoded", "/interactions?q=café"],
+    ["a space", "/interactions?q=a b"],
   ])("falls back for %s", (_what, value) => {
     expect(safeRedirectPath(value)).toBe("/");
     expect(safeRedirectPath(value, "/home")).toBe("/home");

@@ -81,11 +81,16 @@ export function assertCsrf(session: SessionRecord, form: FormData): void {
 
 const SAME_ORIGIN_PROBE = "http://parley.invalid";
 
-/** Only same-site relative paths, so a crafted link cannot bounce a login elsewhere. */
+/**
+ * Only same-site relative paths, so a crafted link cannot bounce a login elsewhere; and only
+ * printable ASCII, which is all a path Parley builds contains (requireSession percent-encodes
+ * it): anything else (non-Latin-1 text, control characters) cannot go into a Location header.
+ */
 export function safeRedirectPath(value: unknown, fallback = "/"): string {
   if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
     return fallback;
   }
+  if (!/^[\x21-\x7e]+$/.test(value)) return fallback;
   // Browsers drop tabs and newlines inside a URL, so "/\t/evil.com" lands on evil.com:
   // resolve the path the way a browser will and insist it stays on this origin.
   try {

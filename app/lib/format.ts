@@ -1,4 +1,4 @@
-/** Display formatting shared by server and browser; loaders pass the organisation's time zone. */
+/** Display formatting shared by server and browser. Dates and times are shown by `time.ts`. */
 
 /**
  * A length or a moment of a call as h:mm:ss or m:ss, in whole seconds rounded down: the same
@@ -19,23 +19,6 @@ export function formatBytes(size: number): string {
   if (size >= 1024 * 1024) return show(size / (1024 * 1024), "MiB");
   if (size >= 1024) return show(size / 1024, "KiB");
   return `${size} bytes`;
-}
-
-export function formatDateTime(date: Date | string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(new Date(date));
-}
-
-export function formatTime(date: Date | string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit" }).format(
-    new Date(date),
-  );
 }
 
 export function formatPercent(ratio: number): string {

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { SessionRecord } from "../modules/auth/session.server";
 import { assertCsrf, requireSession } from "./auth.server";
 import { DomainError } from "./errors";
+import { hasNul, nulInField } from "./nul";
 import { refusalOf } from "./refusal.server";
 
 export interface FormFailure {
@@ -32,7 +33,13 @@ export async function readForm<S extends z.ZodType>(request: Request, schema: S)
     if (!refusal) throw error;
     return { ok: false, response: formFailure(refusal.status, refusal.message, {}, await readFormData(request)) };
   }
-  const form = await readFormData(request);
+  let form: FormData;
+  try {
+    form = await readFormData(request);
+  } catch (error) {
+    if (error instanceof DomainError) return { ok: false, response: formFailure(error.status, error.message, error.fieldErrors) };
+    throw error;
+  }
   try {
     assertCsrf(session, form);
   } catch (error) {
@@ -44,12 +51,18 @@ export async function readForm<S extends z.ZodType>(request: Request, schema: S)
   return { ok: true, session, input: parsed.data, form };
 }
 
+/** The posted form; a text field holding a NUL character is refused (422 naming it, see nul.ts). */
 export async function readFormData(request: Request): Promise<FormData> {
+  let form: FormData;
   try {
-    return await request.formData();
+    form = await request.formData();
   } catch {
     throw new DomainError("bad_request", "The form could not be read. Reload the page and try again.");
   }
+  for (const [name, value] of form) {
+    if (typeof value === "string" && (hasNul(name) || hasNul(value))) throw nulInField(name);
+  }
+  return form;
 }
 
 export function invalidForm(error: z.ZodError, form: FormData) {

@@ -1,5 +1,5 @@
 import { createBlobStore, type BlobStore } from "../../storage/blob-store";
-import { getConfig, type Config } from "../../server/config";
+import { STORAGE_PATH, getConfig, type Config } from "../../server/config";
 
 export type { BlobStore } from "../../storage/blob-store";
 
@@ -24,6 +24,7 @@ export function blobStoreOptions(config: Config) {
   return {
     endpoint: config.S3_ENDPOINT,
     publicEndpoint: config.S3_PUBLIC_ENDPOINT,
+    ...(config.storageThroughApp ? { browserPath: STORAGE_PATH } : {}),
     region: config.S3_REGION,
     bucket: config.S3_BUCKET,
     accessKeyId: config.S3_ACCESS_KEY_ID,

@@ -64,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const doneMessages: Record<string, string> = {
   created: "User created.",
   saved: "Changes saved.",
-  deactivated: "User deactivated. Their sessions have ended.",
+  deactivated: "User deactivated. Their sessions have ended and their API tokens are revoked.",
   reactivated: "User reactivated.",
 };
 
@@ -107,13 +107,16 @@ export default function EditUser() {
             <p className="muted">You cannot deactivate your own account.</p>
           ) : (
             <>
-              <p>Deactivating signs {user.name} out everywhere and blocks sign-in. Their conversations and scores stay.</p>
+              <p>
+                Deactivating signs {user.name} out everywhere, blocks sign-in and revokes their API tokens for good. Their
+                conversations and scores stay.
+              </p>
               <button type="button" className="button button--danger" onClick={() => dialog.current?.showModal()}>
                 Deactivate…
               </button>
               <dialog ref={dialog} aria-labelledby="confirm-title" className="dialog">
                 <h3 id="confirm-title">Deactivate {user.name}?</h3>
-                <p>They are signed out at once and cannot sign in until reactivated.</p>
+                <p>They are signed out at once and cannot sign in until reactivated. Their API tokens stop for good.</p>
                 <div className="dialog__actions">
                   <button type="button" className="button" onClick={() => dialog.current?.close()}>
                     Cancel

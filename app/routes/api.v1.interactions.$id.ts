@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "../lib/db.server";
+import { absoluteUrl } from "../lib/public-origin.server";
 import { blobStore } from "../lib/storage.server";
 import { ApiError, apiJson, apiRoute, methodNotAllowed } from "../modules/api/api-response.server";
 import { requireApiViewer } from "../modules/api/authenticate-request.server";
@@ -13,7 +14,8 @@ export const loader = apiRoute(async ({ request, params }) => {
   const parsed = paramsSchema.safeParse(params);
   const interaction = parsed.success ? await getApiInteraction(db(), blobStore(), viewer, parsed.data.id) : null;
   if (!interaction) throw new ApiError(404, "not_found", "There is no interaction with this id that this token may see.");
-  return apiJson(interaction);
+  const recording = interaction.recording && { ...interaction.recording, url: absoluteUrl(interaction.recording.url, request) };
+  return apiJson({ ...interaction, recording });
 });
 
 export const action = methodNotAllowed(["GET"]);

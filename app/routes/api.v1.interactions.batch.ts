@@ -5,7 +5,7 @@ import { apiJson, apiRoute, assertMethod, methodNotAllowed } from "../modules/ap
 import { batchEnvelopeSchema } from "../modules/api/api.schema";
 import { requireApiViewer } from "../modules/api/authenticate-request.server";
 import { importInteractionBatch } from "../modules/api/import-batch.server";
-import { parseOrThrow, readJsonBody } from "../modules/api/read-json.server";
+import { parseOrThrow, readJsonBody, transcriptContentPath } from "../modules/api/read-json.server";
 
 /** Imports in flight per batch call, leaving pooled connections for other requests. */
 const concurrency = () => Math.max(2, getConfig().DATABASE_POOL_MAX - 2);
@@ -15,7 +15,7 @@ export const action = apiRoute(async ({ request }) => {
   assertMethod(request, ["POST"]);
   const viewer = await requireApiViewer(request, "interactions:ingest");
   const maxTranscriptBytes = getConfig().MAX_TRANSCRIPT_MB * 1024 * 1024;
-  const body = await readJsonBody(request, { maxBytes: maxTranscriptBytes + 1024 * 1024 });
+  const body = await readJsonBody(request, { maxBytes: maxTranscriptBytes + 1024 * 1024, nulReadBy: transcriptContentPath });
   const { interactions } = parseOrThrow(batchEnvelopeSchema, body);
   const result = await importInteractionBatch(db(), blobStore(), viewer, interactions, { maxTranscriptBytes, concurrency: concurrency() });
   return apiJson(result);

@@ -5,7 +5,7 @@ import { apiJson, apiRoute, assertMethod } from "../modules/api/api-response.ser
 import { ingestRequestSchema, listQuerySchema, type InteractionSummaryJson } from "../modules/api/api.schema";
 import { requireApiViewer } from "../modules/api/authenticate-request.server";
 import { listApiInteractions } from "../modules/api/list-api-interactions.server";
-import { parseOrThrow, readJsonBody } from "../modules/api/read-json.server";
+import { parseOrThrow, readJsonBody, transcriptContentPath } from "../modules/api/read-json.server";
 import { importInteraction } from "../modules/interactions/import-interaction.server";
 
 /** GET /api/v1/interactions — the token user's interactions, newest first, keyset-paged. */
@@ -21,7 +21,7 @@ export const action = apiRoute(async ({ request }) => {
   assertMethod(request, ["POST"], ["GET", "POST"]);
   const viewer = await requireApiViewer(request, "interactions:ingest");
   const maxTranscriptBytes = getConfig().MAX_TRANSCRIPT_MB * 1024 * 1024;
-  const body = await readJsonBody(request, { maxBytes: maxTranscriptBytes + 1024 * 1024 });
+  const body = await readJsonBody(request, { maxBytes: maxTranscriptBytes + 1024 * 1024, nulReadBy: transcriptContentPath });
   const input = parseOrThrow(ingestRequestSchema, body);
   const result = await importInteraction(db(), blobStore(), viewer, input, { maxTranscriptBytes });
   if (result.status === "duplicate") return apiJson({ id: result.id, status: "duplicate" }, 200);

@@ -1,5 +1,6 @@
 import { getConfig } from "../../server/config";
 import { db } from "../lib/db.server";
+import { absoluteUrl } from "../lib/public-origin.server";
 import { blobStore } from "../lib/storage.server";
 import { apiJson, apiRoute, assertMethod, methodNotAllowed } from "../modules/api/api-response.server";
 import { startUploadSchema } from "../modules/api/api.schema";
@@ -20,7 +21,7 @@ export const action = apiRoute(async ({ request }) => {
     size: input.size,
     maxBytes: getConfig().MAX_RECORDING_MB * 1024 * 1024,
   });
-  return apiJson(toUploadPlanJson(plan), 201);
+  return apiJson(toUploadPlanJson(plan, (url) => absoluteUrl(url, request)), 201);
 });
 
 export const loader = methodNotAllowed(["POST"]);

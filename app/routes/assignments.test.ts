@@ -11,8 +11,8 @@ import { doneSince } from "../modules/assignments/done-period";
 import { skipAssignment } from "../modules/assignments/skip-assignment.server";
 import { runSamplingRule } from "../modules/sampling/run-sampling-rule.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
-import { isoToLocalInput } from "../components/import/zoned-time";
-import { insertInteractionRows, seedScorecard, seedUser } from "../../test/factories";
+import { toLocalInput } from "../lib/time";
+import { insertInteractionRows, seedScorecard, seedUser, withOrganisationTimeZone } from "../../test/factories";
 import { getRequest, postRequest, returned, thrown } from "../../test/route-requests";
 import { RUN_AT, assignmentsOfRun, samplingWorld } from "../../test/sampling-fixtures";
 import { action, loader } from "./assignments";
@@ -222,7 +222,7 @@ describe("assigning by hand from the interaction page", () => {
     const scorecard = await seedScorecard();
     const [interactionId] = await insertInteractionRows([{ agentId: agent.id, startedAt: inHours(-4), channel: "call" }]);
     const { timeZone } = await getOrganisation(db());
-    return { lead, agent, qa, scorecard, interactionId: interactionId!, due: (hours: number) => isoToLocalInput(inHours(hours), timeZone) };
+    return { lead, agent, qa, scorecard, interactionId: interactionId!, due: (hours: number) => toLocalInput(inHours(hours), timeZone) };
   }
   const assign = async (viewer: { id: string }, interactionId: string, fields: Record<string, string>, options: { csrf?: string } = {}) =>
     interactionAction({
@@ -289,6 +289,25 @@ describe("assigning by hand from the interaction page", () => {
     expect(self).toMatchObject({ status: 422, message: "Reviewers never review their own conversations." });
     expect(await assignmentsOf(interactionId)).toEqual([]);
     expect(await assignmentsOf(own!)).toEqual([]);
+  });
+
+  it("refuses a due time the clocks skip, naming the jump, and takes the first of a repeated one (decision 0017)", async () => {
+    const { lead, qa, scorecard, interactionId } = await conversation();
+    await withOrganisationTimeZone("America/New_York", async () => {
+      // New York skips 02:00–03:00 on 14 March 2027 and shows 01:00–02:00 twice on 7 November 2027.
+      const skipped = returned(await assign(lead, interactionId, { scorecardId: scorecard.id, reviewerId: qa.id, dueAt: "2027-03-14T02:30" }));
+      expect(skipped).toMatchObject({
+        status: 422,
+        fieldErrors: {
+          dueAt: "02:30 on 2027-03-14 does not exist in America/New_York: the clocks went forward from 02:00 to 03:00. Enter a time before 02:00 or from 03:00.",
+        },
+      });
+      expect(await assignmentsOf(interactionId)).toEqual([]);
+
+      const repeated = await assign(lead, interactionId, { scorecardId: scorecard.id, reviewerId: qa.id, dueAt: "2027-11-07T01:30" });
+      expect(repeated).toMatchObject({ ok: true, dueAt: "2027-11-07T05:30:00.000Z" });
+      expect((await assignmentsOf(interactionId)).map((row) => row.due_at.toISOString())).toEqual(["2027-11-07T05:30:00.000Z"]);
+    });
   });
 
   it("answers 403 to a QA specialist and to a stale CSRF token, and 404 for an unknown interaction", async () => {

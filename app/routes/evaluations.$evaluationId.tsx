@@ -21,7 +21,7 @@ import { FeedbackView } from "../components/rich-text/feedback-view";
 import { ScoreSummary, ScorecardForm } from "../components/scorecard-form/scorecard-form";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
-import { formatDateTime } from "../lib/format";
+import { formatDateTime } from "../lib/time";
 import { readForm } from "../lib/forms.server";
 import { httpError, runUseCase } from "../lib/http.server";
 import { blobStore } from "../lib/storage.server";

@@ -6,9 +6,9 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { transcriptKey } from "../../storage/keys";
-import { countRows, listObjectKeys, seedTeam, seedUser, testWav } from "../../test/factories";
+import { countRows, listObjectKeys, seedTeam, seedUser, testWav, withOrganisationTimeZone } from "../../test/factories";
 import type { ImportActionData } from "../components/import/import-fields";
-import { isoToLocalInput } from "../components/import/zoned-time";
+import { toLocalInput } from "../lib/time";
 import { commitSessionCookie } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { blobStore } from "../lib/storage.server";
@@ -203,7 +203,7 @@ describe("POST /import, intent=import", () => {
       .where("id", "=", uploadId)
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ agent_id: agent.id, status: "processing", recording_size: wav.length, recording_channels: 2, queue: "Billing", direction: "inbound", external_id: "call-4711" });
-    expect(isoToLocalInput(row.started_at, timeZone)).toBe("2026-03-02T10:00");
+    expect(toLocalInput(row.started_at, timeZone)).toBe("2026-03-02T10:00");
     const stored = await blobStore().getJson<{ speakers: { id: string; role: string }[] }>(transcriptKey(uploadId));
     expect(stored.speakers).toEqual([
       { id: "Dana", role: "customer", name: "Dana" },
@@ -246,6 +246,32 @@ describe("POST /import, intent=import", () => {
     });
     expect(answer.body && "values" in answer.body ? answer.body.values : {}).not.toHaveProperty("_csrf");
     expect(await footprint()).toEqual(before);
+  });
+
+  it("refuses a start time the clocks skipped, naming the jump, and writes nothing (decision 0017)", async () => {
+    const { lead, importFields } = await setup();
+    await withOrganisationTimeZone("Europe/London", async () => {
+      const before = await footprint();
+      // London skips 01:00–02:00 on 29 March 2026.
+      const skipped = await run(lead.post(importFields({ startedAt: "2026-03-29T01:30" })));
+      expect(skipped.status).toBe(422);
+      expect(skipped.body).toMatchObject({
+        ok: false,
+        fieldErrors: {
+          startedAt:
+            "01:30 on 2026-03-29 does not exist in Europe/London: the clocks went forward from 01:00 to 02:00. Enter a time before 01:00 or from 02:00.",
+        },
+        values: { startedAt: "2026-03-29T01:30" },
+      });
+      expect(await footprint()).toEqual(before);
+
+      // 01:30 on 25 October happens twice: the import takes the first, 00:30Z (BST).
+      const repeated = await run(lead.post(importFields({ startedAt: "2026-10-25T01:30" })));
+      expect(repeated.status).toBe(302);
+      const id = repeated.location?.split("/").pop() ?? "";
+      const row = await db().selectFrom("interactions").select("started_at").where("id", "=", id).executeTakeFirstOrThrow();
+      expect(row.started_at.toISOString()).toBe("2026-10-25T00:30:00.000Z");
+    });
   });
 
   it("puts a parse error under the transcript field, naming the line", async () => {

@@ -7,13 +7,13 @@ import { AssignForReview, type AssignResult } from "../components/assignments/as
 import { dueView } from "../components/assignments/due";
 import { CsrfField } from "../components/csrf-field";
 import { RouteErrorBoundary } from "../components/error-page";
-import { isoToLocalInput, localInputToIso, zoneOffsetLabel } from "../components/import/zoned-time";
 import { InteractionEvaluations, ScoreThisInteraction } from "../components/review/interaction-panels";
 import { ReviewMedia, type SerializedAnnotation } from "../components/review/media/review-media";
 import { conversationMediaOf } from "../components/review/review-data.server";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
-import { channelLabels, formatDateTime, formatDuration, formatPercent } from "../lib/format";
+import { channelLabels, formatDuration, formatPercent } from "../lib/format";
+import { formatDateTime, parseLocalDateTime, toLocalInput, zoneOffsetLabel } from "../lib/time";
 import { formFailure, readForm } from "../lib/forms.server";
 import { httpError, runUseCase } from "../lib/http.server";
 import { blobStore } from "../lib/storage.server";
@@ -113,7 +113,7 @@ async function assignPanel(viewer: Viewer, interactionId: string, tz: string) {
   return {
     scorecards: scorecards.map(({ id, name }) => ({ id, name })),
     reviewers,
-    defaultDueAt: isoToLocalInput(new Date(now.getTime() + DEFAULT_DUE_MS), tz),
+    defaultDueAt: toLocalInput(new Date(now.getTime() + DEFAULT_DUE_MS), tz),
     timeZone: tz,
     zoneLabel: zoneOffsetLabel(now, tz),
     assignments: assignments.map((assignment) => ({
@@ -155,10 +155,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (!can(viewer, "assignments:manage")) throw httpError(403, "Only QA leads and admins assign conversations for review.");
   const { timeZone } = await getOrganisation(db());
-  const dueAt = localInputToIso(input.dueAt, timeZone);
-  if (!dueAt) {
-    return formFailure(422, "Please correct the highlighted fields.", { dueAt: "Enter a date and time, like 2026-12-01 09:30" }, form.form);
-  }
+  // A time the clocks skipped is refused with the jump named (decision 0017), not guessed.
+  const due = parseLocalDateTime(input.dueAt, timeZone);
+  if (!due.ok) return formFailure(422, "Please correct the highlighted fields.", { dueAt: due.message }, form.form);
+  const dueAt = due.instant.toISOString();
   const { scorecardId, reviewerId } = input;
   const result = await runUseCase(form.form, () =>
     assignInteraction(db(), viewer, { interactionId: id, scorecardId, reviewerId, dueAt: new Date(dueAt) }),

@@ -4,7 +4,8 @@ import type { FormEvent } from "react";
 import { InteractionTable } from "../components/interaction-table";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
-import { formatDateTime, formatDuration } from "../lib/format";
+import { formatDuration } from "../lib/format";
+import { formatDateTime } from "../lib/time";
 import {
   channelFilterLabels,
   describeFilters,

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -6,6 +6,7 @@ import { RouteErrorBoundary } from "../components/error-page";
 import { commitSessionCookie, getViewer, safeRedirectPath } from "../lib/auth.server";
 import { db, pgPool } from "../lib/db.server";
 import { readFormData } from "../lib/forms.server";
+import { formatRelative } from "../lib/time";
 import { getConfig } from "../../server/config";
 import { logIn } from "../modules/auth/log-in.server";
 import { createLoginThrottle } from "../modules/auth/login-throttle.server";
@@ -17,6 +18,15 @@ const loginSchema = z.object({
   password: z.string().min(1, "Enter your password").max(200, "That password is too long"),
   redirectTo: z.string().optional(),
 });
+
+/**
+ * Remix sends an action's headers only through this export (documents and `.data` alike):
+ * a refused sign-in says when the next attempt is allowed.
+ */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getViewer(request)) throw redirect("/");
@@ -32,10 +42,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
     return data({ message: "Please correct the highlighted fields.", fieldErrors, email }, { status: 422 });
   }
+  // Where to go after signing in, settled before a session exists: a session is only opened
+  // once the answer that carries its cookie can be built.
+  const destination = safeRedirectPath(parsed.data.redirectTo);
   const config = getConfig();
   const throttle = createLoginThrottle(pgPool(), {
     maxFailures: config.LOGIN_MAX_FAILURES,
     lockoutMinutes: config.LOGIN_LOCKOUT_MINUTES,
+    accountMaxFailures: config.LOGIN_ACCOUNT_MAX_FAILURES,
   });
   const result = await logIn(db(), throttle, {
     email: parsed.data.email,
@@ -47,9 +61,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.reason === "throttled") {
       const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
+      const now = new Date();
+      const retryAt = new Date(now.getTime() + minutes * 60_000);
       return data(
         {
-          message: `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+          message: `Too many failed sign-in attempts. Try again ${formatRelative(retryAt, now, "long")}.`,
           fieldErrors: {},
           email,
         },
@@ -58,7 +74,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return data({ message: "That email and password do not match an active account.", fieldErrors: {}, email }, { status: 401 });
   }
-  throw redirect(safeRedirectPath(parsed.data.redirectTo), {
+  throw redirect(destination, {
     headers: { "Set-Cookie": await commitSessionCookie(request, result.token, result.expiresAt) },
   });
 }

@@ -63,9 +63,9 @@ describe("My queue", () => {
       scorecardName: scorecard.name,
       ruleName: null,
       replaceable: false,
-      due: { overdue: true, relative: "3 h ago" },
+      due: { overdue: true, relative: "3 hr ago" },
     });
-    expect(page.items[1]!.due).toMatchObject({ overdue: false, relative: "in 2 h" });
+    expect(page.items[1]!.due).toMatchObject({ overdue: false, relative: "in 2 hr" });
     expect(page.next).toBeNull();
     expect(page.isFirstPage).toBe(true);
 

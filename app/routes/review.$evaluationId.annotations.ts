@@ -6,9 +6,12 @@
  * and `annotation` (the AnnotationInput as a JSON string; add, update). Answers JSON:
  * `{ ok: true, annotation }` (add, update), `{ ok: true }` (delete), or
  * `{ ok: false, message, fieldErrors }` with the status of the refusal: 403 for a stale
- * CSRF token, 404 for somebody else's evaluation or annotation, 409 once the evaluation
+ * CSRF token or for an evaluation the viewer may see but not change (somebody else scores it,
+ * or their role no longer scores conversations), 404 for an evaluation or annotation the
+ * viewer may not see, 409 once the evaluation
  * is submitted, 422 for input that does not fit. Only the evaluation's reviewer, only
- * while it is a draft (the use cases decide).
+ * while it is a draft and only while their role scores conversations (the use cases decide,
+ * before anything is written: lock-own-draft.server.ts).
  */
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";

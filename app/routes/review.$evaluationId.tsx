@@ -30,6 +30,7 @@ import { assertCsrf, getSession, requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { DomainError } from "../lib/errors";
 import { httpError } from "../lib/http.server";
+import { nulInField, nulPath } from "../lib/nul";
 import { blobStore } from "../lib/storage.server";
 import { evaluationInputSchema } from "../modules/evaluations/evaluation-input.schema";
 import { getEvaluation } from "../modules/evaluations/get-evaluation.server";
@@ -96,6 +97,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     body = await request.json();
   } catch {
     return failure("save", 400, "The request could not be read. Reload the page and try again.");
+  }
+  const nul = nulPath(body);
+  if (nul) {
+    const refusal = nulInField(nul, "The evaluation");
+    return failure(body && typeof body === "object" && "intent" in body && body.intent === "submit" ? "submit" : "save", refusal.status, refusal.message, refusal.fieldErrors);
   }
   const head = requestSchema.safeParse(body);
   if (!head.success) return failure("save", 400, head.error.issues[0]?.message ?? "Unknown action; reload the page");

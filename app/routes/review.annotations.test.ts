@@ -120,6 +120,23 @@ describe("POST /review/:evaluationId/annotations", () => {
     expect(await rows(w.evaluationId)).toEqual([]);
   });
 
+  it("refuses a reviewer whose role changed since the workspace loaded, and writes nothing", async () => {
+    const w = await draft();
+    const { body } = await post(w.qa, w.evaluationId, { intent: "add", annotation: JSON.stringify(region) });
+    const annotationId = body.annotation?.id as string;
+    // 403 where the new role still sees the draft (an admin sees every draft of their own), 404 where it does not.
+    for (const [role, status] of [["admin", 403], ["supervisor", 404], ["agent", 404]] as const) {
+      await db().updateTable("users").set({ role }).where("id", "=", w.qa.id).execute();
+      const add = await post(w.qa, w.evaluationId, { intent: "add", annotation: JSON.stringify(span) });
+      expect(add.status, role).toBe(status);
+      expect(add.body.ok).toBe(false);
+      if (status === 403) expect(add.body.message).toMatch(/role no longer includes scoring/);
+      expect((await post(w.qa, w.evaluationId, { intent: "update", annotationId, annotation: JSON.stringify(span) })).status, role).toBe(status);
+      expect((await post(w.qa, w.evaluationId, { intent: "delete", annotationId })).status, role).toBe(status);
+    }
+    expect((await rows(w.evaluationId)).map((row) => row.comment)).toEqual(["Long hold here"]);
+  });
+
   it("answers 403 to a stale CSRF token", async () => {
     const w = await draft();
     const stale = await post(w.qa, w.evaluationId, { intent: "add", annotation: JSON.stringify(region) }, { csrf: "stale-token" });

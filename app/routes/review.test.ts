@@ -105,7 +105,7 @@ describe("the workspace page", () => {
     });
     expect(page.evaluation.definition.sections.map((section) => section.id)).toEqual(["opening", "resolution"]);
     expect(page.facts).toMatchObject({ title: "Call with Jo Bloggs", agentName: w.agent.name, customerName: "Jo Bloggs", scorecardName: w.scorecard.name, version: 1 });
-    expect(page.facts.due).toMatchObject({ overdue: false, relative: "in 5 h" });
+    expect(page.facts.due).toMatchObject({ overdue: false, relative: "in 5 hr" });
     expect(page.media.player).toMatchObject({ audioUrl: expect.stringContaining("recording.wav") as string, channels: [{ role: "agent" }, { role: "customer" }] });
     expect(page.media.transcript?.segments[1]).toEqual({ id: "s2", speaker: "c", text: expect.any(String) as string, startMs: 2500, endMs: 5000 });
     expect(page.media.questions.map((question) => question.id)).toEqual(["greeting", "identity", "discovery", "outcome", "note"]);
@@ -160,6 +160,9 @@ describe("autosave", () => {
     expect(returned(await save(w.otherQa, evaluationId, {}, 1)).status).toBe(404);
     expect((await thrown(() => save(w.agent, evaluationId, {}, 1))).status).toBe(403);
     expect(returned(await postJson(w.qa, evaluationId, { intent: "publish" })).status).toBe(400);
+    // A NUL in the feedback (jsonb cannot hold one) is a 422 naming where, not a 500.
+    const nul = await save(w.qa, evaluationId, { note: { value: "see\u0000here" } }, 1);
+    expect(returned(nul)).toMatchObject({ status: 422, fieldErrors: { "answers.note.value": expect.stringMatching(/Remove the NUL/) as string } });
     expect(await evaluationRow(evaluationId)).toMatchObject({ revision: 1, answers: {} });
   });
 });

@@ -19,7 +19,7 @@ import { SamplePreview, toPreviewView } from "../components/sampling/sample-prev
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { DomainError } from "../lib/errors";
-import { formatDateTime } from "../lib/format";
+import { formatDateTime } from "../lib/time";
 import { type FormFailure, formFailure, formToObject, readForm, readFormData } from "../lib/forms.server";
 import { httpError, rethrowAsHttp, runUseCase } from "../lib/http.server";
 import { describeSchedule, describeTrigger, runStatusLabels } from "../modules/sampling/describe-rule";

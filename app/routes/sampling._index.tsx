@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { RouteErrorBoundary } from "../components/error-page";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
-import { formatDateTime } from "../lib/format";
+import { formatDateTime } from "../lib/time";
 import { describeQuota, describeSchedule, runStatusLabels } from "../modules/sampling/describe-rule";
 import { listSamplingRules } from "../modules/sampling/list-sampling-rules.server";
 import { isScheduleOverdue } from "../modules/sampling/schedule";

@@ -7,10 +7,10 @@ import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { formatPercent } from "../lib/format";
 import { httpError } from "../lib/http.server";
+import { formatLocalDate, instantAt, localDateOf, parseLocalDate } from "../lib/time";
 import { describePeriod } from "../modules/sampling/describe-rule";
 import { listSamplingRules } from "../modules/sampling/list-sampling-rules.server";
 import { samplingCoverage } from "../modules/sampling/sampling-coverage.server";
-import { formatLocalDate, localDateOf, zonedInstant } from "../modules/sampling/zoned-time";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 
 export const meta: MetaFunction = () => [{ title: "Sampling coverage · Parley" }];
@@ -19,20 +19,9 @@ export const meta: MetaFunction = () => [{ title: "Sampling coverage · Parley" 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function calendarDate(value: string): { year: number; month: number; day: number } | null {
-  const match = DATE_RE.exec(value);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  const real = year >= 1900 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  return real ? { year, month, day } : null;
-}
-
 const paramsSchema = z.object({
   rule: optional(z.uuid({ error: "Rule: choose a rule from the list" })),
-  asOf: optional(z.string().refine((value) => calendarDate(value) !== null, "As of: use a real date like 2026-11-24")),
+  asOf: optional(z.string().refine((value) => parseLocalDate(value) !== null, "As of: use a real date like 2026-11-24")),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -49,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!rules.some((rule) => rule.id === ruleId)) throw httpError(404, "There is no sampling rule with that id. It may have been deleted.");
   const asOf = parsed.data.asOf ?? today;
   // Midday of the chosen local day: the period is that of a run on that day (period.ts).
-  const report = await samplingCoverage(db(), { ruleId, asOf: zonedInstant(calendarDate(asOf) ?? localDateOf(new Date(), tz), tz, 12) });
+  const report = await samplingCoverage(db(), { ruleId, asOf: instantAt(parseLocalDate(asOf) ?? localDateOf(new Date(), tz), tz, 12) });
   return {
     ...base,
     ruleId,

@@ -3,12 +3,13 @@ import { Link, isRouteErrorResponse, useLoaderData, useLocation, useRouteError }
 import { z } from "zod";
 import { RouteErrorBoundary } from "../components/error-page";
 import { RunAgentsSection } from "../components/sampling/run-agents-table";
-import { RunAssignmentsSection, shortId } from "../components/sampling/run-assignments-table";
+import { RunAssignmentsSection } from "../components/sampling/run-assignments-table";
 import { Stat } from "../components/sampling/sample-preview";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { DomainError } from "../lib/errors";
-import { formatDateTime } from "../lib/format";
+import { channelLabels } from "../lib/format";
+import { formatDateTime } from "../lib/time";
 import { httpError, rethrowAsHttp } from "../lib/http.server";
 import {
   assignmentStatusLabels,
@@ -55,6 +56,11 @@ async function loadRun(params: unknown): Promise<SamplingRunDetail> {
   }
 }
 
+/** A conversation as people name it: "Call with Robin Vale", "Chat with a customer". */
+function conversationName(channel: keyof typeof channelLabels, customerName: string | null): string {
+  return `${channelLabels[channel]} with ${customerName ?? "a customer"}`;
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "sampling:manage");
   const search = searchSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
@@ -90,12 +96,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       agentsShort: run.agentsShort,
     },
     agents: { items: agents.items, next: agents.next, isFirstPage: !agentsAfter, shortOnly: short === "1" },
-    unassigned: run.unassigned.map((item) => ({ interactionId: item.interactionId, reason: unassignedReasonLabels[item.reason] ?? item.reason })),
+    unassigned: run.unassigned.map((item) => ({
+      interactionId: item.interactionId,
+      conversation: item.channel ? conversationName(item.channel, item.customerName) : "A conversation deleted since",
+      startedAt: item.startedAt ? formatDateTime(item.startedAt, tz) : "—",
+      agentName: item.agentName ?? "—",
+      reason: unassignedReasonLabels[item.reason] ?? item.reason,
+    })),
     unassignedCount: run.unassignedCount,
     assignments: {
       items: assignments.items.map((assignment) => ({
         id: assignment.id,
         interactionId: assignment.interactionId,
+        conversation: conversationName(assignment.channel, assignment.customerName),
+        startedAt: formatDateTime(assignment.startedAt, tz),
         agentName: assignment.agentName,
         reviewerName: assignment.reviewerName,
         status: assignmentStatusLabels[assignment.status],
@@ -166,6 +180,8 @@ export default function SamplingRun() {
               <thead>
                 <tr>
                   <th scope="col">Conversation</th>
+                  <th scope="col">Started</th>
+                  <th scope="col">Agent</th>
                   <th scope="col">Why</th>
                 </tr>
               </thead>
@@ -173,10 +189,10 @@ export default function SamplingRun() {
                 {unassigned.map((item) => (
                   <tr key={item.interactionId}>
                     <td>
-                      <Link to={`/interactions/${item.interactionId}`} className="mono">
-                        {shortId(item.interactionId)}
-                      </Link>
+                      <Link to={`/interactions/${item.interactionId}`}>{item.conversation}</Link>
                     </td>
+                    <td>{item.startedAt}</td>
+                    <td>{item.agentName}</td>
                     <td>{item.reason}</td>
                   </tr>
                 ))}

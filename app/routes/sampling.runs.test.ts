@@ -129,3 +129,27 @@ describe("the rule page's runs", () => {
     expect((await thrown(() => load("?runsBefore=yesterday"))).status).toBe(400);
   });
 });
+
+describe("conversations on the run page", () => {
+  it("are named by channel, customer, agent and start time with a link, not by a cut-off id", async () => {
+    const world = await samplingWorld({ agents: 1, perAgent: 3, reviewers: 1 });
+    const agent = world.agents[0]!;
+    const ids = world.interactionsByAgent.get(agent.id)!;
+    await db().updateTable("interactions").set({ customer_name: "Robin Vale", channel: "call" }).where("id", "in", ids).execute();
+    const rule = await world.createRule({ quota: { kind: "per_agent", n: 3 }, capPerReviewer: 2 });
+    const run = await runSamplingRule(db(), { ruleId: rule.id, runAt: RUN_AT, trigger: "manual", startedBy: world.lead.id });
+    const page = await runLoader({ request: await getRequest(world.lead, `/sampling/runs/${run.runId}`), params: { runId: run.runId }, context: {} });
+    // The world's conversations start 10, 17 and 24 hours into the week of 9 Nov 2026 (UTC, the organisation's zone here).
+    const expected = ["10 Nov 2026, 00:00", "9 Nov 2026, 10:00", "9 Nov 2026, 17:00"];
+    expect(page.assignments.items.map(({ conversation, agentName }) => ({ conversation, agentName }))).toEqual([
+      { conversation: "Call with Robin Vale", agentName: agent.name },
+      { conversation: "Call with Robin Vale", agentName: agent.name },
+    ]);
+    expect(page.unassigned).toEqual([
+      { interactionId: expect.any(String) as string, conversation: "Call with Robin Vale", agentName: agent.name, startedAt: expect.any(String) as string, reason: expect.any(String) as string },
+    ]);
+    const shown = [...page.assignments.items.map((item) => item.startedAt), page.unassigned[0]!.startedAt].sort();
+    expect(shown).toEqual(expected);
+    expect(JSON.stringify(page)).not.toContain("…");
+  });
+});

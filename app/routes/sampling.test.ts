@@ -9,7 +9,7 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { db } from "../lib/db.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
-import { formatLocalDate, localDateOf } from "../modules/sampling/zoned-time";
+import { formatLocalDate, localDateOf } from "../lib/time";
 import type { TypedRuleForm } from "../components/sampling/rule-form-values";
 import { insertInteractionRows, seedUser } from "../../test/factories";
 import { getRequest, postRequest, returned, thrown } from "../../test/route-requests";

@@ -17,6 +17,7 @@ import { RouteErrorBoundary } from "../components/error-page";
 import { ConfirmAction } from "../components/scorecard-builder/confirm-action";
 import { DefinitionOutline } from "../components/scorecard-builder/definition-outline";
 import { DraftEditor } from "../components/scorecard-builder/draft-editor";
+import { HiddenQuestions } from "../components/scorecard-builder/hidden-questions";
 import { issuesToFieldErrors } from "../components/scorecard-builder/field-errors";
 import { SettingsFields } from "../components/scorecard-builder/settings-fields";
 import { VersionHistory } from "../components/scorecard-builder/version-history";
@@ -24,14 +25,16 @@ import { ScorecardForm } from "../components/scorecard-form/scorecard-form";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { DomainError } from "../lib/errors";
-import { formatDateTime } from "../lib/format";
+import { formatDateTime } from "../lib/time";
 import { formFailure, readForm } from "../lib/forms.server";
 import { httpError, rethrowAsHttp, runUseCase } from "../lib/http.server";
 import { updateScorecardSettings } from "../modules/scorecards/create-scorecard.server";
 import { discardScorecardDraft } from "../modules/scorecards/discard-scorecard-draft.server";
 import { getScorecard } from "../modules/scorecards/get-scorecard.server";
+import { listQuestionVisibility } from "../modules/scorecards/list-question-visibility.server";
 import { publishScorecardDraft } from "../modules/scorecards/publish-scorecard-draft.server";
 import { saveScorecardDraft } from "../modules/scorecards/save-scorecard-draft.server";
+import { setHiddenQuestions } from "../modules/scorecards/set-hidden-questions.server";
 import { type Answers, scorecardDefinitionSchema } from "../modules/scorecards/scorecard-definition.schema";
 import { scorecardSettingsSchema } from "../modules/scorecards/scorecard-settings.schema";
 import { setScorecardArchived } from "../modules/scorecards/set-scorecard-archived.server";
@@ -61,6 +64,14 @@ const actionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("discard") }),
     z.object({ intent: z.literal("archive") }),
     z.object({ intent: z.literal("unarchive") }),
+    z.object({
+      intent: z.literal("visibility"),
+      // Checkboxes: absent when none is ticked, a string for one, an array for several.
+      hidden: z
+        .union([z.string(), z.array(z.string())])
+        .optional()
+        .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value])),
+    }),
   ],
   { error: "Unknown action; reload the page" },
 );
@@ -90,7 +101,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!parsed.success) throw httpError(400, "The version in the address must be a whole number, like ?version=2.");
     version = parsed.data;
   }
-  const [detail, organisation] = await Promise.all([loadScorecard(id, version), getOrganisation(db())]);
+  const [detail, organisation, questions] = await Promise.all([loadScorecard(id, version), getOrganisation(db()), listQuestionVisibility(db(), id)]);
   const published = detail.versions.filter((v) => v.status === "published").map((v) => v.version);
   return {
     scorecard: { id: detail.id, name: detail.name, description: detail.description, releaseMode: detail.releaseMode, archived: detail.archived },
@@ -105,6 +116,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     shown: { version: detail.shown.version, status: detail.shown.status, definition: detail.shown.definition },
     editing: detail.draft !== null && detail.shown.id === detail.draft.id,
     latestPublished: published.length > 0 ? Math.max(...published) : null,
+    questions,
   };
 }
 
@@ -141,6 +153,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await updateScorecardSettings(db(), viewer.id, id, settings);
         return "settings";
       }
+      case "visibility":
+        await setHiddenQuestions(db(), viewer.id, id, input.hidden);
+        return "visibility";
       case "publish":
         await publishScorecardDraft(db(), viewer.id, id, input.revision);
         return "published";
@@ -188,6 +203,8 @@ function doneMessage(done: string | null, data: { latestPublished: number | null
       return "Scorecard created with a first draft. Build it below, save it, then publish it.";
     case "settings":
       return "Settings saved.";
+    case "visibility":
+      return "Saved what agents see. It applies at once, to every evaluation of this scorecard.";
     case "published":
       return `Version ${data.latestPublished ?? ""} published. New evaluations use it, and it can no longer change.`;
     case "draft":
@@ -214,6 +231,7 @@ export default function ScorecardPage() {
   const [tryAnswers, setTryAnswers] = useState<Answers>({});
   const pageFailure = failure && !failure.ok ? failure : null;
   const settingsFailure = pageFailure && pageFailure.values.intent === "settings" ? pageFailure : null;
+  const visibilityFailure = pageFailure && pageFailure.values.intent === "visibility" ? pageFailure : null;
   const busy = navigation.state === "submitting";
   const done = pageFailure ? null : doneMessage(params.get("done"), data);
   const settingsValues = settingsFailure
@@ -245,7 +263,7 @@ export default function ScorecardPage() {
           {done}
         </p>
       ) : null}
-      {pageFailure && !settingsFailure ? (
+      {pageFailure && !settingsFailure && !visibilityFailure ? (
         <p className="alert alert--error" role="alert">
           {pageFailure.message}
         </p>
@@ -295,6 +313,8 @@ export default function ScorecardPage() {
         <h2 id="versions-title">Versions</h2>
         <VersionHistory scorecardId={scorecard.id} versions={versions} shown={shown.version} />
       </section>
+
+      <HiddenQuestions questions={data.questions} busy={busy} failure={visibilityFailure} />
 
       <section aria-labelledby="settings-title" className="rule-page__section">
         <h2 id="settings-title">Settings</h2>

@@ -7,7 +7,7 @@ import { RouteErrorBoundary } from "../components/error-page";
 import { FieldError } from "../components/field-error";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
-import { formatDateTime } from "../lib/format";
+import { formatDateTime } from "../lib/time";
 import { readForm } from "../lib/forms.server";
 import { runUseCase } from "../lib/http.server";
 import { apiTokenNameSchema } from "../modules/api-tokens/api-token.schema";

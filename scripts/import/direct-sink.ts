@@ -25,7 +25,8 @@ export function createDirectSink(db: Database, store: BlobStore, importer: Viewe
   return {
     async startUpload(input) {
       const plan = await startRecordingUpload(db, store, { userId: importer.id, ...input, maxBytes: limits.maxRecordingBytes }).catch(asItemFailure);
-      return toUploadPlanJson(plan);
+      // This process uploads itself, straight to storage: the URLs are used as signed.
+      return toUploadPlanJson(plan, (url) => url);
     },
     async importOne(request) {
       return importInteraction(db, store, importer, request, { maxTranscriptBytes: limits.maxTranscriptBytes }).catch(asItemFailure);

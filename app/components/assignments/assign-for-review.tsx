@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { formatDateTime } from "../../lib/format";
+import { formatDateTime } from "../../lib/time";
 import { CsrfField } from "../csrf-field";
 import { FieldError } from "../field-error";
 import { DueCell } from "./due-cell";

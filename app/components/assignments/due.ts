@@ -1,10 +1,10 @@
 /**
  * Due dates of review work: the keyset cursor of the queue and dashboard lists (due_at, id)
- * as it travels in the URL, and the relative wording ("in 5 h", "2 days ago") shown beside
+ * as it travels in the URL, and the relative wording ("in 5 hr", "2 days ago") shown beside
  * the absolute time. Pure, so loaders and components share it.
  */
 import { z } from "zod";
-import { formatDateTime } from "../../lib/format";
+import { formatDateTime, formatRelative } from "../../lib/time";
 
 export interface DueCursor {
   dueAt: Date;
@@ -34,23 +34,8 @@ export function encodeDueCursor(cursor: DueCursor): string {
   return `${cursor.dueAt.toISOString()}_${cursor.id}`;
 }
 
-function span(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return "less than a minute";
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.round(ms / 3_600_000);
-  if (hours < 48) return `${hours} h`;
-  return `${Math.round(ms / 86_400_000)} days`;
-}
-
-/** "in 5 h" or "2 days ago", from `now`. */
-export function relativeDue(dueAt: Date, now: Date): string {
-  const ms = dueAt.getTime() - now.getTime();
-  return ms < 0 ? `${span(-ms)} ago` : `in ${span(ms)}`;
-}
-
 export interface DueView {
-  /** "in 5 h", "2 days ago" */
+  /** "in 5 hr", "2 days ago" */
   relative: string;
   /** "20 Nov 2026, 12:00" in the organisation's time zone */
   absolute: string;
@@ -58,5 +43,5 @@ export interface DueView {
 }
 
 export function dueView(dueAt: Date, now: Date, timeZone: string): DueView {
-  return { relative: relativeDue(dueAt, now), absolute: formatDateTime(dueAt, timeZone), overdue: dueAt.getTime() < now.getTime() };
+  return { relative: formatRelative(dueAt, now), absolute: formatDateTime(dueAt, timeZone), overdue: dueAt.getTime() < now.getTime() };
 }

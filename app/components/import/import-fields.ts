@@ -8,7 +8,7 @@ import { z } from "zod";
 import { ingestRequestSchema, startUploadSchema, type IngestRequest } from "../../modules/interactions/ingest-request.schema";
 import type { TranscriptFormat } from "../../modules/interactions/importers/types";
 import type { SpeakerRole } from "../../modules/interactions/transcript";
-import { localInputToIso } from "./zoned-time";
+import { parseLocalDateTime } from "../../lib/time";
 
 /** Every intent the page posts to `/import`, in one discriminated union. */
 export const importActionSchema = z.discriminatedUnion("intent", [
@@ -148,8 +148,11 @@ export function toIngestRequest(
   if (!fields.agent.trim()) fieldErrors.agent = friendly.agent;
   if (!fields.externalId.trim()) fieldErrors.externalId = friendly.externalId;
   if (!transcript) fieldErrors.transcript = friendly.transcript;
-  const startedAt = fields.startedAt.trim() ? localInputToIso(fields.startedAt, timeZone) : null;
-  if (!startedAt) fieldErrors.startedAt = "Enter the date and time the conversation started";
+  // A time the clocks skipped is refused with the jump named (decision 0017), not guessed.
+  const typed = fields.startedAt.trim() ? parseLocalDateTime(fields.startedAt, timeZone) : null;
+  const startedAt = typed?.ok ? typed.instant.toISOString() : null;
+  if (!typed || (!typed.ok && typed.reason === "invalid")) fieldErrors.startedAt = "Enter the date and time the conversation started";
+  else if (!typed.ok) fieldErrors.startedAt = typed.message;
 
   const roles = fields.speakerRoles.trim() ? rolesSchema.safeParse(parseJson(fields.speakerRoles)) : null;
   if (roles && !roles.success) fieldErrors.speakerRoles = "The speaker roles could not be read; choose them again";

@@ -129,15 +129,19 @@ export function nextSaveDelayMs(state: AutosaveState, debounceMs: number): numbe
   return isRetrying(state) ? Math.max(debounceMs, retryDelayMs(state.retries)) : debounceMs;
 }
 
-export type SaveStatusKind = "saving" | "saved" | "unsaved" | "offline" | "retrying" | "conflict" | "invalid" | "locked" | "clean";
+export type SaveStatusKind = "saving" | "saved" | "unsaved" | "offline" | "retrying" | "conflict" | "invalid" | "locked" | "clean" | "held";
 
 export interface SaveStatus {
   kind: SaveStatusKind;
   label: string;
 }
 
-/** The status line above the scorecard; `formatTime` turns the ISO save time into "14:32". */
-export function saveStatus(state: AutosaveState, formatTime: (iso: string) => string): SaveStatus {
+/**
+ * The status line above the scorecard; `formatTime` turns the ISO save time into "14:32".
+ * `held` names what autosave keeps back because it is over its limit (held-back.ts): the rest
+ * is saved, and the line says so rather than "Saved".
+ */
+export function saveStatus(state: AutosaveState, formatTime: (iso: string) => string, held: string | null = null): SaveStatus {
   if (state.sending !== null) return { kind: "saving", label: "Saving…" };
   switch (state.failure?.kind) {
     case "offline":
@@ -149,12 +153,17 @@ export function saveStatus(state: AutosaveState, formatTime: (iso: string) => st
     case "locked":
       return { kind: "locked", label: "Not saved — already submitted" };
     case "invalid":
-      if (state.edits === state.failure.atEdit) return { kind: "invalid", label: "Not saved — check the highlighted answers" };
+      if (state.edits === state.failure.atEdit) {
+        // Name the problem: "check the highlighted answers" only when answers are highlighted.
+        const onAnswers = Object.keys(state.failure.questionErrors).length > 0;
+        return { kind: "invalid", label: onAnswers ? "Not saved — check the highlighted answers" : "Not saved — see why below" };
+      }
       break;
     case undefined:
       break;
   }
   if (hasUnsavedChanges(state)) return { kind: "unsaved", label: "Unsaved changes" };
+  if (held) return { kind: "held", label: held };
   if (state.savedAt) return { kind: "saved", label: `Saved ${formatTime(state.savedAt)}` };
   return { kind: "clean", label: "No changes yet" };
 }

@@ -7,7 +7,8 @@
 import { z } from "zod";
 import { db } from "../../lib/db.server";
 import { DomainError } from "../../lib/errors";
-import { channelLabels, formatDateTime, formatDuration } from "../../lib/format";
+import { channelLabels, formatDuration } from "../../lib/format";
+import { formatDateTime } from "../../lib/time";
 import { httpError } from "../../lib/http.server";
 import { getEvaluation, type EvaluationView } from "../../modules/evaluations/get-evaluation.server";
 import type { InteractionDetail } from "../../modules/interactions/get-interaction.server";

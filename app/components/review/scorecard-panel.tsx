@@ -6,16 +6,20 @@
  */
 import { Link, useFetcher } from "@remix-run/react";
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type FocusEvent } from "react";
-import type { FeedbackDocument } from "../../modules/evaluations/feedback-document";
+import { formatHourMinute } from "../../lib/time";
+import { MAX_FEEDBACK_CHARS, type FeedbackDocument } from "../../modules/evaluations/feedback-document";
 import { scoreEvaluation, type ScoreResult } from "../../modules/scorecards/score-math";
 import { questionsInOrder, type Answers, type ScorecardDefinition } from "../../modules/scorecards/scorecard-definition.schema";
 import { ScoreSummary, ScorecardForm } from "../scorecard-form/scorecard-form";
+import { CharacterCount, overLimitMessage } from "../character-count";
 import { questionErrorsOf } from "./autosave-state";
 import { ExplainToggle } from "./explain-toggle";
 import { FeedbackEditor } from "./feedback-editor";
+import { feedbackLength } from "./held-back";
 import { browserStorage, clearLocalDraft, readLocalDraft, shouldOfferRestore, type LocalDraft } from "./local-draft";
 import { SubmitDialog } from "./submit-dialog";
 import { useAutosave, useCsrfToken, workspaceActionPath } from "./use-autosave";
+import { useReconcileOnShow } from "./use-reconcile";
 import type { WorkspaceActionResult, WorkspaceRequestBody } from "./workspace-action";
 
 export interface ScorecardPanelProps {
@@ -75,8 +79,7 @@ export const ScorecardPanel = forwardRef<ScorecardPanelHandle, ScorecardPanelPro
   const [restoreOffer, setRestoreOffer] = useState<LocalDraft | null>(null);
   const container = useRef<HTMLDivElement>(null);
 
-  const timeFormat = useMemo(() => new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit" }), [timeZone]);
-  const formatTime = useCallback((iso: string) => timeFormat.format(new Date(iso)), [timeFormat]);
+  const formatTime = useCallback((iso: string) => formatHourMinute(iso, timeZone), [timeZone]);
   const content = useMemo(() => ({ answers, feedback }), [answers, feedback]);
   const autosave = useAutosave({ evaluationId, revision: props.revision, savedAt: props.updatedAt, content, formatTime });
   const result = useMemo(() => scoreEvaluation(definition, answers), [definition, answers]);
@@ -183,15 +186,24 @@ export const ScorecardPanel = forwardRef<ScorecardPanelHandle, ScorecardPanelPro
     return merged;
   }, [autosave.questionErrors, submitRefusal, answers]);
 
+  // Input waits until the server's draft is known to be the one on screen (use-reconcile.ts).
+  const { checking } = useReconcileOnShow({ evaluationId, autosave, onTakeServer: onReloadSaved });
+  useEffect(() => {
+    if (checking) container.current?.setAttribute("inert", "");
+    else container.current?.removeAttribute("inert");
+  }, [checking]);
   const missing = result.missingRequired;
+  const feedbackChars = useMemo(() => feedbackLength(feedback), [feedback]);
+  const feedbackTooLong = overLimitMessage("The overall feedback", feedbackChars, MAX_FEEDBACK_CHARS);
+  const held = autosave.held;
   const failure = autosave.state.failure;
-  const status = autosave.status;
+  const status = checking ? { kind: "saving" as const, label: "Checking for a newer save…" } : autosave.status;
   const leaveFlush = (event: FocusEvent<HTMLDivElement>) => {
     if (!event.currentTarget.contains(event.relatedTarget)) autosave.flush();
   };
 
   return (
-    <div className="scorecard-panel" ref={container} onBlur={leaveFlush}>
+    <div className="scorecard-panel" ref={container} onBlur={leaveFlush} aria-busy={checking}>
       <div className="scorecard-panel__top">
         <ScoreSummary definition={definition} answers={answers} />
         <div className="scorecard-panel__tools">
@@ -254,7 +266,20 @@ export const ScorecardPanel = forwardRef<ScorecardPanelHandle, ScorecardPanelPro
         <p className="field__hint" id="feedback-hint">
           What the agent reads first. Headings, lists, bold, italic and links; Ctrl+B, Ctrl+I and Ctrl+K work.
         </p>
-        <FeedbackEditor key={editorKey} value={feedback} onChange={onFeedback} onBlur={autosave.flush} labelledBy="feedback-title" describedBy="feedback-hint" />
+        <FeedbackEditor
+          key={editorKey}
+          value={feedback}
+          onChange={onFeedback}
+          onBlur={autosave.flush}
+          labelledBy="feedback-title"
+          describedBy="feedback-hint feedback-count feedback-error"
+        />
+        <CharacterCount id="feedback-count" length={feedbackChars} max={MAX_FEEDBACK_CHARS} />
+        {feedbackTooLong ? (
+          <p id="feedback-error" className="field__error">
+            {feedbackTooLong} Your answers are still saved as you go.
+          </p>
+        ) : null}
       </section>
 
       <div className="submit-bar">
@@ -266,12 +291,17 @@ export const ScorecardPanel = forwardRef<ScorecardPanelHandle, ScorecardPanelPro
         <button
           type="button"
           className="button button--primary"
-          disabled={missing.length > 0 || submitting}
-          aria-describedby={missing.length > 0 ? "submit-blocked" : undefined}
+          disabled={missing.length > 0 || held.length > 0 || submitting}
+          aria-describedby={missing.length > 0 || held.length > 0 ? "submit-blocked" : undefined}
           onClick={() => setConfirming(true)}
         >
           {submitting ? "Submitting…" : "Submit evaluation"}
         </button>
+        {held.length > 0 && missing.length === 0 ? (
+          <p id="submit-blocked" className="muted small">
+            Shorten the {held.some((part) => part.kind === "feedback") ? "overall feedback" : "comments"} marked in red to submit.
+          </p>
+        ) : null}
         {missing.length > 0 ? (
           <div id="submit-blocked" className="submit-bar__blocked">
             <p className="muted small">

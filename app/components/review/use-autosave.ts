@@ -22,6 +22,7 @@ import {
   type SaveFailureKind,
   type SaveStatus,
 } from "./autosave-state";
+import { heldParts, heldStatus, saveableContent, type HeldPart } from "./held-back";
 import { browserStorage, clearLocalDraft, writeLocalDraft } from "./local-draft";
 import type { WorkspaceActionResult, WorkspaceRequestBody } from "./workspace-action";
 
@@ -63,6 +64,8 @@ export interface Autosave {
   revision: number;
   /** A save is in flight. */
   busy: boolean;
+  /** Parts over their limit: not sent, the rest is (held-back.ts). */
+  held: HeldPart[];
 }
 
 /** The route's action URL for an evaluation. */
@@ -82,6 +85,9 @@ export function useAutosave({ evaluationId, revision, savedAt, content, edited =
   // Timers and event handlers read the latest values through refs.
   const stateRef = useRef(state);
   const contentRef = useRef(content);
+  // What the server has: the page's first content, then what each successful save sent.
+  const savedContent = useRef<DraftContent>(content);
+  const sentContent = useRef<DraftContent>(content);
   const pausedRef = useRef(paused);
   useEffect(() => {
     stateRef.current = state;
@@ -93,11 +99,13 @@ export function useAutosave({ evaluationId, revision, savedAt, content, edited =
     (overwrite: boolean) => {
       const current = stateRef.current;
       dispatch({ type: "send" });
+      const sendable = saveableContent(contentRef.current, savedContent.current);
+      sentContent.current = sendable;
       const body: WorkspaceRequestBody = {
         intent: "save",
         _csrf: csrf,
-        answers: contentRef.current.answers,
-        feedback: contentRef.current.feedback,
+        answers: sendable.answers,
+        feedback: sendable.feedback,
         revision: current.revision,
         ...(overwrite ? { overwrite: true } : {}),
       };
@@ -127,7 +135,10 @@ export function useAutosave({ evaluationId, revision, savedAt, content, edited =
       return;
     }
     handled.current = result;
-    if (result.ok) dispatch({ type: "saved", revision: result.revision, savedAt: result.savedAt });
+    if (result.ok) {
+      savedContent.current = sentContent.current;
+      dispatch({ type: "saved", revision: result.revision, savedAt: result.savedAt });
+    }
     else dispatch({ type: "failed", kind: result.kind, message: result.message, questionErrors: questionErrorsOf(result.fieldErrors) });
   }, [fetcher.state, fetcher.data]);
 
@@ -165,7 +176,8 @@ export function useAutosave({ evaluationId, revision, savedAt, content, edited =
   // The local copy: written while the server lacks something, removed once it has everything
   // (and while a submit is under way; a refused submit writes it again). Nothing is removed
   // on mount: the page first looks at a copy left by an earlier visit (offer to restore).
-  const unsaved = hasUnsavedChanges(state) && !paused;
+  const held = useMemo(() => heldParts(content), [content]);
+  const unsaved = (hasUnsavedChanges(state) || held.length > 0) && !paused;
   const hadUnsaved = useRef(false);
   useEffect(() => {
     const storage = browserStorage();
@@ -189,7 +201,7 @@ export function useAutosave({ evaluationId, revision, savedAt, content, edited =
   const resume = useCallback(() => setPaused(false), []);
 
   const questionErrors = state.failure?.questionErrors ?? {};
-  const status = useMemo(() => saveStatus(state, formatTime), [state, formatTime]);
+  const status = useMemo(() => saveStatus(state, formatTime, held.length > 0 ? heldStatus(held) : null), [state, formatTime, held]);
   return {
     state,
     status,
@@ -203,5 +215,6 @@ export function useAutosave({ evaluationId, revision, savedAt, content, edited =
     paused,
     revision: state.revision,
     busy: state.sending !== null,
+    held,
   };
 }

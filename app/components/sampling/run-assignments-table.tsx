@@ -4,6 +4,10 @@ import { searchWith } from "../search-link";
 export interface RunAssignmentView {
   id: string;
   interactionId: string;
+  /** "Call with Robin Vale": the conversation as people name it, linked to its page. */
+  conversation: string;
+  /** When it started, in the organisation's time zone. */
+  startedAt: string;
   agentName: string;
   reviewerName: string;
   status: string;
@@ -21,9 +25,6 @@ interface RunAssignmentsProps {
 }
 
 const HASH = "#assignments-title";
-
-/** The end of a conversation's id: enough to tell rows apart, the link leads to the conversation. */
-export const shortId = (id: string) => `…${id.slice(-8)}`;
 
 /** The assignments a run made, a page at a time, by agent; optionally one agent's. */
 export function RunAssignmentsSection({ assignments, next, isFirstPage, agent, failed }: RunAssignmentsProps) {
@@ -59,6 +60,7 @@ export function RunAssignmentsSection({ assignments, next, isFirstPage, agent, f
             <thead>
               <tr>
                 <th scope="col">Conversation</th>
+                <th scope="col">Started</th>
                 <th scope="col">Agent</th>
                 <th scope="col">Reviewer</th>
                 <th scope="col">Status</th>
@@ -69,10 +71,9 @@ export function RunAssignmentsSection({ assignments, next, isFirstPage, agent, f
               {assignments.map((assignment) => (
                 <tr key={assignment.id}>
                   <td>
-                    <Link to={`/interactions/${assignment.interactionId}`} className="mono" aria-label={`Conversation ${shortId(assignment.interactionId)} of ${assignment.agentName}`}>
-                      {shortId(assignment.interactionId)}
-                    </Link>
+                    <Link to={`/interactions/${assignment.interactionId}`}>{assignment.conversation}</Link>
                   </td>
+                  <td>{assignment.startedAt}</td>
                   <td>{assignment.agentName}</td>
                   <td>{assignment.reviewerName}</td>
                   <td>

@@ -4,7 +4,14 @@
  * `na: true` wins), so unticking N/A brings the value back; an answer with nothing left in it
  * is removed, so the answers stay as small as what the reviewer gave.
  */
-import { type Answer, type Answers, MAX_SCALE_POINTS, MIN_SCALE_POINTS } from "../../modules/scorecards/scorecard-definition.schema";
+import {
+  type Answer,
+  type Answers,
+  isScoringQuestion,
+  MAX_SCALE_POINTS,
+  MIN_SCALE_POINTS,
+  type Question,
+} from "../../modules/scorecards/scorecard-definition.schema";
 
 /** The answers with one question's answer changed; `undefined` in the patch removes that part. */
 export function withAnswer(answers: Answers, questionId: string, patch: Partial<Answer>): Answers {
@@ -35,4 +42,49 @@ export function scalePoints(question: { min: number; max: number }): number[] {
   const points = max - min + 1;
   if (points < MIN_SCALE_POINTS || points > MAX_SCALE_POINTS) return [];
   return Array.from({ length: points }, (_, index) => min + index);
+}
+
+export interface AnswerSummary {
+  /** The answer as words: "Yes", "4 · Warm", an option's label, the text, the tags. */
+  text: string;
+  /** What it earned on its question: q × possible (yes 1 of 1; a scale's steps above its minimum; a choice's points). */
+  points: { earned: number; possible: number } | null;
+  /** N/A or no answer: nothing counts. */
+  counted: boolean;
+}
+
+/** A given answer as a reader of a submitted evaluation sees it, with the points it earned. */
+export function answerSummary(question: Question, answer: Answer | undefined): AnswerSummary {
+  if (answer?.na === true && isScoringQuestion(question) && question.allowNa) return { text: "N/A (does not apply)", points: null, counted: false };
+  const value = answer?.value;
+  if (value === undefined) return { text: "Not answered", points: null, counted: false };
+  switch (question.kind) {
+    case "binary":
+      return { text: value === true ? "Yes" : "No", points: { earned: value === true ? 1 : 0, possible: 1 }, counted: true };
+    case "scale": {
+      const point = Number(value);
+      const end = point === question.min ? question.minLabel : point === question.max ? question.maxLabel : undefined;
+      return {
+        text: `${point} on ${question.min} to ${question.max}${end ? ` · ${end}` : ""}`,
+        points: { earned: point - question.min, possible: question.max - question.min },
+        counted: true,
+      };
+    }
+    case "choice": {
+      const option = question.options.find((candidate) => candidate.id === value);
+      const possible = Math.max(...question.options.map((candidate) => candidate.points));
+      return { text: option?.label ?? String(value), points: option ? { earned: option.points, possible } : null, counted: true };
+    }
+    case "text":
+      return { text: String(value), points: null, counted: true };
+    case "tags": {
+      const labels = new Map(question.options.map((option) => [option.id, option.label]));
+      return { text: tagsOf(value).map((id) => labels.get(id) ?? id).join(", "), points: null, counted: true };
+    }
+  }
+}
+
+/** "1 of 1 point", "3 of 4 points". */
+export function pointsLabel(points: { earned: number; possible: number }): string {
+  return `${points.earned} of ${points.possible} ${points.possible === 1 ? "point" : "points"}`;
 }

@@ -1,7 +1,9 @@
 import { useState } from "react";
 import type { QuestionScore } from "../../modules/scorecards/score-math";
 import { type Answer, type Question, isScoringQuestion, MAX_COMMENT_CHARS } from "../../modules/scorecards/scorecard-definition.schema";
+import { CharacterCount, overLimitMessage } from "../character-count";
 import { AnswerControl } from "./answer-controls";
+import { answerSummary, pointsLabel } from "./answers";
 
 export const criticalLabels = {
   section: "Critical for its section",
@@ -60,6 +62,9 @@ export function QuestionField({ question, score, answer, name, readOnly, error, 
     />
   );
   const hasAnswer = answer?.value !== undefined;
+  const commentLength = answer?.comment?.length ?? 0;
+  const commentTooLong = overLimitMessage("This comment", commentLength, MAX_COMMENT_CHARS);
+  if (readOnly) return <ReadOnlyQuestion question={question} answer={answer} prompt={prompt} badges={badges} error={error} errorId={errorId} failed={score?.criticalFailed === true} />;
 
   return (
     <div className={`scorecard-question${score?.criticalFailed ? " scorecard-question--failed" : ""}${error ? " scorecard-question--invalid" : ""}`}>
@@ -115,13 +120,65 @@ export function QuestionField({ question, score, answer, name, readOnly, error, 
         <textarea
           id={`${name}-comment`}
           rows={2}
-          maxLength={MAX_COMMENT_CHARS}
           value={answer?.comment ?? ""}
           readOnly={readOnly}
+          aria-invalid={commentTooLong ? true : undefined}
+          aria-describedby={`${name}-comment-count ${name}-comment-error`}
           onChange={(event) => onChange({ comment: event.target.value === "" ? undefined : event.target.value })}
         />
+        <CharacterCount id={`${name}-comment-count`} length={commentLength} max={MAX_COMMENT_CHARS} />
+        {commentTooLong ? (
+          <p id={`${name}-comment-error`} className="field__error">
+            {commentTooLong} Until then it is not saved; the rest of the evaluation is.
+          </p>
+        ) : null}
       </details>
       )}
+    </div>
+  );
+}
+
+/**
+ * A submitted answer as its reader needs it: the answer chosen in plain words, the points it
+ * earned, and the reviewer's comment; not a form of disabled controls to decipher.
+ */
+function ReadOnlyQuestion({
+  question,
+  answer,
+  prompt,
+  badges,
+  error,
+  errorId,
+  failed,
+}: {
+  question: Question;
+  answer: Answer | undefined;
+  prompt: React.ReactNode;
+  badges: React.ReactNode;
+  error: string | undefined;
+  errorId: string;
+  failed: boolean;
+}) {
+  const summary = answerSummary(question, answer);
+  return (
+    <div className={`scorecard-question scorecard-question--read${failed ? " scorecard-question--failed" : ""}`}>
+      <p className="scorecard-question__prompt">{prompt}</p>
+      {badges}
+      <p className={`scorecard-answer${summary.counted ? "" : " scorecard-answer--none"}`}>
+        <span className="scorecard-answer__value">{summary.text}</span>
+        {summary.points ? <span className="scorecard-answer__points">{pointsLabel(summary.points)}</span> : null}
+      </p>
+      {answer?.comment ? (
+        <div className="scorecard-answer__comment">
+          <span className="muted small">Comment</span>
+          <p>{answer.comment}</p>
+        </div>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -73,12 +73,30 @@ describe("ScorecardForm", () => {
     expect(render({})).toContain("No score yet");
   });
 
-  it("disables every control when read-only and shows errors by question id", () => {
-    const html = render({ greet: { value: true } }, { readOnly: true, errors: { tone: "Answer the tone" } });
-    expect(html.match(/disabled=""/g)!.length).toBeGreaterThanOrEqual(9);
+  it("shows read-only answers as the answer chosen with its points, not as disabled controls, and errors by question id", () => {
+    const answers: Answers = {
+      greet: { value: true, comment: "Used the name" },
+      tone: { value: 4 },
+      why: { value: ["outage", "billing"] },
+      note: { value: "Escalate next time" },
+      outcome: { value: "no" },
+    };
+    const html = render(answers, { readOnly: true, errors: { tone: "Answer the tone" } });
+    expect(html).not.toContain("<input");
+    expect(html).not.toContain("<textarea");
     expect(html).not.toContain("Add a comment");
+    const answerTexts = [...html.matchAll(/<p class="scorecard-answer[^"]*">(.*?)<\/p>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, "|"));
+    expect(answerTexts).toEqual([
+      "|Yes||1 of 1 point|",
+      "|4 on 1 to 5||3 of 4 points|",
+      "|Outage, Billing|",
+      "|Escalate next time|",
+      "|Not fixed||0 of 2 points|",
+    ]);
+    expect(html).toContain("Used the name");
     expect(html).toContain("Answer the tone");
-    expect(html).toContain('aria-invalid="true"');
+    expect(render({ tone: { value: 5, na: true } }, { readOnly: true })).toContain("N/A (does not apply)");
+    expect(render({}, { readOnly: true })).toContain("Not answered");
   });
 
   it("summarises and explains on their own", () => {

@@ -36,8 +36,9 @@ export async function authenticateApiToken(db: Database, header: string | null):
     .where("api_tokens.token_hash", "=", hashToken(token))
     .executeTakeFirst();
   if (!row) throw new DomainError("unauthenticated", "That API token is not valid. Check that it was copied whole.");
-  if (row.revoked_at) throw new DomainError("unauthenticated", "That API token was revoked. Create a new one under Settings → API tokens.");
+  // A deactivated user's tokens are revoked too; saying why is the more useful answer.
   if (!row.active) throw new DomainError("unauthenticated", "That API token belongs to a deactivated user.");
+  if (row.revoked_at) throw new DomainError("unauthenticated", "That API token was revoked. Create a new one under Settings → API tokens.");
   if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > LAST_USED_PRECISION_MS) {
     await db.updateTable("api_tokens").set({ last_used_at: new Date() }).where("id", "=", row.token_id).execute();
   }

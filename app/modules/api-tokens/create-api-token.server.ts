@@ -1,10 +1,14 @@
 import type { Database } from "../../lib/db.server";
+import type { Actor } from "../audit/actor";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Viewer } from "../users/roles";
 import { newTokenSecret } from "./token-secret.server";
 
-/** Creates a token owned by `owner`; the secret is returned once and never stored in clear. */
-export async function createApiToken(db: Database, owner: Viewer, name: string): Promise<{ id: string; token: string; prefix: string }> {
+/**
+ * Creates a token owned by `owner`; the secret is returned once and never stored in clear.
+ * The owner makes their own tokens in the app; the admin command line makes one for them.
+ */
+export async function createApiToken(db: Database, owner: Viewer, name: string, actor: Actor = owner.id): Promise<{ id: string; token: string; prefix: string }> {
   const secret = newTokenSecret();
   return db.transaction().execute(async (trx) => {
     const { id } = await trx
@@ -12,7 +16,7 @@ export async function createApiToken(db: Database, owner: Viewer, name: string):
       .values({ user_id: owner.id, name, prefix: secret.prefix, token_hash: secret.hash })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorId: owner.id, action: "api_token.create", entityType: "api_token", entityId: id, after: { name } });
+    await recordAudit(trx, { actorId: actor, action: "api_token.create", entityType: "api_token", entityId: id, after: { name } });
     return { id, token: secret.token, prefix: secret.prefix };
   });
 }

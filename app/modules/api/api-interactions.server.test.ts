@@ -211,6 +211,19 @@ describe("POST /api/v1/interactions", () => {
 });
 
 describe("recording upload through the API", () => {
+  it("refuses a contentType with a line break (422 naming the field), echoes nothing and records no upload", async () => {
+    const { lead } = await importer();
+    const intents = await countRows("storage_intents");
+    for (const contentType of ["audio/wav\r\nX-Injected: 1", "audio/wav\nX-Injected: 1", "audio/wav; a=b\rc"]) {
+      const refused = await callRoute(startUpload, "POST", "/api/v1/uploads", { token: lead.token, body: { fileName: "call.wav", contentType, size: 1000 } });
+      expect(refused.status, JSON.stringify(contentType)).toBe(422);
+      expect(refused.json.error?.code).toBe("invalid");
+      expect(refused.json.error?.fields).toEqual({ contentType: expect.stringMatching(/one media type on one line/) as unknown });
+      expect(JSON.stringify(refused.json)).not.toContain("X-Injected");
+    }
+    expect(await countRows("storage_intents")).toBe(intents);
+  });
+
   it("starts an upload, PUTs the file to the presigned URL, imports the call with it and serves it back", async () => {
     const { agent, lead } = await importer();
     const wav = testWav({ seconds: 1 });

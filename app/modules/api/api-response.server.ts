@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { isDatabaseUnavailable } from "../../../db/outage";
 import { logger } from "../../../server/logger";
 import { databaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../../lib/errors";
+import { refusalOf } from "../../lib/refusal.server";
 import { ApiError, errorBodyOf, isExpectedError, type ApiErrorBody } from "./api-error";
 
 const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
@@ -33,6 +34,8 @@ export function apiRoute(handler: Handler): Handler {
       if (error instanceof Response) return error;
       if (isExpectedError(error)) return apiErrorResponse(error.status, errorBodyOf(error));
       if (isDatabaseUnavailable(error)) return apiErrorResponse(503, errorBodyOf(databaseUnavailable()));
+      const refusal = refusalOf(error);
+      if (refusal) return apiErrorResponse(refusal.status, errorBodyOf(refusal));
       logger.error({ err: error, method: args.request.method, path: new URL(args.request.url).pathname }, "API request failed");
       return apiErrorResponse(500, { code: "internal", message: "Something went wrong on our side. Try again; if it keeps happening, tell your administrator." });
     }

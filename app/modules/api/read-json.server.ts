@@ -1,12 +1,17 @@
 import type { z } from "zod";
 import { formatBytes } from "../../lib/format";
+import { nulInField, nulPath } from "../../lib/nul";
 import { ApiError } from "./api-error";
 
 /**
  * Reads a JSON body: 415 for another content type, 413 above `maxBytes` (checked on
- * the declared length and again while reading), 400 for an empty or malformed body.
+ * the declared length and again while reading), 400 for an empty or malformed body, 422 for a
+ * NUL character anywhere in it (PostgreSQL cannot store one; app/lib/nul.ts).
  */
-export async function readJsonBody(request: Request, { maxBytes }: { maxBytes: number }): Promise<unknown> {
+export async function readJsonBody(
+  request: Request,
+  { maxBytes, nulReadBy }: { maxBytes: number; /** Paths whose NULs the use case explains itself (see nulPath). */ nulReadBy?: (path: string) => boolean },
+): Promise<unknown> {
   const type = request.headers.get("Content-Type");
   if (type && !/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
     throw new ApiError(415, "unsupported_media_type", `Send JSON with "Content-Type: application/json" (got "${type.slice(0, 80)}").`);
@@ -15,11 +20,16 @@ export async function readJsonBody(request: Request, { maxBytes }: { maxBytes: n
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const text = await readText(request, maxBytes);
   if (text.trim() === "") throw new ApiError(400, "bad_request", "The request body is empty: send a JSON object.");
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch (error) {
     throw new ApiError(400, "bad_request", `The request body is not valid JSON: ${(error as Error).message}`);
   }
+  // "\u0000" is valid JSON but no text PostgreSQL stores (see app/lib/nul.ts).
+  const nul = nulPath(body, "", nulReadBy);
+  if (nul) throw nulInField(nul, "The request");
+  return body;
 }
 
 async function readText(request: Request, maxBytes: number): Promise<string> {
@@ -73,3 +83,6 @@ export function describeFields(what: string, fields: Record<string, string>): st
   const more = entries.length > 3 ? `; and ${entries.length - 3} more` : "";
   return `The ${what} has ${entries.length === 1 ? "an invalid field" : `${entries.length} invalid fields`}: ${shown.join("; ")}${more}.`;
 }
+
+/** A transcript file sent as text: its NULs mean UTF-16 read as UTF-8, which the importer explains. */
+export const transcriptContentPath = (path: string): boolean => /(^|\.)transcript\.content$/.test(path);

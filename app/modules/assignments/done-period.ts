@@ -4,7 +4,7 @@
  * the six days before it from local midnight, "this month" from the 1st at local midnight,
  * so the numbers match the calendar the team works by. Pure, so it is tested without a database.
  */
-import { addDays, localDateOf, startOfLocalDay } from "../sampling/zoned-time";
+import { addDays, localDateOf, startOfLocalDay } from "../../lib/time";
 
 export const donePeriods = ["7d", "30d", "month"] as const;
 export type DonePeriod = (typeof donePeriods)[number];

@@ -28,6 +28,10 @@ export async function loadOpenAssignmentForUpdate(trx: Database, viewer: Viewer,
     .executeTakeFirst();
   if (!assignment) throw notFound("Assignment");
   if (assignment.reviewer_id !== viewer.id && !can(viewer, "assignments:manage")) throw notFound("Assignment");
+  // Their own, but their role no longer works a queue (it changed since the page loaded).
+  if (!can(viewer, "reviews:work") && !can(viewer, "assignments:manage")) {
+    throw new DomainError("forbidden", "Your role no longer includes review work, so this assignment cannot be changed. Ask a QA lead.");
+  }
   if (assignment.status !== "open") {
     throw new DomainError("conflict", assignment.status === "done" ? "This assignment is already done." : "This assignment was already skipped.");
   }

@@ -1,9 +1,11 @@
 import type { Transaction } from "kysely";
 import type { DB } from "../../../db/types.generated";
 import type { Database } from "../../lib/db.server";
+import { actorColumns, type Actor } from "./actor";
 
 export interface AuditEntry {
-  actorId: string | null;
+  /** A user's id or a named system actor (see ./actor.ts). */
+  actorId: Actor | null;
   action: string;
   entityType: string;
   entityId: string;
@@ -16,7 +18,7 @@ export async function recordAudit(trx: Database | Transaction<DB>, entry: AuditE
   await trx
     .insertInto("audit_log")
     .values({
-      actor_id: entry.actorId,
+      ...actorColumns(entry.actorId),
       action: entry.action,
       entity_type: entry.entityType,
       entity_id: entry.entityId,

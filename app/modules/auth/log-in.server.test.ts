@@ -8,7 +8,8 @@ import { createLoginThrottle } from "./login-throttle.server";
 import { loadSession } from "./session.server";
 
 const MAX_FAILURES = 3;
-const throttle = () => createLoginThrottle(pgPool(), { maxFailures: MAX_FAILURES, lockoutMinutes: 15 });
+const ACCOUNT_MAX_FAILURES = 9;
+const throttle = () => createLoginThrottle(pgPool(), { maxFailures: MAX_FAILURES, lockoutMinutes: 15, accountMaxFailures: ACCOUNT_MAX_FAILURES });
 // Each test uses its own client address so the per-address budget of one test does not leak into another.
 const newIp = () => `10.${randomBytes(3).join(".")}`;
 
@@ -53,7 +54,7 @@ describe("logIn", () => {
     expect(sessions).toEqual([]);
   });
 
-  it("locks the account after repeated failures and refuses even the right password while locked", async () => {
+  it("locks an address out of an account after repeated failures, refusing even the right password from there", async () => {
     const qa = await seedUser("qa");
     const ip = newIp();
     for (let i = 0; i < MAX_FAILURES; i++) {
@@ -64,18 +65,53 @@ describe("logIn", () => {
     if (locked.ok || locked.reason !== "throttled") throw new Error("expected throttled");
     expect(locked.retryAfterSeconds).toBeGreaterThan(0);
     expect(locked.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
-
-    // The lock is per account, not per address: another address cannot get in either.
-    expect(await attempt(qa.email, qa.password, newIp())).toMatchObject({ ok: false, reason: "throttled" });
     const sessions = await db().selectFrom("sessions").select("token_hash").where("user_id", "=", qa.id).execute();
     expect(sessions).toEqual([]);
   });
 
+  it("does not let a stranger lock the owner out: the owner signs in from their own address", async () => {
+    const owner = await seedUser("admin");
+    const stranger = newIp();
+    for (let i = 0; i < MAX_FAILURES + 2; i++) await attempt(owner.email, `guess ${i}`, stranger);
+    expect(await attempt(owner.email, owner.password, stranger)).toMatchObject({ ok: false, reason: "throttled" });
+    expect((await attempt(owner.email, owner.password, newIp())).ok).toBe(true);
+  });
+
+  it("locks the account for every address once failures from many addresses reach the account limit, doubling each lock", async () => {
+    const qa = await seedUser("qa");
+    const campaign = async () => {
+      // Spread so that no address reaches its own limit first.
+      for (let i = 0; i < ACCOUNT_MAX_FAILURES; i++) {
+        expect(await attempt(qa.email, `guess ${i}`, `192.0.2.${(i % 3) + 1}`)).toEqual({ ok: false, reason: "invalid" });
+      }
+      await db().deleteFrom("login_throttle").where("key", "like", "account-address:%").where("key", "like", `%${qa.email}|192.0.2.%`).execute();
+      const locked = await attempt(qa.email, qa.password, newIp());
+      if (locked.ok || locked.reason !== "throttled") throw new Error("expected the account to be locked");
+      return locked.retryAfterSeconds;
+    };
+    // The lock (and the window) passing, as the shared rows see it.
+    const expireAccount = () => db().updateTable("login_throttle").set({ expire: Date.now() - 1 }).where("key", "=", `account:${qa.email}`).execute();
+
+    const first = await campaign();
+    expect(first).toBeGreaterThan(14 * 60);
+    expect(first).toBeLessThanOrEqual(15 * 60);
+    await expireAccount();
+    const second = await campaign();
+    expect(second).toBeGreaterThan(29 * 60);
+    expect(second).toBeLessThanOrEqual(30 * 60);
+
+    // Once the owner is back in, the next lock starts from the shortest again.
+    await expireAccount();
+    expect((await attempt(qa.email, qa.password, newIp())).ok).toBe(true);
+    expect(await campaign()).toBeLessThanOrEqual(15 * 60);
+  });
+
   it("counts failures per account regardless of how the email is typed", async () => {
     const qa = await seedUser("qa");
+    const ip = newIp();
     const spellings = [qa.email, qa.email.toUpperCase(), ` ${qa.email} `];
-    for (const email of spellings) await attempt(email, "wrong password!", newIp());
-    expect(await attempt(qa.email, qa.password, newIp())).toMatchObject({ ok: false, reason: "throttled" });
+    for (const email of spellings) await attempt(email, "wrong password!", ip);
+    expect(await attempt(qa.email, qa.password, ip)).toMatchObject({ ok: false, reason: "throttled" });
   });
 
   it("does not lock other accounts when one is locked", async () => {
@@ -117,7 +153,7 @@ describe("logIn", () => {
     await db()
       .updateTable("login_throttle")
       .set({ expire: Date.now() - 1 })
-      .where("key", "like", `%${qa.email}`)
+      .where("key", "like", `%${qa.email}%`)
       .execute();
     expect((await attempt(qa.email, qa.password, ip)).ok).toBe(true);
   });

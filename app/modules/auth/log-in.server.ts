@@ -33,7 +33,7 @@ export async function logIn(
     return { ok: false, reason: "invalid" };
   }
 
-  await throttle.recordSuccess(input.email);
+  await throttle.recordSuccess(input.email, input.ip);
   const session = await createSession(db, {
     userId: user.id,
     ttlHours: input.sessionTtlHours,

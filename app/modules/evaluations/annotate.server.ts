@@ -6,21 +6,20 @@
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
 import { DomainError, notFound } from "../../lib/errors";
+import { lockOwnDraft } from "./lock-own-draft.server";
 import { questionsInOrder, scorecardDefinitionSchema } from "../scorecards/scorecard-definition.schema";
 import type { Viewer } from "../users/roles";
 import type { AnnotationInput } from "./annotation.schema";
 
-async function lockOwnDraft(trx: Database, viewer: Viewer, evaluationId: string) {
-  const evaluation = await trx
+/** The viewer's own draft, locked and checked before any write (lock-own-draft.server.ts), with what annotations need. */
+async function lockDraftForAnnotations(trx: Database, viewer: Viewer, evaluationId: string) {
+  await lockOwnDraft(trx, viewer, evaluationId);
+  return trx
     .selectFrom("evaluations")
     .innerJoin("scorecard_versions", "scorecard_versions.id", "evaluations.scorecard_version_id")
-    .select(["evaluations.id", "evaluations.interaction_id", "evaluations.reviewer_id", "evaluations.status", "scorecard_versions.definition"])
+    .select(["evaluations.interaction_id", "scorecard_versions.definition"])
     .where("evaluations.id", "=", evaluationId)
-    .forUpdate("evaluations")
-    .executeTakeFirst();
-  if (!evaluation || evaluation.reviewer_id !== viewer.id) throw notFound("Evaluation");
-  if (evaluation.status !== "draft") throw new DomainError("conflict", "This evaluation was submitted; its annotations can no longer change.");
-  return evaluation;
+    .executeTakeFirstOrThrow();
 }
 
 function assertQuestionExists(definition: unknown, questionId: string | null): void {
@@ -43,7 +42,7 @@ const columns = (input: AnnotationInput) => ({
 
 export async function addAnnotation(db: Database, viewer: Viewer, evaluationId: string, input: AnnotationInput): Promise<{ id: string }> {
   return db.transaction().execute(async (trx) => {
-    const evaluation = await lockOwnDraft(trx, viewer, evaluationId);
+    const evaluation = await lockDraftForAnnotations(trx, viewer, evaluationId);
     assertQuestionExists(evaluation.definition, input.questionId);
     return trx
       .insertInto("annotations")
@@ -57,7 +56,7 @@ export async function updateAnnotation(db: Database, viewer: Viewer, annotationI
   await db.transaction().execute(async (trx) => {
     const annotation = await trx.selectFrom("annotations").select(["evaluation_id", "author_id"]).where("id", "=", annotationId).executeTakeFirst();
     if (!annotation || annotation.author_id !== viewer.id) throw notFound("Annotation");
-    const evaluation = await lockOwnDraft(trx, viewer, annotation.evaluation_id);
+    const evaluation = await lockDraftForAnnotations(trx, viewer, annotation.evaluation_id);
     assertQuestionExists(evaluation.definition, input.questionId);
     await trx.updateTable("annotations").set({ ...columns(input), updated_at: sql`now()` }).where("id", "=", annotationId).execute();
   });

@@ -2,13 +2,17 @@
  * One evaluation with everything the workspace or the read-only page shows: the pinned
  * scorecard version, answers, feedback, score, the assignment it completes and its
  * annotations. Scoped by scopeEvaluations: outside the viewer's scope it is "not found".
+ * An agent's view leaves out the questions hidden from agents, with their answers, comments
+ * and linked annotations (hidden-answers.ts), so no page, loader or export built on it has them.
  */
 import type { Database } from "../../lib/db.server";
 import { notFound } from "../../lib/errors";
 import { answersSchema, scorecardDefinitionSchema, type Answers, type ScorecardDefinition } from "../scorecards/scorecard-definition.schema";
 import type { ReleaseMode } from "../scorecards/scorecard-settings.schema";
 import type { Viewer } from "../users/roles";
+import { listHiddenQuestionIds } from "../scorecards/list-question-visibility.server";
 import { scopeEvaluations } from "./evaluation-scope.server";
+import { annotationsWithout, answersWithout, definitionWithout, hiddenQuestionIds, hidesAnswersFrom } from "./hidden-answers";
 import { emptyFeedback, feedbackDocumentSchema, type FeedbackDocument } from "./feedback-document";
 
 export interface AnnotationView {
@@ -97,13 +101,15 @@ export async function getEvaluation(db: Database, viewer: Viewer, evaluationId: 
     .execute();
 
   const feedback = feedbackDocumentSchema.safeParse(row.feedback);
+  const fullDefinition = scorecardDefinitionSchema.parse(row.definition);
+  const hidden = hidesAnswersFrom(viewer) ? hiddenQuestionIds(fullDefinition, await listHiddenQuestionIds(db, row.scorecard_id)) : new Set<string>();
   return {
     id: row.id,
     interactionId: row.interaction_id,
     status: row.status as EvaluationView["status"],
     kind: row.kind as EvaluationView["kind"],
     revision: row.revision,
-    answers: answersSchema.parse(row.answers),
+    answers: answersWithout(answersSchema.parse(row.answers), hidden),
     feedback: feedback.success ? feedback.data : emptyFeedback(),
     score: row.score,
     passed: row.passed,
@@ -113,26 +119,29 @@ export async function getEvaluation(db: Database, viewer: Viewer, evaluationId: 
     updatedAt: row.updated_at,
     reviewer: { id: row.reviewer_id, name: row.reviewer_name },
     scorecard: { id: row.scorecard_id, name: row.scorecard_name, releaseMode: row.release_mode as ReleaseMode },
-    version: { id: row.version_id, version: row.version, definition: scorecardDefinitionSchema.parse(row.definition) },
+    version: { id: row.version_id, version: row.version, definition: definitionWithout(fullDefinition, hidden) },
     assignment:
       row.assignment_id && row.due_at
         ? { id: row.assignment_id, dueAt: row.due_at, status: row.assignment_status as "open" | "done" | "skipped" }
         : null,
-    annotations: annotations.map((a) => ({
-      id: a.id,
-      authorId: a.author_id,
-      authorName: a.author_name,
-      comment: a.comment,
-      sentiment: a.sentiment as AnnotationView["sentiment"],
-      questionId: a.question_id,
-      startMs: a.start_ms,
-      endMs: a.end_ms,
-      segmentId: a.segment_id,
-      startOffset: a.start_offset,
-      endOffset: a.end_offset,
-      quote: a.quote,
-      createdAt: a.created_at,
-    })),
+    annotations: annotationsWithout(
+      annotations.map((a) => ({
+        id: a.id,
+        authorId: a.author_id,
+        authorName: a.author_name,
+        comment: a.comment,
+        sentiment: a.sentiment as AnnotationView["sentiment"],
+        questionId: a.question_id,
+        startMs: a.start_ms,
+        endMs: a.end_ms,
+        segmentId: a.segment_id,
+        startOffset: a.start_offset,
+        endOffset: a.end_offset,
+        quote: a.quote,
+        createdAt: a.created_at,
+      })),
+      hidden,
+    ),
     editable: row.status === "draft" && row.reviewer_id === viewer.id,
   };
 }

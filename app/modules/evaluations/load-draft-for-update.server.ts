@@ -1,22 +1,22 @@
 import type { Database } from "../../lib/db.server";
-import { DomainError, notFound } from "../../lib/errors";
+import { DomainError } from "../../lib/errors";
 import { scorecardDefinitionSchema, validateAnswers, type Answers, type ScorecardDefinition } from "../scorecards/scorecard-definition.schema";
 import type { Viewer } from "../users/roles";
+import { lockOwnDraft } from "./lock-own-draft.server";
 
 /**
- * The viewer's own draft, locked until the transaction ends, with its pinned definition;
- * 409 when it was submitted or saved elsewhere since `revision` (the page keeps its input).
- * Somebody else's evaluation is "not found".
+ * The viewer's own draft, locked until the transaction ends (lockOwnDraft: 404 unseen, 403 not
+ * theirs or no longer a reviewer, 409 submitted), with its pinned definition; 409 as well when
+ * it was saved elsewhere since `revision` (the page keeps its input).
  */
 export async function loadDraftForUpdate(trx: Database, viewer: Viewer, evaluationId: string, revision: number) {
+  await lockOwnDraft(trx, viewer, evaluationId);
   const row = await trx
     .selectFrom("evaluations")
     .innerJoin("scorecard_versions", "scorecard_versions.id", "evaluations.scorecard_version_id")
     .innerJoin("scorecards", "scorecards.id", "evaluations.scorecard_id")
     .select([
       "evaluations.id",
-      "evaluations.reviewer_id",
-      "evaluations.status",
       "evaluations.revision",
       "evaluations.assignment_id",
       "evaluations.interaction_id",
@@ -25,10 +25,7 @@ export async function loadDraftForUpdate(trx: Database, viewer: Viewer, evaluati
       "scorecards.release_mode",
     ])
     .where("evaluations.id", "=", evaluationId)
-    .forUpdate("evaluations")
-    .executeTakeFirst();
-  if (!row || row.reviewer_id !== viewer.id) throw notFound("Evaluation");
-  if (row.status !== "draft") throw new DomainError("conflict", "This evaluation was already submitted; it can no longer change.");
+    .executeTakeFirstOrThrow();
   if (row.revision !== revision) {
     throw new DomainError("conflict", "This evaluation was saved from another tab or window after this page loaded. Your answers are still here: reload to see the other version, or copy what you need first.");
   }

@@ -10,6 +10,7 @@ import { DomainError } from "../../lib/errors";
 import { formatBytes } from "../../lib/format";
 import { formFailure } from "../../lib/forms.server";
 import { blobStore } from "../../lib/storage.server";
+import { parseLocalDateTime, toLocalInput, zoneOffsetLabel } from "../../lib/time";
 import { importInteraction } from "./import-interaction.server";
 import type { IngestRequest } from "./ingest-request.schema";
 import { ImportError, formatLabels, importTranscript } from "./importers/index";
@@ -19,7 +20,6 @@ import { getOrganisation } from "../users/get-organisation.server";
 import { listUsers } from "../users/list-users.server";
 import type { Viewer } from "../users/roles";
 import { formFieldFor, toIngestRequest, type ImportDuplicate, type ImportFailure, type ImportFields, type PreviewResult, type StartedUpload } from "../../components/import/import-fields";
-import { isoToLocalInput, localInputToIso, zoneOffsetLabel } from "../../components/import/zoned-time";
 
 /** More agents than a select can reasonably hold; a bigger centre imports through the API. */
 const AGENT_LIMIT = 2000;
@@ -40,7 +40,7 @@ export async function loadImportPage() {
     })),
     timeZone: organisation.timeZone,
     zoneLabel: zoneOffsetLabel(now, organisation.timeZone),
-    defaultStartedAt: isoToLocalInput(now, organisation.timeZone),
+    defaultStartedAt: toLocalInput(now, organisation.timeZone),
     formats: Object.values(formatLabels),
     maxRecordingMb: config.MAX_RECORDING_MB,
     maxTranscriptMb: config.MAX_TRANSCRIPT_MB,
@@ -56,8 +56,10 @@ export async function previewTranscript(form: FormData, input: { startedAt: stri
     return data<PreviewResult>({ intent: "preview", ok: false, message: file.message ?? "Choose the transcript or chat file." }, { status: 422 });
   }
   const { timeZone } = await getOrganisation(db());
-  // Chats without timestamps are placed at the start time; before it is typed, now will do.
-  const startedAt = localInputToIso(input.startedAt, timeZone) ?? new Date().toISOString();
+  // Chats without timestamps are placed at the start time; before it is typed (or while it
+  // is one the import will refuse), now will do.
+  const typed = parseLocalDateTime(input.startedAt, timeZone);
+  const startedAt = (typed.ok ? typed.instant : new Date()).toISOString();
   try {
     const result = importTranscript(file.fileName, file.content, { startedAt, maxBytes: maxTranscriptBytes() });
     return data<PreviewResult>({

@@ -14,6 +14,7 @@
  *   before   keyset cursor of the next page ("<ISO time>_<uuid>")
  */
 import { z } from "zod";
+import { parseLocalDate } from "../../lib/time";
 
 export const interactionChannels = ["call", "chat", "email"] as const;
 export const interactionStatuses = ["processing", "ready", "failed"] as const;
@@ -74,7 +75,7 @@ const localDate = (label: string) =>
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}: use a date like 2026-03-01`)
-    .refine(isCalendarDate, `${label}: there is no such day`);
+    .refine((value) => parseLocalDate(value) !== null, `${label}: there is no such day`);
 
 const minutes = (label: string) =>
   z.coerce
@@ -247,12 +248,6 @@ export function describeFilters(
 
 function formatMinutes(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
-}
-
-function isCalendarDate(value: string): boolean {
-  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return y >= 1900 && y <= 9999 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
 function withoutUndefined<T extends object>(value: T): T {

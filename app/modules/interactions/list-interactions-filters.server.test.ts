@@ -365,3 +365,21 @@ describe("indexes", () => {
     expect(rows[0]?.attstattarget).toBe(1000);
   });
 });
+
+describe("days whose midnight the clocks repeat", () => {
+  it("start at the first midnight, as every day in Parley does (decision 0017)", async () => {
+    // Havana goes back from 01:00 CDT to 00:00 CST on 1 Nov 2026: midnight is 04:00Z, then again 05:00Z.
+    const agent = await seedUser("agent", [teamSouth.id]);
+    const startedAt = { lastOfOctober: new Date("2026-11-01T03:30:00Z"), firstHourOfNovember: new Date("2026-11-01T04:30:00Z") };
+    const ids = new Map<string, string>();
+    for (const [key, at] of Object.entries(startedAt)) ids.set((await seedInteraction(agent.id, { startedAt: at })).id, key);
+    const keys = async (filters: InteractionFilters) =>
+      (await listInteractions(db(), qa, { ...filters, agentId: agent.id, limit: 100, timeZone: "America/Havana" })).items.map((item) => ids.get(item.id));
+    try {
+      expect(await keys({ from: "2026-11-01", to: "2026-11-01" })).toEqual(["firstHourOfNovember"]);
+      expect(await keys({ to: "2026-10-31" })).toEqual(["lastOfOctober"]);
+    } finally {
+      await db().deleteFrom("interactions").where("agent_id", "=", agent.id).execute();
+    }
+  });
+});

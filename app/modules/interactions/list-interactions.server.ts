@@ -1,6 +1,7 @@
 import { sql, type SelectQueryBuilder } from "kysely";
 import type { DB } from "../../../db/types.generated";
 import type { Database } from "../../lib/db.server";
+import { addDays, parseLocalDate, startOfLocalDay } from "../../lib/time";
 import { interactionScope } from "../users/permissions";
 import type { Viewer } from "../users/roles";
 import { scopeInteractions } from "../users/scope.server";
@@ -96,8 +97,9 @@ export function interactionListQuery(db: Database, viewer: Viewer, query: Intera
  *
  * - team, agent: equality on the leading column of the (…, started_at, id) btree
  *   indexes, which also serve the newest-first keyset order;
- * - from/to: a range on started_at, the organisation's local midnight converted to
- *   an instant by PostgreSQL (`timestamp AT TIME ZONE zone` follows the zone's DST);
+ * - from/to: a range on started_at, from the first instant of the From day to the first
+ *   instant of the day after To in the organisation's zone (`startOfLocalDay`, the rule of
+ *   decision 0017: PostgreSQL's `AT TIME ZONE` would take the later of a repeated midnight);
  * - tags: array overlap (`&&`), answered by the GIN index on tags;
  * - words: `search_vector @@ websearch_to_tsquery('english', …)`, the stored
  *   generated column and its GIN index (never `to_tsvector(transcript_text)`);
@@ -113,13 +115,10 @@ export function filterInteractions<O>(
   if (filters.channel) q = q.where("interactions.channel", "=", filters.channel);
   if (filters.teamId) q = q.where("interactions.team_id", "=", filters.teamId);
   if (filters.agentId) q = q.where("interactions.agent_id", "=", filters.agentId);
-  const { from, to } = filters;
-  if (from) {
-    q = q.where("interactions.started_at", ">=", sql<Date>`(cast(${from} as date)::timestamp at time zone ${timeZone})`);
-  }
-  if (to) {
-    q = q.where("interactions.started_at", "<", sql<Date>`((cast(${to} as date) + 1)::timestamp at time zone ${timeZone})`);
-  }
+  const from = filters.from ? parseLocalDate(filters.from) : null;
+  const to = filters.to ? parseLocalDate(filters.to) : null;
+  if (from) q = q.where("interactions.started_at", ">=", startOfLocalDay(from, timeZone));
+  if (to) q = q.where("interactions.started_at", "<", startOfLocalDay(addDays(to, 1), timeZone));
   if (filters.minMinutes !== undefined) q = q.where("interactions.duration_ms", ">=", Math.round(filters.minMinutes * 60_000));
   if (filters.maxMinutes !== undefined) q = q.where("interactions.duration_ms", "<=", Math.round(filters.maxMinutes * 60_000));
   const tags = filters.tags;

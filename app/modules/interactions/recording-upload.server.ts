@@ -32,6 +32,9 @@ const extensions: Record<string, string> = {
   "audio/x-flac": "flac",
 };
 
+/** `type/subtype` with optional parameters, printable ASCII only; or nothing (the type is then guessed from the name). */
+const MEDIA_TYPE = /^(?:[\w!#$&^.+-]+\/[\w!#$&^.+-]+(?:[ \t]*;[\x20-\x7e]*)?)?$/;
+
 /** The key's extension from the declared type or the name; the bytes are checked after the upload. */
 export function recordingExtension(fileName: string, contentType: string): string {
   const byType = extensions[contentType.toLowerCase().split(";")[0]?.trim() ?? ""];
@@ -61,6 +64,12 @@ export async function startRecordingUpload(
   }
   if (input.size > input.maxBytes) {
     throw new DomainError("invalid", `The recording is larger than the ${formatBytes(input.maxBytes)} limit.`, { recording: "Too large" });
+  }
+  // The type is sent back as the Content-Type header the upload must carry (and stored with
+  // the object): a line break in it would smuggle headers into the client's request.
+  if (!MEDIA_TYPE.test(input.contentType)) {
+    const why = "must be one media type on one line, such as audio/wav (no line breaks or control characters)";
+    throw new DomainError("invalid", `The recording's contentType ${why}.`, { contentType: why });
   }
   const ext = recordingExtension(input.fileName, input.contentType);
   const id = randomUUID();

@@ -2,6 +2,7 @@
  * A sampling rule and its runs in words, for the sampling pages: "5 per agent",
  * "Weekly on Monday at 06:00", "9 Nov 2026 – 15 Nov 2026". Pure: no I/O, safe in the browser.
  */
+import { formatDate } from "../../lib/time";
 import type { UnassignedReason } from "./assign";
 import type { Quota, SamplingWindow, Schedule } from "./sampling-rule.schema";
 
@@ -87,9 +88,8 @@ export function describeWindow(window: SamplingWindow): string {
  * day shown is the one just before it.
  */
 export function describePeriod(start: Date | string, end: Date | string, timeZone: string): string {
-  const format = new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", year: "numeric" });
-  const first = format.format(new Date(start));
-  const last = format.format(new Date(new Date(end).getTime() - 1));
+  const first = formatDate(start, timeZone);
+  const last = formatDate(new Date(new Date(end).getTime() - 1), timeZone);
   return first === last ? first : `${first} – ${last}`;
 }
 

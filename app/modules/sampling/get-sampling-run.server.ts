@@ -35,8 +35,17 @@ export interface SamplingRunDetail {
   agentCount: number;
   agentsShort: number;
   /** The first UNASSIGNED_SHOWN of them, in the run's order, and how many there are. */
-  unassigned: { interactionId: string; reason: "no_reviewer" | "caps_reached" }[];
+  unassigned: (UnassignedConversation & { reason: "no_reviewer" | "caps_reached" })[];
   unassignedCount: number;
+}
+
+/** What names a conversation for a person: whose, with whom, when. Null where it was deleted since. */
+export interface UnassignedConversation {
+  interactionId: string;
+  agentName: string | null;
+  customerName: string | null;
+  channel: "call" | "chat" | "email" | null;
+  startedAt: Date | null;
 }
 
 export async function getSamplingRun(db: Database, runId: string): Promise<SamplingRunDetail> {
@@ -73,6 +82,20 @@ export async function getSamplingRun(db: Database, runId: string): Promise<Sampl
     .where("sampling_runs.id", "=", runId)
     .executeTakeFirst();
   if (!run) throw notFound("Sampling run");
+  const unassigned = run.unassigned_first as { interactionId: string; reason: "no_reviewer" | "caps_reached" }[];
+  const facts = unassigned.length
+    ? await db
+        .selectFrom("interactions")
+        .innerJoin("users as agent", "agent.id", "interactions.agent_id")
+        .select(["interactions.id", "interactions.customer_name", "interactions.channel", "interactions.started_at", "agent.name as agent_name"])
+        .where(
+          "interactions.id",
+          "in",
+          unassigned.map((item) => item.interactionId),
+        )
+        .execute()
+    : [];
+  const byId = new Map(facts.map((row) => [row.id, row]));
 
   return {
     id: run.id,
@@ -95,7 +118,17 @@ export async function getSamplingRun(db: Database, runId: string): Promise<Sampl
     startedByName: run.starter_name,
     agentCount: run.agent_count,
     agentsShort: run.agents_short,
-    unassigned: run.unassigned_first as SamplingRunDetail["unassigned"],
+    unassigned: unassigned.map((item) => {
+      const row = byId.get(item.interactionId);
+      return {
+        interactionId: item.interactionId,
+        reason: item.reason,
+        agentName: row?.agent_name ?? null,
+        customerName: row?.customer_name ?? null,
+        channel: (row?.channel as UnassignedConversation["channel"]) ?? null,
+        startedAt: row?.started_at ?? null,
+      };
+    }),
     unassignedCount: run.unassigned_count,
   };
 }

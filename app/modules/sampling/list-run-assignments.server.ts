@@ -12,6 +12,9 @@ export interface RunAssignmentRow {
   id: string;
   interactionId: string;
   agentName: string;
+  customerName: string | null;
+  channel: "call" | "chat" | "email";
+  startedAt: Date;
   reviewerName: string;
   status: "open" | "done" | "skipped";
   skipReason: string | null;
@@ -43,6 +46,9 @@ export async function listRunAssignments(
       "assignments.skip_reason",
       "assignments.due_at",
       "agent.name as agent_name",
+      "interactions.customer_name",
+      "interactions.channel",
+      "interactions.started_at",
       "reviewer.name as reviewer_name",
     ])
     .where("assignments.run_id", "=", runId)
@@ -68,6 +74,9 @@ export async function listRunAssignments(
       id: row.id,
       interactionId: row.interaction_id,
       agentName: row.agent_name,
+      customerName: row.customer_name,
+      channel: row.channel as RunAssignmentRow["channel"],
+      startedAt: row.started_at,
       reviewerName: row.reviewer_name,
       status: row.status as RunAssignmentRow["status"],
       skipReason: row.skip_reason,

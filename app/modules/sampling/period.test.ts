@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { resolvePeriod } from "./period";
-import { addDays, formatLocalDate, localDateOf, startOfLocalDay } from "./zoned-time";
+import { addDays, formatLocalDate, localDateOf, startOfLocalDay } from "../../lib/time";
 
 const LONDON = "Europe/London";
 const NEW_YORK = "America/New_York";

@@ -19,7 +19,7 @@ import {
   type LocalDate,
   localDateOf,
   startOfLocalDay,
-} from "./zoned-time";
+} from "../../lib/time";
 
 export interface Period {
   /** Inclusive, UTC. */

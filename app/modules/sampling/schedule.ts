@@ -4,7 +4,7 @@
  * month has). The run's period comes from its window (period.ts), not from the schedule.
  */
 import type { Schedule } from "./sampling-rule.schema";
-import { addDays, isoWeekday, type LocalDate, localDateOf, zonedInstant } from "./zoned-time";
+import { addDays, instantAt, isoWeekday, type LocalDate, localDateOf } from "../../lib/time";
 
 /** How far to look for a schedule's next or last slot: more than any month. */
 const SEARCH_DAYS = 40;
@@ -12,7 +12,7 @@ const SEARCH_DAYS = 40;
 function slotOn(schedule: Exclude<Schedule, { kind: "manual" }>, date: LocalDate, timeZone: string): Date | null {
   if (schedule.kind === "weekly" && isoWeekday(date) !== schedule.weekday) return null;
   if (schedule.kind === "monthly" && date.day !== schedule.day) return null;
-  return zonedInstant(date, timeZone, schedule.hour);
+  return instantAt(date, timeZone, schedule.hour);
 }
 
 /**

@@ -2,16 +2,17 @@ import type { Database } from "../../lib/db.server";
 import { DomainError } from "../../lib/errors";
 import { isUniqueViolation } from "../../lib/pg-errors";
 import { hashPassword } from "../auth/password.server";
+import type { Actor } from "../audit/actor";
 import { recordAudit } from "../audit/record-audit.server";
 import { setTeamLinks } from "./set-team-links.server";
 import { teamRuleError, type CreateUserInput } from "./user.schema";
 
-export async function createUser(db: Database, actorId: string | null, input: CreateUserInput): Promise<{ id: string }> {
+export async function createUser(db: Database, actor: Actor | null, input: CreateUserInput): Promise<{ id: string }> {
   const teamError = teamRuleError(input.role, input.teamIds);
   if (teamError) throw new DomainError("invalid", teamError, { teamIds: teamError });
   const passwordHash = await hashPassword(input.password);
   try {
-    return await insertUser(db, actorId, input, passwordHash);
+    return await insertUser(db, actor, input, passwordHash);
   } catch (error) {
     // Two admins adding the same email at once: the unique index decides.
     if (isUniqueViolation(error, "users_email_key")) throw emailTaken();
@@ -22,7 +23,7 @@ export async function createUser(db: Database, actorId: string | null, input: Cr
 export const emailTaken = () =>
   new DomainError("invalid", "That email is already in use.", { email: "Another user has this email" });
 
-function insertUser(db: Database, actorId: string | null, input: CreateUserInput, passwordHash: string) {
+function insertUser(db: Database, actor: Actor | null, input: CreateUserInput, passwordHash: string) {
   return db.transaction().execute(async (trx) => {
     const taken = await trx
       .selectFrom("users")
@@ -37,7 +38,7 @@ function insertUser(db: Database, actorId: string | null, input: CreateUserInput
       .executeTakeFirstOrThrow();
     await setTeamLinks(trx, id, input.role, input.teamIds);
     await recordAudit(trx, {
-      actorId,
+      actorId: actor,
       action: "user.create",
       entityType: "user",
       entityId: id,

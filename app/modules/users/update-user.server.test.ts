@@ -2,11 +2,15 @@ import { describe, expect, it } from "vitest";
 import { refusal } from "../../../test/refusal";
 import { db } from "../../lib/db.server";
 import { seedTeam, seedUser } from "../../../test/factories";
+import { authenticateApiToken } from "../api-tokens/authenticate-api-token.server";
+import { createApiToken } from "../api-tokens/create-api-token.server";
+import { revokeApiToken } from "../api-tokens/revoke-api-token.server";
 import { createSession, loadSession } from "../auth/session.server";
 import { getUser } from "./list-users.server";
 import type { Viewer } from "./roles";
 import { setUserActive, updateUser } from "./update-user.server";
 import type { UserFields } from "./user.schema";
+import { up as revokeInactiveUsersTokens } from "../../../migrations/20261212T020000-revoke-inactive-users-tokens";
 
 const fieldsOf = (user: Viewer, changes: Partial<UserFields> = {}): UserFields => ({
   name: user.name,
@@ -108,9 +112,31 @@ describe("setUserActive", () => {
 
     const audit = await auditOf(qa.id);
     expect(audit.slice(-2)).toEqual([
-      { actor_id: admin.id, action: "user.deactivate", before: { active: true }, after: { active: false } },
+      { actor_id: admin.id, action: "user.deactivate", before: { active: true }, after: { active: false, revokedTokens: 0 } },
       { actor_id: admin.id, action: "user.reactivate", before: { active: false }, after: { active: true } },
     ]);
+  });
+
+  it("revokes the user's API tokens for good: reactivating does not bring them back", async () => {
+    const admin = await seedUser("admin");
+    const lead = await seedUser("qa_lead");
+    const kept = await createApiToken(db(), lead, "Genesys export");
+    const alreadyRevoked = await createApiToken(db(), lead, "Old export");
+    await revokeApiToken(db(), lead, alreadyRevoked.id);
+    const othersToken = await createApiToken(db(), admin, "Admin's own");
+    expect((await authenticateApiToken(db(), `Bearer ${kept.token}`)).id).toBe(lead.id);
+
+    await setUserActive(db(), admin.id, lead.id, false);
+    await setUserActive(db(), admin.id, lead.id, true);
+
+    const error = await refusal(authenticateApiToken(db(), `Bearer ${kept.token}`));
+    expect(error.status).toBe(401);
+    expect(error.message).toMatch(/revoked/);
+    const tokens = await db().selectFrom("api_tokens").select(["id", "revoked_at"]).where("user_id", "=", lead.id).execute();
+    expect(tokens.every((token) => token.revoked_at instanceof Date)).toBe(true);
+    expect((await auditOf(lead.id)).find((entry) => entry.action === "user.deactivate")?.after).toEqual({ active: false, revokedTokens: 1 });
+    // Nobody else's token is touched.
+    expect((await authenticateApiToken(db(), `Bearer ${othersToken.token}`)).id).toBe(admin.id);
   });
 
   it("records the deactivation time and clears it on reactivation", async () => {
@@ -136,5 +162,27 @@ describe("setUserActive", () => {
     const error = await refusal(setUserActive(db(), admin.id, admin.id, false));
     expect(error.status).toBe(422);
     expect((await getUser(db(), admin.id))?.active).toBe(true);
+  });
+});
+
+describe("migration 20261212T020000-revoke-inactive-users-tokens", () => {
+  it("revokes the tokens still in force of users deactivated before deactivation revoked them, and no one else's", async () => {
+    const admin = await seedUser("admin");
+    const leaver = await seedUser("qa_lead");
+    const stayer = await seedUser("qa_lead");
+    const leaverToken = await createApiToken(db(), leaver, "Export");
+    const stayerToken = await createApiToken(db(), stayer, "Export");
+    // The state an older Parley left behind: inactive, token untouched.
+    const deactivatedAt = new Date("2026-11-01T12:00:00Z");
+    await db().updateTable("users").set({ active: false, deactivated_at: deactivatedAt }).where("id", "=", leaver.id).execute();
+
+    await revokeInactiveUsersTokens(db());
+
+    const revokedAt = (id: string) => db().selectFrom("api_tokens").select("revoked_at").where("id", "=", id).executeTakeFirstOrThrow();
+    expect((await revokedAt(leaverToken.id)).revoked_at).toEqual(deactivatedAt);
+    expect((await revokedAt(stayerToken.id)).revoked_at).toBeNull();
+    // Reactivated, the leaver's token stays revoked.
+    await setUserActive(db(), admin.id, leaver.id, true);
+    expect((await refusal(authenticateApiToken(db(), `Bearer ${leaverToken.token}`))).status).toBe(401);
   });
 });

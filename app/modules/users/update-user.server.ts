@@ -2,6 +2,7 @@ import type { Database } from "../../lib/db.server";
 import { DomainError, notFound } from "../../lib/errors";
 import { isUniqueViolation } from "../../lib/pg-errors";
 import { emailTaken } from "./create-user.server";
+import { isUser, type Actor } from "../audit/actor";
 import { recordAudit } from "../audit/record-audit.server";
 import { destroyUserSessions } from "../auth/session.server";
 import { setTeamLinks } from "./set-team-links.server";
@@ -47,9 +48,13 @@ async function translateEmailClash(work: Promise<void>): Promise<void> {
   }
 }
 
-/** Deactivating ends the user's sessions at once; their history (interactions, scores) stays. */
-export async function setUserActive(db: Database, actorId: string, userId: string, active: boolean): Promise<void> {
-  if (actorId === userId && !active) throw new DomainError("invalid", "You cannot deactivate your own account.");
+/**
+ * Deactivating ends the user's sessions and revokes their API tokens at once, for good:
+ * reactivating brings the person back, not the tokens (they make new ones). Their history
+ * (interactions, scores) stays.
+ */
+export async function setUserActive(db: Database, actor: Actor, userId: string, active: boolean): Promise<void> {
+  if (isUser(actor, userId) && !active) throw new DomainError("invalid", "You cannot deactivate your own account.");
   await db.transaction().execute(async (trx) => {
     const user = await trx.selectFrom("users").select(["active"]).where("id", "=", userId).forUpdate().executeTakeFirst();
     if (!user) throw notFound("User");
@@ -59,14 +64,21 @@ export async function setUserActive(db: Database, actorId: string, userId: strin
       .set({ active, deactivated_at: active ? null : new Date(), updated_at: new Date() })
       .where("id", "=", userId)
       .execute();
+    const revokedTokens = active ? 0 : await revokeUserTokens(trx, userId);
     if (!active) await destroyUserSessions(trx, userId);
     await recordAudit(trx, {
-      actorId,
+      actorId: actor,
       action: active ? "user.reactivate" : "user.deactivate",
       entityType: "user",
       entityId: userId,
       before: { active: user.active },
-      after: { active },
+      after: active ? { active } : { active, revokedTokens },
     });
   });
+}
+
+/** Revokes every API token of the user still in force; how many. */
+async function revokeUserTokens(trx: Database, userId: string): Promise<number> {
+  const revoked = await trx.updateTable("api_tokens").set({ revoked_at: new Date() }).where("user_id", "=", userId).where("revoked_at", "is", null).executeTakeFirst();
+  return Number(revoked.numUpdatedRows);
 }

@@ -24,12 +24,12 @@ export const userFieldsSchema = z.object({
   teamIds: idList,
 });
 
-export const createUserSchema = userFieldsSchema.extend({
-  password: z
-    .string({ error: "Password is required" })
-    .min(MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters`)
-    .max(200, "Password must be at most 200 characters"),
-});
+export const passwordSchema = z
+  .string({ error: "Password is required" })
+  .min(MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(200, "Password must be at most 200 characters");
+
+export const createUserSchema = userFieldsSchema.extend({ password: passwordSchema });
 
 export const updateUserSchema = userFieldsSchema;
 

@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { MAX_ANNOTATION_CHARS } from "../../../modules/evaluations/annotation.schema";
+import { CharacterCount, overLimitMessage } from "../../character-count";
 import type { SaveOutcome } from "./use-annotations";
 import { sentimentLabels, type Sentiment } from "./types";
 
@@ -60,6 +61,13 @@ export function AnnotationForm({
       textarea.current?.focus();
       return;
     }
+    // Refused here, in full, rather than cut: the text stays for the reviewer to shorten.
+    const tooLong = overLimitMessage("The comment", comment.trim().length, MAX_ANNOTATION_CHARS);
+    if (tooLong) {
+      setError({ message: `Not saved. ${tooLong}`, fieldErrors: { comment: tooLong } });
+      textarea.current?.focus();
+      return;
+    }
     setSaving(true);
     setError(null);
     const result = await onSave({ comment: comment.trim(), sentiment: sentiment === "neither" ? null : sentiment, questionId: questionId || null });
@@ -99,12 +107,12 @@ export function AnnotationForm({
           ref={textarea}
           id={`${id}-comment`}
           rows={3}
-          maxLength={MAX_ANNOTATION_CHARS}
           value={comment}
           onChange={(event) => setComment(event.currentTarget.value)}
-          aria-invalid={fieldError("comment") ? true : undefined}
-          aria-describedby={fieldError("comment") ? `${id}-comment-error` : undefined}
+          aria-invalid={fieldError("comment") || comment.length > MAX_ANNOTATION_CHARS ? true : undefined}
+          aria-describedby={`${id}-comment-count${fieldError("comment") ? ` ${id}-comment-error` : ""}`}
         />
+        <CharacterCount id={`${id}-comment-count`} length={comment.length} max={MAX_ANNOTATION_CHARS} />
         {fieldError("comment") ? (
           <p id={`${id}-comment-error`} className="field__error">
             {fieldError("comment")}

@@ -14,10 +14,10 @@ export const TranscriptSearch = forwardRef<
       event.preventDefault();
       onStep(event.shiftKey ? -1 : 1);
     } else if (event.key === "Escape") {
-      // First Esc clears, the second leaves the box (so the shortcuts work again).
+      // As the shortcut help says: Esc leaves the box, so the shortcuts work again. The query
+      // and its highlights stay (N and Shift+N step through them); the box's × clears it.
       event.preventDefault();
-      if (query) onQuery("");
-      else event.currentTarget.blur();
+      event.currentTarget.blur();
     }
   }
 
