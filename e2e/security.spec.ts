@@ -1,15 +1,15 @@
-import { expect, loginAs, test } from "./fixtures";
+import { expect, loginAs, seedLogin, test } from "./fixtures";
 
 /**
  * Answers a browser (or anyone) gets over HTTP from the real server, beyond the pages
  * themselves: no caching of what only the viewer may see, a message for a NUL in the address,
- * and data requests that say why they were refused. Only logins are needed: nothing here
- * reads data.
+ * and data requests that say why they were refused. Each test signs in as a user it makes;
+ * nothing here reads data.
  */
 
 test.describe("caching", () => {
   test("signed-in pages and their data are never stored by a cache", async ({ page }) => {
-    await loginAs(page, "qa");
+    await loginAs(page, await seedLogin("qa"));
     for (const path of ["/interactions", "/interactions.data", "/queue", "/queue.data", "/?_data=root"]) {
       const response = await page.request.get(path);
       expect(response.status(), path).toBe(200);
@@ -22,7 +22,7 @@ test.describe("caching", () => {
 
 test.describe("a NUL character in the address", () => {
   test("the search pages answer 400 saying what is wrong", async ({ page }) => {
-    await loginAs(page, "admin");
+    await loginAs(page, await seedLogin("admin"));
     for (const path of ["/interactions?q=%00", "/admin/users?q=%00"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(400);
@@ -37,7 +37,7 @@ test.describe("a NUL character in the address", () => {
 
 test.describe("refused data requests", () => {
   test("a denied or missing route says what it is, as .data and as ?_data=", async ({ page }) => {
-    await loginAs(page, "agent");
+    await loginAs(page, await seedLogin("agent"));
     const denied = await page.request.get("/queue?_data=routes/queue");
     expect(denied.status()).toBe(403);
     expect(await denied.json()).toEqual({ message: "You do not have access to this page." });
