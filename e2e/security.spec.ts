@@ -3,8 +3,8 @@ import { expect, loginAs, seedLogin, test } from "./fixtures";
 /**
  * Answers a browser (or anyone) gets over HTTP from the real server, beyond the pages
  * themselves: no caching of what only the viewer may see, a message for a NUL in the address,
- * and data requests that say why they were refused. Only logins are needed: nothing here
- * reads data, and each test signs in as a user of its own.
+ * and data requests that say why they were refused. Each test signs in as a user it makes;
+ * nothing here reads data.
  */
 
 test.describe("caching", () => {

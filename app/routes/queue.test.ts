@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { db } from "../lib/db.server";
-import { assignInteraction } from "../modules/assignments/assign-interaction.server";
 import { runSamplingRule } from "../modules/sampling/run-sampling-rule.server";
 import { insertInteractionRows, seedScorecard, seedUser } from "../../test/factories";
 import { getRequest, postRequest, returned, thrown } from "../../test/route-requests";
+import { seedAssignment } from "../../test/review-factories";
 import { RUN_AT, assignmentsOfRun, samplingWorld } from "../../test/sampling-fixtures";
 import { encodeDueCursor } from "../components/assignments/due";
 import { action, loader } from "./queue";
@@ -30,7 +30,7 @@ async function queueWith(dueHours: number[]) {
   const interactionIds = await insertInteractionRows(dueHours.map(() => ({ agentId: agent.id, startedAt: inHours(-30) })));
   const ids: string[] = [];
   for (const [i, interactionId] of interactionIds.entries()) {
-    const { id } = await assignInteraction(db(), lead, { interactionId, scorecardId: scorecard.id, reviewerId: qa.id, dueAt: inHours(1) });
+    const { id } = await seedAssignment({ interactionId, scorecardId: scorecard.id, reviewerId: qa.id, actor: lead });
     await db().updateTable("assignments").set({ due_at: inHours(dueHours[i]!) }).where("id", "=", id).execute();
     ids.push(id);
   }
@@ -53,7 +53,7 @@ describe("My queue", () => {
     // Somebody else's work is not in this queue.
     const other = await seedUser("qa");
     const [otherInteraction] = await insertInteractionRows([{ agentId: agent.id, startedAt: inHours(-5) }]);
-    await assignInteraction(db(), lead, { interactionId: otherInteraction!, scorecardId: scorecard.id, reviewerId: other.id, dueAt: inHours(1) });
+    await seedAssignment({ interactionId: otherInteraction!, scorecardId: scorecard.id, reviewerId: other.id, actor: lead });
 
     const page = await load(qa);
     expect(page.items.map((item) => item.id)).toEqual([ids[1], ids[3], ids[2], ids[0]]);

@@ -19,9 +19,9 @@
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
+import path from "node:path";
 import { createDatabase, dropDatabase, startScratchServer, type ScratchServer } from "../../db/scratch-database";
 import { startEmbeddedS3, type EmbeddedS3 } from "../../storage/embedded-s3";
-import path from "node:path";
 import type { AppUnderTest } from "./app-under-test";
 
 const run = required("PARLEY_E2E_RUN");
