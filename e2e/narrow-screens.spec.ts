@@ -5,15 +5,13 @@ import { openEvaluation } from "../app/modules/evaluations/open-evaluation.serve
 import { submitEvaluation } from "../app/modules/evaluations/submit-evaluation.server";
 import { expect, loginAs, test, uniqueSuffix, waitForHydration } from "./fixtures";
 import { reviewDraft } from "./support/review-draft";
-import { callVtt, closeRunDatabase, db, importConversation, TEST_PASSWORD, tokenOf } from "./support/seed";
+import { callVtt, db, importConversation, TEST_PASSWORD, tokenOf } from "./support/seed";
 
 /**
  * A phone's width (390 px): every page fits it, wide tables scroll inside their own box, and
  * the navigation folds into a menu that opens and closes from the keyboard. Each page is
  * shown with rows of its own, made here.
  */
-
-test.afterAll(closeRunDatabase);
 
 const WIDTH = 390;
 
@@ -49,7 +47,7 @@ test("at 390 px My queue, Assignments, Import, the review and the evaluation pag
     evaluationInputSchema.parse({ answers: { greeting: { value: true, comment: "Warm and clear" }, refund: { value: false } }, revision: 1 }),
   );
 
-  await loginAs(page, draft.lead.email, TEST_PASSWORD);
+  await loginAs(page, { email: draft.lead.email, password: TEST_PASSWORD, name: draft.lead.name });
   const widths: Record<string, number> = {};
   for (const path of ["/assignments", "/import", `/evaluations/${submitted}`]) {
     await page.goto(path);
@@ -80,7 +78,7 @@ test("at 390 px My queue, Assignments, Import, the review and the evaluation pag
   await expect(menu).toHaveAttribute("aria-expanded", "false");
 
   await page.context().clearCookies();
-  await loginAs(page, draft.qa.email, TEST_PASSWORD);
+  await loginAs(page, { email: draft.qa.email, password: TEST_PASSWORD, name: draft.qa.name });
   for (const path of ["/queue", `/review/${draft.evaluationId}`]) {
     await page.goto(path);
     await waitForHydration(page);

@@ -147,7 +147,10 @@ describe("npm run admin", () => {
     const run = await admin(["user", "deactivate", "--email", lead.email]);
     expect(run.code).toBe(0);
     expect((await userByEmail(lead.email))!.active).toBe(false);
-    await expect(authenticateApiToken(db(), `Bearer ${token}`)).rejects.toThrow("revoked");
+    await expect(authenticateApiToken(db(), `Bearer ${token}`)).rejects.toThrow("That API token belongs to a deactivated user.");
+    const tokens = await db().selectFrom("api_tokens").select("revoked_at").where("user_id", "=", lead.id).execute();
+    expect(tokens).toHaveLength(1);
+    expect(tokens[0]?.revoked_at).toBeInstanceOf(Date);
     expect(await auditOf(lead.id)).toContainEqual({ actor_id: null, actor_system: "admin-cli", action: "user.deactivate", after: { active: false, revokedTokens: 1 } });
   });
 

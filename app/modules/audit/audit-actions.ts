@@ -67,6 +67,8 @@ export const auditActions = {
   "scorecard.discard_draft": { entityType: "scorecard" },
   "scorecard.archive": { entityType: "scorecard" },
   "scorecard.unarchive": { entityType: "scorecard" },
+  // Which questions' answers agents never see (outside the versioned definition).
+  "scorecard.hidden_questions": { entityType: "scorecard", before: z.object({ hidden: z.array(z.string()) }), after: z.object({ hidden: z.array(z.string()) }) },
   /** What was submitted: the answers and the score the server computed from them. */
   "evaluation.submit": {
     entityType: "evaluation",

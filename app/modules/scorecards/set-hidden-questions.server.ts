@@ -40,8 +40,8 @@ export async function setHiddenQuestions(db: Database, actorId: string, scorecar
       action: "scorecard.hidden_questions",
       entityType: "scorecard",
       entityId: scorecardId,
-      before: before.map((row) => row.question_id).sort(),
-      after: wanted,
+      before: { hidden: before.map((row) => row.question_id).sort() },
+      after: { hidden: wanted },
     });
     return { hidden: wanted };
   });
