@@ -1,8 +1,7 @@
-import { data, type ActionFunction, type LoaderFunction, type ServerBuild } from "@remix-run/node";
+import { data, type ServerBuild } from "@remix-run/node";
+import { guardRouteHandlers, type RouteHandler } from "./guard-route-handlers";
 import { databaseUnavailable } from "../app/lib/errors";
 import { isDatabaseUnavailable } from "../db/outage";
-
-type RouteModule = ServerBuild["routes"][string]["module"];
 
 /**
  * The Remix build with every loader and action answering a database outage with a 503 error
@@ -12,23 +11,10 @@ type RouteModule = ServerBuild["routes"][string]["module"];
  * routes answer in their JSON shape themselves, see apiRoute.)
  */
 export function withOutageAnswers(build: ServerBuild): ServerBuild {
-  const routes: ServerBuild["routes"] = {};
-  for (const [id, route] of Object.entries(build.routes)) {
-    routes[id] = { ...route, module: guardModule(route.module) };
-  }
-  return { ...build, routes };
+  return guardRouteHandlers(build, guard);
 }
 
-function guardModule(module: RouteModule): RouteModule {
-  const { loader, action } = module;
-  return {
-    ...module,
-    ...(loader ? { loader: guard(loader) } : {}),
-    ...(action ? { action: guard(action) } : {}),
-  };
-}
-
-function guard<F extends LoaderFunction | ActionFunction>(handler: F): F {
+function guard<F extends RouteHandler>(handler: F): F {
   const guarded = async (args: Parameters<F>[0]) => {
     try {
       return await handler(args);

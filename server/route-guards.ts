@@ -1,9 +1,8 @@
-import { data, type ActionFunction, type LoaderFunction, type ServerBuild } from "@remix-run/node";
+import { data, type ServerBuild } from "@remix-run/node";
+import { guardRouteHandlers, type RouteHandler } from "./guard-route-handlers";
 import { hasNul, nulInAddress } from "../app/lib/nul";
 import { refusalOf } from "../app/lib/refusal.server";
 import { apiErrorResponse } from "../app/modules/api/api-response.server";
-
-type RouteModule = ServerBuild["routes"][string]["module"];
 
 /**
  * The Remix build with every loader and action guarded in one place (pages, their `.data`
@@ -16,23 +15,10 @@ type RouteModule = ServerBuild["routes"][string]["module"];
  * error's JSON with its status.
  */
 export function withRefusalAnswers(build: ServerBuild): ServerBuild {
-  const routes: ServerBuild["routes"] = {};
-  for (const [id, route] of Object.entries(build.routes)) {
-    routes[id] = { ...route, module: guardModule(route.module) };
-  }
-  return { ...build, routes };
+  return guardRouteHandlers(build, guard);
 }
 
-function guardModule(module: RouteModule): RouteModule {
-  const { loader, action } = module;
-  return {
-    ...module,
-    ...(loader ? { loader: guard(loader) } : {}),
-    ...(action ? { action: guard(action) } : {}),
-  };
-}
-
-function guard<F extends LoaderFunction | ActionFunction>(handler: F): F {
+function guard<F extends RouteHandler>(handler: F): F {
   const guarded = async (args: Parameters<F>[0]) => {
     const url = new URL(args.request.url);
     const api = url.pathname.startsWith("/api/");
