@@ -10,20 +10,11 @@
  * `__name` helper that does not exist in the page.
  */
 import { readFileSync } from "node:fs";
+import { CHROMIUM_ARGS as TEST_CHROMIUM_ARGS } from "../e2e/support/chromium";
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from "@playwright/test";
 
 /** playwright.config.ts's arguments, plus autoplay so a script may start playback. */
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--autoplay-policy=no-user-gesture-required",
-];
+export const CHROMIUM_ARGS = [...TEST_CHROMIUM_ARGS, "--autoplay-policy=no-user-gesture-required"];
 
 export function launchChromium(): Promise<Browser> {
   const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH || "/usr/bin/chromium";
