@@ -69,6 +69,7 @@ export interface Assignments {
   skip_reason: string | null;
   status: Generated<string>;
   updated_at: Generated<Timestamp>;
+  voided_at: Timestamp | null;
 }
 
 export interface AuditLog {
@@ -83,11 +84,27 @@ export interface AuditLog {
   id: Generated<number>;
 }
 
+export interface EvaluationRevisions {
+  actor_id: string;
+  answers: Json;
+  auto_failed: boolean;
+  cause: string;
+  created_at: Generated<Timestamp>;
+  evaluation_id: string;
+  id: Generated<string>;
+  passed: boolean;
+  reason: string | null;
+  score: number | null;
+  scorecard_version_id: string;
+  sequence: number;
+}
+
 export interface Evaluations {
   answers: Generated<Json>;
   assignment_id: string | null;
   auto_failed: Generated<boolean>;
   created_at: Generated<Timestamp>;
+  current_revision_id: string | null;
   feedback: Json | null;
   id: Generated<string>;
   interaction_id: string;
@@ -102,6 +119,9 @@ export interface Evaluations {
   status: Generated<string>;
   submitted_at: Timestamp | null;
   updated_at: Generated<Timestamp>;
+  void_reason: string | null;
+  voided_at: Timestamp | null;
+  voided_by: string | null;
 }
 
 export interface Interactions {
@@ -281,6 +301,7 @@ export interface DB {
   api_tokens: ApiTokens;
   assignments: Assignments;
   audit_log: AuditLog;
+  evaluation_revisions: EvaluationRevisions;
   evaluations: Evaluations;
   interactions: Interactions;
   job_runners: JobRunners;

@@ -14,6 +14,7 @@ import * as interactionWarnings from "./20261210T120000-interaction-warnings";
 import * as auditSystemActor from "./20261212T050000-audit-system-actor";
 import * as revokeInactiveUsersTokens from "./20261212T020000-revoke-inactive-users-tokens";
 import * as hiddenQuestions from "./20261212T030000-hidden-questions";
+import * as evaluationRevisions from "./20261213T090000-evaluation-revisions";
 
 /**
  * Every migration, listed statically. Node 20 cannot import `.ts` files found on
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   "20261212T020000-revoke-inactive-users-tokens": revokeInactiveUsersTokens,
   "20261212T030000-hidden-questions": hiddenQuestions,
   "20261212T050000-audit-system-actor": auditSystemActor,
+  "20261213T090000-evaluation-revisions": evaluationRevisions,
 };
 
 export const migrationProvider: MigrationProvider = {

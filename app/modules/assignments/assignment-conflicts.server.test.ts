@@ -5,7 +5,8 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { refusal } from "../../../test/refusal";
-import { reviewWorld } from "../../../test/evaluation-fixtures";
+import { fullMarks, reviewWorld } from "../../../test/evaluation-fixtures";
+import { seedEvaluation } from "../../../test/review-factories";
 import { seedScorecard } from "../../../test/factories";
 import { db } from "../../lib/db.server";
 import { openEvaluation } from "../evaluations/open-evaluation.server";
@@ -60,18 +61,7 @@ describe("starting an ad hoc evaluation", () => {
 describe("manual assignment of an interaction already reviewed", () => {
   it("is refused with 409 naming the reviewer, for that scorecard only", async () => {
     const w = await reviewWorld();
-    await db()
-      .insertInto("evaluations")
-      .values({
-        interaction_id: w.interactionId,
-        scorecard_id: w.scorecard.id,
-        scorecard_version_id: w.scorecard.versionId,
-        reviewer_id: w.otherQa.id,
-        status: "submitted",
-        submitted_at: new Date(),
-        score: 80,
-      })
-      .execute();
+    await seedEvaluation({ reviewer: w.otherQa, interactionId: w.interactionId, scorecardId: w.scorecard.id, answers: fullMarks });
     const input = { interactionId: w.interactionId, scorecardId: w.scorecard.id, reviewerId: w.qa.id, dueAt: inHours(24) };
 
     const refused = await refusal(assignInteraction(db(), w.lead, input));

@@ -71,6 +71,11 @@ describe("opening, autosaving and submitting an evaluation", () => {
     // The entry records what was submitted, not only that it was: the answers and the server's score.
     expect(audit).toEqual([{ action: "evaluation.submit", after: { answers, score: 46.9, passed: false, autoFailed: false, released: true } }]);
     expect(audit[0]?.after).toMatchObject({ answers: row.answers });
+    // …and as the evaluation's first revision, which is the current one.
+    const revisions = await db().selectFrom("evaluation_revisions").selectAll().where("evaluation_id", "=", evaluationId).execute();
+    expect(revisions).toEqual([
+      expect.objectContaining({ id: row.current_revision_id, sequence: 1, cause: "submit", answers, score: 46.9, passed: false, auto_failed: false, actor_id: w.qa.id, reason: null, scorecard_version_id: w.scorecard.versionId }),
+    ]);
 
     // Locked: no more saves or submits.
     expect((await refusal(saveEvaluationDraft(db(), w.qa, evaluationId, input(fullMarks, 2)))).status).toBe(409);

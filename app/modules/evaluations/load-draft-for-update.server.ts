@@ -1,6 +1,6 @@
 import type { Database } from "../../lib/db.server";
 import { DomainError } from "../../lib/errors";
-import { scorecardDefinitionSchema, validateAnswers, type Answers, type ScorecardDefinition } from "../scorecards/scorecard-definition.schema";
+import { scorecardDefinitionSchema } from "../scorecards/scorecard-definition.schema";
 import type { Viewer } from "../users/roles";
 import { lockOwnDraft } from "./lock-own-draft.server";
 
@@ -21,6 +21,7 @@ export async function loadDraftForUpdate(trx: Database, viewer: Viewer, evaluati
       "evaluations.assignment_id",
       "evaluations.interaction_id",
       "evaluations.answers",
+      "evaluations.scorecard_version_id",
       "scorecard_versions.definition",
       "scorecards.release_mode",
     ])
@@ -30,13 +31,4 @@ export async function loadDraftForUpdate(trx: Database, viewer: Viewer, evaluati
     throw new DomainError("conflict", "This evaluation was saved from another tab or window after this page loaded. Your answers are still here: reload to see the other version, or copy what you need first.");
   }
   return { ...row, definition: scorecardDefinitionSchema.parse(row.definition) };
-}
-
-/** 422 naming each answer that does not fit its question (unknown ids, wrong kind, out of range, N/A not allowed). */
-export function assertAnswersFit(definition: ScorecardDefinition, answers: Answers): void {
-  const check = validateAnswers(definition, answers);
-  if (!check.ok) {
-    const fieldErrors = Object.fromEntries(check.issues.map((issue) => [`answers.${issue.questionId}`, issue.message]));
-    throw new DomainError("invalid", check.issues.map((issue) => issue.message).join(" "), fieldErrors);
-  }
 }

@@ -8,7 +8,8 @@ import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
 import type { Viewer } from "../users/roles";
 import type { EvaluationInput } from "./evaluation-input.schema";
-import { assertAnswersFit, loadDraftForUpdate } from "./load-draft-for-update.server";
+import { loadDraftForUpdate } from "./load-draft-for-update.server";
+import { assertAnswersFit } from "./score-answers";
 
 export async function saveEvaluationDraft(
   db: Database,

@@ -1,19 +1,19 @@
 /**
  * Submitting an evaluation: required answers checked, the score computed on the server with
- * the same pure module the browser used (the server's result is the one recorded), the
- * evaluation locked, its assignment completed, released to the agent at once when the
- * scorecard says so, audited — and the reviewer's next queue item returned so the workspace
- * can open it. One transaction: all of it happens or none.
+ * the same pure module the browser used (the server's result is the one recorded), written as
+ * the evaluation's first revision (cause `submit`, docs/decisions/0020), the evaluation
+ * locked, its assignment completed, released to the agent at once when the scorecard says so,
+ * audited — and the reviewer's next queue item returned so the workspace can open it. One
+ * transaction: all of it happens or none.
  */
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
-import { DomainError } from "../../lib/errors";
 import { recordAudit } from "../audit/record-audit.server";
-import { questionsInOrder } from "../scorecards/scorecard-definition.schema";
-import { isComplete, roundScore, scoreEvaluation } from "../scorecards/score-math";
 import type { Viewer } from "../users/roles";
 import type { EvaluationInput } from "./evaluation-input.schema";
-import { assertAnswersFit, loadDraftForUpdate } from "./load-draft-for-update.server";
+import { appendRevision } from "./append-revision.server";
+import { loadDraftForUpdate } from "./load-draft-for-update.server";
+import { scoreCompleteAnswers } from "./score-answers";
 
 export interface SubmitOutcome {
   score: number | null;
@@ -27,25 +27,29 @@ export interface SubmitOutcome {
 export async function submitEvaluation(db: Database, viewer: Viewer, evaluationId: string, input: EvaluationInput): Promise<SubmitOutcome> {
   return db.transaction().execute(async (trx) => {
     const draft = await loadDraftForUpdate(trx, viewer, evaluationId, input.revision);
-    assertAnswersFit(draft.definition, input.answers);
-    const result = scoreEvaluation(draft.definition, input.answers);
-    if (!isComplete(result)) {
-      const prompts = new Map(questionsInOrder(draft.definition).map(({ question }) => [question.id, question.prompt]));
-      const fieldErrors = Object.fromEntries(result.missingRequired.map((id) => [`answers.${id}`, "Answer this question (or mark it N/A where allowed)"]));
-      const names = result.missingRequired.map((id) => `“${prompts.get(id) ?? id}”`).join(", ");
-      throw new DomainError("invalid", `Answer every required question before submitting: ${names}.`, fieldErrors);
-    }
-    const score = result.overall === null ? null : roundScore(result.overall);
+    const { score, passed, autoFailed } = scoreCompleteAnswers(draft.definition, input.answers, "submitting");
     const released = draft.release_mode === "immediate";
+    const revision = await appendRevision(trx, {
+      evaluationId,
+      scorecardVersionId: draft.scorecard_version_id,
+      cause: "submit",
+      actorId: viewer.id,
+      reason: null,
+      answers: input.answers,
+      score,
+      passed,
+      autoFailed,
+    });
     await trx
       .updateTable("evaluations")
       .set({
         answers: JSON.stringify(input.answers),
         feedback: JSON.stringify(input.feedback),
         score,
-        passed: result.passed,
-        auto_failed: result.autoFailed,
+        passed,
+        auto_failed: autoFailed,
         status: "submitted",
+        current_revision_id: revision.id,
         submitted_at: sql`now()`,
         released_at: released ? sql`now()` : null,
         revision: draft.revision + 1,
@@ -66,7 +70,7 @@ export async function submitEvaluation(db: Database, viewer: Viewer, evaluationI
       action: "evaluation.submit",
       entityType: "evaluation",
       entityId: evaluationId,
-      after: { answers: input.answers, score, passed: result.passed, autoFailed: result.autoFailed, released },
+      after: { answers: input.answers, score, passed, autoFailed, released },
     });
     const next = await trx
       .selectFrom("assignments")
@@ -79,8 +83,8 @@ export async function submitEvaluation(db: Database, viewer: Viewer, evaluationI
       .executeTakeFirst();
     return {
       score,
-      passed: result.passed,
-      autoFailed: result.autoFailed,
+      passed,
+      autoFailed,
       released,
       next: next ? { assignmentId: next.id, interactionId: next.interaction_id } : null,
     };

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db.server";
 import { RUN_AT, assignmentsOfRun, assignmentsOfScorecard, inWeek, samplingWorld } from "../../../test/sampling-fixtures";
 import { insertInteractionRows, seedScorecard, seedUser } from "../../../test/factories";
+import { seedEvaluation } from "../../../test/review-factories";
 import { previewSamplingRule } from "./preview-sampling-rule.server";
 import { runSamplingRule, unexpectedRunError } from "./run-sampling-rule.server";
 import { samplingCoverage } from "./sampling-coverage.server";
@@ -81,18 +82,7 @@ describe("runSamplingRule", () => {
     const world = await samplingWorld({ agents: 1, perAgent: 5 });
     const [agent] = world.agents;
     const [evaluated, assigned] = world.interactionsByAgent.get(agent!.id)!;
-    await db()
-      .insertInto("evaluations")
-      .values({
-        interaction_id: evaluated!,
-        scorecard_id: world.scorecard.id,
-        scorecard_version_id: world.scorecard.versionId,
-        reviewer_id: world.reviewers[0]!.id,
-        status: "submitted",
-        submitted_at: new Date(),
-        score: 90,
-      })
-      .execute();
+    await seedEvaluation({ reviewer: world.reviewers[0]!, interactionId: evaluated!, scorecardId: world.scorecard.id, answers: { greeting: { value: true } } });
     await db()
       .insertInto("assignments")
       .values({ interaction_id: assigned!, scorecard_id: world.scorecard.id, reviewer_id: world.reviewers[1]!.id, due_at: new Date(Date.now() + 3_600_000) })

@@ -4,6 +4,7 @@ import { refusal } from "../../../test/refusal";
 import { db } from "../../lib/db.server";
 import { RUN_AT, assignmentsOfScorecard, samplingWorld } from "../../../test/sampling-fixtures";
 import { seedScorecard, seedUser } from "../../../test/factories";
+import { seedEvaluation } from "../../../test/review-factories";
 import { setScorecardArchived } from "../scorecards/set-scorecard-archived.server";
 import { claimScheduledSlot } from "./claim-scheduled-slot.server";
 import { runScheduledSlot } from "./run-scheduled-slot.server";
@@ -144,20 +145,9 @@ describe("samplingCoverage", () => {
     const rule = await world.createRule({ quota: { kind: "per_agent", n: 2 } });
     const [reviewedAgent, other] = world.agents;
     const reviewedIds = world.interactionsByAgent.get(reviewedAgent!.id)!.slice(0, 2);
-    await db()
-      .insertInto("evaluations")
-      .values(
-        reviewedIds.map((interactionId) => ({
-          interaction_id: interactionId,
-          scorecard_id: world.scorecard.id,
-          scorecard_version_id: world.scorecard.versionId,
-          reviewer_id: world.reviewers[0]!.id,
-          status: "submitted",
-          submitted_at: new Date(),
-          score: 75,
-        })),
-      )
-      .execute();
+    for (const interactionId of reviewedIds) {
+      await seedEvaluation({ reviewer: world.reviewers[0]!, interactionId, scorecardId: world.scorecard.id, answers: { greeting: { value: true } } });
+    }
     const report = await samplingCoverage(db(), { ruleId: rule.id, asOf: RUN_AT });
     expect(report.period.key).toBe("2026-W46");
     expect(report.agents.map((a) => [a.agentId, a.matched, a.reviewed, a.wanted, a.underSampled])).toEqual([

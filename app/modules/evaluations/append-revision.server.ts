@@ -1,0 +1,48 @@
+/**
+ * Appends an immutable revision to an evaluation (docs/decisions/0020): every submitted state
+ * — the first submit, a lead's correction, a dispute decision — is one row, numbered 1, 2, …
+ * The caller holds the evaluation's row lock, so the next number is not raced, and points
+ * evaluations.current_revision_id at the returned id in the same transaction.
+ */
+import type { Database } from "../../lib/db.server";
+import type { Answers } from "../scorecards/scorecard-definition.schema";
+import type { RecordedScore } from "./score-answers";
+
+export const revisionCauses = ["submit", "dispute", "edit"] as const;
+export type RevisionCause = (typeof revisionCauses)[number];
+
+export interface NewRevision extends RecordedScore {
+  evaluationId: string;
+  scorecardVersionId: string;
+  cause: RevisionCause;
+  actorId: string;
+  /** Required for anything but the first submit (a check in the table says so too). */
+  reason: string | null;
+  answers: Answers;
+}
+
+export async function appendRevision(trx: Database, revision: NewRevision): Promise<{ id: string; sequence: number }> {
+  const last = await trx
+    .selectFrom("evaluation_revisions")
+    .select((eb) => eb.fn.max("sequence").as("sequence"))
+    .where("evaluation_id", "=", revision.evaluationId)
+    .executeTakeFirst();
+  const sequence = (last?.sequence ?? 0) + 1;
+  const row = await trx
+    .insertInto("evaluation_revisions")
+    .values({
+      evaluation_id: revision.evaluationId,
+      sequence,
+      cause: revision.cause,
+      answers: JSON.stringify(revision.answers),
+      score: revision.score,
+      passed: revision.passed,
+      auto_failed: revision.autoFailed,
+      scorecard_version_id: revision.scorecardVersionId,
+      actor_id: revision.actorId,
+      reason: revision.reason,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { id: row.id, sequence };
+}
