@@ -45,7 +45,7 @@ export function ScoreThisInteraction({ interactionId, scorecards }: { interactio
 
 export interface InteractionEvaluationRow {
   id: string;
-  status: "draft" | "submitted";
+  status: "draft" | "submitted" | "void";
   scorecardName: string;
   version: number;
   reviewerName: string;
@@ -71,6 +71,19 @@ export function InteractionEvaluations({ evaluations }: { evaluations: Interacti
               <p>
                 <Link to={`/review/${evaluation.id}`}>Continue your draft</Link> · {evaluation.scorecardName} v{evaluation.version}
               </p>
+            ) : evaluation.status === "void" ? (
+              <>
+                <p>
+                  <Link to={`/evaluations/${evaluation.id}`}>
+                    {evaluation.scorecardName} v{evaluation.version}: void
+                  </Link>{" "}
+                  <span className="badge badge--void">Void</span>
+                </p>
+                <p className="muted small">
+                  {evaluation.reviewerName}
+                  {evaluation.submittedAt ? ` · ${evaluation.submittedAt}` : ""} · no longer counts
+                </p>
+              </>
             ) : (
               <>
                 <p>

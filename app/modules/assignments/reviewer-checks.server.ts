@@ -19,7 +19,7 @@ export async function assertReviewerMayTake(db: Database, reviewerId: string, ag
   }
 }
 
-/** 409 naming who already has the interaction for this scorecard, if anybody does. */
+/** 409 naming who already has the interaction for this scorecard, if anybody does (a voided review is nobody's). */
 export async function liveAssignmentConflict(db: Database, interactionId: string, scorecardId: string): Promise<void> {
   const live = await db
     .selectFrom("assignments")
@@ -28,6 +28,7 @@ export async function liveAssignmentConflict(db: Database, interactionId: string
     .where("assignments.interaction_id", "=", interactionId)
     .where("assignments.scorecard_id", "=", scorecardId)
     .where("assignments.status", "!=", "skipped")
+    .where("assignments.voided_at", "is", null)
     .executeTakeFirst();
   if (live) {
     const what = live.status === "open" ? `is already assigned to ${live.name}` : `was already reviewed by ${live.name}`;

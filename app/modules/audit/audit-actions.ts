@@ -18,6 +18,14 @@ const userFields = z.object({ name: z.string(), email: z.string(), role: roleSch
 const name = z.object({ name: z.string() });
 const version = z.object({ version: z.number().int() });
 const timestamp = z.union([z.date(), z.iso.datetime({ offset: true })]);
+/** An evaluation's revision as the audit log records it: its number, answers and score. */
+const revisionState = z.object({
+  revision: z.number().int().min(1),
+  answers: answersSchema,
+  score: z.number().nullable(),
+  passed: z.boolean(),
+  autoFailed: z.boolean(),
+});
 
 interface ActionSpec {
   entityType: string;
@@ -81,6 +89,18 @@ export const auditActions = {
     }),
   },
   "evaluation.release": { entityType: "evaluation" },
+  /** A lead's correction: the revision in force before and the one written, with the reason. */
+  "evaluation.edited": {
+    entityType: "evaluation",
+    before: revisionState,
+    after: revisionState.extend({ reason: z.string().min(1) }),
+  },
+  /** Out of every figure from now on; `before` is what stopped counting. */
+  "evaluation.voided": {
+    entityType: "evaluation",
+    before: revisionState.extend({ status: z.literal("submitted") }),
+    after: z.object({ status: z.literal("void"), reason: z.string().min(1) }),
+  },
   "assignment.create": {
     entityType: "assignment",
     after: z.object({ interactionId: id, scorecardId: id, reviewerId: id, dueAt: timestamp }),

@@ -22,5 +22,5 @@ export async function getDraftRevision(db: Database, viewer: Viewer, evaluationI
     .executeTakeFirst();
   // Only its reviewer works on a draft; anybody else asking is answered as for a missing one.
   if (!row || row.reviewer_id !== viewer.id) throw notFound("Evaluation");
-  return { revision: row.revision, savedAt: row.updated_at, submitted: row.status === "submitted" };
+  return { revision: row.revision, savedAt: row.updated_at, submitted: row.status !== "draft" };
 }

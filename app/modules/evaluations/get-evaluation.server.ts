@@ -31,10 +31,12 @@ export interface AnnotationView {
   createdAt: Date;
 }
 
+export type EvaluationStatus = "draft" | "submitted" | "void";
+
 export interface EvaluationView {
   id: string;
   interactionId: string;
-  status: "draft" | "submitted";
+  status: EvaluationStatus;
   kind: "review" | "calibration" | "self";
   revision: number;
   answers: Answers;
@@ -50,6 +52,8 @@ export interface EvaluationView {
   version: { id: string; version: number; definition: ScorecardDefinition };
   assignment: { id: string; dueAt: Date; status: "open" | "done" | "skipped" } | null;
   annotations: AnnotationView[];
+  /** Set when a QA lead voided it: out of every figure, shown as void (docs/decisions/0020). */
+  voided: { at: Date; byName: string; reason: string } | null;
   /** The viewer is the reviewer and it is still a draft. */
   editable: boolean;
 }
@@ -60,6 +64,7 @@ export async function getEvaluation(db: Database, viewer: Viewer, evaluationId: 
     .innerJoin("scorecards", "scorecards.id", "evaluations.scorecard_id")
     .innerJoin("scorecard_versions", "scorecard_versions.id", "evaluations.scorecard_version_id")
     .leftJoin("assignments", "assignments.id", "evaluations.assignment_id")
+    .leftJoin("users as voider", "voider.id", "evaluations.voided_by")
     .select([
       "evaluations.id",
       "evaluations.interaction_id",
@@ -85,6 +90,9 @@ export async function getEvaluation(db: Database, viewer: Viewer, evaluationId: 
       "assignments.id as assignment_id",
       "assignments.due_at",
       "assignments.status as assignment_status",
+      "evaluations.voided_at",
+      "evaluations.void_reason",
+      "voider.name as voider_name",
     ])
     .where("evaluations.id", "=", evaluationId)
     .executeTakeFirst();
@@ -106,7 +114,7 @@ export async function getEvaluation(db: Database, viewer: Viewer, evaluationId: 
   return {
     id: row.id,
     interactionId: row.interaction_id,
-    status: row.status as EvaluationView["status"],
+    status: row.status as EvaluationStatus,
     kind: row.kind as EvaluationView["kind"],
     revision: row.revision,
     answers: answersWithout(answersSchema.parse(row.answers), hidden),
@@ -142,6 +150,7 @@ export async function getEvaluation(db: Database, viewer: Viewer, evaluationId: 
       })),
       hidden,
     ),
+    voided: row.voided_at ? { at: row.voided_at, byName: row.voider_name ?? "", reason: row.void_reason ?? "" } : null,
     editable: row.status === "draft" && row.reviewer_id === viewer.id,
   };
 }

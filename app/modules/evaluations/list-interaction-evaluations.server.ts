@@ -1,10 +1,12 @@
 import type { Database } from "../../lib/db.server";
 import type { Viewer } from "../users/roles";
+import type { EvaluationStatus } from "./get-evaluation.server";
 import { scopeEvaluations } from "./evaluation-scope.server";
 
 export interface InteractionEvaluationItem {
   id: string;
-  status: "draft" | "submitted";
+  /** A void one is listed as void, without a score: it no longer counts. */
+  status: EvaluationStatus;
   scorecardName: string;
   version: number;
   reviewerName: string;
@@ -16,10 +18,27 @@ export interface InteractionEvaluationItem {
 }
 
 /** The evaluations of one interaction the viewer may see (their own drafts included), newest first. */
-export async function listInteractionEvaluations(db: Database, viewer: Viewer, interactionId: string): Promise<InteractionEvaluationItem[]> {
-  const rows = await scopeEvaluations(db.selectFrom("evaluations").innerJoin("interactions", "interactions.id", "evaluations.interaction_id"), viewer)
+export async function listInteractionEvaluations(
+  db: Database,
+  viewer: Viewer,
+  interactionId: string,
+): Promise<InteractionEvaluationItem[]> {
+  const rows = await scopeEvaluations(
+    db
+      .selectFrom("evaluations")
+      .innerJoin(
+        "interactions",
+        "interactions.id",
+        "evaluations.interaction_id",
+      ),
+    viewer,
+  )
     .innerJoin("scorecards", "scorecards.id", "evaluations.scorecard_id")
-    .innerJoin("scorecard_versions", "scorecard_versions.id", "evaluations.scorecard_version_id")
+    .innerJoin(
+      "scorecard_versions",
+      "scorecard_versions.id",
+      "evaluations.scorecard_version_id",
+    )
     .innerJoin("users as reviewer", "reviewer.id", "evaluations.reviewer_id")
     .select([
       "evaluations.id",
@@ -37,16 +56,19 @@ export async function listInteractionEvaluations(db: Database, viewer: Viewer, i
     .where("evaluations.interaction_id", "=", interactionId)
     .orderBy("evaluations.created_at", "desc")
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    status: row.status as "draft" | "submitted",
-    scorecardName: row.scorecard_name,
-    version: row.version,
-    reviewerName: row.reviewer_name,
-    score: row.score,
-    passed: row.passed,
-    autoFailed: row.auto_failed,
-    submittedAt: row.submitted_at,
-    released: row.released_at !== null,
-  }));
+  return rows.map((row) => {
+    const counts = row.status !== "void";
+    return {
+      id: row.id,
+      status: row.status as EvaluationStatus,
+      scorecardName: row.scorecard_name,
+      version: row.version,
+      reviewerName: row.reviewer_name,
+      score: counts ? row.score : null,
+      passed: counts ? row.passed : null,
+      autoFailed: counts && row.auto_failed,
+      submittedAt: row.submitted_at,
+      released: row.released_at !== null,
+    };
+  });
 }

@@ -84,7 +84,8 @@ export async function loadCandidatesByAgent(db: Database, filters: SamplingFilte
 
 /**
  * Interactions of the period that already have an assignment (open, done or skipped) or a
- * review evaluation for the scorecard: a run never draws them again.
+ * review evaluation for the scorecard: a run never draws them again. A voided review and the
+ * assignment it completed do not count (docs/decisions/0020): that conversation may be drawn again.
  */
 export async function loadTaken(
   db: Database,
@@ -99,6 +100,7 @@ export async function loadTaken(
     .selectFrom("assignments")
     .select("assignments.interaction_id as id")
     .where("assignments.scorecard_id", "=", scorecardId)
+    .where("assignments.voided_at", "is", null)
     .where("assignments.interaction_id", "in", matching)
     .union(
       db
@@ -106,6 +108,7 @@ export async function loadTaken(
         .select("evaluations.interaction_id as id")
         .where("evaluations.scorecard_id", "=", scorecardId)
         .where("evaluations.kind", "=", "review")
+        .where("evaluations.status", "!=", "void")
         .where("evaluations.interaction_id", "in", matching),
     )
     .execute();

@@ -13,6 +13,7 @@ const everyPermission: Permission[] = [
   "sampling:manage",
   "assignments:manage",
   "reviews:work",
+  "evaluations:edit",
 ];
 
 const viewer = (role: Role, teamIds: string[] = []): Viewer => ({
@@ -26,8 +27,9 @@ const viewer = (role: Role, teamIds: string[] = []): Viewer => ({
 const granted = (role: Role) => everyPermission.filter((permission) => can({ role }, permission));
 
 describe("can", () => {
-  it("gives admins every permission except a review queue of their own", () => {
-    expect(granted("admin")).toEqual(everyPermission.filter((p) => p !== "reviews:work"));
+  // Correcting and voiding scores is QA's judgement (DESIGN.md: "void (lead, with reason)").
+  it("gives admins every permission except a review queue of their own and correcting evaluations", () => {
+    expect(granted("admin")).toEqual(everyPermission.filter((p) => p !== "reviews:work" && p !== "evaluations:edit"));
   });
 
   it("lets QA leads see and import all interactions, run sampling and review, but not administer the organisation", () => {
@@ -39,6 +41,7 @@ describe("can", () => {
       "sampling:manage",
       "assignments:manage",
       "reviews:work",
+      "evaluations:edit",
     ]);
   });
 

@@ -19,7 +19,9 @@ export type Permission =
   /** Assign, reassign and oversee review work of others. */
   | "assignments:manage"
   /** Work a review queue of one's own. */
-  | "reviews:work";
+  | "reviews:work"
+  /** Correct or void a submitted evaluation, with a reason (docs/decisions/0020). */
+  | "evaluations:edit";
 
 const grants: Record<Role, readonly Permission[]> = {
   admin: [
@@ -41,6 +43,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "sampling:manage",
     "assignments:manage",
     "reviews:work",
+    "evaluations:edit",
   ],
   qa: ["interactions:view", "interactions:view-all", "reviews:work"],
   supervisor: ["interactions:view"],
