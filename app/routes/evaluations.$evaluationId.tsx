@@ -1,16 +1,22 @@
 /**
  * A submitted evaluation, read-only: the score and verdict, who scored it and when, whether
- * the agent can see it (and, for QA leads and admins, "Release to agent"), the conversation
- * with its annotations, the scored form, the breakdown and the overall feedback. Visible as
- * getEvaluation scopes it: agents their own released ones, supervisors their teams', QA all;
- * anything else is "not found". The reviewer's own draft opens in the workspace instead.
+ * the agent can see it (and, for QA leads and admins, "Release to agent"), its history of
+ * revisions, the conversation with its annotations, the scored form, the breakdown and the
+ * overall feedback. A QA lead may correct its answers or void it, with a reason (docs/decisions/0020);
+ * a void one is shown as void, without a score. Visible as getEvaluation scopes it: agents
+ * their own released ones, supervisors their teams', QA all; anything else is "not found".
+ * The reviewer's own draft opens in the workspace instead.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { CsrfField } from "../components/csrf-field";
+import { CorrectionForm } from "../components/evaluation-history/correction-form";
+import { historyView, voidView } from "../components/evaluation-history/history-data.server";
+import { RevisionHistory } from "../components/evaluation-history/revision-history";
+import { VoidDialog, type ChangeFailure } from "../components/evaluation-history/void-dialog";
 import { RouteErrorBoundary } from "../components/error-page";
 import { ExplainToggle } from "../components/review/explain-toggle";
 import { browserStorage, clearLocalDraft } from "../components/review/local-draft";
@@ -25,7 +31,11 @@ import { formatDateTime } from "../lib/time";
 import { readForm } from "../lib/forms.server";
 import { httpError, runUseCase } from "../lib/http.server";
 import { blobStore } from "../lib/storage.server";
+import { editEvaluation } from "../modules/evaluations/edit-evaluation.server";
+import { MAX_REASON_CHARS } from "../modules/evaluations/evaluation-change.schema";
+import { listEvaluationHistory } from "../modules/evaluations/list-evaluation-history.server";
 import { releaseEvaluation } from "../modules/evaluations/release-evaluation.server";
+import { voidEvaluation } from "../modules/evaluations/void-evaluation.server";
 import { getInteraction } from "../modules/interactions/get-interaction.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 import { can } from "../modules/users/permissions";
@@ -34,7 +44,25 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `Evaluation: ${page.facts.title} · Parley` : "Evaluation · Parley" },
 ];
 
-const actionSchema = z.object({ intent: z.literal("release", { error: "Unknown action; reload the page" }) });
+/** The answers travel as one JSON field; what they hold is checked by the use case against the pinned version. */
+const answersField = z.string({ error: "The answers are missing; reload the page" }).transform((text, ctx) => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    ctx.addIssue({ code: "custom", message: "The answers could not be read; reload the page" });
+    return z.NEVER;
+  }
+});
+// Reason and revision are checked by the use case, after it has checked who may do this (404, then 403, then 422).
+const actionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("release") }),
+    z.object({ intent: z.literal("correct"), answers: answersField, reason: z.string().optional(), revision: z.string().optional() }),
+    z.object({ intent: z.literal("void"), reason: z.string().optional(), revision: z.string().optional() }),
+  ],
+  { error: "Unknown action; reload the page" },
+);
 const NOT_FOUND = EVALUATION_NOT_FOUND;
 
 const noChange = () => {};
@@ -49,10 +77,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!interaction) throw httpError(404, NOT_FOUND);
   const tz = organisation.timeZone;
   const released = evaluation.releasedAt !== null;
+  const history = await listEvaluationHistory(db(), viewer, id);
+  const changeable = evaluation.status === "submitted" && can(viewer, "evaluations:edit");
   return {
     evaluation: {
       id: evaluation.id,
       kind: evaluation.kind,
+      status: evaluation.status,
+      revision: evaluation.revision,
       score: evaluation.score,
       passed: evaluation.passed === true,
       autoFailed: evaluation.autoFailed,
@@ -66,7 +98,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     facts: headerFactsOf(interaction, evaluation, tz),
     media: mediaDataOf(interaction, evaluation),
-    canRelease: !released && can(viewer, "scorecards:manage"),
+    history: historyView(history, tz),
+    voided: voidView(evaluation, tz),
+    canRelease: !released && evaluation.status === "submitted" && can(viewer, "scorecards:manage"),
+    canChange: changeable,
+    maxReason: MAX_REASON_CHARS,
     currentUserId: viewer.id,
     timeZone: tz,
   };
@@ -77,6 +113,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = evaluationIdOf(params);
   const form = await readForm(request, actionSchema);
   if (!form.ok) return form.response;
+  const { input } = form;
+  if (input.intent === "correct") {
+    const result = await runUseCase(form.form, () => editEvaluation(db(), viewer, id, input));
+    if (!result.ok) return result.response;
+    throw redirect(`/evaluations/${id}?corrected=${result.value.revision}`);
+  }
+  if (input.intent === "void") {
+    const result = await runUseCase(form.form, () => voidEvaluation(db(), viewer, id, input));
+    if (!result.ok) return result.response;
+    throw redirect(`/evaluations/${id}?voided=1`);
+  }
   if (!can(viewer, "scorecards:manage")) throw httpError(403, "Only QA leads and admins release evaluations to agents.");
   // Scoped first: an evaluation the viewer cannot see is not found, whatever their role.
   await loadEvaluationOrThrow(viewer, id);
@@ -96,12 +143,21 @@ export default function EvaluationPage() {
   const navigation = useNavigation();
   const [search] = useSearchParams();
   const confirm = useRef<HTMLDialogElement>(null);
-  const releasing = navigation.state === "submitting" && navigation.formData?.get("intent") === "release";
+  const posting = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+  const releasing = posting === "release";
+  const [correcting, setCorrecting] = useState(false);
+  // The refusal of the form it belongs to, so each form shows its own and keeps what was typed.
+  const failed = failure && !failure.ok ? failure : null;
+  const failureOf = (intent: string): ChangeFailure | null => (failed?.values.intent === intent ? failed : null);
 
   // A copy of the draft kept in this browser while it was being scored is no longer needed.
   useEffect(() => clearLocalDraft(browserStorage(), evaluation.id), [evaluation.id]);
+  // A saved correction (a new autosave counter) closes the form; the history shows it.
+  useEffect(() => setCorrecting(false), [evaluation.revision]);
 
-  const verdict = evaluation.autoFailed ? "fail" : evaluation.passed ? "pass" : "fail";
+  const isVoid = evaluation.status === "void";
+  const verdict = isVoid ? "void" : evaluation.autoFailed ? "fail" : evaluation.passed ? "pass" : "fail";
+  const corrected = search.get("corrected");
   return (
     <>
       <p className="breadcrumb">
@@ -122,15 +178,21 @@ export default function EvaluationPage() {
           </ReviewFacts>
         </div>
         <div className={`evaluation-score evaluation-score--${verdict}`} aria-label="Result">
-          <p className="evaluation-score__value">
-            <span className="visually-hidden">Score </span>
-            {scoreLabel(evaluation.score)}
-          </p>
-          <p className="evaluation-score__verdict">
-            <span className={`badge badge--${verdict}`}>{verdict === "pass" ? "Pass" : "Fail"}</span>
-            {evaluation.autoFailed ? <span className="badge badge--critical-failed">Auto-failed</span> : null}
-            <span className="muted small"> pass mark {evaluation.passMark}</span>
-          </p>
+          {isVoid ? (
+            <p className="evaluation-score__value">Void</p>
+          ) : (
+            <>
+              <p className="evaluation-score__value">
+                <span className="visually-hidden">Score </span>
+                {scoreLabel(evaluation.score)}
+              </p>
+              <p className="evaluation-score__verdict">
+                <span className={`badge badge--${verdict}`}>{verdict === "pass" ? "Pass" : "Fail"}</span>
+                {evaluation.autoFailed ? <span className="badge badge--critical-failed">Auto-failed</span> : null}
+                <span className="muted small"> pass mark {evaluation.passMark}</span>
+              </p>
+            </>
+          )}
         </div>
       </div>
 
@@ -139,9 +201,22 @@ export default function EvaluationPage() {
           Released. {facts.agentName} can now read this evaluation.
         </p>
       ) : null}
-      {failure && !failure.ok ? (
+      {corrected && !isVoid ? (
+        <p className="alert alert--success" role="status">
+          Correction saved as revision {corrected}. The score is now {scoreLabel(evaluation.score)} ({evaluation.autoFailed ? "auto-failed" : evaluation.passed ? "pass" : "fail"}).
+        </p>
+      ) : null}
+      {page.voided ? (
+        <div className="alert alert--void" role={search.get("voided") === "1" ? "status" : undefined}>
+          <p>
+            <strong>This evaluation is void.</strong> {page.voided.byName} voided it on {page.voided.at}: “{page.voided.reason}”
+          </p>
+          <p>It no longer counts in any score, list or figure. Its answers and history are kept below for the record.</p>
+        </div>
+      ) : null}
+      {failed && failed.values.intent !== "correct" && failed.values.intent !== "void" ? (
         <p className="alert alert--error" role="alert">
-          {failure.message}
+          {failed.message}
         </p>
       ) : null}
 
@@ -180,6 +255,16 @@ export default function EvaluationPage() {
             </dialog>
           </>
         ) : null}
+        {page.canChange ? (
+          <div className="evaluation-changes">
+            {correcting ? null : (
+              <button type="button" className="button" onClick={() => setCorrecting(true)}>
+                Correct answers…
+              </button>
+            )}
+            <VoidDialog agentName={facts.agentName} revision={evaluation.revision} maxReason={page.maxReason} failure={failureOf("void")} submitting={posting === "void"} />
+          </div>
+        ) : null}
       </div>
 
       <WorkspaceLayout
@@ -198,16 +283,33 @@ export default function EvaluationPage() {
           />
         }
         scorecard={
-          <div className="evaluation-scores">
-            <ScoreSummary definition={evaluation.definition} answers={evaluation.answers} />
-            <ExplainToggle definition={evaluation.definition} answers={evaluation.answers} />
-            <section className="feedback-section" aria-labelledby="feedback-title">
-              <h3 id="feedback-title">Overall feedback</h3>
-              <FeedbackView doc={evaluation.feedback} headingLevel={3} />
-            </section>
-            <h3>Answers</h3>
-            <ScorecardForm definition={evaluation.definition} answers={evaluation.answers} onChange={noChange} readOnly summary={false} />
-          </div>
+          correcting && page.canChange ? (
+            <CorrectionForm
+              definition={evaluation.definition}
+              answers={evaluation.answers}
+              revision={evaluation.revision}
+              maxReason={page.maxReason}
+              failure={failureOf("correct")}
+              submitting={posting === "correct"}
+              onCancel={() => setCorrecting(false)}
+            />
+          ) : (
+            <div className="evaluation-scores">
+              {isVoid ? null : (
+                <>
+                  <ScoreSummary definition={evaluation.definition} answers={evaluation.answers} />
+                  <ExplainToggle definition={evaluation.definition} answers={evaluation.answers} />
+                </>
+              )}
+              <RevisionHistory revisions={page.history} voided={page.voided} />
+              <section className="feedback-section" aria-labelledby="feedback-title">
+                <h3 id="feedback-title">Overall feedback</h3>
+                <FeedbackView doc={evaluation.feedback} headingLevel={3} />
+              </section>
+              <h3>Answers</h3>
+              <ScorecardForm definition={evaluation.definition} answers={evaluation.answers} onChange={noChange} readOnly summary={false} />
+            </div>
+          )
         }
       />
     </>
