@@ -51,8 +51,7 @@ export function RevisionHistory({ revisions, voided }: { revisions: RevisionView
                   {revision.changes.map((change) => (
                     <li key={change.questionId}>
                       <q>{change.prompt}</q>: <span className="visually-hidden">from</span> <del>{change.before}</del>{" "}
-                      <span aria-hidden="true">→</span>
-                      <span className="visually-hidden">to</span> <ins>{change.after}</ins>
+                      <span aria-hidden="true">→</span> <span className="visually-hidden">to</span> <ins>{change.after}</ins>
                     </li>
                   ))}
                 </ul>
