@@ -2,14 +2,15 @@
  * axe (WCAG 2 A/AA) where people work: every page of every role, on data the spec makes —
  * a team with an agent's call and chats, a QA specialist's queue with a draft in the review
  * workspace (checked with the annotation form and the keyboard-shortcut help open), a
- * submitted and released evaluation, call, chat and draft scorecards, a sampling rule with a
- * run, an API token. No serious or critical violation anywhere.
+ * submitted and released evaluation, a corrected one with its history, the correction form and
+ * the void dialog, a void one, call, chat and draft scorecards, a sampling rule with a run, an
+ * API token. No serious or critical violation anywhere.
  */
 import type { Page } from "@playwright/test";
 import { demoScorecards } from "../db/seed/demo-scorecards";
 import { seedConversation } from "../test/conversation-factories";
 import { seedScorecard, seedTeam } from "../test/factories";
-import { seedApiToken, seedAssignment, seedEvaluation, seedSamplingRule, seedSamplingRun } from "../test/review-factories";
+import { seedApiToken, seedAssignment, seedCorrection, seedEvaluation, seedSamplingRule, seedSamplingRun, seedVoid } from "../test/review-factories";
 import { expect, expectNoSeriousViolations, loginAs, seedLogin, test, uniqueSuffix, waitForHydration } from "./fixtures";
 
 const [callQuality, chatQuality] = demoScorecards.map((scorecard) => scorecard.definition);
@@ -52,7 +53,7 @@ async function seedWorkplace() {
   });
   const run = await seedSamplingRun(rule.id, lead);
   await seedApiToken(lead, `Reports ${suffix}`);
-  return { team, agent, supervisor, qa, lead, admin, call, chat, callScorecard, draftScorecard, draft, evaluation, rule, run };
+  return { team, agent, supervisor, qa, lead, admin, call, chat, callScorecard, chatScorecard, draftScorecard, draft, evaluation, rule, run };
 }
 
 let workplace: Awaited<ReturnType<typeof seedWorkplace>>;
@@ -149,6 +150,36 @@ test.describe("accessibility (axe, WCAG 2 A/AA)", () => {
     await waitForHydration(page);
     await expect(page.getByRole("region", { name: "Preview" })).toBeVisible();
     await expectNoSeriousViolations(page, "the scorecard builder on a draft");
+  });
+
+  test("a QA lead's evaluation pages: a corrected one with its history, the correction form refused, the void dialog, a void one", async ({ page }) => {
+    const { lead, qa, agent, chatScorecard } = workplace;
+    const answers = { "response-time": { value: true }, tone: { value: 2 }, resolved: { value: false } };
+    const review = async () => {
+      const chat = await seedConversation(agent.id, "chat-tech-password-reset");
+      return (await seedEvaluation({ reviewer: qa, interactionId: chat.id, scorecardId: chatScorecard.id, answers })).id;
+    };
+    const corrected = await review();
+    await seedCorrection(lead, corrected, { answers: { ...answers, resolved: { value: true } }, reason: "Handed over to billing as the process says" });
+    const voided = await review();
+    await seedVoid(lead, voided, "Scored with the wrong scorecard");
+
+    await loginAs(page, lead);
+    await check(page, `/evaluations/${corrected}`, /^Evaluation of /);
+    await expect(page.getByRole("heading", { name: "Revision 2: Corrected" })).toBeVisible();
+    await waitForHydration(page);
+    await page.getByRole("button", { name: "Correct answers…" }).click();
+    const form = page.getByRole("form", { name: "Correct the answers" });
+    await form.getByLabel("Reason for the correction").fill(" ");
+    await form.getByRole("button", { name: "Save the correction" }).click();
+    await expect(form.getByRole("alert")).toBeVisible();
+    await expectNoSeriousViolations(page, "the correction form, refused");
+    await form.getByRole("button", { name: "Cancel" }).click();
+    await page.getByRole("button", { name: "Void evaluation…" }).click();
+    await expect(page.getByRole("dialog", { name: "Void this evaluation?" })).toBeVisible();
+    await expectNoSeriousViolations(page, "the void dialog");
+    await check(page, `/evaluations/${voided}`, /^Evaluation of /);
+    await expect(page.getByText("This evaluation is void.")).toBeVisible();
   });
 
   test("a QA lead's pages: sampling rules, a rule, a run, coverage, deleting, import, API tokens", async ({ page }) => {

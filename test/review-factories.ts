@@ -8,7 +8,9 @@ import { db } from "../app/lib/db.server";
 import { createApiToken } from "../app/modules/api-tokens/create-api-token.server";
 import { assignInteraction } from "../app/modules/assignments/assign-interaction.server";
 import { emptyFeedback, type FeedbackDocument } from "../app/modules/evaluations/feedback-document";
+import { editEvaluation, type CorrectionOutcome } from "../app/modules/evaluations/edit-evaluation.server";
 import { openEvaluation } from "../app/modules/evaluations/open-evaluation.server";
+import { voidEvaluation } from "../app/modules/evaluations/void-evaluation.server";
 import { submitEvaluation, type SubmitOutcome } from "../app/modules/evaluations/submit-evaluation.server";
 import type { SamplingRuleSettings } from "../app/modules/sampling/sampling-rule.schema";
 import { runSamplingRule } from "../app/modules/sampling/run-sampling-rule.server";
@@ -61,6 +63,22 @@ export async function seedEvaluation(input: {
     revision: 1,
   });
   return { id: evaluationId, outcome };
+}
+
+/** The evaluation's autosave counter now: what its page would send with a correction or a void. */
+async function pageRevisionOf(evaluationId: string): Promise<number> {
+  const row = await db().selectFrom("evaluations").select("revision").where("id", "=", evaluationId).executeTakeFirstOrThrow();
+  return row.revision;
+}
+
+/** A QA lead's correction of a submitted evaluation, as its page saves one: a new revision, rescored. */
+export async function seedCorrection(lead: Viewer, evaluationId: string, input: { answers: Record<string, Answer>; reason: string }): Promise<CorrectionOutcome> {
+  return editEvaluation(db(), lead, evaluationId, { ...input, revision: await pageRevisionOf(evaluationId) });
+}
+
+/** A QA lead voids a submitted evaluation, as its page's dialog does. */
+export async function seedVoid(lead: Viewer, evaluationId: string, reason: string): Promise<void> {
+  await voidEvaluation(db(), lead, evaluationId, { reason, revision: await pageRevisionOf(evaluationId) });
 }
 
 /** A sampling rule as the rule form saves it; `filters` and the rest default to a manual rule over nothing in particular. */
