@@ -19,6 +19,8 @@ import { getEvaluation } from "./get-evaluation.server";
 import { listInteractionEvaluations } from "./list-interaction-evaluations.server";
 import { openEvaluation } from "./open-evaluation.server";
 import { voidEvaluation } from "./void-evaluation.server";
+import { listEvaluationHistory } from "./list-evaluation-history.server";
+import { setHiddenQuestions } from "../scorecards/set-hidden-questions.server";
 
 // Opening 100; resolution (3/4 + 1/2) / 2 = 62.5; overall (1 × 100 + 3 × 62.5) / 4 = 71.875 → 71.9, a fail.
 const submittedAnswers = { ...fullMarks, discovery: { value: 4 }, outcome: { value: "next" } };
@@ -103,6 +105,28 @@ describe("correcting a submitted evaluation", () => {
     const { evaluationId: othersDraft } = await openEvaluation(db(), w.qa, { interactionId: w.secondId, scorecardId: w.scorecard.id });
     expect((await refusal(voidEvaluation(db(), w.lead, othersDraft, { reason: "x", revision: 1 }))).status).toBe(404);
     expect(await revisionsOf(ownDraft)).toEqual([]);
+  });
+});
+
+describe("the history", () => {
+  it("names each changed answer by its question, and leaves questions hidden from agents out of an agent's history", async () => {
+    const w = await submitted();
+    await setHiddenQuestions(db(), w.lead.id, w.scorecard.id, ["note"]);
+    const answers = { ...correctedAnswers, note: { value: "Supervisor: coach on hold times" } };
+    await editEvaluation(db(), w.lead, w.evaluationId, { answers, reason: "Outcome and a note", revision: 2 });
+
+    const lead = await listEvaluationHistory(db(), w.lead, w.evaluationId);
+    expect(lead.map((entry) => [entry.sequence, entry.cause, entry.actorName, entry.reason, entry.score, entry.current])).toEqual([
+      [1, "submit", w.qa.name, null, 71.9, false],
+      [2, "edit", w.lead.name, "Outcome and a note", 90.6, true],
+    ]);
+    expect(lead[1]!.changes.map((change) => [change.question.prompt, change.before, change.after])).toEqual([
+      ["Outcome", { value: "next" }, { value: "resolved" }],
+      ["Note", undefined, { value: "Supervisor: coach on hold times" }],
+    ]);
+    const agent = await listEvaluationHistory(db(), w.agent, w.evaluationId);
+    expect(agent[1]!.changes.map((change) => change.question.id)).toEqual(["outcome"]);
+    expect((await refusal(listEvaluationHistory(db(), w.otherAgent, w.evaluationId))).status).toBe(404);
   });
 });
 
