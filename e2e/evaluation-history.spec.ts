@@ -119,8 +119,12 @@ test("the correction form works from the keyboard at 390 px", async ({ page }) =
   await page.getByRole("button", { name: "Correct answers…" }).focus();
   await page.keyboard.press("Enter");
   const form = page.getByRole("form", { name: "Correct the answers" });
-  await expect(form).toBeVisible();
+  await expect(form.getByRole("heading", { name: "Correct the answers" })).toBeFocused();
   expect(await fitsWidth(page)).toBeLessThanOrEqual(390);
+  // Cancel brings the keyboard back to the button that opened the form.
+  await form.getByRole("button", { name: "Cancel" }).press("Enter");
+  await expect(page.getByRole("button", { name: "Correct answers…" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await form.getByRole("group", { name: "Understood the issue" }).getByRole("radio", { name: "5", exact: true }).focus();
   await page.keyboard.press("Space");
   await form.getByLabel("Reason for the correction").focus();

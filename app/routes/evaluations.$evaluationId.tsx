@@ -146,6 +146,12 @@ export default function EvaluationPage() {
   const posting = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
   const releasing = posting === "release";
   const [correcting, setCorrecting] = useState(false);
+  const correctButton = useRef<HTMLButtonElement>(null);
+  const stopCorrecting = () => {
+    setCorrecting(false);
+    // Back to the button that opened the form, once it is shown again.
+    requestAnimationFrame(() => correctButton.current?.focus());
+  };
   // The refusal of the form it belongs to, so each form shows its own and keeps what was typed.
   const failed = failure && !failure.ok ? failure : null;
   const failureOf = (intent: string): ChangeFailure | null => (failed?.values.intent === intent ? failed : null);
@@ -258,7 +264,7 @@ export default function EvaluationPage() {
         {page.canChange ? (
           <div className="evaluation-changes">
             {correcting ? null : (
-              <button type="button" className="button" onClick={() => setCorrecting(true)}>
+              <button ref={correctButton} type="button" className="button" onClick={() => setCorrecting(true)}>
                 Correct answers…
               </button>
             )}
@@ -291,7 +297,7 @@ export default function EvaluationPage() {
               maxReason={page.maxReason}
               failure={failureOf("correct")}
               submitting={posting === "correct"}
-              onCancel={() => setCorrecting(false)}
+              onCancel={stopCorrecting}
             />
           ) : (
             <div className="evaluation-scores">

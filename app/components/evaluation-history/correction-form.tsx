@@ -6,7 +6,7 @@
  * question. Saving writes a new revision; the history then shows what changed.
  */
 import { Form } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Answers, ScorecardDefinition } from "../../modules/scorecards/scorecard-definition.schema";
 import { CsrfField } from "../csrf-field";
 import { FieldError } from "../field-error";
@@ -35,10 +35,15 @@ function questionErrors(fieldErrors: Record<string, string>): Record<string, str
 
 export function CorrectionForm({ definition, answers, revision, maxReason, failure, submitting, onCancel }: CorrectionFormProps) {
   const [draft, setDraft] = useState<Answers>(answers);
+  const title = useRef<HTMLHeadingElement>(null);
+  // The button that opened the form is gone: a keyboard user continues from the form's title.
+  useEffect(() => title.current?.focus(), []);
   const reasonError = failure?.fieldErrors.reason;
   return (
     <Form method="post" className="correction-form" aria-labelledby="correction-title">
-      <h3 id="correction-title">Correct the answers</h3>
+      <h3 id="correction-title" ref={title} tabIndex={-1}>
+        Correct the answers
+      </h3>
       <p className="muted small">
         Change what was scored wrong and say why. The correction becomes a new revision; the one before stays in the history.
       </p>
