@@ -31,15 +31,15 @@ export function historyView(entries: RevisionEntry[], timeZone: string): Revisio
       scoreBefore: scoreChanged && before ? scoreText(before.score) : null,
       verdictBefore: verdictChanged && before ? verdictOf(before) : null,
       changes: entry.changes.map(({ question, before: was, after: now }) => {
-        const wasText = answerSummary(question, was).text;
-        const nowText = answerSummary(question, now).text;
-        // Same answer, another comment: say so rather than show two identical answers.
-        const commentOnly = wasText === nowText;
+        const wasComment = was?.comment?.trim() ?? "";
+        const nowComment = now?.comment?.trim() ?? "";
+        // A comment that changed is shown with its answer, so a change of comment alone is not two identical answers.
+        const withComment = (text: string, comment: string) => (wasComment === nowComment ? text : `${text} (comment: ${comment === "" ? "none" : `“${comment}”`})`);
         return {
           questionId: question.id,
           prompt: question.prompt,
-          before: commentOnly ? `${wasText} (comment: ${was?.comment?.trim() || "none"})` : wasText,
-          after: commentOnly ? `${nowText} (comment: ${now?.comment?.trim() || "none"})` : nowText,
+          before: withComment(answerSummary(question, was).text, wasComment),
+          after: withComment(answerSummary(question, now).text, nowComment),
         };
       }),
       current: entry.current,
