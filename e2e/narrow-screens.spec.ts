@@ -54,6 +54,10 @@ test("at 390 px My queue, Assignments, Import, the review and the evaluation pag
     await waitForHydration(page);
     widths[path] = await pageWidth(page);
   }
+  // The import page writes the start time in the app's date format (issue 11 point 9), not the browser's.
+  await page.goto("/import");
+  await expect(page.getByLabel("Started at")).toHaveValue(/^\d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2}$/);
+
   // The navigation: one row with a Menu button; the links show when it is opened, from the keyboard.
   const menu = page.getByRole("button", { name: "Menu" });
   await expect(menu).toHaveAttribute("aria-expanded", "false");
