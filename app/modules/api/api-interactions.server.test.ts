@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { countRows, listObjectKeys, seedInteraction, seedTeam, testWav } from "../../../test/factories";
 import { blobStore } from "../../lib/storage.server";
+import { fixture } from "../recordings/test-support";
 import { action as importBatch } from "../../routes/api.v1.interactions.batch";
 import { loader as getInteraction } from "../../routes/api.v1.interactions.$id";
 import { action as importInteraction, loader as listInteractions } from "../../routes/api.v1.interactions";
@@ -273,16 +274,22 @@ describe("recording upload through the API", () => {
     expect(Buffer.from(await audio.arrayBuffer()).toString("latin1")).toBe("RIFF");
   });
 
-  it("warns at import when the transcript runs past the recording its header describes", async () => {
+  // WAV by its data chunk; MP3 by its LAME Info frame, Ogg by its last page (one more ranged read): all 2 s long.
+  it.each([
+    ["short.wav", "audio/wav", () => testWav({ seconds: 2 })],
+    ["stereo-8k.mp3", "audio/mpeg", () => fixture("stereo-8k.mp3")],
+    ["mono-16k.opus", "audio/ogg", () => fixture("mono-16k.opus")],
+    ["mono-16k.ogg", "audio/ogg", () => fixture("mono-16k.ogg")],
+  ])("warns at import when the transcript runs past the recording, %s, without decoding it", async (fileName, contentType, bytes) => {
     const { agent, lead } = await importer();
-    const wav = testWav({ seconds: 2 });
+    const audio = bytes();
     const started = await callRoute<UploadPlanJson>(startUpload, "POST", "/api/v1/uploads", {
       token: lead.token,
-      body: { fileName: "short.wav", contentType: "audio/wav", size: wav.length },
+      body: { fileName, contentType, size: audio.length },
     });
     const single = started.json.single;
     if (!single) throw new Error("expected a single PUT");
-    await fetch(single.url, { method: single.method, headers: single.headers, body: new Uint8Array(wav) });
+    await fetch(single.url, { method: single.method, headers: single.headers, body: new Uint8Array(audio) });
     const fiveMinutes = ["WEBVTT", "", "00:00.000 --> 00:01.500", "<v Agent>Thanks for calling.", "", "04:55.000 --> 05:00.000", "<v Customer>Bye."].join("\n");
     const imported = await callRoute(importInteraction, "POST", "/api/v1/interactions", {
       token: lead.token,
