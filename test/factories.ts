@@ -37,6 +37,18 @@ export async function seedUser(
   return { id, name, email, role, teamIds, password: TEST_PASSWORD };
 }
 
+/** A team with an agent and their supervisor, a QA specialist and a QA lead, all new. */
+export async function seedPeople() {
+  const team = await seedTeam();
+  const [agent, supervisor, qa, lead] = await Promise.all([
+    seedUser("agent", [team.id]),
+    seedUser("supervisor", [team.id]),
+    seedUser("qa"),
+    seedUser("qa_lead"),
+  ]);
+  return { team, agent, supervisor, qa, lead };
+}
+
 let actorId: string | undefined;
 async function systemActor(): Promise<string> {
   actorId ??= (await createUser(db(), null, {
