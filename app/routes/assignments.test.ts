@@ -241,7 +241,7 @@ describe("assigning by hand from the interaction page", () => {
     expect(before.assign?.scorecards).toContainEqual({ id: scorecard.id, name: scorecard.name });
     expect(before.assign?.reviewers).toContainEqual({ id: qa.id, name: qa.name });
     expect(before.assign?.assignments).toEqual([]);
-    expect(before.assign?.defaultDueAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    expect(before.assign?.defaultDueAt).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/);
     expect((await page(qa, interactionId)).assign).toBeNull();
 
     const dueAt = due(24);

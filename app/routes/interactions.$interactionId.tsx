@@ -13,7 +13,7 @@ import { conversationMediaOf } from "../components/review/review-data.server";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { channelLabels, formatDuration, formatPercent } from "../lib/format";
-import { formatDateTime, parseLocalDateTime, toLocalInput, zoneOffsetLabel } from "../lib/time";
+import { formatDateTime, parseLocalDateTime, zoneOffsetLabel } from "../lib/time";
 import { formFailure, readForm } from "../lib/forms.server";
 import { httpError, runUseCase } from "../lib/http.server";
 import { blobStore } from "../lib/storage.server";
@@ -113,7 +113,7 @@ async function assignPanel(viewer: Viewer, interactionId: string, tz: string) {
   return {
     scorecards: scorecards.map(({ id, name }) => ({ id, name })),
     reviewers,
-    defaultDueAt: toLocalInput(new Date(now.getTime() + DEFAULT_DUE_MS), tz),
+    defaultDueAt: formatDateTime(new Date(now.getTime() + DEFAULT_DUE_MS), tz),
     timeZone: tz,
     zoneLabel: zoneOffsetLabel(now, tz),
     assignments: assignments.map((assignment) => ({

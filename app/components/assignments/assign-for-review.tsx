@@ -129,14 +129,16 @@ export function AssignForReview({ data, result, submitting }: AssignForReviewPro
             <input
               id="assign-dueAt"
               name="dueAt"
-              type="datetime-local"
               required
+              autoComplete="off"
+              spellCheck={false}
               defaultValue={typed?.dueAt ?? data.defaultDueAt}
               aria-invalid={errors.dueAt ? true : undefined}
               aria-describedby={described("dueAt", true)}
             />
             <p className="field__hint" id="assign-dueAt-hint">
-              In the organisation&apos;s time zone, {data.timeZone} ({data.zoneLabel}).
+              In the organisation&apos;s time zone, {data.timeZone} ({data.zoneLabel}); written like{" "}
+              <span className="mono">1 Dec 2026, 09:30</span>.
             </p>
             <FieldError id="assign-dueAt-error" message={errors.dueAt} />
           </div>
