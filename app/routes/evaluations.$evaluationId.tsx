@@ -23,7 +23,7 @@ import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { formatDateTime } from "../lib/time";
 import { readForm } from "../lib/forms.server";
-import { httpError, runUseCase } from "../lib/http.server";
+import { errorPage, runUseCase } from "../lib/errors.server";
 import { blobStore } from "../lib/storage.server";
 import { releaseEvaluation } from "../modules/evaluations/release-evaluation.server";
 import { getInteraction } from "../modules/interactions/get-interaction.server";
@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Only its reviewer sees a draft, and a draft is worked on in the workspace.
   if (evaluation.status === "draft") throw redirect(`/review/${id}`);
   const [organisation, interaction] = await Promise.all([getOrganisation(db()), getInteraction(db(), blobStore(), viewer, evaluation.interactionId)]);
-  if (!interaction) throw httpError(404, NOT_FOUND);
+  if (!interaction) throw errorPage("not_found", NOT_FOUND);
   const tz = organisation.timeZone;
   const released = evaluation.releasedAt !== null;
   return {
@@ -77,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = evaluationIdOf(params);
   const form = await readForm(request, actionSchema);
   if (!form.ok) return form.response;
-  if (!can(viewer, "scorecards:manage")) throw httpError(403, "Only QA leads and admins release evaluations to agents.");
+  if (!can(viewer, "scorecards:manage")) throw errorPage("forbidden", "Only QA leads and admins release evaluations to agents.");
   // Scoped first: an evaluation the viewer cannot see is not found, whatever their role.
   await loadEvaluationOrThrow(viewer, id);
   const result = await runUseCase(form.form, () => releaseEvaluation(db(), viewer, id));
