@@ -5,7 +5,7 @@
  * Form fields: `_csrf`, `intent` (add | update | delete), `annotationId` (update, delete)
  * and `annotation` (the AnnotationInput as a JSON string; add, update). Answers JSON:
  * `{ ok: true, annotation }` (add, update), `{ ok: true }` (delete), or
- * `{ ok: false, message, fieldErrors }` with the status of the refusal: 403 for a stale
+ * `{ ok: false, code, message, fieldErrors }` (jsonFailure) with the status of the refusal: 403 for a stale
  * CSRF token or for an evaluation the viewer may see but not change (somebody else scores it,
  * or their role no longer scores conversations), 404 for an evaluation or annotation the
  * viewer may not see, 409 once the evaluation
