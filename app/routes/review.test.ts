@@ -205,6 +205,10 @@ describe("submitting", () => {
     expect((again as { data: { kind: string } }).data.kind).toBe("locked");
     expect((again as { data: { code: string } }).data.code).toBe("locked");
     expect(returned(again).status).toBe(409);
+    // "Keep mine and overwrite" cannot save over a submitted evaluation either: locked, not a conflict to resolve.
+    const overwrite = await postJson(w.qa, evaluationId, { intent: "save", answers: fullMarks, revision: 2, overwrite: true });
+    expect(returned(overwrite).status).toBe(409);
+    expect((overwrite as { data: { code: string; kind: string } }).data).toMatchObject({ code: "locked", kind: "locked" });
   });
 });
 
