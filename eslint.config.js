@@ -1,10 +1,28 @@
 // Type-aware lint: the rules that catch real bugs here (floating promises, type-only
 // imports, import cycles) plus the React hooks rules.
 import js from "@eslint/js";
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
 import importX from "eslint-plugin-import-x";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+
+/**
+ * Modules never import components or routes. Exempt by name: app/modules/interactions/import-page.server.ts,
+ * the import route's server half, until it moves beside app/routes/import.tsx (issue 12, point 3).
+ */
+const modulesStayBelowTheUi = {
+  target: "app/modules/**/!(import-page.server).{ts,tsx}",
+  from: ["app/components", "app/routes"],
+  message: "Modules hold the domain: they never import components or routes. Move what both need into the module.",
+};
+
+/** db/ and storage/ reach the database and the object store: only from `*.server.ts` files, never into a browser bundle. */
+const serverOnly = {
+  target: "app",
+  from: ["db", "storage"],
+  message: "db/ and storage/ are server-only: import them from a *.server.ts file.",
+};
 
 export default tseslint.config(
   {
@@ -18,6 +36,13 @@ export default tseslint.config(
       globals: { ...globals.node, ...globals.browser },
     },
     plugins: { "import-x": importX },
+    // Without a TypeScript resolver and the TypeScript extensions import-x follows no import of
+    // a .ts file, and no-cycle checks nothing (test/lint.test.ts holds it to finding one).
+    settings: {
+      "import-x/extensions": [".ts", ".tsx", ".js", ".mjs"],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] },
+      "import-x/resolver-next": [createTypeScriptImportResolver({ project: "tsconfig.json" })],
+    },
     rules: {
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
@@ -26,6 +51,18 @@ export default tseslint.config(
       "@typescript-eslint/only-throw-error": "off", // Remix routes throw Responses and redirects by design.
       "import-x/no-cycle": "error",
     },
+  },
+  // Layering inside app/ (docs/architecture.md): modules hold the domain and never reach up into
+  // components or routes; the database and storage packages are server-only. Tests may call routes.
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/**/*.test.{ts,tsx}"],
+    rules: { "import-x/no-restricted-paths": ["error", { basePath: import.meta.dirname, zones: [modulesStayBelowTheUi] }] },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/**/*.server.{ts,tsx}", "app/**/*.test.{ts,tsx}"],
+    rules: { "import-x/no-restricted-paths": ["error", { basePath: import.meta.dirname, zones: [modulesStayBelowTheUi, serverOnly] }] },
   },
   {
     files: ["app/**/*.tsx"],

@@ -8,6 +8,7 @@ import { isRouteErrorResponse } from "@remix-run/react";
 import { logger } from "../server/logger";
 import { isDatabaseUnavailable } from "../db/outage";
 import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "./lib/errors";
+import type { ErrorPageData } from "./lib/errors.server";
 import { NonceProvider } from "./lib/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -60,12 +61,12 @@ export default function handleRequest(
  */
 const NO_STORE = "private, no-store";
 
-/** What a refused data request without a message of its own (an unknown route, say) is answered. */
-const statusMessages: Record<number, string> = {
-  400: "That request could not be read.",
-  403: "You do not have access to this page.",
-  404: "There is nothing at this address, or you do not have access to it.",
-  405: "This address does not accept that kind of request.",
+/** What a refused data request without a message of its own (an unknown route, say) is answered: an error page's body (app/lib/errors.server.ts). */
+const statusMessages: Record<number, ErrorPageData> = {
+  400: { code: "bad_request", message: "That request could not be read." },
+  403: { code: "forbidden", message: "You do not have access to this page." },
+  404: { code: "not_found", message: "There is nothing at this address, or you do not have access to it." },
+  405: { code: "method_not_allowed", message: "This address does not accept that kind of request." },
 };
 
 /**
@@ -78,11 +79,11 @@ export async function handleDataRequest(response: Response): Promise<Response> {
   headers.set("Cache-Control", NO_STORE);
   if (response.status === 503 && !headers.has("Retry-After")) headers.set("Retry-After", String(UNAVAILABLE_RETRY_AFTER_SECONDS));
   let body: BodyInit | null = response.body;
-  const message = statusMessages[response.status];
-  if (message && headers.get("X-Remix-Error") === "yes" && /json/.test(headers.get("Content-Type") ?? "")) {
+  const refusal = statusMessages[response.status];
+  if (refusal && headers.get("X-Remix-Error") === "yes" && /json/.test(headers.get("Content-Type") ?? "")) {
     // Remix's own legacy error body: {"message":"Unexpected Server Error"} for any status.
     await response.body?.cancel();
-    body = JSON.stringify({ message });
+    body = JSON.stringify(refusal);
   }
   return new Response(body, { status: response.status, statusText: response.statusText, headers });
 }

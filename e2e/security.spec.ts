@@ -40,10 +40,10 @@ test.describe("refused data requests", () => {
     await loginAs(page, await seedLogin("agent"));
     const denied = await page.request.get("/queue?_data=routes/queue");
     expect(denied.status()).toBe(403);
-    expect(await denied.json()).toEqual({ message: "You do not have access to this page." });
+    expect(await denied.json()).toEqual({ code: "forbidden", message: "You do not have access to this page." });
     const missing = await page.request.get("/no-such-page?_data=routes/no-such-page");
     expect(missing.status()).toBe(404);
-    expect(await missing.json()).toEqual({ message: "There is nothing at this address, or you do not have access to it." });
+    expect(await missing.json()).toEqual({ code: "not_found", message: "There is nothing at this address, or you do not have access to it." });
 
     const deniedData = await page.request.get("/queue.data");
     expect(deniedData.status()).toBe(403);

@@ -1,6 +1,7 @@
-import { data, type ServerBuild } from "@remix-run/node";
+import type { ServerBuild } from "@remix-run/node";
 import { guardRouteHandlers, type RouteHandler } from "./guard-route-handlers";
 import { databaseUnavailable } from "../app/lib/errors";
+import { errorPage } from "../app/lib/errors.server";
 import { isDatabaseUnavailable } from "../db/outage";
 
 /**
@@ -20,8 +21,7 @@ function guard<F extends RouteHandler>(handler: F): F {
       return await handler(args);
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
-      const refusal = databaseUnavailable();
-      throw data({ message: refusal.message }, { status: refusal.status });
+      throw errorPage(databaseUnavailable());
     }
   };
   return guarded as F;

@@ -7,7 +7,7 @@
 import type { ServerBuild } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { db } from "../app/lib/db.server";
-import { refusalOf } from "../app/lib/refusal.server";
+import { refusalOf } from "../app/lib/errors.server";
 import { apiUser, callRoute } from "../app/modules/api/test-support";
 import * as teamsRoute from "../app/routes/admin.teams";
 import * as usersRoute from "../app/routes/admin.users._index";

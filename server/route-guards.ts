@@ -1,8 +1,8 @@
-import { data, type ServerBuild } from "@remix-run/node";
+import type { ServerBuild } from "@remix-run/node";
 import { guardRouteHandlers, type RouteHandler } from "./guard-route-handlers";
 import { hasNul, nulInAddress } from "../app/lib/nul";
-import { refusalOf } from "../app/lib/refusal.server";
-import { apiErrorResponse } from "../app/modules/api/api-response.server";
+import { errorPage, refusalOf } from "../app/lib/errors.server";
+import { apiRefusal } from "../app/modules/api/api-response.server";
 
 /**
  * The Remix build with every loader and action guarded in one place (pages, their `.data`
@@ -30,8 +30,7 @@ function guard<F extends RouteHandler>(handler: F): F {
         // Outages are answered by withOutageAnswers inside this guard; anything else is a bug.
         const refusal = refusalOf(error);
         if (!refusal) throw error;
-        if (api) throw apiErrorResponse(refusal.status, { code: refusal.label, message: refusal.message });
-        throw data({ message: refusal.message }, { status: refusal.status });
+        throw api ? apiRefusal(refusal) : errorPage(refusal);
       }
     } catch (error) {
       // A legacy `?_data=` request (Parley's pages use `.data`) answers a thrown error page

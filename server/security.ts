@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
+import { DomainError } from "../app/lib/errors";
+import { apiErrorBody } from "../app/lib/errors.server";
 import { formatBytes } from "../app/lib/format";
 
 /**
@@ -88,7 +90,7 @@ export function limitRequestBodies(limitBytes: number, largeBodies: { paths: str
     if (Number(length) > limit) {
       const message = `The request body is larger than the ${formatBytes(limit)} limit.`;
       // API clients get the API's error shape and code (docs/api.md); browsers get text.
-      if (req.path.startsWith("/api/")) res.status(413).json({ error: { code: "payload_too_large", message } });
+      if (req.path.startsWith("/api/")) res.status(413).json({ error: apiErrorBody(new DomainError("payload_too_large", message)) });
       else res.status(413).type("text/plain").send(message);
       return;
     }

@@ -98,7 +98,7 @@ describe("assertCsrf", () => {
         return null;
       })();
       expect(error).toBeInstanceOf(DomainError);
-      expect(error).toMatchObject({ label: "forbidden", status: 403 });
+      expect(error).toMatchObject({ code: "forbidden", status: 403 });
     }
   });
 });

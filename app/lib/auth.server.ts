@@ -6,7 +6,7 @@ import { can, type Permission } from "../modules/users/permissions";
 import type { Viewer } from "../modules/users/roles";
 import { db } from "./db.server";
 import { DomainError } from "./errors";
-import { httpError } from "./http.server";
+import { errorPage } from "./errors.server";
 
 const SESSION_COOKIE = "parley_session";
 
@@ -61,7 +61,7 @@ export async function requireViewer(request: Request): Promise<Viewer> {
 
 export async function requirePermission(request: Request, permission: Permission): Promise<Viewer> {
   const viewer = await requireViewer(request);
-  if (!can(viewer, permission)) throw httpError(403, "You do not have access to this page.");
+  if (!can(viewer, permission)) throw errorPage("forbidden", "You do not have access to this page.");
   return viewer;
 }
 

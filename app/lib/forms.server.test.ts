@@ -4,7 +4,8 @@ import { createUserSchema } from "../modules/users/user.schema";
 import { seedUser } from "../../test/factories";
 import { commitSessionCookie } from "./auth.server";
 import { db } from "./db.server";
-import { formToObject, readForm, type FormFailure } from "./forms.server";
+import type { FormFailure } from "./errors.server";
+import { formToObject, readForm } from "./forms.server";
 
 const URL_ = "http://parley.test/admin/users/new";
 const TEAM_A = "7b0c6f5e-2d1a-4c3b-9e8f-1a2b3c4d5e6f";

@@ -1,22 +1,11 @@
-import { data } from "@remix-run/node";
 import type { z } from "zod";
 import type { SessionRecord } from "../modules/auth/session.server";
 import { assertCsrf, requireSession } from "./auth.server";
-import { DomainError } from "./errors";
+import { DomainError, fieldErrorsOf } from "./errors";
+import { formFailure, type FormFailureResponse, invalidFields, refusalOf } from "./errors.server";
 import { hasNul, nulInField } from "./nul";
-import { refusalOf } from "./refusal.server";
 
-export interface FormFailure {
-  ok: false;
-  message: string;
-  fieldErrors: Record<string, string>;
-  /** What was typed, so the page can put it back instead of losing it. */
-  values: Record<string, string>;
-}
-
-export type ReadFormResult<T> =
-  | { ok: true; session: SessionRecord; input: T; form: FormData }
-  | { ok: false; response: ReturnType<typeof formFailure> };
+export type ReadFormResult<T> = { ok: true; session: SessionRecord; input: T; form: FormData } | { ok: false; response: FormFailureResponse };
 
 /**
  * Reads a form post: session required, CSRF token checked, body parsed with the
@@ -31,23 +20,23 @@ export async function readForm<S extends z.ZodType>(request: Request, schema: S)
     // Without the database the session cannot be checked; the page keeps what was typed.
     const refusal = error instanceof Response ? null : refusalOf(error);
     if (!refusal) throw error;
-    return { ok: false, response: formFailure(refusal.status, refusal.message, {}, await readFormData(request)) };
+    return { ok: false, response: formFailure(refusal, await readFormData(request)) };
   }
   let form: FormData;
   try {
     form = await readFormData(request);
   } catch (error) {
-    if (error instanceof DomainError) return { ok: false, response: formFailure(error.status, error.message, error.fieldErrors) };
+    if (error instanceof DomainError) return { ok: false, response: formFailure(error) };
     throw error;
   }
   try {
     assertCsrf(session, form);
   } catch (error) {
-    if (error instanceof DomainError) return { ok: false, response: formFailure(error.status, error.message, {}, form) };
+    if (error instanceof DomainError) return { ok: false, response: formFailure(error, form) };
     throw error;
   }
   const parsed = schema.safeParse(formToObject(form));
-  if (!parsed.success) return { ok: false, response: invalidForm(parsed.error, form) };
+  if (!parsed.success) return { ok: false, response: formFailure(invalidFields(fieldErrorsOf(parsed.error.issues)), form) };
   return { ok: true, session, input: parsed.data, form };
 }
 
@@ -66,23 +55,6 @@ export async function readFormData(request: Request, { refuseNul = true }: { ref
     if (refuseNul && typeof value === "string" && (hasNul(name) || hasNul(value))) throw nulInField(name);
   }
   return form;
-}
-
-export function invalidForm(error: z.ZodError, form: FormData) {
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = issue.path.join(".") || "form";
-    fieldErrors[field] ??= issue.message;
-  }
-  return formFailure(422, "Please correct the highlighted fields.", fieldErrors, form);
-}
-
-export function formFailure(status: number, message: string, fieldErrors: Record<string, string>, form?: FormData) {
-  const values: Record<string, string> = {};
-  form?.forEach((value, name) => {
-    if (typeof value === "string" && name !== "_csrf" && !/password/i.test(name)) values[name] = value;
-  });
-  return data<FormFailure>({ ok: false, message, fieldErrors, values }, { status });
 }
 
 /** FormData as a plain object; a field sent several times (checkboxes) becomes an array. */

@@ -7,7 +7,7 @@ import { FieldError } from "../components/field-error";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { readForm } from "../lib/forms.server";
-import { runUseCase } from "../lib/http.server";
+import { runUseCase } from "../lib/errors.server";
 import { listTeams } from "../modules/users/list-teams.server";
 import { createTeam, renameTeam } from "../modules/users/save-team.server";
 import { teamNameSchema } from "../modules/users/user.schema";

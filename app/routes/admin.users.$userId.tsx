@@ -9,7 +9,7 @@ import { RouteErrorBoundary } from "../components/error-page";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { readForm } from "../lib/forms.server";
-import { httpError, runUseCase } from "../lib/http.server";
+import { errorPage, runUseCase } from "../lib/errors.server";
 import { getUser } from "../modules/users/list-users.server";
 import { listTeams } from "../modules/users/list-teams.server";
 import { roleLabels } from "../modules/users/roles";
@@ -28,7 +28,7 @@ const actionSchema = z.discriminatedUnion("intent", [
 async function loadUser(params: unknown) {
   const parsed = paramsSchema.safeParse(params);
   const user = parsed.success ? await getUser(db(), parsed.data.userId) : null;
-  if (!user) throw httpError(404, "There is no user at this address.");
+  if (!user) throw errorPage("not_found", "There is no user at this address.");
   return user;
 }
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { RouteErrorBoundary } from "../components/error-page";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
-import { httpError } from "../lib/http.server";
+import { errorPage } from "../lib/errors.server";
 import { listUsers } from "../modules/users/list-users.server";
 import { roleLabels, roles } from "../modules/users/roles";
 
@@ -23,7 +23,7 @@ const querySchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "users:manage");
   const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) throw httpError(400, "That filter is not valid. Clear the filters and try again.");
+  if (!parsed.success) throw errorPage("bad_request", "That filter is not valid. Clear the filters and try again.");
   const { q, role, status, afterName, afterId } = parsed.data;
   const page = await listUsers(db(), {
     search: q,

@@ -6,7 +6,7 @@ import { RouteErrorBoundary } from "../components/error-page";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { readForm } from "../lib/forms.server";
-import { runUseCase } from "../lib/http.server";
+import { runUseCase } from "../lib/errors.server";
 import { createUser } from "../modules/users/create-user.server";
 import { listTeams } from "../modules/users/list-teams.server";
 import { createUserSchema } from "../modules/users/user.schema";

@@ -13,7 +13,7 @@ import { db } from "../lib/db.server";
 import { channelLabels } from "../lib/format";
 import { formatDateTime } from "../lib/time";
 import { readForm } from "../lib/forms.server";
-import { httpError, runUseCase } from "../lib/http.server";
+import { errorPage, runUseCase } from "../lib/errors.server";
 import { MAX_SKIP_REASON, skipReasonSchema } from "../modules/assignments/assignments.schema";
 import { assignmentsDashboard, listOpenAssignments, type RuleWorkloadRow } from "../modules/assignments/assignments-dashboard.server";
 import { DEFAULT_DONE_PERIOD, donePeriodLabels, donePeriodShort, donePeriods, doneSince } from "../modules/assignments/done-period";
@@ -65,7 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = searchSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!search.success) {
     const messages = [...new Set(search.error.issues.map((issue) => issue.message))];
-    throw httpError(400, `These filters cannot be used. ${messages.join(". ")}.`);
+    throw errorPage("bad_request", `These filters cannot be used. ${messages.join(". ")}.`);
   }
   const { reviewer, rule, overdue, after } = search.data;
   const period = search.data.period ?? DEFAULT_DONE_PERIOD;

@@ -29,7 +29,7 @@ import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { formatDateTime } from "../lib/time";
 import { readForm } from "../lib/forms.server";
-import { httpError, runUseCase } from "../lib/http.server";
+import { errorPage, runUseCase } from "../lib/errors.server";
 import { blobStore } from "../lib/storage.server";
 import { editEvaluation } from "../modules/evaluations/edit-evaluation.server";
 import { MAX_REASON_CHARS } from "../modules/evaluations/evaluation-change.schema";
@@ -74,7 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Only its reviewer sees a draft, and a draft is worked on in the workspace.
   if (evaluation.status === "draft") throw redirect(`/review/${id}`);
   const [organisation, interaction] = await Promise.all([getOrganisation(db()), getInteraction(db(), blobStore(), viewer, evaluation.interactionId)]);
-  if (!interaction) throw httpError(404, NOT_FOUND);
+  if (!interaction) throw errorPage("not_found", NOT_FOUND);
   const tz = organisation.timeZone;
   const released = evaluation.releasedAt !== null;
   const history = await listEvaluationHistory(db(), viewer, id);
@@ -124,7 +124,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return result.response;
     throw redirect(`/evaluations/${id}?voided=1`);
   }
-  if (!can(viewer, "scorecards:manage")) throw httpError(403, "Only QA leads and admins release evaluations to agents.");
+  if (!can(viewer, "scorecards:manage")) throw errorPage("forbidden", "Only QA leads and admins release evaluations to agents.");
   // Scoped first: an evaluation the viewer cannot see is not found, whatever their role.
   await loadEvaluationOrThrow(viewer, id);
   const result = await runUseCase(form.form, () => releaseEvaluation(db(), viewer, id));

@@ -14,8 +14,8 @@ import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { channelLabels, formatDuration, formatPercent } from "../lib/format";
 import { formatDateTime, parseLocalDateTime, zoneOffsetLabel } from "../lib/time";
-import { formFailure, readForm } from "../lib/forms.server";
-import { httpError, runUseCase } from "../lib/http.server";
+import { readForm } from "../lib/forms.server";
+import { errorPage, formFailure, invalidFields, runUseCase } from "../lib/errors.server";
 import { blobStore } from "../lib/storage.server";
 import { assignInteraction } from "../modules/assignments/assign-interaction.server";
 import { listInteractionEvaluations } from "../modules/evaluations/list-interaction-evaluations.server";
@@ -57,7 +57,7 @@ const PROCESSING_POLL_MS = 3000;
 function interactionIdOf(params: unknown): string {
   const parsed = paramsSchema.safeParse(params);
   // A malformed id is as absent as someone else's: 404 either way.
-  if (!parsed.success) throw httpError(404, NOT_FOUND);
+  if (!parsed.success) throw errorPage("not_found", NOT_FOUND);
   return parsed.data.interactionId;
 }
 
@@ -68,7 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getOrganisation(db()),
     getInteraction(db(), blobStore(), viewer, id),
   ]);
-  if (!interaction) throw httpError(404, NOT_FOUND);
+  if (!interaction) throw errorPage("not_found", NOT_FOUND);
   const tz = organisation.timeZone;
   const now = new Date();
   // Failed, or processing for so long that its job was probably lost (a worker that died).
@@ -146,18 +146,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return form.response;
   const input = form.input;
   if (input.intent === "retry") {
-    if (!can(viewer, "interactions:ingest")) throw httpError(403, "You do not have access to this page.");
+    if (!can(viewer, "interactions:ingest")) throw errorPage("forbidden", "You do not have access to this page.");
     const retryAfterMinutes = getConfig().PROCESSING_RETRY_AFTER_MINUTES;
     const result = await runUseCase(form.form, () => retryProcessing(db(), viewer, id, { retryAfterMinutes }));
     if (!result.ok) return result.response;
     throw redirect(`/interactions/${id}`);
   }
 
-  if (!can(viewer, "assignments:manage")) throw httpError(403, "Only QA leads and admins assign conversations for review.");
+  if (!can(viewer, "assignments:manage")) throw errorPage("forbidden", "Only QA leads and admins assign conversations for review.");
   const { timeZone } = await getOrganisation(db());
   // A time the clocks skipped is refused with the jump named (decision 0017), not guessed.
   const due = parseLocalDateTime(input.dueAt, timeZone);
-  if (!due.ok) return formFailure(422, "Please correct the highlighted fields.", { dueAt: due.message }, form.form);
+  if (!due.ok) return formFailure(invalidFields({ dueAt: due.message }), form.form);
   const dueAt = due.instant.toISOString();
   const { scorecardId, reviewerId } = input;
   const result = await runUseCase(form.form, () =>

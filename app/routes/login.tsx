@@ -5,6 +5,7 @@ import { z } from "zod";
 import { RouteErrorBoundary } from "../components/error-page";
 import { commitSessionCookie, getViewer, safeRedirectPath } from "../lib/auth.server";
 import { db, pgPool } from "../lib/db.server";
+import { fieldErrorsOf } from "../lib/errors";
 import { readFormData } from "../lib/forms.server";
 import { formatRelative } from "../lib/time";
 import { getConfig } from "../../server/config";
@@ -38,9 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = loginSchema.safeParse(Object.fromEntries(form));
   const email = typeof form.get("email") === "string" ? (form.get("email") as string) : "";
   if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
-    return data({ message: "Please correct the highlighted fields.", fieldErrors, email }, { status: 422 });
+    return data({ message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error.issues), email }, { status: 422 });
   }
   // Where to go after signing in, settled before a session exists: a session is only opened
   // once the answer that carries its cookie can be built.

@@ -14,7 +14,7 @@ import { db } from "../lib/db.server";
 import { channelLabels, formatDuration } from "../lib/format";
 import { formatDateTime } from "../lib/time";
 import { readForm } from "../lib/forms.server";
-import { httpError, runUseCase } from "../lib/http.server";
+import { errorPage, runUseCase } from "../lib/errors.server";
 import { listMyQueue } from "../modules/assignments/list-my-queue.server";
 import { replaceAssignment } from "../modules/assignments/replace-assignment.server";
 import { MAX_SKIP_REASON, skipReasonSchema } from "../modules/assignments/assignments.schema";
@@ -46,7 +46,7 @@ const actionSchema = z.discriminatedUnion(
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "reviews:work");
   const search = searchSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!search.success) throw httpError(400, search.error.issues[0]?.message ?? "The page link is malformed; go back to the first page");
+  if (!search.success) throw errorPage("bad_request", search.error.issues[0]?.message ?? "The page link is malformed; go back to the first page");
   const after = search.data.after;
   const [organisation, page] = await Promise.all([getOrganisation(db()), listMyQueue(db(), viewer, { after, limit: PAGE_SIZE })]);
   const tz = organisation.timeZone;

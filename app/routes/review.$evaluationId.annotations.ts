@@ -5,7 +5,7 @@
  * Form fields: `_csrf`, `intent` (add | update | delete), `annotationId` (update, delete)
  * and `annotation` (the AnnotationInput as a JSON string; add, update). Answers JSON:
  * `{ ok: true, annotation }` (add, update), `{ ok: true }` (delete), or
- * `{ ok: false, message, fieldErrors }` with the status of the refusal: 403 for a stale
+ * `{ ok: false, code, message, fieldErrors }` (jsonFailure) with the status of the refusal: 403 for a stale
  * CSRF token or for an evaluation the viewer may see but not change (somebody else scores it,
  * or their role no longer scores conversations), 404 for an evaluation or annotation the
  * viewer may not see, 409 once the evaluation
@@ -17,7 +17,8 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { assertCsrf, requireSession } from "../lib/auth.server";
 import { db } from "../lib/db.server";
-import { DomainError } from "../lib/errors";
+import { DomainError, fieldErrorsOf } from "../lib/errors";
+import { jsonFailure, type JsonFailure, refusalOf } from "../lib/errors.server";
 import { readFormData } from "../lib/forms.server";
 import { addAnnotation, deleteAnnotation, updateAnnotation } from "../modules/evaluations/annotate.server";
 import { annotationInputSchema } from "../modules/evaluations/annotation.schema";
@@ -51,17 +52,16 @@ const requestSchema = z.discriminatedUnion(
   { error: "Unknown action; reload the page" },
 );
 
-export type AnnotationActionResult =
-  | { ok: true; annotation?: Omit<AnnotationView, "createdAt"> & { createdAt: string } }
-  | { ok: false; message: string; fieldErrors: Record<string, string> };
+export type AnnotationActionResult = { ok: true; annotation?: Omit<AnnotationView, "createdAt"> & { createdAt: string } } | JsonFailure;
 
-function reply(body: AnnotationActionResult, status = 200): Response {
-  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+function reply(body: AnnotationActionResult): Response {
+  return Response.json(body, { headers: { "Cache-Control": "no-store" } });
 }
 
-function failure(status: number, message: string, fieldErrors: Record<string, string> = {}): Response {
-  return reply({ ok: false, message, fieldErrors }, status);
-}
+const failure = jsonFailure;
+
+/** Issues inside the JSON are named by the input's field (comment, endMs, …); the input as a whole (no anchor, not JSON) is "form". */
+const inputField = (path: string) => (path === "annotation" ? "form" : path.replace(/^annotation\./, ""));
 
 /** The annotation as the evaluation shows it now (author name, stored times), createdAt as ISO text. */
 async function annotationView(viewer: Viewer, evaluationId: string, id: string) {
@@ -77,26 +77,20 @@ async function assertInEvaluation(viewer: Viewer, evaluationId: string, id: stri
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST") return failure(405, "Annotations are saved with POST.");
+  if (request.method !== "POST") return failure(new DomainError("method_not_allowed", "Annotations are saved with POST."));
   const session = await requireSession(request);
   const { viewer } = session;
   try {
     const form = await readFormData(request);
     assertCsrf(session, form);
     const evaluationId = z.uuid().safeParse(params.evaluationId);
-    if (!evaluationId.success) return failure(404, NOT_FOUND);
+    if (!evaluationId.success) return failure(new DomainError("not_found", NOT_FOUND));
 
     const parsed = requestSchema.safeParse(Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === "string")));
     if (!parsed.success) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        // Issues inside the JSON are named by the input's field (comment, endMs, …); the
-        // input as a whole (no anchor, not JSON) is "form".
-        const path = issue.path[0] === "annotation" ? issue.path.slice(1) : issue.path;
-        fieldErrors[path.join(".") || "form"] ??= issue.message;
-      }
-      if (fieldErrors.annotationId) return failure(404, NOT_FOUND);
-      return failure(422, fieldErrors.form ?? "Please correct the highlighted fields.", fieldErrors);
+      const fieldErrors = fieldErrorsOf(parsed.error.issues, { field: inputField });
+      if (fieldErrors.annotationId) return failure(new DomainError("not_found", NOT_FOUND));
+      return failure(new DomainError("invalid", fieldErrors.form ?? "Please correct the highlighted fields.", fieldErrors));
     }
 
     const input = parsed.data;
@@ -117,9 +111,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
     }
   } catch (error) {
-    if (error instanceof DomainError) {
-      return failure(error.status, error.status === 404 ? NOT_FOUND : error.message, error.fieldErrors);
-    }
-    throw error;
+    const refusal = refusalOf(error, { notFound: NOT_FOUND });
+    if (!refusal) throw error;
+    return failure(refusal);
   }
 }

@@ -10,25 +10,27 @@ import { z } from "zod";
 import { requireViewer } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { DomainError } from "../lib/errors";
+import { jsonFailure, type JsonFailure, refusalOf } from "../lib/errors.server";
 import { getDraftRevision } from "../modules/evaluations/get-draft-revision.server";
 
 const NOT_FOUND = "There is no evaluation at this address, or you do not have access to it.";
 
-export type DraftRevisionReply = { ok: true; revision: number; savedAt: string; submitted: boolean } | { ok: false; message: string };
+export type DraftRevisionReply = { ok: true; revision: number; savedAt: string; submitted: boolean } | JsonFailure;
 
-function reply(body: DraftRevisionReply, status = 200): Response {
-  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+function reply(body: DraftRevisionReply): Response {
+  return Response.json(body, { headers: { "Cache-Control": "no-store" } });
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const id = z.uuid().safeParse(params.evaluationId);
-  if (!id.success) return reply({ ok: false, message: NOT_FOUND }, 404);
+  if (!id.success) return jsonFailure(new DomainError("not_found", NOT_FOUND));
   try {
     const draft = await getDraftRevision(db(), viewer, id.data);
     return reply({ ok: true, revision: draft.revision, savedAt: draft.savedAt.toISOString(), submitted: draft.submitted });
   } catch (error) {
-    if (error instanceof DomainError) return reply({ ok: false, message: error.status === 404 ? NOT_FOUND : error.message }, error.status);
-    throw error;
+    const refusal = refusalOf(error, { notFound: NOT_FOUND });
+    if (!refusal) throw error;
+    return jsonFailure(refusal);
   }
 }

@@ -28,8 +28,8 @@ import { failureKindOf, type WorkspaceActionResult, type WorkspaceIntent } from 
 import { ReviewFacts, WorkspaceLayout } from "../components/review/workspace-layout";
 import { assertCsrf, getSession, requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
-import { DomainError } from "../lib/errors";
-import { httpError } from "../lib/http.server";
+import { DomainError, fieldErrorsOf, isErrorCode } from "../lib/errors";
+import { errorPage, refusalOf } from "../lib/errors.server";
 import { nulInField, nulPath } from "../lib/nul";
 import { blobStore } from "../lib/storage.server";
 import { evaluationInputSchema } from "../modules/evaluations/evaluation-input.schema";
@@ -53,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Submitted, or somebody else's: the read-only page (which applies its own scope).
   if (!evaluation.editable) throw redirect(`/evaluations/${id}`);
   const [organisation, interaction] = await Promise.all([getOrganisation(db()), getInteraction(db(), blobStore(), viewer, evaluation.interactionId)]);
-  if (!interaction) throw httpError(404, NOT_FOUND);
+  if (!interaction) throw errorPage("not_found", NOT_FOUND);
   const tz = organisation.timeZone;
   return {
     evaluation: {
@@ -77,15 +77,10 @@ const requestSchema = z.object({
   overwrite: z.boolean().optional(),
 });
 
-function failure(intent: WorkspaceIntent, status: number, message: string, fieldErrors: Record<string, string> = {}) {
-  const body: WorkspaceActionResult = { intent, ok: false, kind: failureKindOf(status, message), message, fieldErrors };
-  return data(body, { status });
-}
-
-function issuesToFieldErrors(error: z.ZodError): Record<string, string> {
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
-  return fieldErrors;
+/** A refusal as the workspace's answer: the code decides what the page does about it. */
+function failure(intent: WorkspaceIntent, error: DomainError) {
+  const body: WorkspaceActionResult = { intent, ok: false, code: error.code, kind: failureKindOf(error.code), message: error.message, fieldErrors: error.fieldErrors };
+  return data(body, { status: error.status });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -96,15 +91,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     body = await request.json();
   } catch {
-    return failure("save", 400, "The request could not be read. Reload the page and try again.");
+    return failure("save", new DomainError("bad_request", "The request could not be read. Reload the page and try again."));
   }
   const nul = nulPath(body);
   if (nul) {
-    const refusal = nulInField(nul, "The evaluation");
-    return failure(body && typeof body === "object" && "intent" in body && body.intent === "submit" ? "submit" : "save", refusal.status, refusal.message, refusal.fieldErrors);
+    return failure(body && typeof body === "object" && "intent" in body && body.intent === "submit" ? "submit" : "save", nulInField(nul, "The evaluation"));
   }
   const head = requestSchema.safeParse(body);
-  if (!head.success) return failure("save", 400, head.error.issues[0]?.message ?? "Unknown action; reload the page");
+  if (!head.success) return failure("save", new DomainError("bad_request", head.error.issues[0]?.message ?? "Unknown action; reload the page"));
   const { intent, overwrite } = head.data;
   const csrf = new FormData();
   csrf.set("_csrf", head.data._csrf ?? "");
@@ -112,15 +106,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!session) throw new DomainError("unauthenticated", "Your session ended. Sign in again in another tab, then save.");
     assertCsrf(session, csrf);
   } catch (error) {
-    if (error instanceof DomainError) return failure(intent, error.status, error.message);
+    if (error instanceof DomainError) return failure(intent, error);
     throw error;
   }
   const input = evaluationInputSchema.safeParse(body);
   if (!input.success) {
-    const fieldErrors = issuesToFieldErrors(input.error);
+    const fieldErrors = fieldErrorsOf(input.error.issues);
     const feedbackProblem = Object.entries(fieldErrors).find(([field]) => field.startsWith("feedback"))?.[1];
     const message = feedbackProblem ? `Overall feedback: ${feedbackProblem}` : "Some answers could not be read; check the highlighted questions.";
-    return failure(intent, 422, message, fieldErrors);
+    return failure(intent, new DomainError("invalid", message, fieldErrors));
   }
 
   try {
@@ -129,7 +123,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (overwrite) {
         // "Keep mine and overwrite": save over whatever revision the server has now.
         const current = await getEvaluation(db(), viewer, id);
-        if (!current.editable) throw new DomainError("conflict", "This evaluation was already submitted; it can no longer change.");
+        if (!current.editable) throw new DomainError("locked", "This evaluation was already submitted; it can no longer change.");
         revision = current.revision;
       }
       const saved = await saveEvaluationDraft(db(), viewer, id, { ...input.data, revision });
@@ -150,10 +144,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw redirect(`/queue${submittedSearch(outcome, { queueDone: true })}`);
   } catch (error) {
-    if (error instanceof DomainError) {
-      return failure(intent, error.status, error.status === 404 ? NOT_FOUND : error.message, error.fieldErrors);
-    }
-    throw error;
+    const refusal = refusalOf(error, { notFound: NOT_FOUND });
+    if (!refusal) throw error;
+    return failure(intent, refusal);
   }
 }
 
@@ -180,7 +173,8 @@ export async function clientAction({ request, serverAction }: ClientActionFuncti
     if (isRouteErrorResponse(error)) {
       const payload: unknown = error.data;
       const message = payload && typeof payload === "object" && "message" in payload && typeof payload.message === "string" ? payload.message : error.statusText;
-      return { intent, ok: false, kind: failureKindOf(error.status, message), message, fieldErrors: {} };
+      const code = payload && typeof payload === "object" && "code" in payload && isErrorCode(payload.code) ? payload.code : undefined;
+      return { intent, ok: false, ...(code ? { code } : {}), kind: failureKindOf(code), message, fieldErrors: {} };
     }
     const offline = error instanceof TypeError || (typeof navigator !== "undefined" && navigator.onLine === false);
     return {

@@ -13,7 +13,7 @@ import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { DomainError } from "../lib/errors";
 import { readForm } from "../lib/forms.server";
-import { httpError } from "../lib/http.server";
+import { errorPage, type FormFailure, rethrowAsErrorPage } from "../lib/errors.server";
 import { openEvaluation, type OpenRequest } from "../modules/evaluations/open-evaluation.server";
 
 const uuid = (message: string) => z.uuid({ error: message });
@@ -34,30 +34,25 @@ export function loader() {
 }
 
 /** The first message of a refused form, for the error page. */
-function refusalMessage(body: unknown): string {
-  const failure = body as { message?: string; fieldErrors?: Record<string, string> };
-  const fields = Object.values(failure.fieldErrors ?? {});
-  return fields[0] ?? failure.message ?? "The request could not be read. Go back and try again.";
+function refusalMessage(failure: FormFailure): string {
+  return Object.values(failure.fieldErrors)[0] ?? failure.message;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, "reviews:work");
   const form = await readForm(request, startSchema);
-  if (!form.ok) throw httpError(form.response.init?.status ?? 422, refusalMessage(form.response.data));
+  if (!form.ok) throw errorPage(new DomainError(form.response.data.code, refusalMessage(form.response.data)));
   const input = form.input;
   const open: OpenRequest = "assignment" in input ? { assignmentId: input.assignment } : { interactionId: input.interaction, scorecardId: input.scorecard };
   try {
     const { evaluationId } = await openEvaluation(db(), viewer, open);
     throw redirect(`/review/${evaluationId}`);
   } catch (error) {
-    if (error instanceof DomainError) {
-      const notFound =
-        "assignmentId" in open
-          ? "This assignment is not in your queue: it was reassigned to someone else, or it does not exist."
-          : "There is no interaction at this address, or you do not have access to it.";
-      throw httpError(error.status, error.status === 404 ? notFound : error.message);
-    }
-    throw error;
+    const notFound =
+      "assignmentId" in open
+        ? "This assignment is not in your queue: it was reassigned to someone else, or it does not exist."
+        : "There is no interaction at this address, or you do not have access to it.";
+    rethrowAsErrorPage(error, { notFound });
   }
 }
 

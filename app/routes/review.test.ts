@@ -141,6 +141,7 @@ describe("autosave", () => {
     const stale = await save(w.qa, evaluationId, { greeting: { value: false } }, 2);
     expect(returned(stale)).toMatchObject({ status: 409, message: expect.stringContaining("another tab") as string });
     expect((stale as { data: { kind: string } }).data.kind).toBe("conflict");
+    expect((stale as { data: { code: string } }).data.code).toBe("conflict");
     expect(await evaluationRow(evaluationId)).toMatchObject({ revision: 3, answers: { greeting: { value: true }, discovery: { value: 4 } } });
 
     // "Keep mine and overwrite": saved over the server's current revision.
@@ -202,7 +203,12 @@ describe("submitting", () => {
     // Submitted: no more saves or submits.
     const again = await postJson(w.qa, evaluationId, { intent: "save", answers: fullMarks, revision: 2 });
     expect((again as { data: { kind: string } }).data.kind).toBe("locked");
+    expect((again as { data: { code: string } }).data.code).toBe("locked");
     expect(returned(again).status).toBe(409);
+    // "Keep mine and overwrite" cannot save over a submitted evaluation either: locked, not a conflict to resolve.
+    const overwrite = await postJson(w.qa, evaluationId, { intent: "save", answers: fullMarks, revision: 2, overwrite: true });
+    expect(returned(overwrite).status).toBe(409);
+    expect((overwrite as { data: { code: string; kind: string } }).data).toMatchObject({ code: "locked", kind: "locked" });
   });
 });
 

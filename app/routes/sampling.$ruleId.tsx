@@ -18,10 +18,9 @@ import { RuleRunsSection } from "../components/sampling/rule-runs-table";
 import { SamplePreview, toPreviewView } from "../components/sampling/sample-preview";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
-import { DomainError } from "../lib/errors";
 import { formatDateTime } from "../lib/time";
-import { type FormFailure, formFailure, formToObject, readForm, readFormData } from "../lib/forms.server";
-import { httpError, rethrowAsHttp, runUseCase } from "../lib/http.server";
+import { formToObject, readForm, readFormData } from "../lib/forms.server";
+import { errorPage, type FormFailure, formFailure, invalidFields, rethrowAsErrorPage, runUseCase } from "../lib/errors.server";
 import { describeSchedule, describeTrigger, runStatusLabels } from "../modules/sampling/describe-rule";
 import { getRuleSettings, type StoredRule } from "../modules/sampling/get-rule-settings.server";
 import { listRuleRuns } from "../modules/sampling/list-rule-runs.server";
@@ -49,12 +48,11 @@ const actionSchema = z.object({
 
 async function loadRule(params: unknown): Promise<StoredRule> {
   const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw httpError(404, NOT_FOUND);
+  if (!parsed.success) throw errorPage("not_found", NOT_FOUND);
   try {
     return await getRuleSettings(db(), parsed.data.ruleId);
   } catch (error) {
-    if (error instanceof DomainError && error.status === 404) throw httpError(404, NOT_FOUND);
-    rethrowAsHttp(error);
+    rethrowAsErrorPage(error, { notFound: NOT_FOUND });
   }
 }
 
@@ -77,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "sampling:manage");
   const rule = await loadRule(params);
   const search = searchSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!search.success) throw httpError(400, search.error.issues[0]?.message ?? "The page link is malformed");
+  if (!search.success) throw errorPage("bad_request", search.error.issues[0]?.message ?? "The page link is malformed");
   const { runsBefore } = search.data;
   const [organisation, options, runs, work] = await Promise.all([
     getOrganisation(db()),
@@ -140,7 +138,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const fields = formToObject(form.form);
     const typed = typedRuleForm(fields);
     const parsed = parseRuleForm(fields);
-    if (!parsed.ok) return keepTyped(formFailure(422, "Please correct the highlighted fields.", parsed.fieldErrors, form.form), typed);
+    if (!parsed.ok) return keepTyped(formFailure(invalidFields(parsed.fieldErrors), form.form), typed);
     if (intent === "preview") {
       // The stored seed and id: the preview draws what "Run now" would, caps included.
       const [organisation, preview] = await Promise.all([

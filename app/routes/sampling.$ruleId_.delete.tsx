@@ -6,9 +6,8 @@ import { RouteErrorBoundary } from "../components/error-page";
 import { DeleteRuleForm, RuleDeletionSummary } from "../components/sampling/delete-rule";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
-import { DomainError } from "../lib/errors";
 import { readForm } from "../lib/forms.server";
-import { httpError, rethrowAsHttp } from "../lib/http.server";
+import { errorPage, rethrowAsErrorPage } from "../lib/errors.server";
 import { deleteSamplingRule } from "../modules/sampling/delete-sampling-rule.server";
 import { countRuleWork } from "../modules/sampling/rule-work-counts.server";
 
@@ -24,7 +23,7 @@ const paramsSchema = z.object({ ruleId: z.uuid() });
 
 function ruleIdOf(params: unknown): string {
   const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw httpError(404, NOT_FOUND);
+  if (!parsed.success) throw errorPage("not_found", NOT_FOUND);
   return parsed.data.ruleId;
 }
 
@@ -33,8 +32,7 @@ async function orNotFound<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    if (error instanceof DomainError && error.status === 404) throw httpError(404, NOT_FOUND);
-    rethrowAsHttp(error);
+    rethrowAsErrorPage(error, { notFound: NOT_FOUND });
   }
 }
 

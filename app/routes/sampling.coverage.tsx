@@ -6,7 +6,7 @@ import { Stat } from "../components/sampling/sample-preview";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { formatPercent } from "../lib/format";
-import { httpError } from "../lib/http.server";
+import { errorPage } from "../lib/errors.server";
 import { formatLocalDate, instantAt, localDateOf, parseLocalDate } from "../lib/time";
 import { describePeriod } from "../modules/sampling/describe-rule";
 import { listSamplingRules } from "../modules/sampling/list-sampling-rules.server";
@@ -27,7 +27,7 @@ const paramsSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "sampling:manage");
   const parsed = paramsSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) throw httpError(400, [...new Set(parsed.error.issues.map((issue) => issue.message))].join(" "));
+  if (!parsed.success) throw errorPage("bad_request", [...new Set(parsed.error.issues.map((issue) => issue.message))].join(" "));
   const [organisation, rules] = await Promise.all([getOrganisation(db()), listSamplingRules(db())]);
   const tz = organisation.timeZone;
   const today = formatLocalDate(localDateOf(new Date(), tz));
@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (rules.length === 0) return { ...base, ruleId: null, asOf: today, report: null };
 
   const ruleId = parsed.data.rule ?? (rules[0] as (typeof rules)[number]).id;
-  if (!rules.some((rule) => rule.id === ruleId)) throw httpError(404, "There is no sampling rule with that id. It may have been deleted.");
+  if (!rules.some((rule) => rule.id === ruleId)) throw errorPage("not_found", "There is no sampling rule with that id. It may have been deleted.");
   const asOf = parsed.data.asOf ?? today;
   // Midday of the chosen local day: the period is that of a run on that day (period.ts).
   const report = await samplingCoverage(db(), { ruleId, asOf: instantAt(parseLocalDate(asOf) ?? localDateOf(new Date(), tz), tz, 12) });

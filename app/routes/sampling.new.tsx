@@ -8,8 +8,8 @@ import { newRuleForm, parseRuleForm, ruleFormChoices, typedRuleForm, type TypedR
 import { SamplePreview, toPreviewView } from "../components/sampling/sample-preview";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
-import { type FormFailure, formFailure, formToObject, readForm, readFormData } from "../lib/forms.server";
-import { runUseCase } from "../lib/http.server";
+import { formToObject, readForm, readFormData } from "../lib/forms.server";
+import { type FormFailure, formFailure, invalidFields, runUseCase } from "../lib/errors.server";
 import { previewSamplingRule } from "../modules/sampling/preview-sampling-rule.server";
 import { loadRuleFormOptions } from "../modules/sampling/rule-form-options.server";
 import { createSamplingRule } from "../modules/sampling/save-sampling-rule.server";
@@ -38,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const fields = formToObject(form.form);
   const typed = typedRuleForm(fields);
   const parsed = parseRuleForm(fields);
-  if (!parsed.ok) return keepTyped(formFailure(422, "Please correct the highlighted fields.", parsed.fieldErrors, form.form), typed);
+  if (!parsed.ok) return keepTyped(formFailure(invalidFields(parsed.fieldErrors), form.form), typed);
 
   if (form.input.intent === "preview") {
     const [organisation, preview] = await Promise.all([getOrganisation(db()), previewSamplingRule(db(), { settings: parsed.settings })]);

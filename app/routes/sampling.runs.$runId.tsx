@@ -7,10 +7,9 @@ import { RunAssignmentsSection } from "../components/sampling/run-assignments-ta
 import { Stat } from "../components/sampling/sample-preview";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
-import { DomainError } from "../lib/errors";
 import { channelLabels } from "../lib/format";
 import { formatDateTime } from "../lib/time";
-import { httpError, rethrowAsHttp } from "../lib/http.server";
+import { errorPage, rethrowAsErrorPage } from "../lib/errors.server";
 import {
   assignmentStatusLabels,
   describePeriod,
@@ -47,12 +46,11 @@ const searchSchema = z.object({
 
 async function loadRun(params: unknown): Promise<SamplingRunDetail> {
   const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw httpError(404, NOT_FOUND);
+  if (!parsed.success) throw errorPage("not_found", NOT_FOUND);
   try {
     return await getSamplingRun(db(), parsed.data.runId);
   } catch (error) {
-    if (error instanceof DomainError && error.status === 404) throw httpError(404, NOT_FOUND);
-    rethrowAsHttp(error);
+    rethrowAsErrorPage(error, { notFound: NOT_FOUND });
   }
 }
 
@@ -64,7 +62,7 @@ function conversationName(channel: keyof typeof channelLabels, customerName: str
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "sampling:manage");
   const search = searchSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!search.success) throw httpError(400, [...new Set(search.error.issues.map((issue) => issue.message))].join(". "));
+  if (!search.success) throw errorPage("bad_request", [...new Set(search.error.issues.map((issue) => issue.message))].join(". "));
   const { short, agentsAfter, agent, after } = search.data;
   const run = await loadRun(params);
   const [organisation, agents, assignments, agentUser] = await Promise.all([

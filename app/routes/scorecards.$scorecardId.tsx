@@ -18,16 +18,15 @@ import { ConfirmAction } from "../components/scorecard-builder/confirm-action";
 import { DefinitionOutline } from "../components/scorecard-builder/definition-outline";
 import { DraftEditor } from "../components/scorecard-builder/draft-editor";
 import { HiddenQuestions } from "../components/scorecard-builder/hidden-questions";
-import { issuesToFieldErrors } from "../components/scorecard-builder/field-errors";
 import { SettingsFields } from "../components/scorecard-builder/settings-fields";
 import { VersionHistory } from "../components/scorecard-builder/version-history";
 import { ScorecardForm } from "../components/scorecard-form/scorecard-form";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
-import { DomainError } from "../lib/errors";
+import { DomainError, fieldErrorsOf } from "../lib/errors";
 import { formatDateTime } from "../lib/time";
-import { formFailure, readForm } from "../lib/forms.server";
-import { httpError, rethrowAsHttp, runUseCase } from "../lib/http.server";
+import { readForm } from "../lib/forms.server";
+import { errorPage, formFailure, invalidFields, rethrowAsErrorPage, runUseCase } from "../lib/errors.server";
 import { updateScorecardSettings } from "../modules/scorecards/create-scorecard.server";
 import { discardScorecardDraft } from "../modules/scorecards/discard-scorecard-draft.server";
 import { getScorecard } from "../modules/scorecards/get-scorecard.server";
@@ -78,7 +77,7 @@ const actionSchema = z.discriminatedUnion(
 
 function scorecardId(params: unknown): string {
   const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw httpError(404, NOT_FOUND);
+  if (!parsed.success) throw errorPage("not_found", NOT_FOUND);
   return parsed.data.scorecardId;
 }
 
@@ -86,8 +85,7 @@ async function loadScorecard(id: string, version?: number) {
   try {
     return await getScorecard(db(), id, { version });
   } catch (error) {
-    if (error instanceof DomainError && error.status === 404) throw httpError(404, NOT_FOUND);
-    rethrowAsHttp(error);
+    rethrowAsErrorPage(error, { notFound: NOT_FOUND });
   }
 }
 
@@ -98,7 +96,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let version: number | undefined;
   if (asked !== null) {
     const parsed = versionSchema.safeParse(asked);
-    if (!parsed.success) throw httpError(400, "The version in the address must be a whole number, like ?version=2.");
+    if (!parsed.success) throw errorPage("bad_request", "The version in the address must be a whole number, like ?version=2.");
     version = parsed.data;
   }
   const [detail, organisation, questions] = await Promise.all([loadScorecard(id, version), getOrganisation(db()), listQuestionVisibility(db(), id)]);
@@ -134,11 +132,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       raw = JSON.parse(input.definition);
     } catch {
-      return formFailure(400, "The scorecard could not be read. Reload the page and try again.", {});
+      return formFailure(new DomainError("bad_request", "The scorecard could not be read. Reload the page and try again."));
     }
     const parsed = scorecardDefinitionSchema.safeParse(raw);
     if (!parsed.success) {
-      return formFailure(422, "The draft was not saved: fix the problems marked in the builder, then save again.", issuesToFieldErrors(parsed.error.issues));
+      return formFailure(invalidFields(fieldErrorsOf(parsed.error.issues), "The draft was not saved: fix the problems marked in the builder, then save again."));
     }
     // The definition is not echoed back: the builder still has it.
     const saved = await runUseCase(new FormData(), () => saveScorecardDraft(db(), viewer.id, id, { definition: parsed.data, revision: input.revision }));

@@ -8,7 +8,7 @@ import { SettingsFields } from "../components/scorecard-builder/settings-fields"
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { readForm } from "../lib/forms.server";
-import { runUseCase } from "../lib/http.server";
+import { runUseCase } from "../lib/errors.server";
 import { createScorecard } from "../modules/scorecards/create-scorecard.server";
 import { listScorecards } from "../modules/scorecards/list-scorecards.server";
 import { releaseModeLabels, scorecardSettingsSchema } from "../modules/scorecards/scorecard-settings.schema";

@@ -9,7 +9,7 @@ import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { formatDateTime } from "../lib/time";
 import { readForm } from "../lib/forms.server";
-import { runUseCase } from "../lib/http.server";
+import { runUseCase } from "../lib/errors.server";
 import { apiTokenNameSchema } from "../modules/api-tokens/api-token.schema";
 import { createApiToken } from "../modules/api-tokens/create-api-token.server";
 import { listApiTokens } from "../modules/api-tokens/list-api-tokens.server";

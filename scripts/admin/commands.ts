@@ -36,7 +36,7 @@ export async function runCommand(db: Database, command: RunnableCommand, io: Io)
     await dispatch(db, command, io);
   } catch (error) {
     // The use cases refuse with DomainError before they write (a transaction rolls back).
-    if (error instanceof DomainError && ["invalid", "not_found", "forbidden", "conflict", "bad_request"].includes(error.label)) {
+    if (error instanceof DomainError && ["invalid", "not_found", "forbidden", "conflict", "bad_request"].includes(error.code)) {
       throw new InputError(describe(error));
     }
     throw error;

@@ -1,5 +1,5 @@
 /** API mode: the import talks to a running Parley through /api/v1 with a bearer token. */
-import type { ApiErrorBody } from "../../app/modules/api/api-error";
+import type { ApiErrorBody } from "../../app/lib/errors.server";
 import type { UploadPlanJson } from "../../app/modules/api/api.schema";
 import { describeFailure, FatalError, ItemFailure, type ImportSink } from "./sink";
 

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { ingestRequestSchema, startUploadSchema, type IngestRequest } from "../../modules/interactions/ingest-request.schema";
 import type { TranscriptFormat } from "../../modules/interactions/importers/types";
 import type { SpeakerRole } from "../../modules/interactions/transcript";
+import { type ErrorCode, fieldErrorsOf } from "../../lib/errors";
 import { parseLocalDateTime } from "../../lib/time";
 
 /** Every intent the page posts to `/import`, in one discriminated union. */
@@ -82,6 +83,8 @@ export interface ImportDuplicate {
 export interface ImportFailure {
   ok: false;
   intent?: "import" | "start-upload" | "discard-upload";
+  /** The refusal's code (app/lib/errors.ts); absent when the server could not be reached. */
+  code?: ErrorCode;
   message: string;
   fieldErrors: Record<string, string>;
   values: Record<string, string>;
@@ -179,10 +182,7 @@ export function toIngestRequest(
   };
   const parsed = ingestRequestSchema.safeParse(candidate);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = formFieldFor(issue.path.join("."));
-      fieldErrors[field] ??= issue.message;
-    }
+    for (const [field, message] of Object.entries(fieldErrorsOf(parsed.error.issues, { field: formFieldFor }))) fieldErrors[field] ??= message;
   }
   if (Object.keys(fieldErrors).length > 0 || !parsed.success) return { ok: false, fieldErrors };
   return { ok: true, request: parsed.data };

@@ -6,10 +6,9 @@
  */
 import { z } from "zod";
 import { db } from "../../lib/db.server";
-import { DomainError } from "../../lib/errors";
 import { channelLabels, formatDuration } from "../../lib/format";
 import { formatDateTime } from "../../lib/time";
-import { httpError } from "../../lib/http.server";
+import { errorPage, rethrowAsErrorPage } from "../../lib/errors.server";
 import { getEvaluation, type EvaluationView } from "../../modules/evaluations/get-evaluation.server";
 import type { InteractionDetail } from "../../modules/interactions/get-interaction.server";
 import { questionsInOrder } from "../../modules/scorecards/scorecard-definition.schema";
@@ -27,7 +26,7 @@ const evaluationParams = z.object({ evaluationId: z.uuid() });
 /** The route's evaluation id; a malformed one is as absent as somebody else's: 404. */
 export function evaluationIdOf(params: unknown): string {
   const parsed = evaluationParams.safeParse(params);
-  if (!parsed.success) throw httpError(404, EVALUATION_NOT_FOUND);
+  if (!parsed.success) throw errorPage("not_found", EVALUATION_NOT_FOUND);
   return parsed.data.evaluationId;
 }
 
@@ -36,8 +35,7 @@ export async function loadEvaluationOrThrow(viewer: Viewer, id: string): Promise
   try {
     return await getEvaluation(db(), viewer, id);
   } catch (error) {
-    if (error instanceof DomainError) throw httpError(error.status, error.status === 404 ? EVALUATION_NOT_FOUND : error.message);
-    throw error;
+    rethrowAsErrorPage(error, { notFound: EVALUATION_NOT_FOUND });
   }
 }
 

@@ -5,6 +5,7 @@
  * a field error's key is the name of the field it belongs to. Pure: used by the form (in
  * the browser) and by the routes' actions.
  */
+import { fieldErrorsOf } from "../../lib/errors";
 import type { RuleFormOptions } from "../../modules/sampling/rule-form-options.server";
 import { MAX_METADATA_PAIRS } from "../../modules/sampling/rule-fields";
 import { MAX_DURATION_MS, samplingRuleFormSchema, type SamplingRuleSettings } from "../../modules/sampling/sampling-rule.schema";
@@ -171,10 +172,7 @@ export function parseRuleForm(fields: Record<string, string | string[]>): Parsed
   const parsed = samplingRuleFormSchema.safeParse(input);
   if (parsed.success && Object.keys(fieldErrors).length === 0) return { ok: true, settings: parsed.data };
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const name = formFieldName(issue.path.join(".") || "form");
-      fieldErrors[name] ??= issue.message;
-    }
+    for (const [name, message] of Object.entries(fieldErrorsOf(parsed.error.issues, { field: formFieldName }))) fieldErrors[name] ??= message;
   }
   return { ok: false, fieldErrors };
 }

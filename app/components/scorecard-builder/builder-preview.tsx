@@ -1,7 +1,7 @@
 import { useMemo, useState } from "react";
 import { type Answers, type ScorecardDefinition, scorecardDefinitionSchema } from "../../modules/scorecards/scorecard-definition.schema";
 import { ScorecardForm } from "../scorecard-form/scorecard-form";
-import { issuesToFieldErrors } from "./field-errors";
+import { fieldErrorsOf } from "../../lib/errors";
 
 export interface DefinitionCheck {
   /** The definition as the schema reads it (defaults filled), or null while it has problems. */
@@ -13,7 +13,7 @@ export interface DefinitionCheck {
 /** The same check the save action makes, live in the browser. */
 export function checkDefinition(definition: ScorecardDefinition): DefinitionCheck {
   const parsed = scorecardDefinitionSchema.safeParse(definition);
-  return parsed.success ? { valid: parsed.data, fieldErrors: {} } : { valid: null, fieldErrors: issuesToFieldErrors(parsed.error.issues) };
+  return parsed.success ? { valid: parsed.data, fieldErrors: {} } : { valid: null, fieldErrors: fieldErrorsOf(parsed.error.issues) };
 }
 
 export function useDefinitionCheck(definition: ScorecardDefinition): DefinitionCheck {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scorecardDefinitionSchema, type ScorecardDefinition } from "../../modules/scorecards/scorecard-definition.schema";
-import { builderIds, errorsByField, fieldIdForPath, fieldProblems, issuesToFieldErrors, locationOf, parsePath } from "./field-errors";
+import { builderIds, errorsByField, fieldIdForPath, fieldProblems, locationOf, parsePath } from "./field-errors";
+import { fieldErrorsOf } from "../../lib/errors";
 import { leavesBuilder } from "./navigation-guard";
 
 const definition = {
@@ -65,7 +66,7 @@ describe("where a definition problem is shown", () => {
   it("turns the schema's issues into field errors and problems, first message per input", () => {
     const parsed = scorecardDefinitionSchema.safeParse(definition);
     expect(parsed.success).toBe(false);
-    const fieldErrors = issuesToFieldErrors(parsed.error!.issues);
+    const fieldErrors = fieldErrorsOf(parsed.error!.issues);
     expect(fieldErrors).toEqual({
       "sections.0.title": "Section title is required",
       "sections.0.questions.1.options.1.label": "Option label is required",
@@ -79,7 +80,7 @@ describe("where a definition problem is shown", () => {
       "sc-s-s1-title": "Section title is required",
       "sc-q-q2-o-o2-label": "Option label is required",
     });
-    expect(issuesToFieldErrors([{ path: [], message: "whole" }])).toEqual({ form: "whole" });
+    expect(fieldErrorsOf([{ path: [], message: "whole" }])).toEqual({ form: "whole" });
   });
 });
 

@@ -81,13 +81,3 @@ export function errorsByField(problems: readonly FieldProblem[]): Record<string,
   for (const problem of problems) byField[problem.id] ??= problem.message;
   return byField;
 }
-
-/** Zod issues → the action's field error shape (path joined with dots, first message per path). */
-export function issuesToFieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of issues) {
-    const key = issue.path.map(String).join(".") || "form";
-    fieldErrors[key] ??= issue.message;
-  }
-  return fieldErrors;
-}

@@ -103,7 +103,7 @@ describe("API token use cases", () => {
     const seenByAdmin = (await listApiTokens(db(), admin)).map((token) => token.id);
     expect(seenByAdmin).toEqual(expect.arrayContaining([mine.id, theirs.id]));
 
-    await expect(revokeApiToken(db(), lead, theirs.id)).rejects.toMatchObject({ label: "not_found" });
+    await expect(revokeApiToken(db(), lead, theirs.id)).rejects.toMatchObject({ code: "not_found" });
     await revokeApiToken(db(), admin, theirs.id);
     await revokeApiToken(db(), admin, theirs.id); // twice is fine
     const revoked = (await listApiTokens(db(), otherLead))[0];

@@ -1,9 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { isDatabaseUnavailable } from "../../../db/outage";
 import { logger } from "../../../server/logger";
-import { databaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../../lib/errors";
-import { refusalOf } from "../../lib/refusal.server";
-import { ApiError, errorBodyOf, isExpectedError, type ApiErrorBody } from "./api-error";
+import { DomainError } from "../../lib/errors";
+import { apiErrorBody, apiErrorResponse, apiInternalError, type ApiErrorBody, refusalOf } from "../../lib/errors.server";
 
 const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
 
@@ -12,10 +10,25 @@ export function apiJson(body: unknown, status = 200, headers: Record<string, str
   return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
 }
 
-export function apiErrorResponse(status: number, error: ApiErrorBody["error"]): Response {
-  const headers: Record<string, string> =
-    status === 401 ? { "WWW-Authenticate": 'Bearer realm="parley"' } : status === 503 ? { "Retry-After": String(UNAVAILABLE_RETRY_AFTER_SECONDS) } : {};
-  return apiJson({ error } satisfies ApiErrorBody, status, headers);
+/**
+ * Field names used by the use cases, as paths of the request the client sent, so a
+ * message always names something the client can find in its own JSON.
+ */
+const requestPaths: Record<string, string> = {
+  agentId: "agent",
+  uploadId: "recording.uploadId",
+};
+
+const requestPath = (name: string) => requestPaths[name] ?? name;
+
+/** A refusal as the API's error body, its fields named as the request's paths. */
+export function apiRefusalBody(error: DomainError): ApiErrorBody["error"] {
+  return apiErrorBody(error, { field: requestPath });
+}
+
+/** A refusal as the API's error answer (docs/api.md), its fields named as the request's paths. */
+export function apiRefusal(error: DomainError, headers: Record<string, string> = {}): Response {
+  return apiErrorResponse(error, { field: requestPath, headers });
 }
 
 type Handler = (args: LoaderFunctionArgs | ActionFunctionArgs) => Promise<Response>;
@@ -32,19 +45,16 @@ export function apiRoute(handler: Handler): Handler {
       return await handler(args);
     } catch (error) {
       if (error instanceof Response) return error;
-      if (isExpectedError(error)) return apiErrorResponse(error.status, errorBodyOf(error));
-      if (isDatabaseUnavailable(error)) return apiErrorResponse(503, errorBodyOf(databaseUnavailable()));
       const refusal = refusalOf(error);
-      if (refusal) return apiErrorResponse(refusal.status, errorBodyOf(refusal));
+      if (refusal) return apiRefusal(refusal);
       logger.error({ err: error, method: args.request.method, path: new URL(args.request.url).pathname }, "API request failed");
-      return apiErrorResponse(500, { code: "internal", message: "Something went wrong on our side. Try again; if it keeps happening, tell your administrator." });
+      return apiInternalError();
     }
   };
 }
 
 function notAllowed(allowed: string[]): Response {
-  const error: ApiErrorBody["error"] = { code: "method_not_allowed", message: `Use ${allowed.join(" or ")} here.` };
-  return apiJson({ error } satisfies ApiErrorBody, 405, { Allow: allowed.join(", ") });
+  return apiRefusal(new DomainError("method_not_allowed", `Use ${allowed.join(" or ")} here.`), { Allow: allowed.join(", ") });
 }
 
 /** The loader or action of a route that does not answer that method (Remix would reply 405 in plain text). */
@@ -57,4 +67,3 @@ export function assertMethod(request: Request, handled: string[], allowed = hand
   if (!handled.includes(request.method)) throw notAllowed(allowed);
 }
 
-export { ApiError };

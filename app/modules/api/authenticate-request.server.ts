@@ -2,7 +2,7 @@ import { db } from "../../lib/db.server";
 import { authenticateApiToken } from "../api-tokens/authenticate-api-token.server";
 import { can, type Permission } from "../users/permissions";
 import type { Viewer } from "../users/roles";
-import { ApiError } from "./api-error";
+import { DomainError } from "../../lib/errors";
 
 const permissionNeeds: Partial<Record<Permission, string>> = {
   "interactions:ingest": "Importing interactions needs an admin's or a QA lead's token.",
@@ -16,7 +16,7 @@ const permissionNeeds: Partial<Record<Permission, string>> = {
 export async function requireApiViewer(request: Request, permission: Permission): Promise<Viewer> {
   const viewer = await authenticateApiToken(db(), request.headers.get("Authorization"));
   if (!can(viewer, permission)) {
-    throw new ApiError(403, "forbidden", permissionNeeds[permission] ?? "This token's user may not do that.");
+    throw new DomainError("forbidden", permissionNeeds[permission] ?? "This token's user may not do that.");
   }
   return viewer;
 }

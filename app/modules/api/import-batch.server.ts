@@ -4,7 +4,8 @@ import type { BlobStore } from "../../lib/storage.server";
 import { importInteraction } from "../interactions/import-interaction.server";
 import { ingestRequestSchema } from "../interactions/ingest-request.schema";
 import type { Viewer } from "../users/roles";
-import { errorBodyOf, isExpectedError } from "./api-error";
+import { refusalOf } from "../../lib/errors.server";
+import { apiRefusalBody } from "./api-response.server";
 import type { BatchItemResult, BatchResult } from "./api.schema";
 import { mapLimit } from "./map-limit";
 import { describeFields, fieldErrors } from "./read-json.server";
@@ -75,7 +76,8 @@ async function importOne(
       ...(result.warnings.length && result.status === "created" ? { warnings: result.warnings } : {}),
     };
   } catch (error) {
-    if (isExpectedError(error)) return { index, externalId, status: "failed", error: errorBodyOf(error) };
+    const refusal = refusalOf(error);
+    if (refusal) return { index, externalId, status: "failed", error: apiRefusalBody(refusal) };
     logger.error({ err: error, index, externalId }, "batch import item failed");
     return { index, externalId, status: "failed", error: { code: "internal", message: "This interaction could not be stored. Send it again." } };
   }

@@ -1,6 +1,6 @@
 import type { Database } from "../../lib/db.server";
 import type { Viewer } from "../users/roles";
-import { ApiError } from "./api-error";
+import { DomainError } from "../../lib/errors";
 import type { InteractionSummaryJson, ListQuery } from "./api.schema";
 import { scopedInteractionQuery, toSummaryJson } from "./interaction-json.server";
 
@@ -61,7 +61,7 @@ export function decodeCursor(cursor: string): { startedAt: Date; id: string } {
   const [time, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const startedAt = new Date(time ?? "");
   if (!id || !UUID.test(id) || Number.isNaN(startedAt.getTime())) {
-    throw new ApiError(422, "invalid", "cursor is not one this API gave out: pass nextCursor from the previous page unchanged.", {
+    throw new DomainError("invalid", "cursor is not one this API gave out: pass nextCursor from the previous page unchanged.", {
       cursor: "Unknown cursor",
     });
   }

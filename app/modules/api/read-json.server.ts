@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { formatBytes } from "../../lib/format";
 import { nulInField, nulPath } from "../../lib/nul";
-import { ApiError } from "./api-error";
+import { DomainError, fieldErrorsOf } from "../../lib/errors";
 
 /**
  * Reads a JSON body: 415 for another content type, 413 above `maxBytes` (checked on
@@ -14,17 +14,17 @@ export async function readJsonBody(
 ): Promise<unknown> {
   const type = request.headers.get("Content-Type");
   if (type && !/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
-    throw new ApiError(415, "unsupported_media_type", `Send JSON with "Content-Type: application/json" (got "${type.slice(0, 80)}").`);
+    throw new DomainError("unsupported_media_type", `Send JSON with "Content-Type: application/json" (got "${type.slice(0, 80)}").`);
   }
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const text = await readText(request, maxBytes);
-  if (text.trim() === "") throw new ApiError(400, "bad_request", "The request body is empty: send a JSON object.");
+  if (text.trim() === "") throw new DomainError("bad_request", "The request body is empty: send a JSON object.");
   let body: unknown;
   try {
     body = JSON.parse(text) as unknown;
   } catch (error) {
-    throw new ApiError(400, "bad_request", `The request body is not valid JSON: ${(error as Error).message}`);
+    throw new DomainError("bad_request", `The request body is not valid JSON: ${(error as Error).message}`);
   }
   // "\u0000" is valid JSON but no text PostgreSQL stores (see app/lib/nul.ts).
   const nul = nulPath(body, "", nulReadBy);
@@ -50,8 +50,8 @@ async function readText(request: Request, maxBytes: number): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function tooLarge(maxBytes: number): ApiError {
-  return new ApiError(413, "payload_too_large", `The request body is larger than the ${formatBytes(maxBytes)} limit.`);
+function tooLarge(maxBytes: number): DomainError {
+  return new DomainError("payload_too_large", `The request body is larger than the ${formatBytes(maxBytes)} limit.`);
 }
 
 /** Parses with `schema`; a failure is 422 with one message per field path (`transcript.content`, `tags.2`). */
@@ -59,22 +59,12 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, wha
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const fields = fieldErrors(parsed.error);
-  throw new ApiError(422, "invalid", describeFields(what, fields), fields);
+  throw new DomainError("invalid", describeFields(what, fields), fields);
 }
 
-/** One message per field path, the first issue of each path winning. */
-export function fieldErrors(error: z.ZodError, prefix: (string | number)[] = []): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const base = [...prefix, ...issue.path].map(String);
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) fields[[...base, key].join(".")] ??= "is not a known field";
-      continue;
-    }
-    const path = base.join(".") || "body";
-    fields[path] ??= /received undefined$/.test(issue.message) ? "is required" : issue.message;
-  }
-  return fields;
+/** One message per field path of the request (`transcript.content`, `tags.2`), the first issue of each path winning. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  return fieldErrorsOf(error.issues, { root: "body", message: (issue) => (/received undefined$/.test(issue.message) ? "is required" : issue.message) });
 }
 
 export function describeFields(what: string, fields: Record<string, string>): string {

@@ -24,5 +24,5 @@ export async function lockOwnDraft(trx: Database, viewer: Viewer, evaluationId: 
     throw new DomainError("forbidden", "Your role no longer includes scoring conversations, so this evaluation cannot be changed. Ask a QA lead to reassign it.");
   }
   if (row.reviewer_id !== viewer.id) throw new DomainError("forbidden", "Only the reviewer who scores this evaluation can change it.");
-  if (row.status !== "draft") throw new DomainError("conflict", "This evaluation was already submitted; it can no longer change.");
+  if (row.status !== "draft") throw new DomainError("locked", "This evaluation was already submitted; it can no longer change.");
 }

@@ -8,7 +8,7 @@
  */
 import type { z } from "zod";
 import type { Database } from "../../lib/db.server";
-import { DomainError, notFound } from "../../lib/errors";
+import { DomainError, fieldErrorsOf, notFound } from "../../lib/errors";
 import { answersSchema, scorecardDefinitionSchema } from "../scorecards/scorecard-definition.schema";
 import { can } from "../users/permissions";
 import type { Viewer } from "../users/roles";
@@ -45,8 +45,7 @@ export async function lockSubmittedEvaluation<S extends z.ZodType<{ revision: nu
   if (!can(viewer, "evaluations:edit")) throw new DomainError("forbidden", `Only QA leads can correct or void an evaluation; this one cannot be ${verb} by you.`);
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
+    const fieldErrors = fieldErrorsOf(parsed.error.issues);
     throw new DomainError("invalid", Object.values(fieldErrors).join(" "), fieldErrors);
   }
   // A draft (only ever the viewer's own, by the scope) has no revision yet.

@@ -8,12 +8,12 @@ import { getConfig } from "../../../server/config";
 import { db } from "../../lib/db.server";
 import { DomainError } from "../../lib/errors";
 import { formatBytes } from "../../lib/format";
-import { formFailure } from "../../lib/forms.server";
+import { formFailure, invalidFields, refusalOf } from "../../lib/errors.server";
 import { blobStore } from "../../lib/storage.server";
 import { formatDateTime, parseLocalDateTime, zoneOffsetLabel } from "../../lib/time";
 import { importInteraction } from "./import-interaction.server";
 import type { IngestRequest } from "./ingest-request.schema";
-import { ImportError, formatLabels, importTranscript } from "./importers/index";
+import { formatLabels, importTranscript } from "./importers/index";
 import { decodeBytes } from "./importers/text";
 import { claimRecordingUpload, discardUpload, startRecordingUpload } from "./recording-upload.server";
 import { getOrganisation } from "../users/get-organisation.server";
@@ -96,7 +96,8 @@ export async function startUpload(viewer: Viewer, input: { fileName: string; con
     });
     return data<StartedUpload>({ intent: "start-upload", ok: true, plan: { uploadId: plan.uploadId, single: plan.single, multipart: plan.multipart } });
   } catch (error) {
-    if (error instanceof DomainError) return failure("start-upload", error.status, error.message, error.fieldErrors, form);
+    const refusal = refusalOf(error);
+    if (refusal) return failure("start-upload", refusal, form);
     throw error;
   }
 }
@@ -121,7 +122,7 @@ export async function importFromForm(viewer: Viewer, input: ImportFields, form: 
   const uploadId = input.recordingUploadId.trim() || null;
   if (!mapped.ok) {
     const fieldErrors = !file.ok && file.message ? { ...mapped.fieldErrors, transcript: file.message } : mapped.fieldErrors;
-    return failure("import", 422, "Please correct the highlighted fields.", fieldErrors, form, await uploadStillThere(viewer, uploadId));
+    return failure("import", invalidFields(fieldErrors), form, await uploadStillThere(viewer, uploadId));
   }
   // A file that is not plain UTF-8 goes on as its bytes: the import decodes them the same way,
   // keeps the note about it with the interaction, and keeps the original under source/.
@@ -130,10 +131,10 @@ export async function importFromForm(viewer: Viewer, input: ImportFields, form: 
   try {
     result = await importInteraction(db(), blobStore(), viewer, request, { maxTranscriptBytes: maxTranscriptBytes() });
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    // A file that cannot be read is the transcript field's problem, named by line.
-    const fieldErrors = error instanceof ImportError ? { transcript: error.message } : mapFieldErrors(error.fieldErrors);
-    return failure("import", error.status, error.message, fieldErrors, form, await uploadStillThere(viewer, uploadId));
+    const refusal = refusalOf(error);
+    if (!refusal) throw error;
+    // The use case names request paths (`agentId`, `transcript.content`); the form names its fields.
+    return failure("import", refusal, form, await uploadStillThere(viewer, uploadId), formFieldFor);
   }
   if (result.status === "duplicate") {
     return data<ImportDuplicate>({ intent: "import", ok: true, duplicate: { id: result.id, externalId: mapped.request.externalId } }, { status: 409 });
@@ -164,12 +165,6 @@ function withOriginalBytes(request: IngestRequest, bytes: Uint8Array): IngestReq
   return { ...request, transcript: { ...transcript, contentBase64: Buffer.from(bytes).toString("base64") } };
 }
 
-function mapFieldErrors(fieldErrors: Record<string, string>): Record<string, string> {
-  const mapped: Record<string, string> = {};
-  for (const [name, message] of Object.entries(fieldErrors)) mapped[formFieldFor(name)] ??= message;
-  return mapped;
-}
-
 /** Whether a failed import left its uploaded recording in place (then "Import" again needs no new upload). */
 async function uploadStillThere(viewer: Viewer, uploadId: string | null): Promise<boolean | undefined> {
   if (!uploadId) return undefined;
@@ -179,14 +174,7 @@ async function uploadStillThere(viewer: Viewer, uploadId: string | null): Promis
   );
 }
 
-function failure(
-  intent: NonNullable<ImportFailure["intent"]>,
-  status: number,
-  message: string,
-  fieldErrors: Record<string, string>,
-  form: FormData,
-  uploadKept?: boolean,
-) {
-  const base = formFailure(status, message, fieldErrors, form);
-  return data<ImportFailure>({ ...base.data, intent, ...(uploadKept === undefined ? {} : { uploadKept }) }, base.init ?? { status });
+function failure(intent: NonNullable<ImportFailure["intent"]>, error: DomainError, form: FormData, uploadKept?: boolean, field?: (name: string) => string) {
+  const base = formFailure(error, form, { field });
+  return data<ImportFailure>({ ...base.data, intent, ...(uploadKept === undefined ? {} : { uploadKept }) }, { status: error.status });
 }

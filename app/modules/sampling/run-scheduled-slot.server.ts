@@ -17,7 +17,7 @@ export async function runScheduledSlot(db: Database, input: { ruleId: string; sl
   try {
     rule = await getRuleSettings(db, input.ruleId);
   } catch (error) {
-    if (error instanceof DomainError && error.label === "not_found") return { kind: "stale" };
+    if (error instanceof DomainError && error.code === "not_found") return { kind: "stale" };
     throw error;
   }
   if (!rule.active || rule.settings.schedule.kind === "manual") return { kind: "stale" };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
+import { fieldErrorsOf } from "../../lib/errors";
 import { createUserSchema, teamNameSchema, teamRuleError, updateUserSchema } from "./user.schema";
 
 const TEAM_A = "7b0c6f5e-2d1a-4c3b-9e8f-1a2b3c4d5e6f";
@@ -11,9 +12,7 @@ const valid = { name: "Dana Reyes", email: "dana@example.com", role: "agent", te
 function fieldErrors(schema: z.ZodType, input: unknown): Record<string, string> {
   const result = schema.safeParse(input);
   if (result.success) return {};
-  const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) errors[issue.path.join(".")] ??= issue.message;
-  return errors;
+  return fieldErrorsOf(result.error.issues);
 }
 
 describe("teamRuleError", () => {

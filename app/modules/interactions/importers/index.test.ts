@@ -104,7 +104,7 @@ describe("importTranscript", () => {
       importTranscript("bad.vtt", fixtureBytes("end-before-start.vtt"));
     } catch (error) {
       expect(error).toBeInstanceOf(ImportError);
-      expect(error).toMatchObject({ status: 422, label: "invalid", format: "webvtt" });
+      expect(error).toMatchObject({ status: 422, code: "invalid", format: "webvtt" });
       return;
     }
     throw new Error("expected an ImportError");

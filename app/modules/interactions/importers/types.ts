@@ -88,7 +88,8 @@ export class ImportError extends DomainError {
     readonly format: TranscriptFormat | null,
     message: string,
   ) {
-    super("invalid", message);
+    // The file's content is what is wrong: named as the request's path (a form calls it "transcript").
+    super("invalid", message, { "transcript.content": message });
   }
 }
 
