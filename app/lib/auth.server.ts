@@ -2,7 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import { getConfig } from "../../server/config";
 import { loadSession, type SessionRecord } from "../modules/auth/session.server";
-import { can, type Permission } from "../modules/users/permissions";
+import { can, type Permission } from "../modules/access/permissions";
 import type { Viewer } from "../modules/users/roles";
 import { db } from "./db.server";
 import { DomainError } from "./errors";

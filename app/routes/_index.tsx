@@ -8,7 +8,7 @@ import { formatDuration } from "../lib/format";
 import { formatDateTime } from "../lib/time";
 import { countInteractionsSince, listInteractions } from "../modules/interactions/list-interactions.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
-import { can } from "../modules/users/permissions";
+import { can } from "../modules/access/permissions";
 import { roleLabels } from "../modules/users/roles";
 
 export const meta: MetaFunction = () => [{ title: "Home · Parley" }];

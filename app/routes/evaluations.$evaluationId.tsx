@@ -38,7 +38,7 @@ import { releaseEvaluation } from "../modules/evaluations/release-evaluation.ser
 import { voidEvaluation } from "../modules/evaluations/void-evaluation.server";
 import { getInteraction } from "../modules/interactions/get-interaction.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
-import { can } from "../modules/users/permissions";
+import { can } from "../modules/access/permissions";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `Evaluation: ${page.facts.title} · Parley` : "Evaluation · Parley" },
@@ -100,7 +100,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     media: mediaDataOf(interaction, evaluation),
     history: historyView(history, tz),
     voided: voidView(evaluation, tz),
-    canRelease: !released && evaluation.status === "submitted" && can(viewer, "scorecards:manage"),
+    canRelease: !released && evaluation.status === "submitted" && evaluation.kind === "review" && can(viewer, "evaluations:release"),
     canChange: changeable,
     maxReason: MAX_REASON_CHARS,
     currentUserId: viewer.id,
@@ -124,9 +124,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return result.response;
     throw redirect(`/evaluations/${id}?voided=1`);
   }
-  if (!can(viewer, "scorecards:manage")) throw errorPage("forbidden", "Only QA leads and admins release evaluations to agents.");
-  // Scoped first: an evaluation the viewer cannot see is not found, whatever their role.
-  await loadEvaluationOrThrow(viewer, id);
+  // Releasing is an action of QA leads and admins: other roles get the error page whatever the
+  // evaluation; the use case checks scope, permission and state (access/refusals.ts).
+  if (!can(viewer, "evaluations:release")) throw errorPage("forbidden", "Only QA leads and admins release evaluations to agents.");
   const result = await runUseCase(form.form, () => releaseEvaluation(db(), viewer, id));
   if (!result.ok) return result.response;
   throw redirect(`/evaluations/${id}?released=1`);

@@ -26,7 +26,7 @@ import { retryProcessing } from "../modules/interactions/retry-processing.server
 import { listReviewers } from "../modules/sampling/rule-form-options.server";
 import { listPublishedScorecards } from "../modules/scorecards/list-published-scorecards.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
-import { can } from "../modules/users/permissions";
+import { can } from "../modules/access/permissions";
 import { getConfig } from "../../server/config";
 import type { Viewer } from "../modules/users/roles";
 

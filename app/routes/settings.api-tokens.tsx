@@ -10,6 +10,7 @@ import { db } from "../lib/db.server";
 import { formatDateTime } from "../lib/time";
 import { readForm } from "../lib/forms.server";
 import { runUseCase } from "../lib/errors.server";
+import { can } from "../modules/access/permissions";
 import { apiTokenNameSchema } from "../modules/api-tokens/api-token.schema";
 import { createApiToken } from "../modules/api-tokens/create-api-token.server";
 import { listApiTokens } from "../modules/api-tokens/list-api-tokens.server";
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [tokens, organisation] = await Promise.all([listApiTokens(db(), viewer), getOrganisation(db())]);
   const when = (date: Date | null) => (date ? formatDateTime(date, organisation.timeZone) : null);
   return {
-    showOwner: viewer.role === "admin",
+    showOwner: can(viewer, "api-tokens:manage"),
     tokens: tokens.map((token) => ({
       id: token.id,
       name: token.name,

@@ -11,7 +11,7 @@ import { createApiToken } from "../../app/modules/api-tokens/create-api-token.se
 import { apiTokenNameSchema } from "../../app/modules/api-tokens/api-token.schema";
 import { adminCommandLine } from "../../app/modules/audit/actor";
 import { createUser } from "../../app/modules/users/create-user.server";
-import { can } from "../../app/modules/users/permissions";
+import { can } from "../../app/modules/access/permissions";
 import type { Role, Viewer } from "../../app/modules/users/roles";
 import { setUserPassword } from "../../app/modules/users/set-user-password.server";
 import { setUserActive } from "../../app/modules/users/update-user.server";

@@ -8,7 +8,7 @@ import type { BlobStore } from "../../app/lib/storage.server";
 import { toUploadPlanJson } from "../../app/modules/api/upload-plan";
 import { importInteraction } from "../../app/modules/interactions/import-interaction.server";
 import { startRecordingUpload } from "../../app/modules/interactions/recording-upload.server";
-import { can } from "../../app/modules/users/permissions";
+import { can } from "../../app/modules/access/permissions";
 import type { Viewer } from "../../app/modules/users/roles";
 import { describeFailure, FatalError, ItemFailure, type ImportSink } from "./sink";
 

@@ -1,4 +1,5 @@
 import type { Database } from "../../lib/db.server";
+import { scopeApiTokens } from "../access/api-token-scope.server";
 import type { Viewer } from "../users/roles";
 
 export interface ApiTokenSummary {
@@ -16,8 +17,7 @@ export interface ApiTokenSummary {
 
 /** The viewer's own tokens, active ones first; admins see everyone's so they can revoke them. */
 export async function listApiTokens(db: Database, viewer: Viewer): Promise<ApiTokenSummary[]> {
-  let query = db
-    .selectFrom("api_tokens")
+  const rows = await scopeApiTokens(db.selectFrom("api_tokens"), viewer)
     .innerJoin("users", "users.id", "api_tokens.user_id")
     .select([
       "api_tokens.id",
@@ -33,9 +33,8 @@ export async function listApiTokens(db: Database, viewer: Viewer): Promise<ApiTo
     .orderBy("api_tokens.revoked_at", (ob) => ob.desc().nullsFirst())
     .orderBy("api_tokens.created_at", "desc")
     .orderBy("api_tokens.id", "desc")
-    .limit(500);
-  if (viewer.role !== "admin") query = query.where("api_tokens.user_id", "=", viewer.id);
-  const rows = await query.execute();
+    .limit(500)
+    .execute();
   return rows.map((row) => ({
     id: row.id,
     name: row.name,

@@ -1,6 +1,7 @@
 import type { Database } from "../../lib/db.server";
 import { notFound } from "../../lib/errors";
 import { recordAudit } from "../audit/record-audit.server";
+import { scopeApiTokens } from "../access/api-token-scope.server";
 import type { Viewer } from "../users/roles";
 
 /**
@@ -9,9 +10,11 @@ import type { Viewer } from "../users/roles";
  */
 export async function revokeApiToken(db: Database, viewer: Viewer, tokenId: string): Promise<{ name: string }> {
   return db.transaction().execute(async (trx) => {
-    let query = trx.selectFrom("api_tokens").select(["id", "name", "revoked_at"]).where("id", "=", tokenId);
-    if (viewer.role !== "admin") query = query.where("user_id", "=", viewer.id);
-    const token = await query.forUpdate().executeTakeFirst();
+    const token = await scopeApiTokens(trx.selectFrom("api_tokens"), viewer)
+      .select(["api_tokens.id", "api_tokens.name", "api_tokens.revoked_at"])
+      .where("api_tokens.id", "=", tokenId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!token) throw notFound("Token");
     if (token.revoked_at) return { name: token.name };
     await trx.updateTable("api_tokens").set({ revoked_at: new Date() }).where("id", "=", tokenId).execute();

@@ -1,6 +1,6 @@
 import { db } from "../../lib/db.server";
 import { authenticateApiToken } from "../api-tokens/authenticate-api-token.server";
-import { can, type Permission } from "../users/permissions";
+import { can, type Permission } from "../access/permissions";
 import type { Viewer } from "../users/roles";
 import { DomainError } from "../../lib/errors";
 

@@ -1,6 +1,6 @@
 import type { Database } from "../../lib/db.server";
 import type { Viewer } from "../users/roles";
-import { scopeInteractions } from "../users/scope.server";
+import { scopeInteractions } from "../access/interaction-scope.server";
 import type { InteractionSummaryJson } from "./api.schema";
 
 /**

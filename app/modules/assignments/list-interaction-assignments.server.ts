@@ -1,6 +1,6 @@
 import type { Database } from "../../lib/db.server";
 import type { Viewer } from "../users/roles";
-import { scopeInteractions } from "../users/scope.server";
+import { scopeAssignments } from "../access/assignment-scope.server";
 
 export interface InteractionAssignment {
   id: string;
@@ -18,7 +18,7 @@ export interface InteractionAssignment {
 
 /**
  * Every assignment of one interaction (open first, then the newest), for the interaction
- * page. Goes through the viewer's interaction scope, so an interaction the viewer may not
+ * page. Goes through the viewer's assignment scope, so an interaction the viewer may not
  * see has no assignments for them rather than leaking who reviews it.
  */
 export async function listInteractionAssignments(
@@ -27,8 +27,7 @@ export async function listInteractionAssignments(
   interactionId: string,
   { now = new Date() }: { now?: Date } = {},
 ): Promise<InteractionAssignment[]> {
-  const rows = await scopeInteractions(db.selectFrom("interactions"), viewer)
-    .innerJoin("assignments", "assignments.interaction_id", "interactions.id")
+  const rows = await scopeAssignments(db.selectFrom("assignments").innerJoin("interactions", "interactions.id", "assignments.interaction_id"), viewer)
     .innerJoin("scorecards", "scorecards.id", "assignments.scorecard_id")
     .innerJoin("users as reviewer", "reviewer.id", "assignments.reviewer_id")
     .leftJoin("sampling_rules", "sampling_rules.id", "assignments.rule_id")

@@ -1,17 +1,17 @@
 import type { Database } from "../../lib/db.server";
-import { DomainError, notFound } from "../../lib/errors";
-import { can } from "../users/permissions";
+import { notFound } from "../../lib/errors";
+import { scopeAssignments } from "../access/assignment-scope.server";
+import { assertMayWorkAssignment } from "../access/rules";
 import type { Viewer } from "../users/roles";
 
 /**
  * An open assignment the viewer may act on, locked for the rest of the transaction. A
  * reviewer may act on their own; leads on anybody's. Somebody else's assignment is "not
- * found" to a reviewer, like any row outside their scope.
+ * found" to a reviewer, like any row outside their scope (assignment-scope.server.ts); one
+ * they see but may no longer change (their role changed) is 403, a closed one 409.
  */
 export async function loadOpenAssignmentForUpdate(trx: Database, viewer: Viewer, assignmentId: string) {
-  const assignment = await trx
-    .selectFrom("assignments")
-    .innerJoin("interactions", "interactions.id", "assignments.interaction_id")
+  const assignment = await scopeAssignments(trx.selectFrom("assignments").innerJoin("interactions", "interactions.id", "assignments.interaction_id"), viewer)
     .select([
       "assignments.id",
       "assignments.status",
@@ -27,13 +27,6 @@ export async function loadOpenAssignmentForUpdate(trx: Database, viewer: Viewer,
     .forUpdate("assignments")
     .executeTakeFirst();
   if (!assignment) throw notFound("Assignment");
-  if (assignment.reviewer_id !== viewer.id && !can(viewer, "assignments:manage")) throw notFound("Assignment");
-  // Their own, but their role no longer works a queue (it changed since the page loaded).
-  if (!can(viewer, "reviews:work") && !can(viewer, "assignments:manage")) {
-    throw new DomainError("forbidden", "Your role no longer includes review work, so this assignment cannot be changed. Ask a QA lead.");
-  }
-  if (assignment.status !== "open") {
-    throw new DomainError("conflict", assignment.status === "done" ? "This assignment is already done." : "This assignment was already skipped.");
-  }
+  assertMayWorkAssignment(viewer, assignment);
   return assignment;
 }

@@ -2,14 +2,14 @@ import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
 import { DomainError } from "../../lib/errors";
 import { recordAudit } from "../audit/record-audit.server";
-import { can } from "../users/permissions";
+import { assertCan } from "../access/refusals";
 import type { Viewer } from "../users/roles";
 import { loadOpenAssignmentForUpdate } from "./load-open-assignment.server";
 import { assertReviewerMayTake } from "./reviewer-checks.server";
 
 /** Moves an open assignment to another reviewer (qa_lead, admin); caps are the lead's call here. */
 export async function reassignAssignment(db: Database, viewer: Viewer, assignmentId: string, reviewerId: string): Promise<void> {
-  if (!can(viewer, "assignments:manage")) throw new DomainError("forbidden", "Only QA leads and admins reassign work.");
+  assertCan(viewer, "assignments:manage", "Only QA leads and admins reassign work.");
   await db.transaction().execute(async (trx) => {
     const assignment = await loadOpenAssignmentForUpdate(trx, viewer, assignmentId);
     if (assignment.reviewer_id === reviewerId) {

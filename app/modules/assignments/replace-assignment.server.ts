@@ -13,7 +13,7 @@ import { loadCandidates, loadTaken } from "../sampling/load-candidates.server";
 import { rankKey } from "../sampling/rank";
 import { nextReplacement } from "../sampling/replace";
 import { samplingRuleSchema } from "../sampling/sampling-rule.schema";
-import { can } from "../users/permissions";
+import { scopeAssignments } from "../access/assignment-scope.server";
 import type { Viewer } from "../users/roles";
 import { lockScorecardAssignments } from "./lock-scorecard.server";
 import { skipInTransaction } from "./skip-assignment.server";
@@ -22,9 +22,12 @@ export type ReplaceOutcome = { replacedBy: string; interactionId: string } | { r
 
 export async function replaceAssignment(db: Database, viewer: Viewer, assignmentId: string, reason: string): Promise<ReplaceOutcome> {
   return db.transaction().execute(async (trx) => {
-    const peek = await trx.selectFrom("assignments").select(["scorecard_id", "run_id", "reviewer_id"]).where("id", "=", assignmentId).executeTakeFirst();
+    const peek = await scopeAssignments(trx.selectFrom("assignments").innerJoin("interactions", "interactions.id", "assignments.interaction_id"), viewer)
+      .select(["assignments.scorecard_id", "assignments.run_id"])
+      .where("assignments.id", "=", assignmentId)
+      .executeTakeFirst();
     // Somebody else's assignment is "not found" before anything else is said about it.
-    if (!peek || (peek.reviewer_id !== viewer.id && !can(viewer, "assignments:manage"))) throw notFound("Assignment");
+    if (!peek) throw notFound("Assignment");
     if (!peek.run_id) {
       throw new DomainError("invalid", "Only assignments drawn by a sampling rule can be replaced. Skip it instead.");
     }

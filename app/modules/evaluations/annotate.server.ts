@@ -6,6 +6,8 @@
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
 import { DomainError, notFound } from "../../lib/errors";
+import { scopeAnnotations } from "../access/annotation-scope.server";
+import { assertMayChangeAnnotation } from "../access/rules";
 import { lockOwnDraft } from "./lock-own-draft.server";
 import { questionsInOrder, scorecardDefinitionSchema } from "../scorecards/scorecard-definition.schema";
 import type { Viewer } from "../users/roles";
@@ -52,10 +54,20 @@ export async function addAnnotation(db: Database, viewer: Viewer, evaluationId: 
   });
 }
 
+/** An annotation the viewer may see (404 otherwise) and change (403 otherwise: somebody else's). */
+async function changeableAnnotation(trx: Database, viewer: Viewer, annotationId: string) {
+  const annotation = await scopeAnnotations(trx.selectFrom("annotations"), viewer)
+    .select(["annotations.evaluation_id", "annotations.author_id"])
+    .where("annotations.id", "=", annotationId)
+    .executeTakeFirst();
+  if (!annotation) throw notFound("Annotation");
+  assertMayChangeAnnotation(viewer, annotation);
+  return annotation;
+}
+
 export async function updateAnnotation(db: Database, viewer: Viewer, annotationId: string, input: AnnotationInput): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const annotation = await trx.selectFrom("annotations").select(["evaluation_id", "author_id"]).where("id", "=", annotationId).executeTakeFirst();
-    if (!annotation || annotation.author_id !== viewer.id) throw notFound("Annotation");
+    const annotation = await changeableAnnotation(trx, viewer, annotationId);
     const evaluation = await lockDraftForAnnotations(trx, viewer, annotation.evaluation_id);
     assertQuestionExists(evaluation.definition, input.questionId);
     await trx.updateTable("annotations").set({ ...columns(input), updated_at: sql`now()` }).where("id", "=", annotationId).execute();
@@ -64,8 +76,7 @@ export async function updateAnnotation(db: Database, viewer: Viewer, annotationI
 
 export async function deleteAnnotation(db: Database, viewer: Viewer, annotationId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const annotation = await trx.selectFrom("annotations").select(["evaluation_id", "author_id"]).where("id", "=", annotationId).executeTakeFirst();
-    if (!annotation || annotation.author_id !== viewer.id) throw notFound("Annotation");
+    const annotation = await changeableAnnotation(trx, viewer, annotationId);
     await lockOwnDraft(trx, viewer, annotation.evaluation_id);
     await trx.deleteFrom("annotations").where("id", "=", annotationId).execute();
   });

@@ -11,7 +11,7 @@ import { answersSchema, scorecardDefinitionSchema, type Answers, type ScorecardD
 import type { ReleaseMode } from "../scorecards/scorecard-settings.schema";
 import type { Viewer } from "../users/roles";
 import { listHiddenQuestionIds } from "../scorecards/list-question-visibility.server";
-import { scopeEvaluations } from "./evaluation-scope.server";
+import { scopeEvaluations } from "../access/evaluation-scope.server";
 import { annotationsWithout, answersWithout, definitionWithout, hiddenQuestionIds, hidesAnswersFrom } from "./hidden-answers";
 import { emptyFeedback, feedbackDocumentSchema, type FeedbackDocument } from "./feedback-document";
 

@@ -5,12 +5,12 @@
  * viewer's scope); an agent's view leaves out the questions hidden from agents, as everywhere.
  */
 import type { Database } from "../../lib/db.server";
+import { scopeEvaluations } from "../access/evaluation-scope.server";
 import { notFound } from "../../lib/errors";
 import { listHiddenQuestionIds } from "../scorecards/list-question-visibility.server";
 import { answersSchema, scorecardDefinitionSchema } from "../scorecards/scorecard-definition.schema";
 import type { Viewer } from "../users/roles";
 import type { RevisionCause } from "./append-revision.server";
-import { scopeEvaluations } from "./evaluation-scope.server";
 import { hiddenQuestionIds, hidesAnswersFrom } from "./hidden-answers";
 import { answerChanges, type AnswerChange } from "./revision-changes";
 

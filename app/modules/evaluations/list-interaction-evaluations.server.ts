@@ -1,7 +1,7 @@
 import type { Database } from "../../lib/db.server";
 import type { Viewer } from "../users/roles";
 import type { EvaluationStatus } from "./get-evaluation.server";
-import { scopeEvaluations } from "./evaluation-scope.server";
+import { scopeEvaluations } from "../access/evaluation-scope.server";
 
 export interface InteractionEvaluationItem {
   id: string;

@@ -1,7 +1,7 @@
 /**
  * A submitted evaluation a QA lead is about to correct or void, locked until the transaction
  * ends, with its pinned definition and the state in force. The checks follow the refusal rule
- * (docs/decisions/0003): one the viewer may not see is "not found" (404, scopeEvaluations);
+ * (access/refusals.ts): one the viewer may not see is "not found" (404, scopeEvaluations);
  * one they may see but not change is "forbidden" (403); bad input is 422; a draft, a void
  * one, or one changed since the page loaded is a conflict (409) whose message says what to do.
  * Whatever is refused, nothing has been written.
@@ -10,9 +10,9 @@ import type { z } from "zod";
 import type { Database } from "../../lib/db.server";
 import { DomainError, fieldErrorsOf, notFound } from "../../lib/errors";
 import { answersSchema, scorecardDefinitionSchema } from "../scorecards/scorecard-definition.schema";
-import { can } from "../users/permissions";
+import { scopeEvaluations } from "../access/evaluation-scope.server";
+import { assertCan } from "../access/refusals";
 import type { Viewer } from "../users/roles";
-import { scopeEvaluations } from "./evaluation-scope.server";
 
 export async function lockSubmittedEvaluation<S extends z.ZodType<{ revision: number }>>(
   trx: Database,
@@ -42,7 +42,7 @@ export async function lockSubmittedEvaluation<S extends z.ZodType<{ revision: nu
     .forUpdate("evaluations")
     .executeTakeFirst();
   if (!row) throw notFound("Evaluation");
-  if (!can(viewer, "evaluations:edit")) throw new DomainError("forbidden", `Only QA leads can correct or void an evaluation; this one cannot be ${verb} by you.`);
+  assertCan(viewer, "evaluations:edit", `Only QA leads can correct or void an evaluation; this one cannot be ${verb} by you.`);
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error.issues);

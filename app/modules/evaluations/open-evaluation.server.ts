@@ -2,19 +2,25 @@
  * Opening the review workspace: finds the reviewer's draft evaluation or starts one, pinned to
  * the scorecard's latest published version. From a queue assignment (the assignee only) or
  * ad hoc from an interaction (any reviewer, never on their own conversation). Opening twice
- * returns the same draft, so a reload or a second tab continues the same work.
+ * returns the same draft, so a reload or a second tab continues the same work. Refusals in
+ * the order of access/refusals.ts: a role that does not score is 403; an assignment or
+ * interaction outside the viewer's scope 404; somebody else's queue item or one's own
+ * conversation 403.
  */
 import type { Database } from "../../lib/db.server";
 import { DomainError, notFound } from "../../lib/errors";
 import { isUniqueViolation } from "../../lib/pg-errors";
+import { scopeAssignments } from "../access/assignment-scope.server";
+import { scopeInteractions } from "../access/interaction-scope.server";
+import { assertCan } from "../access/refusals";
+import { assertAssignedTo, assertNotOwnConversation } from "../access/rules";
 import { lockScorecardAssignments } from "../assignments/lock-scorecard.server";
-import { can } from "../users/permissions";
 import type { Viewer } from "../users/roles";
 
 export type OpenRequest = { assignmentId: string } | { interactionId: string; scorecardId: string };
 
 export async function openEvaluation(db: Database, viewer: Viewer, request: OpenRequest): Promise<{ evaluationId: string }> {
-  if (!can(viewer, "reviews:work")) throw new DomainError("forbidden", "Only QA specialists and QA leads score interactions.");
+  assertCan(viewer, "reviews:work", "Only QA specialists and QA leads score interactions.");
   try {
     return await findOrStart(db, viewer, request);
   } catch (error) {
@@ -32,13 +38,14 @@ async function findOrStart(db: Database, viewer: Viewer, request: OpenRequest): 
     let scorecardId: string;
     let assignmentId: string | null;
     if ("assignmentId" in request) {
-      const assignment = await trx
-        .selectFrom("assignments")
-        .select(["id", "interaction_id", "scorecard_id", "reviewer_id", "status"])
-        .where("id", "=", request.assignmentId)
-        .forUpdate()
+      const assignment = await scopeAssignments(trx.selectFrom("assignments").innerJoin("interactions", "interactions.id", "assignments.interaction_id"), viewer)
+        .select(["assignments.id", "assignments.interaction_id", "assignments.scorecard_id", "assignments.reviewer_id", "assignments.status", "interactions.agent_id"])
+        .where("assignments.id", "=", request.assignmentId)
+        .forUpdate("assignments")
         .executeTakeFirst();
-      if (!assignment || assignment.reviewer_id !== viewer.id) throw notFound("Assignment");
+      if (!assignment) throw notFound("Assignment");
+      assertNotOwnConversation(viewer, assignment);
+      assertAssignedTo(viewer, assignment);
       ({ interaction_id: interactionId, scorecard_id: scorecardId } = assignment);
       assignmentId = assignment.id;
       const existing = await trx.selectFrom("evaluations").select("id").where("assignment_id", "=", assignment.id).executeTakeFirst();
@@ -46,6 +53,7 @@ async function findOrStart(db: Database, viewer: Viewer, request: OpenRequest): 
       if (assignment.status !== "open") throw new DomainError("conflict", "This assignment was skipped; it has no evaluation.");
     } else {
       ({ interactionId, scorecardId } = request);
+      assertNotOwnConversation(viewer, await visibleInteraction(trx, viewer, interactionId));
       // A draft started here makes the interaction taken for the scorecard: under the lock a
       // sampling run takes, so a run cannot read it as free and hand it to someone else now.
       await lockScorecardAssignments(trx, scorecardId);
@@ -69,9 +77,6 @@ async function findOrStart(db: Database, viewer: Viewer, request: OpenRequest): 
       if (draft) return { evaluationId: draft.id };
     }
 
-    const interaction = await trx.selectFrom("interactions").select(["agent_id"]).where("id", "=", interactionId).executeTakeFirst();
-    if (!interaction) throw notFound("Interaction");
-    if (interaction.agent_id === viewer.id) throw new DomainError("forbidden", "You cannot score your own conversation.");
     const version = await trx
       .selectFrom("scorecard_versions")
       .innerJoin("scorecards", "scorecards.id", "scorecard_versions.scorecard_id")
@@ -97,4 +102,10 @@ async function findOrStart(db: Database, viewer: Viewer, request: OpenRequest): 
       .executeTakeFirstOrThrow();
     return { evaluationId: id };
   });
+}
+
+async function visibleInteraction(trx: Database, viewer: Viewer, interactionId: string): Promise<{ agent_id: string }> {
+  const interaction = await scopeInteractions(trx.selectFrom("interactions"), viewer).select(["interactions.agent_id"]).where("interactions.id", "=", interactionId).executeTakeFirst();
+  if (!interaction) throw notFound("Interaction");
+  return interaction;
 }

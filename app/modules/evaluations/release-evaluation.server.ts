@@ -1,21 +1,28 @@
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
-import { DomainError, notFound } from "../../lib/errors";
+import { notFound } from "../../lib/errors";
+import { scopeEvaluations } from "../access/evaluation-scope.server";
+import { assertCan } from "../access/refusals";
+import { assertReleasable } from "../access/rules";
 import { recordAudit } from "../audit/record-audit.server";
-import { can } from "../users/permissions";
 import type { Viewer } from "../users/roles";
 
 /**
- * Releases a submitted evaluation to the agent (scorecards whose release mode is "manual"):
- * QA leads and admins. From then on the agent sees it on their own conversation.
+ * Releases a submitted review to the agent (scorecards whose release mode is "manual"); from
+ * then on the agent sees it on their own conversation. Checked once, here (access/refusals.ts):
+ * a role without `evaluations:release` is 403, an evaluation outside the viewer's scope 404,
+ * one that is not a submitted, unreleased review 409.
  */
 export async function releaseEvaluation(db: Database, viewer: Viewer, evaluationId: string): Promise<void> {
-  if (!can(viewer, "scorecards:manage")) throw new DomainError("forbidden", "Only QA leads and admins release evaluations.");
+  assertCan(viewer, "evaluations:release", "Only QA leads and admins release evaluations.");
   await db.transaction().execute(async (trx) => {
-    const evaluation = await trx.selectFrom("evaluations").select(["status", "released_at"]).where("id", "=", evaluationId).forUpdate().executeTakeFirst();
+    const evaluation = await scopeEvaluations(trx.selectFrom("evaluations").innerJoin("interactions", "interactions.id", "evaluations.interaction_id"), viewer)
+      .select(["evaluations.kind", "evaluations.status", "evaluations.released_at"])
+      .where("evaluations.id", "=", evaluationId)
+      .forUpdate("evaluations")
+      .executeTakeFirst();
     if (!evaluation) throw notFound("Evaluation");
-    if (evaluation.status !== "submitted") throw new DomainError("conflict", "Only a submitted evaluation can be released.");
-    if (evaluation.released_at) throw new DomainError("conflict", "This evaluation was already released.");
+    assertReleasable(evaluation);
     await trx.updateTable("evaluations").set({ released_at: sql`now()`, updated_at: sql`now()` }).where("id", "=", evaluationId).execute();
     await recordAudit(trx, { actorId: viewer.id, action: "evaluation.release", entityType: "evaluation", entityId: evaluationId });
   });

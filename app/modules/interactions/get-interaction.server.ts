@@ -2,7 +2,7 @@ import type { Database } from "../../lib/db.server";
 import type { BlobStore } from "../../lib/storage.server";
 import { readWaveformOverview, type WaveformOverview } from "../recordings/waveform-overview";
 import type { Viewer } from "../users/roles";
-import { scopeInteractions } from "../users/scope.server";
+import { scopeInteractions } from "../access/interaction-scope.server";
 import { transcriptSchema, type Transcript } from "./transcript";
 
 export interface InteractionDetail {

@@ -2,9 +2,10 @@ import { sql, type SelectQueryBuilder } from "kysely";
 import type { DB } from "../../../db/types.generated";
 import type { Database } from "../../lib/db.server";
 import { addDays, parseLocalDate, startOfLocalDay } from "../../lib/time";
-import { interactionScope } from "../users/permissions";
+import { interactionScope } from "../access/permissions";
 import type { Viewer } from "../users/roles";
-import { scopeInteractions } from "../users/scope.server";
+import { evaluationVisibleTo } from "../access/evaluation-scope.server";
+import { scopeInteractions } from "../access/interaction-scope.server";
 import type { InteractionFilters } from "./interaction-filters";
 import { looseQueueScan } from "./list-queues.server";
 
@@ -131,9 +132,10 @@ export function filterInteractions<O>(
 }
 
 /**
- * "Evaluated or not": whether the interaction has a submitted review evaluation. Agents
- * count only evaluations released to them, so the filter never reveals one they may not
- * see yet. An EXISTS probe per row on evaluations_interaction_idx, within the page's walk.
+ * "Evaluated or not": whether the interaction has a submitted review evaluation the viewer
+ * may see (access/evaluation-scope.server.ts: agents count only those released to them), so
+ * the filter never reveals one they may not see yet. An EXISTS probe per row on
+ * evaluations_interaction_idx, within the page's walk.
  */
 function whereEvaluated<O>(
   query: SelectQueryBuilder<DB, "interactions", O>,
@@ -142,13 +144,13 @@ function whereEvaluated<O>(
 ): SelectQueryBuilder<DB, "interactions", O> {
   if (!evaluated) return query;
   return query.where((eb) => {
-    let submitted = eb
+    const submitted = eb
       .selectFrom("evaluations")
       .select("evaluations.id")
       .whereRef("evaluations.interaction_id", "=", "interactions.id")
       .where("evaluations.status", "=", "submitted")
-      .where("evaluations.kind", "=", "review");
-    if (viewer.role === "agent") submitted = submitted.where("evaluations.released_at", "is not", null);
+      .where("evaluations.kind", "=", "review")
+      .where(evaluationVisibleTo(viewer));
     return evaluated === "yes" ? eb.exists(submitted) : eb.not(eb.exists(submitted));
   });
 }

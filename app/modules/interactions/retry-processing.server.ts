@@ -3,7 +3,7 @@ import { DomainError, notFound } from "../../lib/errors";
 import { enqueueJob } from "../../lib/jobs.server";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Viewer } from "../users/roles";
-import { scopeInteractions } from "../users/scope.server";
+import { scopeInteractions } from "../access/interaction-scope.server";
 import { processingRetryable } from "./processing-retry";
 
 /**

@@ -1,4 +1,4 @@
-import { can } from "./permissions";
+import { can } from "../access/permissions";
 import type { Role } from "./roles";
 
 export interface NavItem {

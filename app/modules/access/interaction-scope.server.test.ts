@@ -8,7 +8,7 @@ import { blobStore } from "../../lib/storage.server";
 import { chatTranscript, seedInteraction, seedTeam, seedUser } from "../../../test/factories";
 import { getInteraction } from "../interactions/get-interaction.server";
 import { countInteractionsSince, listInteractions } from "../interactions/list-interactions.server";
-import type { Role, Viewer } from "./roles";
+import type { Role, Viewer } from "../users/roles";
 
 let team1: { id: string };
 let team2: { id: string };

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { can, interactionScope, permissions, rolesWith, type Permission } from "./permissions";
+import { roles, type Role, type Viewer } from "../users/roles";
+
+const everyPermission: readonly Permission[] = permissions;
+
+const viewer = (role: Role, teamIds: string[] = []): Viewer => ({
+  id: `${role}-id`,
+  name: role,
+  email: `${role}@example.test`,
+  role,
+  teamIds,
+});
+
+const granted = (role: Role) => everyPermission.filter((permission) => can({ role }, permission));
+
+describe("can", () => {
+  it("gives admins every permission except a review queue, disputes and coaching of their own", () => {
+    expect(granted("admin")).toEqual(
+      everyPermission.filter((p) => !["reviews:work", "disputes:raise", "disputes:decide", "coaching:manage"].includes(p)),
+    );
+  });
+
+  it("lets QA leads see and import all interactions, run sampling and review, release, arbitrate, calibrate and coach, but not administer the organisation", () => {
+    expect(granted("qa_lead")).toEqual([
+      "interactions:view",
+      "interactions:view-all",
+      "interactions:ingest",
+      "scorecards:manage",
+      "sampling:manage",
+      "assignments:manage",
+      "reviews:work",
+      "evaluations:release",
+      "evaluations:edit",
+      "disputes:decide",
+      "calibration:run",
+      "coaching:manage",
+      "reports:view",
+    ]);
+  });
+
+  it("lets QA specialists see all interactions and work their queue, but not import, sample or release", () => {
+    expect(granted("qa")).toEqual(["interactions:view", "interactions:view-all", "reviews:work", "reports:view"]);
+  });
+
+  it("lets a supervisor view interactions only within their scope, dispute for their agents and coach them", () => {
+    expect(granted("supervisor")).toEqual(["interactions:view", "disputes:raise", "coaching:manage", "reports:view"]);
+  });
+
+  it("lets an agent view interactions only within their scope and dispute their evaluations", () => {
+    expect(granted("agent")).toEqual(["interactions:view", "disputes:raise", "reports:view"]);
+  });
+
+  it("never lets the reviewer's side raise a dispute, nor anyone but a QA lead decide one", () => {
+    expect(rolesWith("disputes:raise")).toEqual(["supervisor", "agent"]);
+    expect(rolesWith("disputes:decide")).toEqual(["qa_lead"]);
+  });
+
+  it("lets only QA leads and admins release and edit evaluations (not QA specialists, as scorecards:manage did not either)", () => {
+    expect(rolesWith("evaluations:release")).toEqual(["admin", "qa_lead"]);
+    expect(rolesWith("evaluations:edit")).toEqual(["admin", "qa_lead"]);
+  });
+
+  it("never lets anyone but an admin manage users, teams or settings", () => {
+    for (const role of roles.filter((r) => r !== "admin")) {
+      expect(can({ role }, "users:manage")).toBe(false);
+      expect(can({ role }, "teams:manage")).toBe(false);
+      expect(can({ role }, "settings:manage")).toBe(false);
+      expect(can({ role }, "api-tokens:manage")).toBe(false);
+    }
+  });
+});
+
+describe("interactionScope", () => {
+  it.each(["admin", "qa_lead", "qa"] as const)("lets a %s see every interaction", (role) => {
+    expect(interactionScope(viewer(role))).toEqual({ kind: "all" });
+  });
+
+  it("limits a supervisor to the teams they lead", () => {
+    expect(interactionScope(viewer("supervisor", ["t1", "t2"]))).toEqual({ kind: "teams", teamIds: ["t1", "t2"] });
+  });
+
+  it("gives a supervisor with no team an empty team scope, not everything", () => {
+    expect(interactionScope(viewer("supervisor"))).toEqual({ kind: "teams", teamIds: [] });
+  });
+
+  it("limits an agent to their own interactions, whatever team they are in", () => {
+    expect(interactionScope(viewer("agent", ["t1"]))).toEqual({ kind: "own", agentId: "agent-id" });
+  });
+});
+
+describe("system actors", () => {
+  it("hold only what their work needs", () => {
+    expect(can({ system: "admin-cli" }, "users:manage")).toBe(true);
+    expect(can({ system: "admin-cli" }, "sampling:manage")).toBe(false);
+    expect(can({ system: "jobs" }, "sampling:manage")).toBe(true);
+    expect(can({ system: "jobs" }, "users:manage")).toBe(false);
+    expect(can({ system: "seed" }, "sampling:manage")).toBe(true);
+    expect(can({ system: "seed" }, "reviews:work")).toBe(false);
+  });
+});

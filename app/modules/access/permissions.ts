@@ -1,0 +1,132 @@
+import type { SystemActorName } from "../audit/actor";
+import { roles, type Role, type Viewer } from "../users/roles";
+
+/**
+ * The policy: what each role may do (DESIGN.md "Who uses it"). Pure, no I/O. A permission
+ * answers "may this viewer do this kind of thing at all?"; which rows they may do it to is
+ * the scopes' business (interaction-scope.server.ts and the scopes built on it), so a guessed
+ * URL finds nothing (404) while a visible row the role may not act on is refused (403).
+ */
+export type Permission =
+  | "users:manage"
+  | "teams:manage"
+  | "settings:manage"
+  /** See and revoke every user's API tokens (everybody else sees only their own). */
+  | "api-tokens:manage"
+  | "interactions:view"
+  | "interactions:view-all"
+  | "interactions:ingest"
+  /** Scorecards: build, publish, archive, hide questions from agents. */
+  | "scorecards:manage"
+  /** Sampling rules, their runs and coverage. */
+  | "sampling:manage"
+  /** Assign, reassign and oversee review work of others. */
+  | "assignments:manage"
+  /** Work a review queue of one's own: score and annotate. */
+  | "reviews:work"
+  /** Release a submitted review to the agent (scorecards whose release mode is manual). */
+  | "evaluations:release"
+  /** Re-score or void a submitted evaluation, with a reason (a new revision). */
+  | "evaluations:edit"
+  /** Dispute a released evaluation: the agent, or their supervisor on their behalf. */
+  | "disputes:raise"
+  /** Arbitrate a dispute (never the original reviewer nor the agent: a rule on the row). */
+  | "disputes:decide"
+  /** Create and close calibration sessions. */
+  | "calibration:run"
+  /** Own coaching plans and one-on-one sessions. */
+  | "coaching:manage"
+  /** Read reports and roll-ups, each within the viewer's scope. */
+  | "reports:view";
+
+/** Every permission, in the order the table in docs/architecture.md lists them. */
+export const permissions: readonly Permission[] = [
+  "users:manage",
+  "teams:manage",
+  "settings:manage",
+  "api-tokens:manage",
+  "interactions:view",
+  "interactions:view-all",
+  "interactions:ingest",
+  "scorecards:manage",
+  "sampling:manage",
+  "assignments:manage",
+  "reviews:work",
+  "evaluations:release",
+  "evaluations:edit",
+  "disputes:raise",
+  "disputes:decide",
+  "calibration:run",
+  "coaching:manage",
+  "reports:view",
+];
+
+export const grants: Record<Role, readonly Permission[]> = {
+  admin: [
+    "users:manage",
+    "teams:manage",
+    "settings:manage",
+    "api-tokens:manage",
+    "interactions:view",
+    "interactions:view-all",
+    "interactions:ingest",
+    "scorecards:manage",
+    "sampling:manage",
+    "assignments:manage",
+    "evaluations:release",
+    "evaluations:edit",
+    "calibration:run",
+    "reports:view",
+  ],
+  qa_lead: [
+    "interactions:view",
+    "interactions:view-all",
+    "interactions:ingest",
+    "scorecards:manage",
+    "sampling:manage",
+    "assignments:manage",
+    "reviews:work",
+    "evaluations:release",
+    "evaluations:edit",
+    "disputes:decide",
+    "calibration:run",
+    "coaching:manage",
+    "reports:view",
+  ],
+  qa: ["interactions:view", "interactions:view-all", "reviews:work", "reports:view"],
+  supervisor: ["interactions:view", "disputes:raise", "coaching:manage", "reports:view"],
+  agent: ["interactions:view", "disputes:raise", "reports:view"],
+};
+
+/**
+ * A part of Parley acting on its own (audit/actor.ts names them) holds only what its work
+ * needs: the command line administers accounts, the job runner runs scheduled sampling, the
+ * demo seed sets up an organisation. Their scope is the whole organisation.
+ */
+export const systemGrants: Record<SystemActorName, readonly Permission[]> = {
+  "admin-cli": ["users:manage", "teams:manage", "api-tokens:manage"],
+  jobs: ["interactions:view", "interactions:view-all", "sampling:manage", "assignments:manage"],
+  seed: ["users:manage", "teams:manage", "interactions:view", "interactions:view-all", "interactions:ingest", "scorecards:manage", "sampling:manage", "assignments:manage"],
+};
+
+/** Who holds a permission: a person by role, or a named part of Parley. */
+export type Grantee = Pick<Viewer, "role"> | { system: SystemActorName };
+
+export function can(who: Grantee, permission: Permission): boolean {
+  return "system" in who ? systemGrants[who.system].includes(permission) : grants[who.role].includes(permission);
+}
+
+/** The roles holding `permission`, for messages and the documented table. */
+export const rolesWith = (permission: Permission): Role[] => roles.filter((role) => grants[role].includes(permission));
+
+/** Whether the viewer sees every interaction, only their teams', or only their own. */
+export type InteractionScope =
+  | { kind: "all" }
+  | { kind: "teams"; teamIds: string[] }
+  | { kind: "own"; agentId: string };
+
+export function interactionScope(viewer: Viewer): InteractionScope {
+  if (can(viewer, "interactions:view-all")) return { kind: "all" };
+  if (viewer.role === "supervisor") return { kind: "teams", teamIds: viewer.teamIds };
+  return { kind: "own", agentId: viewer.id };
+}
