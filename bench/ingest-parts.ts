@@ -26,6 +26,7 @@ import { installJobQueue } from "../db/job-queue";
 import { migrateToLatest } from "../db/migrate";
 import { createDatabase, dropDatabase, startScratchServer, uniqueDatabaseName } from "../db/scratch-database";
 import { createBlobStore } from "../storage/blob-store";
+import { seedData } from "../app/modules/access/actor";
 
 const COUNT = Number(process.env.PROBE_COUNT ?? 4000);
 const start = new Date("2026-01-01T00:00:00Z");
@@ -67,8 +68,8 @@ const db = createDb({ pool });
 try {
   await migrateToLatest(db);
   await installJobQueue(pool);
-  const admin = await createUser(db, null, { name: "Probe", email: "probe@bench.test", role: "admin", teamIds: [], password: "correct horse battery" });
-  const agent = await createUser(db, null, { name: "Agent", email: "agent@bench.test", role: "agent", teamIds: [], password: "correct horse battery" });
+  const admin = await createUser(db, seedData, { name: "Probe", email: "probe@bench.test", role: "admin", teamIds: [], password: "correct horse battery" });
+  const agent = await createUser(db, seedData, { name: "Agent", email: "agent@bench.test", role: "agent", teamIds: [], password: "correct horse battery" });
   const noStorage = { put: () => Promise.resolve(), deletePrefix: () => Promise.resolve(0) } as unknown as BlobStore;
   const viewer = { id: admin.id, name: "Probe", email: "probe@bench.test", role: "admin" as const, teamIds: [] };
   await measure("2. importInteraction, storage stubbed out, 8 in flight", COUNT, () =>

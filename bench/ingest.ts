@@ -39,6 +39,7 @@ import { createDatabase, dropDatabase, startScratchServer, uniqueDatabaseName } 
 import { uploadRecording } from "../scripts/import/upload-file";
 import { loadAverage, machine, RssSampler } from "./measure";
 import { startAppServer, WORKER_ENTRY, type AppServer } from "./server-process";
+import { seedData } from "../app/modules/access/actor";
 
 const env = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -74,12 +75,12 @@ async function seed(databaseUrl: string) {
     await migrateToLatest(db);
     await installJobQueue(pool);
     const password = randomBytes(12).toString("base64url");
-    const admin = await createUser(db, null, { name: "Bench Admin", email: "admin@bench.test", role: "admin", teamIds: [], password });
-    const team = await createTeam(db, admin.id, "Bench team");
+    const admin = await createUser(db, seedData, { name: "Bench Admin", email: "admin@bench.test", role: "admin", teamIds: [], password });
+    const team = await createTeam(db, seedData, "Bench team");
     const agents: string[] = [];
     for (let i = 0; i < AGENTS; i++) {
       const email = `agent${i}@bench.test`;
-      await createUser(db, admin.id, { name: `Agent ${i}`, email, role: "agent", teamIds: [team.id], password });
+      await createUser(db, seedData, { name: `Agent ${i}`, email, role: "agent", teamIds: [team.id], password });
       agents.push(email);
     }
     const viewer = { id: admin.id, name: "Bench Admin", email: "admin@bench.test", role: "admin" as const, teamIds: [] };

@@ -23,6 +23,7 @@ import { migrateToLatest } from "../db/migrate";
 import { demoScorecards } from "../db/seed/demo-scorecards";
 import { uploadRecording } from "../scripts/import/upload-file";
 import { startAppServer, type AppServer } from "./server-process";
+import { seedData } from "../app/modules/access/actor";
 
 export const log = (message: string) => console.log(`[bench] ${message}`);
 
@@ -48,23 +49,23 @@ export async function seed(databaseUrl: string): Promise<Seeded> {
     await installJobQueue(pool);
     const password = randomBytes(12).toString("base64url");
     const adminEmail = "admin@bench.test";
-    const admin = await createUser(db, null, { name: "Bench Admin", email: adminEmail, role: "admin", teamIds: [], password });
-    const team = await createTeam(db, admin.id, "Bench team");
+    const admin = await createUser(db, seedData, { name: "Bench Admin", email: adminEmail, role: "admin", teamIds: [], password });
+    const team = await createTeam(db, seedData, "Bench team");
     const agentEmail = "agent@bench.test";
-    await createUser(db, admin.id, { name: "Bench Agent", email: agentEmail, role: "agent", teamIds: [team.id], password });
+    await createUser(db, seedData, { name: "Bench Agent", email: agentEmail, role: "agent", teamIds: [team.id], password });
     const qaEmail = "qa@bench.test";
-    const qa = await createUser(db, admin.id, { name: "Bench Reviewer", email: qaEmail, role: "qa", teamIds: [], password });
+    const qa = await createUser(db, seedData, { name: "Bench Reviewer", email: qaEmail, role: "qa", teamIds: [], password });
     const adminViewer: Viewer = { id: admin.id, name: "Bench Admin", email: adminEmail, role: "admin", teamIds: [] };
     const { token } = await createApiToken(db, adminViewer, "bench");
 
     // The demo's call scorecard, published through the builder's use cases.
     const card = demoScorecards[0];
     if (!card) throw new Error("db/seed/demo-scorecards.ts has no scorecard");
-    const { id: scorecardId } = await createScorecard(db, admin.id, { name: card.name, description: card.description, releaseMode: "immediate" });
+    const { id: scorecardId } = await createScorecard(db, seedData, { name: card.name, description: card.description, releaseMode: "immediate" });
     const draft = (await getScorecard(db, scorecardId)).draft;
     if (!draft) throw new Error("a new scorecard has no draft");
-    const saved = await saveScorecardDraft(db, admin.id, scorecardId, { definition: card.definition, revision: draft.revision });
-    await publishScorecardDraft(db, admin.id, scorecardId, saved.revision);
+    const saved = await saveScorecardDraft(db, seedData, scorecardId, { definition: card.definition, revision: draft.revision });
+    await publishScorecardDraft(db, seedData, scorecardId, saved.revision);
 
     return { token, agentEmail, qa: { id: qa.id, name: "Bench Reviewer", email: qaEmail, role: "qa", teamIds: [], password }, scorecardId };
   } finally {

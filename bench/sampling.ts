@@ -28,6 +28,7 @@ import { resolvePeriod } from "../app/modules/sampling/period";
 import { listRunAgents } from "../app/modules/sampling/list-run-agents.server";
 import { listRunAssignments } from "../app/modules/sampling/list-run-assignments.server";
 import { listAllQueues, looseQueueScan } from "../app/modules/interactions/list-queues.server";
+import { seedData } from "../app/modules/access/actor";
 
 const env = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -92,9 +93,8 @@ try {
     .insertInto("scorecard_versions")
     .values({ scorecard_id: scorecardId, version: 1, status: "published", published_at: new Date(), definition: JSON.stringify({ passMark: 80, sections: [] }) })
     .execute();
-  const lead = await db.insertInto("users").values({ email: "lead@bench.test", name: "Lead", role: "qa_lead", password_hash: "x" }).returning("id").executeTakeFirstOrThrow();
   const reviewerIds = (await db.selectFrom("users").select("id").where("role", "=", "qa").execute()).map((r) => r.id);
-  const { id: ruleId } = await createSamplingRule(db, lead.id, {
+  const { id: ruleId } = await createSamplingRule(db, seedData, {
     name: "Weekly sample",
     scorecardId,
     filters: { channels: [], teamIds: [], agentIds: [], queues: [], tags: [], tagsMode: "any", window: { kind: "previous_week" }, metadata: {} },
@@ -116,7 +116,7 @@ try {
   log(`preview time: median ${median(previews).toFixed(0)} ms (runs: ${previews.map((v) => v.toFixed(0)).join(", ")} ms)`);
 
   t = process.hrtime.bigint();
-  const first = await runSamplingRule(db, { ruleId, runAt: RUN_AT, trigger: "manual", startedBy: lead.id });
+  const first = await runSamplingRule(db, seedData, { ruleId, runAt: RUN_AT, trigger: "manual" });
   const firstMs = ms(t);
   if (first.status !== "completed") throw new Error(`run failed: ${first.error}`);
   const stats = await db.selectFrom("sampling_runs").select(["matched", "drawn", "assigned", "shortfall"]).where("id", "=", first.runId).executeTakeFirstOrThrow();
@@ -124,7 +124,7 @@ try {
   log(`run time: ${firstMs.toFixed(0)} ms`);
 
   t = process.hrtime.bigint();
-  const again = await runSamplingRule(db, { ruleId, runAt: RUN_AT, trigger: "manual", startedBy: lead.id });
+  const again = await runSamplingRule(db, seedData, { ruleId, runAt: RUN_AT, trigger: "manual" });
   const againMs = ms(t);
   const againStats = await db.selectFrom("sampling_runs").select(["drawn"]).where("id", "=", again.runId).executeTakeFirstOrThrow();
   log(`repeated run of the same period: drew ${againStats.drawn} in ${againMs.toFixed(0)} ms`);

@@ -11,6 +11,7 @@ import { createDb } from "../db/client";
 import { expect, submitLogin, test, waitForHydration } from "./fixtures";
 import { twoChannelWav } from "./fixtures/wav";
 import { OWN_ADMIN, startOwnServer, type OwnServer } from "./support/own-server";
+import { seedData } from "../app/modules/access/actor";
 
 const OTHER_MACHINE = "parley.test";
 const HOSTS = ["127.0.0.1", "localhost", OTHER_MACHINE] as const;
@@ -35,7 +36,7 @@ test.beforeAll(async () => {
   port = new URL(own.server.url).port;
   const db = createDb({ connectionString: own.databaseUrl, max: 1 });
   try {
-    await createUser(db, null, { ...AGENT, role: "agent", teamIds: [], password: "agent password 1" });
+    await createUser(db, seedData, { ...AGENT, role: "agent", teamIds: [], password: "agent password 1" });
   } finally {
     await db.destroy();
   }

@@ -12,12 +12,13 @@ import type { Role, Viewer } from "../app/modules/users/roles";
 import { createTeam } from "../app/modules/users/save-team.server";
 import { pcm16WavHeader } from "../app/modules/recordings/pcm-wav-header";
 import { setHiddenQuestions } from "../app/modules/scorecards/set-hidden-questions.server";
+import { seedData } from "../app/modules/access/actor";
 
 export const TEST_PASSWORD = "correct horse battery";
 const unique = () => randomBytes(4).toString("hex");
 
 export async function seedTeam(name = `Team ${unique()}`): Promise<{ id: string; name: string }> {
-  const { id } = await createTeam(db(), await systemActor(), name);
+  const { id } = await createTeam(db(), seedData, name);
   return { id, name };
 }
 
@@ -33,7 +34,7 @@ export async function seedUser(
   const key = unique();
   const name = options.name ?? `${role} ${key}`;
   const email = `${role}.${key}@example.test`;
-  const { id } = await createUser(db(), null, { name, email, role, teamIds, password: TEST_PASSWORD });
+  const { id } = await createUser(db(), seedData, { name, email, role, teamIds, password: TEST_PASSWORD });
   return { id, name, email, role, teamIds, password: TEST_PASSWORD };
 }
 
@@ -47,18 +48,6 @@ export async function seedPeople() {
     seedUser("qa_lead"),
   ]);
   return { team, agent, supervisor, qa, lead };
-}
-
-let actorId: string | undefined;
-async function systemActor(): Promise<string> {
-  actorId ??= (await createUser(db(), null, {
-    name: "Test admin",
-    email: `admin.${unique()}@example.test`,
-    role: "admin",
-    teamIds: [],
-    password: TEST_PASSWORD,
-  })).id;
-  return actorId;
 }
 
 /**
@@ -202,7 +191,7 @@ export async function seedScorecard(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  if (options.hiddenFromAgents) await setHiddenQuestions(db(), await systemActor(), id, options.hiddenFromAgents);
+  if (options.hiddenFromAgents) await setHiddenQuestions(db(), seedData, id, options.hiddenFromAgents);
   return { id, versionId: version.id, name };
 }
 

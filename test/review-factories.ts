@@ -102,13 +102,13 @@ export async function seedSamplingRule(
     schedule: { kind: "manual" },
     ...settings,
   };
-  const { id } = await createSamplingRule(db(), lead.id, full);
+  const { id } = await createSamplingRule(db(), lead, full);
   return { id, name: full.name };
 }
 
 /** Runs a rule now, as its page's Run now does; the run's id, or an error naming why it failed. */
 export async function seedSamplingRun(ruleId: string, startedBy: Viewer): Promise<{ id: string }> {
-  const outcome = await runSamplingRule(db(), { ruleId, runAt: new Date(), trigger: "manual", startedBy: startedBy.id });
+  const outcome = await runSamplingRule(db(), startedBy, { ruleId, runAt: new Date(), trigger: "manual" });
   if (outcome.status === "failed") throw new Error(`the sampling run failed: ${outcome.detail}`);
   return { id: outcome.runId };
 }

@@ -47,7 +47,7 @@ export async function samplingWorld(options: { agents?: number; perAgent?: numbe
   });
   const createRule = async (overrides: Partial<SamplingRuleSettings> = {}) => {
     const ruleSettings = settings(overrides);
-    const { id } = await createSamplingRule(db(), lead.id, ruleSettings);
+    const { id } = await createSamplingRule(db(), lead, ruleSettings);
     return { id, settings: ruleSettings };
   };
   return { lead, scorecard, agents, reviewers, interactionsByAgent, settings, createRule };

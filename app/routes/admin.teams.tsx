@@ -30,8 +30,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return form.response;
   const input = form.input;
   const result = await runUseCase(form.form, async () => {
-    if (input.intent === "create") await createTeam(db(), viewer.id, input.name);
-    else await renameTeam(db(), viewer.id, input.teamId, input.name);
+    if (input.intent === "create") await createTeam(db(), viewer, input.name);
+    else await renameTeam(db(), viewer, input.teamId, input.name);
     return input.intent;
   });
   if (!result.ok) return result.response;

@@ -51,10 +51,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await runUseCase(form.form, async () => {
     if (input.intent === "save") {
       const { intent: _intent, ...fields } = input;
-      await updateUser(db(), viewer.id, user.id, fields);
+      await updateUser(db(), viewer, user.id, fields);
       return "saved";
     }
-    await setUserActive(db(), viewer.id, user.id, input.intent === "reactivate");
+    await setUserActive(db(), viewer, user.id, input.intent === "reactivate");
     return input.intent === "reactivate" ? "reactivated" : "deactivated";
   });
   if (!result.ok) return result.response;

@@ -22,7 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, "users:manage");
   const form = await readForm(request, createUserSchema);
   if (!form.ok) return form.response;
-  const result = await runUseCase(form.form, () => createUser(db(), viewer.id, form.input));
+  const result = await runUseCase(form.form, () => createUser(db(), viewer, form.input));
   if (!result.ok) return result.response;
   throw redirect(`/admin/users/${result.value.id}?created=1`);
 }

@@ -17,6 +17,7 @@ import { getRequest, postRequest, returned, thrown } from "../../test/route-requ
 import { RUN_AT, assignmentsOfRun, samplingWorld } from "../../test/sampling-fixtures";
 import { action, loader } from "./assignments";
 import { action as interactionAction, loader as interactionLoader } from "./interactions.$interactionId";
+import { seedData } from "../modules/access/actor";
 
 const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000);
 const reviewerOf = async (id: string) =>
@@ -29,7 +30,7 @@ const post = async (viewer: { id: string }, fields: Record<string, string>, opti
 async function ranWorld() {
   const world = await samplingWorld({ agents: 2, perAgent: 3, reviewers: 2 });
   const rule = await world.createRule({ quota: { kind: "per_agent", n: 2 } });
-  const { runId } = await runSamplingRule(db(), { ruleId: rule.id, runAt: RUN_AT, trigger: "manual", startedBy: null });
+  const { runId } = await runSamplingRule(db(), seedData, { ruleId: rule.id, runAt: RUN_AT, trigger: "manual" });
   return { ...world, rule, runId, assignments: await assignmentsOfRun(runId) };
 }
 

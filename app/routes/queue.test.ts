@@ -12,6 +12,7 @@ import { seedAssignment } from "../../test/review-factories";
 import { RUN_AT, assignmentsOfRun, samplingWorld } from "../../test/sampling-fixtures";
 import { encodeDueCursor } from "../components/assignments/due";
 import { action, loader } from "./queue";
+import { seedData } from "../modules/access/actor";
 
 const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000);
 const assignmentRow = (id: string) =>
@@ -41,7 +42,7 @@ async function queueWith(dueHours: number[]) {
 async function ranWorld(options: { agents?: number; perAgent?: number; reviewers?: number } = {}) {
   const world = await samplingWorld(options);
   const rule = await world.createRule({ quota: { kind: "per_agent", n: 1 } });
-  const { runId } = await runSamplingRule(db(), { ruleId: rule.id, runAt: RUN_AT, trigger: "manual", startedBy: null });
+  const { runId } = await runSamplingRule(db(), seedData, { ruleId: rule.id, runAt: RUN_AT, trigger: "manual" });
   return { ...world, rule, runId, assignments: await assignmentsOfRun(runId) };
 }
 

@@ -147,14 +147,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ]);
       return { ok: true as const, typed, preview: toPreviewView(preview, organisation.timeZone) };
     }
-    const saved = await runUseCase(form.form, () => updateSamplingRule(db(), viewer.id, rule.id, parsed.settings));
+    const saved = await runUseCase(form.form, () => updateSamplingRule(db(), viewer, rule.id, parsed.settings));
     if (!saved.ok) return keepTyped(saved.response, typed);
     throw redirect(`/sampling/${rule.id}?done=saved`);
   }
 
   if (intent === "run") {
     const ran = await runUseCase(form.form, () =>
-      runSamplingRule(db(), { ruleId: rule.id, runAt: new Date(), trigger: "manual", startedBy: viewer.id }),
+      runSamplingRule(db(), viewer, { ruleId: rule.id, runAt: new Date(), trigger: "manual" }),
     );
     if (!ran.ok) return keepTyped(ran.response, null);
     if (ran.value.status === "completed") throw redirect(`/sampling/runs/${ran.value.runId}`);
@@ -166,7 +166,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   const active = intent === "resume";
-  const changed = await runUseCase(form.form, () => setSamplingRuleActive(db(), viewer.id, rule.id, active));
+  const changed = await runUseCase(form.form, () => setSamplingRuleActive(db(), viewer, rule.id, active));
   if (!changed.ok) return keepTyped(changed.response, null);
   throw redirect(`/sampling/${rule.id}?done=${active ? "resumed" : "paused"}`);
 }

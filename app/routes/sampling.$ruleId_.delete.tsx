@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ruleId = ruleIdOf(params);
   const form = await readForm(request, z.object({}));
   if (!form.ok) return form.response;
-  const { cancelled, inProgress } = await orNotFound(deleteSamplingRule(db(), viewer.id, ruleId));
+  const { cancelled, inProgress } = await orNotFound(deleteSamplingRule(db(), viewer, ruleId));
   throw redirect(`/sampling?deleted=1&cancelled=${cancelled}&inProgress=${inProgress}`);
 }
 

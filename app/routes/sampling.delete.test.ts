@@ -12,6 +12,7 @@ import { getRequest, postRequest, returned, thrown } from "../../test/route-requ
 import { RUN_AT, assignmentsOfRun, samplingWorld } from "../../test/sampling-fixtures";
 import { action as ruleAction } from "./sampling.$ruleId";
 import { action, loader } from "./sampling.$ruleId_.delete";
+import { seedData } from "../modules/access/actor";
 
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 const ruleExists = async (id: string) => (await db().selectFrom("sampling_rules").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
@@ -19,7 +20,7 @@ const ruleExists = async (id: string) => (await db().selectFrom("sampling_rules"
 async function ranRule() {
   const world = await samplingWorld({ agents: 1, perAgent: 3, reviewers: 1 });
   const rule = await world.createRule({ quota: { kind: "per_agent", n: 2 } });
-  const { runId } = await runSamplingRule(db(), { ruleId: rule.id, runAt: RUN_AT, trigger: "manual", startedBy: null });
+  const { runId } = await runSamplingRule(db(), seedData, { ruleId: rule.id, runAt: RUN_AT, trigger: "manual" });
   const path = `/sampling/${rule.id}/delete`;
   const load = async (viewer: { id: string }, ruleId = rule.id) =>
     loader({ request: await getRequest(viewer, `/sampling/${ruleId}/delete`), params: { ruleId }, context: {} });

@@ -44,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const [organisation, preview] = await Promise.all([getOrganisation(db()), previewSamplingRule(db(), { settings: parsed.settings })]);
     return { ok: true as const, typed, preview: toPreviewView(preview, organisation.timeZone) };
   }
-  const result = await runUseCase(form.form, () => createSamplingRule(db(), viewer.id, parsed.settings));
+  const result = await runUseCase(form.form, () => createSamplingRule(db(), viewer, parsed.settings));
   if (!result.ok) return keepTyped(result.response, typed);
   throw redirect(`/sampling/${result.value.id}?done=created`);
 }

@@ -12,6 +12,7 @@ import { getRequest, thrown } from "../../test/route-requests";
 import { RUN_AT, inWeek, samplingWorld } from "../../test/sampling-fixtures";
 import { loader as ruleLoader } from "./sampling.$ruleId";
 import { loader as runLoader } from "./sampling.runs.$runId";
+import { seedData } from "../modules/access/actor";
 
 /** Agents made in one statement (no password hashing): "<prefix> 000", "<prefix> 001", … */
 async function bulkAgents(count: number, prefix: string) {
@@ -42,7 +43,7 @@ async function bigRun() {
   );
   await insertInteractionRows(conversations);
   const rule = await world.createRule({ filters: { ...world.settings().filters, agentIds: agents.map((agent) => agent.id) }, quota: { kind: "per_agent", n: 2 } });
-  const run = await runSamplingRule(db(), { ruleId: rule.id, runAt: RUN_AT, trigger: "manual", startedBy: world.lead.id });
+  const run = await runSamplingRule(db(), world.lead, { ruleId: rule.id, runAt: RUN_AT, trigger: "manual" });
   if (run.status !== "completed") throw new Error("the run failed");
   const load = async (search = "") =>
     runLoader({ request: await getRequest(world.lead, `/sampling/runs/${run.runId}${search}`), params: { runId: run.runId }, context: {} });
@@ -112,7 +113,7 @@ describe("the rule page's runs", () => {
   it("shows the 20 newest runs and pages back through older ones", async () => {
     const world = await samplingWorld({ agents: 1, perAgent: 0, reviewers: 1 });
     const rule = await world.createRule();
-    for (let i = 0; i < 23; i++) await runSamplingRule(db(), { ruleId: rule.id, runAt: RUN_AT, trigger: "manual", startedBy: null });
+    for (let i = 0; i < 23; i++) await runSamplingRule(db(), seedData, { ruleId: rule.id, runAt: RUN_AT, trigger: "manual" });
     const newestFirst = (
       await db().selectFrom("sampling_runs").select("id").where("rule_id", "=", rule.id).orderBy("started_at", "desc").orderBy("id", "desc").execute()
     ).map((row) => row.id);
@@ -137,7 +138,7 @@ describe("conversations on the run page", () => {
     const ids = world.interactionsByAgent.get(agent.id)!;
     await db().updateTable("interactions").set({ customer_name: "Robin Vale", channel: "call" }).where("id", "in", ids).execute();
     const rule = await world.createRule({ quota: { kind: "per_agent", n: 3 }, capPerReviewer: 2 });
-    const run = await runSamplingRule(db(), { ruleId: rule.id, runAt: RUN_AT, trigger: "manual", startedBy: world.lead.id });
+    const run = await runSamplingRule(db(), world.lead, { ruleId: rule.id, runAt: RUN_AT, trigger: "manual" });
     const page = await runLoader({ request: await getRequest(world.lead, `/sampling/runs/${run.runId}`), params: { runId: run.runId }, context: {} });
     // The world's conversations start 10, 17 and 24 hours into the week of 9 Nov 2026 (UTC, the organisation's zone here).
     const expected = ["10 Nov 2026, 00:00", "9 Nov 2026, 10:00", "9 Nov 2026, 17:00"];

@@ -139,7 +139,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return formFailure(invalidFields(fieldErrorsOf(parsed.error.issues), "The draft was not saved: fix the problems marked in the builder, then save again."));
     }
     // The definition is not echoed back: the builder still has it.
-    const saved = await runUseCase(new FormData(), () => saveScorecardDraft(db(), viewer.id, id, { definition: parsed.data, revision: input.revision }));
+    const saved = await runUseCase(new FormData(), () => saveScorecardDraft(db(), viewer, id, { definition: parsed.data, revision: input.revision }));
     if (!saved.ok) return saved.response;
     return { ok: true as const, intent: "save" as const, revision: saved.value.revision, message: "Draft saved." };
   }
@@ -148,28 +148,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (input.intent) {
       case "settings": {
         const { intent: _intent, ...settings } = input;
-        await updateScorecardSettings(db(), viewer.id, id, settings);
+        await updateScorecardSettings(db(), viewer, id, settings);
         return "settings";
       }
       case "visibility":
-        await setHiddenQuestions(db(), viewer.id, id, input.hidden);
+        await setHiddenQuestions(db(), viewer, id, input.hidden);
         return "visibility";
       case "publish":
-        await publishScorecardDraft(db(), viewer.id, id, input.revision);
+        await publishScorecardDraft(db(), viewer, id, input.revision);
         return "published";
       case "edit":
-        await startScorecardDraft(db(), viewer.id, id);
+        await startScorecardDraft(db(), viewer, id);
         return "draft";
       case "discard":
-        await discardScorecardDraft(db(), viewer.id, id);
+        await discardScorecardDraft(db(), viewer, id);
         return "discarded";
       case "archive":
       case "unarchive":
         if (input.intent === "unarchive") {
-          await setScorecardArchived(db(), viewer.id, id, false);
+          await setScorecardArchived(db(), viewer, id, false);
           return "unarchived";
         }
-        return (await setScorecardArchived(db(), viewer.id, id, true)).rulesPaused > 0 ? "archived-rules-paused" : "archived";
+        return (await setScorecardArchived(db(), viewer, id, true)).rulesPaused > 0 ? "archived-rules-paused" : "archived";
     }
   });
   if (!result.ok) return result.response;

@@ -43,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request, actionSchema);
   if (!form.ok) return form.response;
   const { intent: _intent, ...settings } = form.input;
-  const created = await runUseCase(form.form, () => createScorecard(db(), viewer.id, settings));
+  const created = await runUseCase(form.form, () => createScorecard(db(), viewer, settings));
   if (!created.ok) return created.response;
   throw redirect(`/scorecards/${created.value.id}?done=created`);
 }

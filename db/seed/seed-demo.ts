@@ -10,6 +10,7 @@ import { runSamplingRule } from "../../app/modules/sampling/run-sampling-rule.se
 import { createSamplingRule } from "../../app/modules/sampling/save-sampling-rule.server";
 import { demoEmail, demoTeams, demoUsers, DEMO_PASSWORD } from "./demo-organisation";
 import { demoScorecards } from "./demo-scorecards";
+import { seedData } from "../../app/modules/access/actor";
 
 const DEMO_DIR = path.resolve("db/seed/demo");
 
@@ -131,7 +132,7 @@ async function seedDemoReviewWork(db: Database, userIds: Map<string, string>, no
       .execute();
     scorecardIds.set(scorecard.name, id);
   }
-  const { id: ruleId } = await createSamplingRule(db, leadId, {
+  const { id: ruleId } = await createSamplingRule(db, seedData, {
     name: "Weekly call review",
     scorecardId: scorecardIds.get("Call quality") ?? "",
     filters: { channels: ["call"], teamIds: [], agentIds: [], queues: [], tags: [], tagsMode: "any", window: { kind: "last_n_days", days: 14 }, metadata: {} },
@@ -141,7 +142,7 @@ async function seedDemoReviewWork(db: Database, userIds: Map<string, string>, no
     dueInHours: 72,
     schedule: { kind: "weekly", weekday: 1, hour: 6 },
   });
-  const run = await runSamplingRule(db, { ruleId, runAt: now, trigger: "manual", startedBy: leadId });
+  const run = await runSamplingRule(db, seedData, { ruleId, runAt: now, trigger: "manual" });
   if (run.status === "failed") throw new Error(`The demo sampling run failed: ${run.error}`);
   const row = await db.selectFrom("sampling_runs").select("assigned").where("id", "=", run.runId).executeTakeFirstOrThrow();
   return row.assigned;

@@ -13,6 +13,7 @@ import { createUser } from "../../app/modules/users/create-user.server";
 import { startAppServer, type AppServer } from "../../bench/server-process";
 import { createDb, createPool } from "../../db/client";
 import { startControlledPostgres, type ControlledPostgres } from "../../test/controlled-postgres";
+import { seedData } from "../../app/modules/access/actor";
 
 export interface LogLine {
   level: number;
@@ -82,7 +83,7 @@ export async function startOwnServer(env: Record<string, string> = {}): Promise<
 async function seedAdmin(databaseUrl: string): Promise<string> {
   const db = createDb({ connectionString: databaseUrl, max: 1 });
   try {
-    const admin = await createUser(db, null, { name: "Own Admin", email: EMAIL, role: "admin", teamIds: [], password: PASSWORD });
+    const admin = await createUser(db, seedData, { name: "Own Admin", email: EMAIL, role: "admin", teamIds: [], password: PASSWORD });
     const viewer = { id: admin.id, name: "Own Admin", email: EMAIL, role: "admin" as const, teamIds: [] };
     return (await createApiToken(db, viewer, "e2e")).token;
   } finally {

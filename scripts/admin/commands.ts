@@ -9,7 +9,7 @@ import type { Database } from "../../db/client";
 import { DomainError } from "../../app/lib/errors";
 import { createApiToken } from "../../app/modules/api-tokens/create-api-token.server";
 import { apiTokenNameSchema } from "../../app/modules/api-tokens/api-token.schema";
-import { adminCommandLine } from "../../app/modules/audit/actor";
+import { adminCommandLine } from "../../app/modules/access/actor";
 import { createUser } from "../../app/modules/users/create-user.server";
 import { can } from "../../app/modules/access/permissions";
 import type { Role, Viewer } from "../../app/modules/users/roles";

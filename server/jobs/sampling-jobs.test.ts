@@ -111,7 +111,7 @@ describe("a scheduled sampling run", () => {
   it("of a rule whose scorecard is archived through the app does not happen: the rule is paused", async () => {
     const world = await samplingWorld({ agents: 1, perAgent: 3 });
     const rule = await dueRule(world);
-    await setScorecardArchived(db(), world.lead.id, world.scorecard.id, true);
+    await setScorecardArchived(db(), world.lead, world.scorecard.id, true);
     expect(await ruleRow(rule.id)).toMatchObject({ active: false, next_run_at: null });
     expect(await jobWithKey(ruleJobKey(rule.id))).toBeUndefined();
     await runDueJobs();

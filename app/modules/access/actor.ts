@@ -1,7 +1,7 @@
 import type { SystemActor } from "../audit/actor";
 import type { Viewer } from "../users/roles";
 
-export { adminCommandLine, backgroundJobs, demoSeed, type SystemActor } from "../audit/actor";
+export { adminCommandLine, backgroundJobs, seedData, type SystemActor } from "../audit/actor";
 
 /**
  * Who a use case acts for: the signed-in viewer, or a named part of Parley (the admin

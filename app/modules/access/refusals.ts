@@ -1,24 +1,29 @@
 import { DomainError } from "../../lib/errors";
-import { can, type Grantee, type Permission } from "./permissions";
+import { roleLabels } from "../users/roles";
+import { can, rolesWith, type Grantee, type Permission } from "./permissions";
 
 /**
- * The one rule for refusals (docs/architecture.md "Access"), checked in this order:
+ * The one rule for refusals (docs/architecture.md "Access"), checked by every use case in
+ * this order before it writes anything:
  *
- * 1. an action no row makes possible for the viewer's role (releasing, reassigning, starting
- *    a review) is "forbidden" (403) whatever the row: the answer does not depend on the row,
- *    so it reveals nothing about it (`assertCan`, before anything is read);
- * 2. a row the viewer may not see is "not found" (404): the scopes never return it, and a
- *    guessed id answers exactly as a missing one;
- * 3. a row they may see but may not act on — somebody else's draft, comment or queue item,
- *    their own conversation, their own draft after their role stopped scoring — is
- *    "forbidden" (403) (rules.ts);
- * 4. the row's state: 409 (already submitted, already released), 422 (bad input).
+ * 1. a row the viewer may not see is "not found" (404): the scopes never return it, so a
+ *    guessed id answers exactly as a missing one, whatever the viewer's role;
+ * 2. a row they may see but may not do this to is "forbidden" (403): their role lacks the
+ *    permission (`assertCan`), or the row is not theirs to change — somebody else's draft,
+ *    comment or queue item, their own conversation (rules.ts);
+ * 3. the row's state: 409 (already submitted, already released), 422 (bad input).
  *
- * Actions whose "who" depends on the row (scoring a draft, changing a comment, skipping a
- * queue item) have no step 1: their scorer, author or assignee is decided at step 3.
+ * An action about no particular row (creating a scorecard, a user, a rule) has only step 2.
+ * Before a use case runs, a route may turn away a role whose pages or actions these are not
+ * at all (`requirePermission`): 403 whatever the row, which reveals nothing about any row.
  */
-export function assertCan(who: Grantee, permission: Permission, message: string): void {
+export function assertCan(who: Grantee, permission: Permission, message = defaultMessage(permission)): void {
   if (!can(who, permission)) throw forbidden(message);
 }
 
 export const forbidden = (message: string) => new DomainError("forbidden", message);
+
+function defaultMessage(permission: Permission): string {
+  const holders = rolesWith(permission).map((role) => roleLabels[role]);
+  return holders.length === 0 ? "Your role does not allow this." : `Your role does not allow this; ${holders.join(", ")} may.`;
+}

@@ -1,5 +1,7 @@
 import type { Database } from "../../lib/db.server";
-import type { Actor } from "../audit/actor";
+import type { Actor } from "../access/actor";
+import { assertCan } from "../access/refusals";
+import { isUser } from "../audit/actor";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Viewer } from "../users/roles";
 import { newTokenSecret } from "./token-secret.server";
@@ -7,8 +9,10 @@ import { newTokenSecret } from "./token-secret.server";
 /**
  * Creates a token owned by `owner`; the secret is returned once and never stored in clear.
  * The owner makes their own tokens in the app; the admin command line makes one for them.
+ * Somebody else's token is made only by whoever manages tokens (the command line, admins).
  */
-export async function createApiToken(db: Database, owner: Viewer, name: string, actor: Actor = owner.id): Promise<{ id: string; token: string; prefix: string }> {
+export async function createApiToken(db: Database, owner: Viewer, name: string, actor: Actor = owner): Promise<{ id: string; token: string; prefix: string }> {
+  if (!isUser(actor, owner.id)) assertCan(actor, "api-tokens:manage");
   const secret = newTokenSecret();
   return db.transaction().execute(async (trx) => {
     const { id } = await trx

@@ -50,7 +50,7 @@ describe("API token authentication", () => {
   it("refuses the token of a deactivated user", async () => {
     const actor = await seedUser("admin");
     const lead = await apiUser("qa_lead");
-    await setUserActive(db(), actor.id, lead.id, false);
+    await setUserActive(db(), actor, lead.id, false);
     const res = await callRoute(listInteractions, "GET", "/api/v1/interactions", { token: lead.token });
     expect(res.status).toBe(401);
     expect(res.json.error?.message).toMatch(/deactivated/);

@@ -6,6 +6,8 @@
  */
 import type { Database } from "../../lib/db.server";
 import { DomainError, notFound } from "../../lib/errors";
+import { scopeInteractions } from "../access/interaction-scope.server";
+import { assertCan } from "../access/refusals";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Viewer } from "../users/roles";
 import { lockScorecardAssignments } from "./lock-scorecard.server";
@@ -20,9 +22,13 @@ export interface ManualAssignment {
 
 export async function assignInteraction(db: Database, actor: Viewer, input: ManualAssignment): Promise<{ id: string }> {
   return db.transaction().execute(async (trx) => {
-    await lockScorecardAssignments(trx, input.scorecardId);
-    const interaction = await trx.selectFrom("interactions").select(["agent_id"]).where("id", "=", input.interactionId).executeTakeFirst();
+    const interaction = await scopeInteractions(trx.selectFrom("interactions"), actor)
+      .select(["interactions.agent_id"])
+      .where("interactions.id", "=", input.interactionId)
+      .executeTakeFirst();
     if (!interaction) throw notFound("Interaction");
+    assertCan(actor, "assignments:manage", "Only QA leads and admins assign conversations for review.");
+    await lockScorecardAssignments(trx, input.scorecardId);
     const scorecard = await trx
       .selectFrom("scorecards")
       .select("id")

@@ -10,6 +10,7 @@ import { listMyQueue } from "./list-my-queue.server";
 import { reassignAssignment } from "./reassign-assignment.server";
 import { replaceAssignment } from "./replace-assignment.server";
 import { skipAssignment } from "./skip-assignment.server";
+import { seedData } from "../access/actor";
 
 
 const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000);
@@ -19,7 +20,7 @@ const statusOf = async (id: string) =>
 async function ranWorld(options: Parameters<typeof samplingWorld>[0] = {}) {
   const world = await samplingWorld(options);
   const rule = await world.createRule({ quota: { kind: "per_agent", n: 1 } });
-  const outcome = await runSamplingRule(db(), { ruleId: rule.id, runAt: RUN_AT, trigger: "manual", startedBy: null });
+  const outcome = await runSamplingRule(db(), seedData, { ruleId: rule.id, runAt: RUN_AT, trigger: "manual" });
   return { ...world, rule, runId: outcome.runId, assignments: await assignmentsOfRun(outcome.runId) };
 }
 
@@ -118,7 +119,10 @@ describe("skip, replace and reassign", () => {
     const [assignment] = world.assignments;
     const lead = world.lead;
     const target = world.reviewers.find((r) => r.id !== assignment!.reviewer_id)!;
-    expect((await refusal(reassignAssignment(db(), target, assignment!.id, target.id))).status).toBe(403);
+    // Another reviewer's queue item is not theirs to see (404); the assignee sees it but may not move it (403).
+    expect((await refusal(reassignAssignment(db(), target, assignment!.id, target.id))).status).toBe(404);
+    const assignee = world.reviewers.find((r) => r.id === assignment!.reviewer_id)!;
+    expect((await refusal(reassignAssignment(db(), assignee, assignment!.id, target.id))).status).toBe(403);
     await reassignAssignment(db(), lead, assignment!.id, target.id);
     expect((await statusOf(assignment!.id)).reviewer_id).toBe(target.id);
     expect((await refusal(reassignAssignment(db(), lead, assignment!.id, world.agents[0]!.id))).fieldErrors).toHaveProperty("reviewerId");

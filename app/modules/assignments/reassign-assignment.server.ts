@@ -9,9 +9,9 @@ import { assertReviewerMayTake } from "./reviewer-checks.server";
 
 /** Moves an open assignment to another reviewer (qa_lead, admin); caps are the lead's call here. */
 export async function reassignAssignment(db: Database, viewer: Viewer, assignmentId: string, reviewerId: string): Promise<void> {
-  assertCan(viewer, "assignments:manage", "Only QA leads and admins reassign work.");
   await db.transaction().execute(async (trx) => {
     const assignment = await loadOpenAssignmentForUpdate(trx, viewer, assignmentId);
+    assertCan(viewer, "assignments:manage", "Only QA leads and admins reassign work.");
     if (assignment.reviewer_id === reviewerId) {
       throw new DomainError("invalid", "It is already assigned to that reviewer.", { reviewerId: "Choose another reviewer" });
     }

@@ -6,7 +6,7 @@
 export const systemActorLabels = {
   "admin-cli": "Admin command line",
   jobs: "Background jobs",
-  seed: "Demo seed",
+  seed: "Seed data",
 } as const;
 
 export type SystemActorName = keyof typeof systemActorLabels;
@@ -21,8 +21,8 @@ export type Actor = string | { id: string } | SystemActor;
 export const adminCommandLine: SystemActor = { system: "admin-cli" };
 /** Scheduled work of the job runner (scheduled sampling runs). */
 export const backgroundJobs: SystemActor = { system: "jobs" };
-/** `npm run db:seed`, setting up the demo organisation. */
-export const demoSeed: SystemActor = { system: "seed" };
+/** Data set up by a command rather than a person: `npm run db:seed` (the demo organisation), test and benchmark set-up. */
+export const seedData: SystemActor = { system: "seed" };
 
 /** The two audit_log columns that name the actor; null actor only where no one is known (tests). */
 export function actorColumns(actor: Actor | null): { actor_id: string | null; actor_system: SystemActorName | null } {

@@ -40,7 +40,7 @@ describe("logIn", () => {
     const qa = await seedUser("qa");
     const admin = await seedUser("admin");
     const gone = await seedUser("agent");
-    await setUserActive(db(), admin.id, gone.id, false);
+    await setUserActive(db(), admin, gone.id, false);
 
     expect(await attempt(qa.email, "wrong password!", newIp())).toEqual({ ok: false, reason: "invalid" });
     expect(await attempt("nobody@example.test", qa.password, newIp())).toEqual({ ok: false, reason: "invalid" });

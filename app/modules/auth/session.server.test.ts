@@ -47,12 +47,12 @@ describe("sessions", () => {
     const admin = await seedUser("admin");
     const { user, token } = await newSession("agent");
     const phone = await createSession(db(), { userId: user.id, ttlHours: 8 });
-    await setUserActive(db(), admin.id, user.id, false);
+    await setUserActive(db(), admin, user.id, false);
     expect(await loadSession(db(), token)).toBeNull();
     expect(await loadSession(db(), phone.token)).toBeNull();
     expect(await db().selectFrom("sessions").select("token_hash").where("user_id", "=", user.id).execute()).toEqual([]);
 
-    await setUserActive(db(), admin.id, user.id, true);
+    await setUserActive(db(), admin, user.id, true);
     expect(await loadSession(db(), token)).toBeNull();
   });
 

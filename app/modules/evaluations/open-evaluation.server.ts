@@ -3,9 +3,8 @@
  * the scorecard's latest published version. From a queue assignment (the assignee only) or
  * ad hoc from an interaction (any reviewer, never on their own conversation). Opening twice
  * returns the same draft, so a reload or a second tab continues the same work. Refusals in
- * the order of access/refusals.ts: a role that does not score is 403; an assignment or
- * interaction outside the viewer's scope 404; somebody else's queue item or one's own
- * conversation 403.
+ * the order of access/refusals.ts: an assignment or interaction outside the viewer's scope is
+ * 404; a role that does not score, somebody else's queue item or one's own conversation 403.
  */
 import type { Database } from "../../lib/db.server";
 import { DomainError, notFound } from "../../lib/errors";
@@ -20,7 +19,6 @@ import type { Viewer } from "../users/roles";
 export type OpenRequest = { assignmentId: string } | { interactionId: string; scorecardId: string };
 
 export async function openEvaluation(db: Database, viewer: Viewer, request: OpenRequest): Promise<{ evaluationId: string }> {
-  assertCan(viewer, "reviews:work", "Only QA specialists and QA leads score interactions.");
   try {
     return await findOrStart(db, viewer, request);
   } catch (error) {
@@ -44,6 +42,7 @@ async function findOrStart(db: Database, viewer: Viewer, request: OpenRequest): 
         .forUpdate("assignments")
         .executeTakeFirst();
       if (!assignment) throw notFound("Assignment");
+      assertMayReview(viewer);
       assertNotOwnConversation(viewer, assignment);
       assertAssignedTo(viewer, assignment);
       ({ interaction_id: interactionId, scorecard_id: scorecardId } = assignment);
@@ -53,7 +52,9 @@ async function findOrStart(db: Database, viewer: Viewer, request: OpenRequest): 
       if (assignment.status !== "open") throw new DomainError("conflict", "This assignment was skipped; it has no evaluation.");
     } else {
       ({ interactionId, scorecardId } = request);
-      assertNotOwnConversation(viewer, await visibleInteraction(trx, viewer, interactionId));
+      const interaction = await visibleInteraction(trx, viewer, interactionId);
+      assertMayReview(viewer);
+      assertNotOwnConversation(viewer, interaction);
       // A draft started here makes the interaction taken for the scorecard: under the lock a
       // sampling run takes, so a run cannot read it as free and hand it to someone else now.
       await lockScorecardAssignments(trx, scorecardId);
@@ -109,3 +110,5 @@ async function visibleInteraction(trx: Database, viewer: Viewer, interactionId: 
   if (!interaction) throw notFound("Interaction");
   return interaction;
 }
+
+const assertMayReview = (viewer: Viewer) => assertCan(viewer, "reviews:work", "Only QA specialists and QA leads score interactions.");

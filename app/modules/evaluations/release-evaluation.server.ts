@@ -9,12 +9,11 @@ import type { Viewer } from "../users/roles";
 
 /**
  * Releases a submitted review to the agent (scorecards whose release mode is "manual"); from
- * then on the agent sees it on their own conversation. Checked once, here (access/refusals.ts):
- * a role without `evaluations:release` is 403, an evaluation outside the viewer's scope 404,
- * one that is not a submitted, unreleased review 409.
+ * then on the agent sees it on their own conversation. Checked once, here, in the order of
+ * access/refusals.ts: an evaluation outside the viewer's scope is 404, a role without
+ * `evaluations:release` 403, one that is not a submitted, unreleased review 409.
  */
 export async function releaseEvaluation(db: Database, viewer: Viewer, evaluationId: string): Promise<void> {
-  assertCan(viewer, "evaluations:release", "Only QA leads and admins release evaluations.");
   await db.transaction().execute(async (trx) => {
     const evaluation = await scopeEvaluations(trx.selectFrom("evaluations").innerJoin("interactions", "interactions.id", "evaluations.interaction_id"), viewer)
       .select(["evaluations.kind", "evaluations.status", "evaluations.released_at"])
@@ -22,6 +21,7 @@ export async function releaseEvaluation(db: Database, viewer: Viewer, evaluation
       .forUpdate("evaluations")
       .executeTakeFirst();
     if (!evaluation) throw notFound("Evaluation");
+    assertCan(viewer, "evaluations:release", "Only QA leads and admins release evaluations.");
     assertReleasable(evaluation);
     await trx.updateTable("evaluations").set({ released_at: sql`now()`, updated_at: sql`now()` }).where("id", "=", evaluationId).execute();
     await recordAudit(trx, { actorId: viewer.id, action: "evaluation.release", entityType: "evaluation", entityId: evaluationId });

@@ -1,4 +1,5 @@
 import type { Database } from "../../lib/db.server";
+import { assertCan } from "../access/refusals";
 import { DomainError } from "../../lib/errors";
 import type { BlobStore } from "../../lib/storage.server";
 import type { Viewer } from "../users/roles";
@@ -22,6 +23,7 @@ export async function importInteraction(
   request: IngestRequest,
   { maxTranscriptBytes }: { maxTranscriptBytes: number },
 ): Promise<ImportInteractionResult> {
+  assertCan(importer, "interactions:ingest");
   const agentId = await resolveAgent(db, request.agent);
   const file = transcriptFileOf(request.transcript);
   const imported = importTranscript(request.transcript.fileName, file.body, {

@@ -4,11 +4,13 @@ import { enqueueJob } from "../../lib/jobs.server";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Viewer } from "../users/roles";
 import { scopeInteractions } from "../access/interaction-scope.server";
+import { assertCan } from "../access/refusals";
 import { processingRetryable } from "./processing-retry";
 
 /**
  * Queues the waveform job again for an interaction whose processing failed, or has been
- * processing for `retryAfterMinutes` or more (its job may have been lost).
+ * processing for `retryAfterMinutes` or more (its job may have been lost). For whoever
+ * imports interactions (`interactions:ingest`), within their scope.
  */
 export async function retryProcessing(
   db: Database,
@@ -23,6 +25,7 @@ export async function retryProcessing(
       .forUpdate()
       .executeTakeFirst();
     if (!row) throw notFound("Interaction");
+    assertCan(viewer, "interactions:ingest");
     if (!row.recording_key) throw new DomainError("invalid", "This interaction has no recording to process.");
     const status = row.status as "processing" | "ready" | "failed";
     if (!processingRetryable({ status, statusSince: row.updated_at }, now, retryAfterMinutes)) {

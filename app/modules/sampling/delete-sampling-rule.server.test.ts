@@ -19,6 +19,7 @@ import { openEvaluation } from "../evaluations/open-evaluation.server";
 import { deleteSamplingRule, ruleDeletedReason } from "./delete-sampling-rule.server";
 import { countRuleWork } from "./rule-work-counts.server";
 import { runSamplingRule } from "./run-sampling-rule.server";
+import { seedData } from "../access/actor";
 
 const assignmentRow = (id: string) =>
   db()
@@ -31,7 +32,7 @@ const assignmentRow = (id: string) =>
 async function ruleWithWork() {
   const world = await samplingWorld({ agents: 2, perAgent: 3, reviewers: 2 });
   const rule = await world.createRule({ quota: { kind: "per_agent", n: 2 } });
-  const { runId } = await runSamplingRule(db(), { ruleId: rule.id, runAt: RUN_AT, trigger: "manual", startedBy: world.lead.id });
+  const { runId } = await runSamplingRule(db(), world.lead, { ruleId: rule.id, runAt: RUN_AT, trigger: "manual" });
   const [begun, done, skipped, notStarted] = await assignmentsOfRun(runId);
   const reviewerOf = (row: { reviewer_id: string }) => world.reviewers.find((r) => r.id === row.reviewer_id)!;
   await openEvaluation(db(), reviewerOf(begun!), { assignmentId: begun!.id });
@@ -53,7 +54,7 @@ describe("deleteSamplingRule", () => {
     const name = world.rule.settings.name;
     expect(await countRuleWork(db(), world.rule.id)).toEqual({ ruleName: name, notStarted: 1, inProgress: 1, done: 1, skipped: 1, runs: 1 });
 
-    expect(await deleteSamplingRule(db(), world.lead.id, world.rule.id)).toEqual({ name, cancelled: 1, inProgress: 1 });
+    expect(await deleteSamplingRule(db(), world.lead, world.rule.id)).toEqual({ name, cancelled: 1, inProgress: 1 });
 
     const gone = { rule_id: null, run_id: null, deleted_rule_name: name };
     expect(await assignmentRow(world.notStarted.id)).toMatchObject({ ...gone, status: "skipped", skip_reason: ruleDeletedReason(name), closed_by: world.lead.id });
@@ -70,14 +71,14 @@ describe("deleteSamplingRule", () => {
     expect((await refusal(openEvaluation(db(), cancelledReviewer, { assignmentId: world.notStarted.id }))).status).toBe(409);
     expect((await openEvaluation(db(), world.reviewerOf(world.begun), { assignmentId: world.begun.id })).evaluationId).toBeTruthy();
 
-    expect((await refusal(deleteSamplingRule(db(), world.lead.id, world.rule.id))).status).toBe(404);
+    expect((await refusal(deleteSamplingRule(db(), world.lead, world.rule.id))).status).toBe(404);
     expect((await refusal(countRuleWork(db(), world.rule.id))).status).toBe(404);
   });
 
   it("labels the deleted rule's work in My queue, on the dashboard and on the interaction page, not as Manual", async () => {
     const world = await ruleWithWork();
     const name = world.rule.settings.name;
-    await deleteSamplingRule(db(), world.lead.id, world.rule.id);
+    await deleteSamplingRule(db(), world.lead, world.rule.id);
 
     const queue = await listMyQueue(db(), world.reviewerOf(world.begun), { limit: 10 });
     expect(queue.items.find((item) => item.id === world.begun.id)).toMatchObject({ ruleName: name, ruleDeleted: true, runId: null });
@@ -100,7 +101,7 @@ describe("deleteSamplingRule", () => {
   it("waits for a review being started at that moment and leaves that assignment open", async () => {
     const world = await samplingWorld({ agents: 1, perAgent: 1, reviewers: 1 });
     const rule = await world.createRule({ quota: { kind: "per_agent", n: 1 } });
-    const { runId } = await runSamplingRule(db(), { ruleId: rule.id, runAt: RUN_AT, trigger: "manual", startedBy: null });
+    const { runId } = await runSamplingRule(db(), seedData, { ruleId: rule.id, runAt: RUN_AT, trigger: "manual" });
     const [assignment] = await assignmentsOfRun(runId);
     const version = await db().selectFrom("scorecard_versions").select("id").where("scorecard_id", "=", world.scorecard.id).executeTakeFirstOrThrow();
 
@@ -127,7 +128,7 @@ describe("deleteSamplingRule", () => {
           .execute();
       });
     await isLocked;
-    const deleting = deleteSamplingRule(db(), world.lead.id, rule.id);
+    const deleting = deleteSamplingRule(db(), world.lead, rule.id);
     // Let the draft be written only once the delete is waiting for the row.
     for (;;) {
       const { rows } = await sql<{ waiting: number }>`
@@ -145,6 +146,6 @@ describe("deleteSamplingRule", () => {
     const world = await samplingWorld({ agents: 1, perAgent: 0, reviewers: 1 });
     const rule = await world.createRule();
     expect(await countRuleWork(db(), rule.id)).toMatchObject({ notStarted: 0, inProgress: 0, done: 0, skipped: 0, runs: 0 });
-    expect(await deleteSamplingRule(db(), world.lead.id, rule.id)).toEqual({ name: rule.settings.name, cancelled: 0, inProgress: 0 });
+    expect(await deleteSamplingRule(db(), world.lead, rule.id)).toEqual({ name: rule.settings.name, cancelled: 0, inProgress: 0 });
   });
 });

@@ -9,6 +9,9 @@
  */
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
+import { assertCan } from "../access/refusals";
+import type { Actor } from "../access/actor";
+import { userIdOf } from "../audit/actor";
 import { notFound } from "../../lib/errors";
 import { lockScorecardAssignments } from "../assignments/lock-scorecard.server";
 import { recordAudit } from "../audit/record-audit.server";
@@ -25,7 +28,8 @@ export interface DeletedRule {
   inProgress: number;
 }
 
-export async function deleteSamplingRule(db: Database, actorId: string, ruleId: string): Promise<DeletedRule> {
+export async function deleteSamplingRule(db: Database, actor: Actor, ruleId: string): Promise<DeletedRule> {
+  assertCan(actor, "sampling:manage");
   return db.transaction().execute(async (trx) => {
     // "Not started" must not change between being read and the skip. A draft is started from
     // an assignment under that assignment's row lock, and ad hoc (from the interaction page)
@@ -54,7 +58,7 @@ export async function deleteSamplingRule(db: Database, actorId: string, ruleId: 
         status: "skipped",
         skip_reason: ruleDeletedReason(rule.name),
         closed_at: sql`now()`,
-        closed_by: actorId,
+        closed_by: userIdOf(actor),
         updated_at: sql`now()`,
       })
       .where("rule_id", "=", ruleId)
@@ -73,7 +77,7 @@ export async function deleteSamplingRule(db: Database, actorId: string, ruleId: 
     // Runs go with the rule (cascade); the assignments' rule_id and run_id become null.
     await trx.deleteFrom("sampling_rules").where("id", "=", ruleId).execute();
     await recordAudit(trx, {
-      actorId,
+      actorId: actor,
       action: "sampling_rule.delete",
       entityType: "sampling_rule",
       entityId: ruleId,

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
+import type { Actor } from "../access/actor";
 import { recordAudit } from "../audit/record-audit.server";
 import { scheduleRuleRun } from "./schedule-rule-run.server";
 
@@ -9,7 +10,7 @@ import { scheduleRuleRun } from "./schedule-rule-run.server";
  * they hand out could not be opened; paused, they wait for a lead to choose another scorecard
  * and resume them. Returns how many were paused.
  */
-export async function pauseRulesOfScorecard(trx: Database, actorId: string, scorecardId: string): Promise<number> {
+export async function pauseRulesOfScorecard(trx: Database, actor: Actor, scorecardId: string): Promise<number> {
   const rules = await trx
     .selectFrom("sampling_rules")
     .select("id")
@@ -23,7 +24,7 @@ export async function pauseRulesOfScorecard(trx: Database, actorId: string, scor
     // Inactive: clears next_run_at and removes the waiting scheduler job.
     await scheduleRuleRun(trx, { id: rule.id, active: false, schedule: { kind: "manual" } }, new Date(), "UTC");
     await recordAudit(trx, {
-      actorId,
+      actorId: actor,
       action: "sampling_rule.pause",
       entityType: "sampling_rule",
       entityId: rule.id,

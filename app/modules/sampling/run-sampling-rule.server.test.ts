@@ -7,8 +7,9 @@ import { seedEvaluation } from "../../../test/review-factories";
 import { previewSamplingRule } from "./preview-sampling-rule.server";
 import { runSamplingRule, unexpectedRunError } from "./run-sampling-rule.server";
 import { samplingCoverage } from "./sampling-coverage.server";
+import { seedData } from "../access/actor";
 
-const run = (ruleId: string, runAt = RUN_AT) => runSamplingRule(db(), { ruleId, runAt, trigger: "manual", startedBy: null });
+const run = (ruleId: string, runAt = RUN_AT) => runSamplingRule(db(), seedData, { ruleId, runAt, trigger: "manual" });
 
 async function completed(ruleId: string, runAt = RUN_AT) {
   const outcome = await run(ruleId, runAt);

@@ -17,6 +17,9 @@ import { DomainError } from "../../lib/errors";
 import { lockScorecardAssignments } from "../assignments/lock-scorecard.server";
 import { loadReviewerLoads } from "../assignments/reviewer-loads.server";
 import { getOrganisation } from "../users/get-organisation.server";
+import type { Actor } from "../access/actor";
+import { assertCan } from "../access/refusals";
+import { userIdOf } from "../audit/actor";
 import { assertScorecardUsable } from "./assert-scorecard-usable.server";
 import { assignReviewers } from "./assign";
 import { getRuleSettings } from "./get-rule-settings.server";
@@ -28,7 +31,6 @@ export interface RunRequest {
   /** The instant whose period is sampled: now for "run now", the schedule's slot for a job. */
   runAt: Date;
   trigger: "manual" | "schedule";
-  startedBy: string | null;
 }
 
 export type RunOutcome =
@@ -48,7 +50,13 @@ export type RunOutcome =
 export const unexpectedRunError = (runId: string) =>
   `Parley ran into an unexpected problem. Try Run now again; if it keeps failing, ask your administrator to look up run ${runId} in the server log.`;
 
-export async function runSamplingRule(db: Database, request: RunRequest): Promise<RunOutcome> {
+/**
+ * Runs a rule as `actor`: a lead's "Run now", or the job runner for a scheduled slot. The run
+ * records who started it (nobody, for a part of Parley).
+ */
+export async function runSamplingRule(db: Database, actor: Actor, request: RunRequest): Promise<RunOutcome> {
+  assertCan(actor, "sampling:manage");
+  const startedBy = userIdOf(actor);
   const rule = await getRuleSettings(db, request.ruleId);
   const { timeZone } = await getOrganisation(db);
   const startedAt = new Date();
@@ -69,7 +77,7 @@ export async function runSamplingRule(db: Database, request: RunRequest): Promis
           trigger: request.trigger,
           status: "completed",
           settings: JSON.stringify(rule.settings),
-          started_by: request.startedBy,
+          started_by: startedBy,
           started_at: startedAt,
         })
         .returning("id")
@@ -96,7 +104,7 @@ export async function runSamplingRule(db: Database, request: RunRequest): Promis
           .insertInto("assignments")
           .columns(["interaction_id", "scorecard_id", "reviewer_id", "rule_id", "run_id", "rank_key", "due_at", "created_by"])
           .expression(
-            sql`SELECT a.interaction_id, ${rule.scorecardId}::uuid, a.reviewer_id, ${rule.id}::uuid, ${id}::uuid, a.rank_key, ${dueAt}::timestamptz, ${request.startedBy}::uuid
+            sql`SELECT a.interaction_id, ${rule.scorecardId}::uuid, a.reviewer_id, ${rule.id}::uuid, ${id}::uuid, a.rank_key, ${dueAt}::timestamptz, ${startedBy}::uuid
                 FROM unnest(${interactionIds}::uuid[], ${reviewerIds}::uuid[], ${rankKeys}::text[]) AS a(interaction_id, reviewer_id, rank_key)`,
           )
           .execute();
@@ -136,7 +144,7 @@ export async function runSamplingRule(db: Database, request: RunRequest): Promis
         status: "failed",
         settings: JSON.stringify(rule.settings),
         error: message,
-        started_by: request.startedBy,
+        started_by: startedBy,
         started_at: startedAt,
       })
       .execute();

@@ -7,6 +7,7 @@
  */
 import type { Database } from "../../lib/db.server";
 import { DomainError } from "../../lib/errors";
+import { backgroundJobs } from "../access/actor";
 import { getRuleSettings } from "./get-rule-settings.server";
 import { runSamplingRule, type RunOutcome } from "./run-sampling-rule.server";
 
@@ -21,6 +22,6 @@ export async function runScheduledSlot(db: Database, input: { ruleId: string; sl
     throw error;
   }
   if (!rule.active || rule.settings.schedule.kind === "manual") return { kind: "stale" };
-  const outcome = await runSamplingRule(db, { ruleId: rule.id, runAt: input.slot, trigger: "schedule", startedBy: null });
+  const outcome = await runSamplingRule(db, backgroundJobs, { ruleId: rule.id, runAt: input.slot, trigger: "schedule" });
   return { kind: "ran", ...outcome };
 }

@@ -46,19 +46,19 @@ describe("saving sampling rules", () => {
     expect(stored.next_run_at!.getUTCHours()).toBe(6);
     expect(stored.next_run_at!.getTime()).toBeGreaterThan(Date.now());
 
-    await updateSamplingRule(db(), world.lead.id, rule.id, { ...rule.settings, schedule: { kind: "weekly", weekday: 1, hour: 7 } });
+    await updateSamplingRule(db(), world.lead, rule.id, { ...rule.settings, schedule: { kind: "weekly", weekday: 1, hour: 7 } });
     const moved = await queuedJob(rule.id);
     expect(moved).toHaveLength(1);
     expect(moved[0]!.run_at.getUTCDay()).toBe(1);
     expect(moved[0]!.run_at.getUTCHours()).toBe(7);
 
-    await setSamplingRuleActive(db(), world.lead.id, rule.id, false);
+    await setSamplingRuleActive(db(), world.lead, rule.id, false);
     expect(await queuedJob(rule.id)).toEqual([]);
     expect((await ruleRow(rule.id)).next_run_at).toBeNull();
-    await setSamplingRuleActive(db(), world.lead.id, rule.id, true);
+    await setSamplingRuleActive(db(), world.lead, rule.id, true);
     expect(await queuedJob(rule.id)).toHaveLength(1);
 
-    await deleteSamplingRule(db(), world.lead.id, rule.id);
+    await deleteSamplingRule(db(), world.lead, rule.id);
     expect(await queuedJob(rule.id)).toEqual([]);
   });
 });
@@ -71,7 +71,7 @@ describe("archiving a rule's scorecard", () => {
     const otherScorecard = await seedScorecard();
     const elsewhere = await world.createRule({ schedule: weekly, scorecardId: otherScorecard.id });
 
-    expect(await setScorecardArchived(db(), world.lead.id, world.scorecard.id, true)).toEqual({ rulesPaused: 2 });
+    expect(await setScorecardArchived(db(), world.lead, world.scorecard.id, true)).toEqual({ rulesPaused: 2 });
     for (const rule of [first, second]) {
       expect(await ruleRow(rule.id)).toMatchObject({ active: false, next_run_at: null });
       expect(await queuedJob(rule.id)).toEqual([]);
@@ -80,15 +80,15 @@ describe("archiving a rule's scorecard", () => {
     const audit = await db().selectFrom("audit_log").select(["entity_id", "after"]).where("action", "=", "sampling_rule.pause").execute();
     expect(audit.filter((row) => row.entity_id === first.id)).toMatchObject([{ after: { reason: "scorecard_archived", scorecardId: world.scorecard.id } }]);
 
-    const refused = await refusal(setSamplingRuleActive(db(), world.lead.id, first.id, true));
+    const refused = await refusal(setSamplingRuleActive(db(), world.lead, first.id, true));
     expect(refused).toMatchObject({ status: 409, message: `The scorecard “${world.scorecard.name}” is archived; choose another scorecard for this rule.` });
     expect((await ruleRow(first.id)).active).toBe(false);
 
-    await updateSamplingRule(db(), world.lead.id, first.id, { ...first.settings, scorecardId: otherScorecard.id });
-    await setSamplingRuleActive(db(), world.lead.id, first.id, true);
+    await updateSamplingRule(db(), world.lead, first.id, { ...first.settings, scorecardId: otherScorecard.id });
+    await setSamplingRuleActive(db(), world.lead, first.id, true);
     expect(await queuedJob(first.id)).toHaveLength(1);
     // Unarchiving pauses nothing and resumes nothing.
-    expect(await setScorecardArchived(db(), world.lead.id, world.scorecard.id, false)).toEqual({ rulesPaused: 0 });
+    expect(await setScorecardArchived(db(), world.lead, world.scorecard.id, false)).toEqual({ rulesPaused: 0 });
     expect((await ruleRow(second.id)).active).toBe(false);
   });
 });
@@ -114,7 +114,7 @@ describe("claimScheduledSlot (the run_sampling_rule job)", () => {
 
     // The slot moved on, so the same slot is not claimed twice; nor is a paused or deleted rule's.
     expect(await claimScheduledSlot(db(), { ruleId: rule.id, slot: RUN_AT })).toEqual({ kind: "stale" });
-    await setSamplingRuleActive(db(), world.lead.id, rule.id, false);
+    await setSamplingRuleActive(db(), world.lead, rule.id, false);
     expect(await claimScheduledSlot(db(), { ruleId: rule.id, slot: next })).toEqual({ kind: "stale" });
     expect(await claimScheduledSlot(db(), { ruleId: "00000000-0000-4000-8000-000000000000", slot: next })).toEqual({ kind: "stale" });
   });
@@ -133,7 +133,7 @@ describe("runScheduledSlot (the run_sampling_slot job)", () => {
     expect(retry).toMatchObject({ kind: "ran", status: "completed" });
     expect(await assignmentsOfScorecard(world.scorecard.id)).toHaveLength(4);
 
-    await setSamplingRuleActive(db(), world.lead.id, rule.id, false);
+    await setSamplingRuleActive(db(), world.lead, rule.id, false);
     expect(await runScheduledSlot(db(), { ruleId: rule.id, slot: RUN_AT })).toEqual({ kind: "stale" });
     expect(await runScheduledSlot(db(), { ruleId: "00000000-0000-4000-8000-000000000000", slot: RUN_AT })).toEqual({ kind: "stale" });
   });

@@ -7,6 +7,9 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
+import { assertCan } from "../access/refusals";
+import type { Actor } from "../access/actor";
+import { userIdOf } from "../audit/actor";
 import { DomainError, notFound } from "../../lib/errors";
 import { isUniqueViolation } from "../../lib/pg-errors";
 import { reviewerRoles } from "../assignments/reviewer-loads.server";
@@ -75,7 +78,8 @@ function storedSettings(settings: SamplingRuleSettings): string {
   return JSON.stringify(rest);
 }
 
-export async function createSamplingRule(db: Database, actorId: string, settings: SamplingRuleSettings): Promise<{ id: string }> {
+export async function createSamplingRule(db: Database, actor: Actor, settings: SamplingRuleSettings): Promise<{ id: string }> {
+  assertCan(actor, "sampling:manage");
   const { timeZone } = await getOrganisation(db);
   return translateNameClash(
     db.transaction().execute(async (trx) => {
@@ -88,18 +92,19 @@ export async function createSamplingRule(db: Database, actorId: string, settings
           settings: storedSettings(settings),
           // The rule's half of every period's seed: random, so two rules never draw in lockstep.
           seed: randomBytes(8).toString("hex"),
-          created_by: actorId,
+          created_by: userIdOf(actor),
         })
         .returning("id")
         .executeTakeFirstOrThrow();
       await scheduleRuleRun(trx, { id, active: true, schedule: settings.schedule }, new Date(), timeZone);
-      await recordAudit(trx, { actorId, action: "sampling_rule.create", entityType: "sampling_rule", entityId: id, after: settings });
+      await recordAudit(trx, { actorId: actor, action: "sampling_rule.create", entityType: "sampling_rule", entityId: id, after: settings });
       return { id };
     }),
   );
 }
 
-export async function updateSamplingRule(db: Database, actorId: string, ruleId: string, settings: SamplingRuleSettings): Promise<void> {
+export async function updateSamplingRule(db: Database, actor: Actor, ruleId: string, settings: SamplingRuleSettings): Promise<void> {
+  assertCan(actor, "sampling:manage");
   const { timeZone } = await getOrganisation(db);
   await translateNameClash(
     db.transaction().execute(async (trx) => {
@@ -118,7 +123,7 @@ export async function updateSamplingRule(db: Database, actorId: string, ruleId: 
         .execute();
       await scheduleRuleRun(trx, { id: ruleId, active: before.active, schedule: settings.schedule }, new Date(), timeZone);
       await recordAudit(trx, {
-        actorId,
+        actorId: actor,
         action: "sampling_rule.update",
         entityType: "sampling_rule",
         entityId: ruleId,
@@ -133,7 +138,8 @@ export async function updateSamplingRule(db: Database, actorId: string, ruleId: 
  * Pausing stops the schedule; "run now" still works. Resuming schedules the next slot from now,
  * unless the rule's scorecard can no longer be scored with (archiving it paused the rule).
  */
-export async function setSamplingRuleActive(db: Database, actorId: string, ruleId: string, active: boolean): Promise<void> {
+export async function setSamplingRuleActive(db: Database, actor: Actor, ruleId: string, active: boolean): Promise<void> {
+  assertCan(actor, "sampling:manage");
   const { timeZone } = await getOrganisation(db);
   await db.transaction().execute(async (trx) => {
     const rule = await trx.selectFrom("sampling_rules").select(["settings", "scorecard_id"]).where("id", "=", ruleId).forUpdate().executeTakeFirst();
@@ -142,6 +148,6 @@ export async function setSamplingRuleActive(db: Database, actorId: string, ruleI
     await trx.updateTable("sampling_rules").set({ active, updated_at: sql`now()` }).where("id", "=", ruleId).execute();
     const schedule = (rule.settings as Pick<SamplingRuleSettings, "schedule">).schedule;
     await scheduleRuleRun(trx, { id: ruleId, active, schedule }, new Date(), timeZone);
-    await recordAudit(trx, { actorId, action: active ? "sampling_rule.resume" : "sampling_rule.pause", entityType: "sampling_rule", entityId: ruleId });
+    await recordAudit(trx, { actorId: actor, action: active ? "sampling_rule.resume" : "sampling_rule.pause", entityType: "sampling_rule", entityId: ruleId });
   });
 }

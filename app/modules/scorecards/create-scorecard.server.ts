@@ -4,6 +4,9 @@
  */
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
+import { assertCan } from "../access/refusals";
+import type { Actor } from "../access/actor";
+import { userIdOf } from "../audit/actor";
 import { DomainError, notFound } from "../../lib/errors";
 import { isUniqueViolation } from "../../lib/pg-errors";
 import { recordAudit } from "../audit/record-audit.server";
@@ -21,22 +24,24 @@ async function translateNameClash<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-export async function createScorecard(db: Database, actorId: string, settings: ScorecardSettings): Promise<{ id: string }> {
+export async function createScorecard(db: Database, actor: Actor, settings: ScorecardSettings): Promise<{ id: string }> {
+  assertCan(actor, "scorecards:manage");
   return translateNameClash(
     db.transaction().execute(async (trx) => {
       const { id } = await trx
         .insertInto("scorecards")
-        .values({ name: settings.name, description: settings.description, release_mode: settings.releaseMode, created_by: actorId })
+        .values({ name: settings.name, description: settings.description, release_mode: settings.releaseMode, created_by: userIdOf(actor) })
         .returning("id")
         .executeTakeFirstOrThrow();
       await trx.insertInto("scorecard_versions").values({ scorecard_id: id, version: 1, definition: JSON.stringify(starterDefinition()) }).execute();
-      await recordAudit(trx, { actorId, action: "scorecard.create", entityType: "scorecard", entityId: id, after: settings });
+      await recordAudit(trx, { actorId: actor, action: "scorecard.create", entityType: "scorecard", entityId: id, after: settings });
       return { id };
     }),
   );
 }
 
-export async function updateScorecardSettings(db: Database, actorId: string, scorecardId: string, settings: ScorecardSettings): Promise<void> {
+export async function updateScorecardSettings(db: Database, actor: Actor, scorecardId: string, settings: ScorecardSettings): Promise<void> {
+  assertCan(actor, "scorecards:manage");
   await translateNameClash(
     db.transaction().execute(async (trx) => {
       const before = await trx
@@ -51,7 +56,7 @@ export async function updateScorecardSettings(db: Database, actorId: string, sco
         .set({ name: settings.name, description: settings.description, release_mode: settings.releaseMode, updated_at: sql`now()` })
         .where("id", "=", scorecardId)
         .execute();
-      await recordAudit(trx, { actorId, action: "scorecard.update", entityType: "scorecard", entityId: scorecardId, before, after: settings });
+      await recordAudit(trx, { actorId: actor, action: "scorecard.update", entityType: "scorecard", entityId: scorecardId, before, after: settings });
     }),
   );
 }

@@ -5,6 +5,9 @@
  */
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
+import { assertCan } from "../access/refusals";
+import type { Actor } from "../access/actor";
+import { userIdOf } from "../audit/actor";
 import { DomainError } from "../../lib/errors";
 import { recordAudit } from "../audit/record-audit.server";
 import { isScoringQuestion, type ScorecardDefinition } from "./scorecard-definition.schema";
@@ -17,7 +20,8 @@ export function publishProblem(definition: ScorecardDefinition): string | null {
     : "Add at least one scoring question (yes/no, scale or choice) with a weight above 0, in a section with a weight above 0, before publishing.";
 }
 
-export async function publishScorecardDraft(db: Database, actorId: string, scorecardId: string, revision: number): Promise<{ version: number }> {
+export async function publishScorecardDraft(db: Database, actor: Actor, scorecardId: string, revision: number): Promise<{ version: number }> {
+  assertCan(actor, "scorecards:manage");
   return db.transaction().execute(async (trx) => {
     const draft = await trx
       .selectFrom("scorecard_versions")
@@ -32,10 +36,10 @@ export async function publishScorecardDraft(db: Database, actorId: string, score
     if (problem) throw new DomainError("invalid", problem);
     await trx
       .updateTable("scorecard_versions")
-      .set({ status: "published", published_at: sql`now()`, published_by: actorId, updated_at: sql`now()` })
+      .set({ status: "published", published_at: sql`now()`, published_by: userIdOf(actor), updated_at: sql`now()` })
       .where("id", "=", draft.id)
       .execute();
-    await recordAudit(trx, { actorId, action: "scorecard.publish", entityType: "scorecard", entityId: scorecardId, after: { version: draft.version } });
+    await recordAudit(trx, { actorId: actor, action: "scorecard.publish", entityType: "scorecard", entityId: scorecardId, after: { version: draft.version } });
     return { version: draft.version };
   });
 }

@@ -5,16 +5,19 @@
  */
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
+import { assertCan } from "../access/refusals";
+import type { Actor } from "../access/actor";
 import { DomainError } from "../../lib/errors";
 import { recordAudit } from "../audit/record-audit.server";
 import type { ScorecardDefinition } from "./scorecard-definition.schema";
 
 export async function saveScorecardDraft(
   db: Database,
-  actorId: string,
+  actor: Actor,
   scorecardId: string,
   input: { definition: ScorecardDefinition; revision: number },
 ): Promise<{ versionId: string; version: number; revision: number }> {
+  assertCan(actor, "scorecards:manage");
   return db.transaction().execute(async (trx) => {
     const draft = await trx
       .selectFrom("scorecard_versions")
@@ -33,7 +36,7 @@ export async function saveScorecardDraft(
       .where("id", "=", draft.id)
       .execute();
     await trx.updateTable("scorecards").set({ updated_at: sql`now()` }).where("id", "=", scorecardId).execute();
-    await recordAudit(trx, { actorId, action: "scorecard.save_draft", entityType: "scorecard", entityId: scorecardId, after: { version: draft.version } });
+    await recordAudit(trx, { actorId: actor, action: "scorecard.save_draft", entityType: "scorecard", entityId: scorecardId, after: { version: draft.version } });
     return { versionId: draft.id, version: draft.version, revision: draft.revision + 1 };
   });
 }

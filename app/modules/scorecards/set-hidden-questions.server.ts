@@ -4,12 +4,16 @@
  * version. A scored question is refused with a message naming it; nothing is changed then.
  */
 import type { Database } from "../../lib/db.server";
+import { assertCan } from "../access/refusals";
+import type { Actor } from "../access/actor";
+import { userIdOf } from "../audit/actor";
 import { DomainError, notFound } from "../../lib/errors";
 import { recordAudit } from "../audit/record-audit.server";
 import { hidingProblems, questionVisibility } from "./question-visibility";
 import { scorecardDefinitionSchema } from "./scorecard-definition.schema";
 
-export async function setHiddenQuestions(db: Database, actorId: string, scorecardId: string, questionIds: readonly string[]): Promise<{ hidden: string[] }> {
+export async function setHiddenQuestions(db: Database, actor: Actor, scorecardId: string, questionIds: readonly string[]): Promise<{ hidden: string[] }> {
+  assertCan(actor, "scorecards:manage");
   const wanted = [...new Set(questionIds)].sort();
   return db.transaction().execute(async (trx) => {
     // Locks the scorecard: a draft published meanwhile cannot slip a scored question in.
@@ -32,11 +36,11 @@ export async function setHiddenQuestions(db: Database, actorId: string, scorecar
     if (wanted.length > 0) {
       await trx
         .insertInto("scorecard_hidden_questions")
-        .values(wanted.map((questionId) => ({ scorecard_id: scorecardId, question_id: questionId, hidden_by: actorId })))
+        .values(wanted.map((questionId) => ({ scorecard_id: scorecardId, question_id: questionId, hidden_by: userIdOf(actor) })))
         .execute();
     }
     await recordAudit(trx, {
-      actorId,
+      actorId: actor,
       action: "scorecard.hidden_questions",
       entityType: "scorecard",
       entityId: scorecardId,

@@ -1,5 +1,7 @@
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
+import { assertCan } from "../access/refusals";
+import type { Actor } from "../access/actor";
 import { notFound } from "../../lib/errors";
 import { recordAudit } from "../audit/record-audit.server";
 import { pauseRulesOfScorecard } from "../sampling/pause-scorecard-rules.server";
@@ -10,7 +12,8 @@ import { pauseRulesOfScorecard } from "../sampling/pause-scorecard-rules.server"
  * it (their runs would hand out work nobody can score); unarchiving brings the scorecard back
  * but leaves those rules paused, for a lead to resume. Returns how many rules were paused.
  */
-export async function setScorecardArchived(db: Database, actorId: string, scorecardId: string, archived: boolean): Promise<{ rulesPaused: number }> {
+export async function setScorecardArchived(db: Database, actor: Actor, scorecardId: string, archived: boolean): Promise<{ rulesPaused: number }> {
+  assertCan(actor, "scorecards:manage");
   return db.transaction().execute(async (trx) => {
     const result = await trx
       .updateTable("scorecards")
@@ -18,7 +21,7 @@ export async function setScorecardArchived(db: Database, actorId: string, scorec
       .where("id", "=", scorecardId)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw notFound("Scorecard");
-    await recordAudit(trx, { actorId, action: archived ? "scorecard.archive" : "scorecard.unarchive", entityType: "scorecard", entityId: scorecardId });
-    return { rulesPaused: archived ? await pauseRulesOfScorecard(trx, actorId, scorecardId) : 0 };
+    await recordAudit(trx, { actorId: actor, action: archived ? "scorecard.archive" : "scorecard.unarchive", entityType: "scorecard", entityId: scorecardId });
+    return { rulesPaused: archived ? await pauseRulesOfScorecard(trx, actor, scorecardId) : 0 };
   });
 }

@@ -3,10 +3,13 @@
  * published ones stay as they are). Asking again while a draft exists returns that draft.
  */
 import type { Database } from "../../lib/db.server";
+import { assertCan } from "../access/refusals";
+import type { Actor } from "../access/actor";
 import { notFound } from "../../lib/errors";
 import { recordAudit } from "../audit/record-audit.server";
 
-export async function startScorecardDraft(db: Database, actorId: string, scorecardId: string): Promise<{ version: number }> {
+export async function startScorecardDraft(db: Database, actor: Actor, scorecardId: string): Promise<{ version: number }> {
+  assertCan(actor, "scorecards:manage");
   return db.transaction().execute(async (trx) => {
     const scorecard = await trx.selectFrom("scorecards").select("id").where("id", "=", scorecardId).forUpdate().executeTakeFirst();
     if (!scorecard) throw notFound("Scorecard");
@@ -26,7 +29,7 @@ export async function startScorecardDraft(db: Database, actorId: string, scoreca
       .executeTakeFirstOrThrow();
     const version = latest.version + 1;
     await trx.insertInto("scorecard_versions").values({ scorecard_id: scorecardId, version, definition: JSON.stringify(latest.definition) }).execute();
-    await recordAudit(trx, { actorId, action: "scorecard.new_draft", entityType: "scorecard", entityId: scorecardId, after: { version } });
+    await recordAudit(trx, { actorId: actor, action: "scorecard.new_draft", entityType: "scorecard", entityId: scorecardId, after: { version } });
     return { version };
   });
 }

@@ -6,6 +6,7 @@ import { countRows, seedTeam, seedUser } from "../../../test/factories";
 import { createUser } from "./create-user.server";
 import { getUser } from "./list-users.server";
 import type { CreateUserInput } from "./user.schema";
+import { seedData } from "../access/actor";
 
 const unique = () => randomBytes(4).toString("hex");
 const newUser = (overrides: Partial<CreateUserInput> = {}): CreateUserInput => ({
@@ -27,7 +28,7 @@ describe("createUser", () => {
     const admin = await seedUser("admin");
     const team = await seedTeam();
     const input = newUser({ role: "agent", teamIds: [team.id] });
-    const { id } = await createUser(db(), admin.id, input);
+    const { id } = await createUser(db(), admin, input);
 
     expect(await getUser(db(), id)).toEqual({
       id,
@@ -52,7 +53,7 @@ describe("createUser", () => {
 
   it("links a supervisor as the lead of every team given", async () => {
     const [a, b] = [await seedTeam(), await seedTeam()];
-    const { id } = await createUser(db(), null, newUser({ role: "supervisor", teamIds: [a.id, b.id] }));
+    const { id } = await createUser(db(), seedData, newUser({ role: "supervisor", teamIds: [a.id, b.id] }));
     const user = await getUser(db(), id);
     expect(user?.teams.map((team) => [team.id, team.kind]).sort()).toEqual(
       [
@@ -65,7 +66,7 @@ describe("createUser", () => {
   it("refuses an email already in use, whatever its case, and writes nothing", async () => {
     const existing = await seedUser("qa");
     const before = await footprint();
-    const error = await refusal(createUser(db(), null, newUser({ email: existing.email.toUpperCase() })));
+    const error = await refusal(createUser(db(), seedData, newUser({ email: existing.email.toUpperCase() })));
     expect(error).toMatchObject({ status: 422, fieldErrors: { email: "Another user has this email" } });
     expect(await footprint()).toEqual(before);
   });
@@ -73,21 +74,21 @@ describe("createUser", () => {
   it("refuses an agent in two teams and writes nothing", async () => {
     const [a, b] = [await seedTeam(), await seedTeam()];
     const before = await footprint();
-    const error = await refusal(createUser(db(), null, newUser({ role: "agent", teamIds: [a.id, b.id] })));
+    const error = await refusal(createUser(db(), seedData, newUser({ role: "agent", teamIds: [a.id, b.id] })));
     expect(error.fieldErrors).toEqual({ teamIds: "An agent belongs to one team; choose only one." });
     expect(await footprint()).toEqual(before);
   });
 
   it("refuses team links for a QA specialist", async () => {
     const team = await seedTeam();
-    const error = await refusal(createUser(db(), null, newUser({ role: "qa", teamIds: [team.id] })));
+    const error = await refusal(createUser(db(), seedData, newUser({ role: "qa", teamIds: [team.id] })));
     expect(error.fieldErrors).toEqual({ teamIds: "Only agents and supervisors belong to teams." });
   });
 
   it("rolls the whole user back when a chosen team was deleted meanwhile", async () => {
     const input = newUser({ role: "agent", teamIds: ["00000000-0000-4000-8000-000000000000"] });
     const before = await footprint();
-    const error = await refusal(createUser(db(), null, input));
+    const error = await refusal(createUser(db(), seedData, input));
     expect(error.fieldErrors).toEqual({ teamIds: "Unknown team" });
     expect(await footprint()).toEqual(before);
     const row = await db().selectFrom("users").select("id").where("email", "=", input.email).executeTakeFirst();

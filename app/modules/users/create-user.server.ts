@@ -2,12 +2,14 @@ import type { Database } from "../../lib/db.server";
 import { DomainError } from "../../lib/errors";
 import { isUniqueViolation } from "../../lib/pg-errors";
 import { hashPassword } from "../auth/password.server";
-import type { Actor } from "../audit/actor";
+import type { Actor } from "../access/actor";
+import { assertCan } from "../access/refusals";
 import { recordAudit } from "../audit/record-audit.server";
 import { setTeamLinks } from "./set-team-links.server";
 import { teamRuleError, type CreateUserInput } from "./user.schema";
 
-export async function createUser(db: Database, actor: Actor | null, input: CreateUserInput): Promise<{ id: string }> {
+export async function createUser(db: Database, actor: Actor, input: CreateUserInput): Promise<{ id: string }> {
+  assertCan(actor, "users:manage");
   const teamError = teamRuleError(input.role, input.teamIds);
   if (teamError) throw new DomainError("invalid", teamError, { teamIds: teamError });
   const passwordHash = await hashPassword(input.password);
@@ -23,7 +25,7 @@ export async function createUser(db: Database, actor: Actor | null, input: Creat
 export const emailTaken = () =>
   new DomainError("invalid", "That email is already in use.", { email: "Another user has this email" });
 
-function insertUser(db: Database, actor: Actor | null, input: CreateUserInput, passwordHash: string) {
+function insertUser(db: Database, actor: Actor, input: CreateUserInput, passwordHash: string) {
   return db.transaction().execute(async (trx) => {
     const taken = await trx
       .selectFrom("users")

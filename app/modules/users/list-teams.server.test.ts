@@ -4,6 +4,7 @@ import { seedTeam, seedUser } from "../../../test/factories";
 import { createUser } from "./create-user.server";
 import { listTeams } from "./list-teams.server";
 import { setUserActive } from "./update-user.server";
+import { seedData } from "../access/actor";
 
 describe("listTeams", () => {
   it("counts each team's active agents and names its supervisors alphabetically", async () => {
@@ -14,11 +15,11 @@ describe("listTeams", () => {
     await seedUser("agent", [billing.id]);
     await seedUser("agent", [billing.id]);
     const leaver = await seedUser("agent", [billing.id]);
-    await setUserActive(db(), admin.id, leaver.id, false);
+    await setUserActive(db(), admin, leaver.id, false);
     await seedUser("agent", [support.id]);
     const password = "correct horse battery";
-    await createUser(db(), null, { name: "Zoe Lead", email: "zoe@example.test", role: "supervisor", teamIds: [billing.id, support.id], password });
-    await createUser(db(), null, { name: "Adam Lead", email: "adam@example.test", role: "supervisor", teamIds: [billing.id], password });
+    await createUser(db(), seedData, { name: "Zoe Lead", email: "zoe@example.test", role: "supervisor", teamIds: [billing.id, support.id], password });
+    await createUser(db(), seedData, { name: "Adam Lead", email: "adam@example.test", role: "supervisor", teamIds: [billing.id], password });
 
     expect(await listTeams(db())).toEqual([
       { id: billing.id, name: "Billing", agentCount: 2, supervisors: ["Adam Lead", "Zoe Lead"] },

@@ -6,6 +6,7 @@ import { createUser } from "./create-user.server";
 import { listUsers, type UserListQuery } from "./list-users.server";
 import type { Role } from "./roles";
 import { setUserActive } from "./update-user.server";
+import { seedData } from "../access/actor";
 
 /** Users whose names share a marker no other test uses, so searches see only them. */
 async function cohort(people: Array<{ name: string; role?: Role; active?: boolean; email?: string }>) {
@@ -14,14 +15,14 @@ async function cohort(people: Array<{ name: string; role?: Role; active?: boolea
   const users: Array<{ id: string; name: string }> = [];
   for (const [index, person] of people.entries()) {
     const name = `${person.name} ${marker}`;
-    const { id } = await createUser(db(), null, {
+    const { id } = await createUser(db(), seedData, {
       name,
       email: person.email ?? `${marker}.${index}@example.test`,
       role: person.role ?? "qa",
       teamIds: [],
       password: "correct horse battery",
     });
-    if (person.active === false) await setUserActive(db(), admin.id, id, false);
+    if (person.active === false) await setUserActive(db(), admin, id, false);
     users.push({ id, name });
   }
   return { marker, users };

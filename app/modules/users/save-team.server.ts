@@ -1,4 +1,6 @@
 import type { Database } from "../../lib/db.server";
+import { assertCan } from "../access/refusals";
+import type { Actor } from "../access/actor";
 import { DomainError, notFound } from "../../lib/errors";
 import { isUniqueViolation } from "../../lib/pg-errors";
 import { recordAudit } from "../audit/record-audit.server";
@@ -23,23 +25,25 @@ async function assertNameFree(db: Database, name: string, exceptId?: string) {
   }
 }
 
-export async function createTeam(db: Database, actorId: string, name: string): Promise<{ id: string }> {
+export async function createTeam(db: Database, actor: Actor, name: string): Promise<{ id: string }> {
+  assertCan(actor, "teams:manage");
   return translateNameClash(db.transaction().execute(async (trx) => {
     await assertNameFree(trx, name);
     const { id } = await trx.insertInto("teams").values({ name }).returning("id").executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorId, action: "team.create", entityType: "team", entityId: id, after: { name } });
+    await recordAudit(trx, { actorId: actor, action: "team.create", entityType: "team", entityId: id, after: { name } });
     return { id };
   }));
 }
 
-export async function renameTeam(db: Database, actorId: string, teamId: string, name: string): Promise<void> {
+export async function renameTeam(db: Database, actor: Actor, teamId: string, name: string): Promise<void> {
+  assertCan(actor, "teams:manage");
   await translateNameClash(db.transaction().execute(async (trx) => {
     const team = await trx.selectFrom("teams").select("name").where("id", "=", teamId).forUpdate().executeTakeFirst();
     if (!team) throw notFound("Team");
     await assertNameFree(trx, name, teamId);
     await trx.updateTable("teams").set({ name }).where("id", "=", teamId).execute();
     await recordAudit(trx, {
-      actorId,
+      actorId: actor,
       action: "team.rename",
       entityType: "team",
       entityId: teamId,

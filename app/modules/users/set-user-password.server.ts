@@ -1,6 +1,7 @@
 import type { Database } from "../../lib/db.server";
 import { DomainError, notFound } from "../../lib/errors";
-import type { Actor } from "../audit/actor";
+import type { Actor } from "../access/actor";
+import { assertCan } from "../access/refusals";
 import { recordAudit } from "../audit/record-audit.server";
 import { hashPassword } from "../auth/password.server";
 import { destroyUserSessions } from "../auth/session.server";
@@ -12,6 +13,7 @@ import { passwordSchema } from "./user.schema";
  * fact, never the password or its hash.
  */
 export async function setUserPassword(db: Database, actor: Actor, userId: string, password: string): Promise<void> {
+  assertCan(actor, "users:manage");
   const parsed = passwordSchema.safeParse(password);
   if (!parsed.success) {
     const message = parsed.error.issues[0]?.message ?? "Password is not valid";

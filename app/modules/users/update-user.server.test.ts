@@ -30,7 +30,7 @@ describe("updateUser", () => {
     const [a, b] = [await seedTeam(), await seedTeam()];
     const agent = await seedUser("agent", [a.id]);
     const changes = { name: "Promoted Person", email: `promoted.${agent.id}@example.test`, role: "supervisor" as const, teamIds: [a.id, b.id] };
-    await updateUser(db(), admin.id, agent.id, fieldsOf(agent, changes));
+    await updateUser(db(), admin, agent.id, fieldsOf(agent, changes));
 
     const user = await getUser(db(), agent.id);
     expect(user).toMatchObject({ name: changes.name, email: changes.email, role: "supervisor" });
@@ -49,27 +49,27 @@ describe("updateUser", () => {
     const admin = await seedUser("admin");
     const team = await seedTeam();
     const supervisor = await seedUser("supervisor", [team.id]);
-    await updateUser(db(), admin.id, supervisor.id, fieldsOf(supervisor, { role: "qa", teamIds: [] }));
+    await updateUser(db(), admin, supervisor.id, fieldsOf(supervisor, { role: "qa", teamIds: [] }));
     expect((await getUser(db(), supervisor.id))?.teams).toEqual([]);
   });
 
   it("does not let an admin remove their own admin role", async () => {
     const admin = await seedUser("admin");
-    const error = await refusal(updateUser(db(), admin.id, admin.id, fieldsOf(admin, { role: "qa" })));
+    const error = await refusal(updateUser(db(), admin, admin.id, fieldsOf(admin, { role: "qa" })));
     expect(error.fieldErrors).toEqual({ role: "Ask another admin" });
     expect((await getUser(db(), admin.id))?.role).toBe("admin");
   });
 
   it("lets another admin change an admin's role", async () => {
     const [admin, other] = [await seedUser("admin"), await seedUser("admin")];
-    await updateUser(db(), admin.id, other.id, fieldsOf(other, { role: "qa_lead" }));
+    await updateUser(db(), admin, other.id, fieldsOf(other, { role: "qa_lead" }));
     expect((await getUser(db(), other.id))?.role).toBe("qa_lead");
   });
 
   it("refuses an email another user has, whatever its case, and changes nothing", async () => {
     const admin = await seedUser("admin");
     const [dana, sam] = [await seedUser("qa"), await seedUser("qa")];
-    const error = await refusal(updateUser(db(), admin.id, dana.id, fieldsOf(dana, { name: "Renamed", email: sam.email.toUpperCase() })));
+    const error = await refusal(updateUser(db(), admin, dana.id, fieldsOf(dana, { name: "Renamed", email: sam.email.toUpperCase() })));
     expect(error.fieldErrors).toEqual({ email: "Another user has this email" });
     expect(await getUser(db(), dana.id)).toMatchObject({ name: dana.name, email: dana.email });
   });
@@ -77,7 +77,7 @@ describe("updateUser", () => {
   it("lets a user keep their own email in another case", async () => {
     const admin = await seedUser("admin");
     const qa = await seedUser("qa");
-    await updateUser(db(), admin.id, qa.id, fieldsOf(qa, { email: qa.email.toUpperCase() }));
+    await updateUser(db(), admin, qa.id, fieldsOf(qa, { email: qa.email.toUpperCase() }));
     expect((await getUser(db(), qa.id))?.email).toBe(qa.email.toUpperCase());
   });
 
@@ -85,14 +85,14 @@ describe("updateUser", () => {
     const admin = await seedUser("admin");
     const [a, b] = [await seedTeam(), await seedTeam()];
     const agent = await seedUser("agent", [a.id]);
-    const error = await refusal(updateUser(db(), admin.id, agent.id, fieldsOf(agent, { teamIds: [a.id, b.id] })));
+    const error = await refusal(updateUser(db(), admin, agent.id, fieldsOf(agent, { teamIds: [a.id, b.id] })));
     expect(error.fieldErrors.teamIds).toBe("An agent belongs to one team; choose only one.");
     expect((await getUser(db(), agent.id))?.teams.map((team) => team.id)).toEqual([a.id]);
   });
 
   it("answers 404 for a user that does not exist", async () => {
     const admin = await seedUser("admin");
-    const error = await refusal(updateUser(db(), admin.id, "00000000-0000-4000-8000-000000000000", fieldsOf(admin, { email: "x@example.test" })));
+    const error = await refusal(updateUser(db(), admin, "00000000-0000-4000-8000-000000000000", fieldsOf(admin, { email: "x@example.test" })));
     expect(error.status).toBe(404);
   });
 });
@@ -103,11 +103,11 @@ describe("setUserActive", () => {
     const qa = await seedUser("qa");
     const { token } = await createSession(db(), { userId: qa.id, ttlHours: 1 });
 
-    await setUserActive(db(), admin.id, qa.id, false);
+    await setUserActive(db(), admin, qa.id, false);
     expect((await getUser(db(), qa.id))?.active).toBe(false);
     expect(await loadSession(db(), token)).toBeNull();
 
-    await setUserActive(db(), admin.id, qa.id, true);
+    await setUserActive(db(), admin, qa.id, true);
     expect((await getUser(db(), qa.id))?.active).toBe(true);
 
     const audit = await auditOf(qa.id);
@@ -126,8 +126,8 @@ describe("setUserActive", () => {
     const othersToken = await createApiToken(db(), admin, "Admin's own");
     expect((await authenticateApiToken(db(), `Bearer ${kept.token}`)).id).toBe(lead.id);
 
-    await setUserActive(db(), admin.id, lead.id, false);
-    await setUserActive(db(), admin.id, lead.id, true);
+    await setUserActive(db(), admin, lead.id, false);
+    await setUserActive(db(), admin, lead.id, true);
 
     const error = await refusal(authenticateApiToken(db(), `Bearer ${kept.token}`));
     expect(error.status).toBe(401);
@@ -143,9 +143,9 @@ describe("setUserActive", () => {
     const admin = await seedUser("admin");
     const qa = await seedUser("qa");
     const deactivatedAt = () => db().selectFrom("users").select("deactivated_at").where("id", "=", qa.id).executeTakeFirstOrThrow();
-    await setUserActive(db(), admin.id, qa.id, false);
+    await setUserActive(db(), admin, qa.id, false);
     expect((await deactivatedAt()).deactivated_at).toBeInstanceOf(Date);
-    await setUserActive(db(), admin.id, qa.id, true);
+    await setUserActive(db(), admin, qa.id, true);
     expect((await deactivatedAt()).deactivated_at).toBeNull();
   });
 
@@ -153,13 +153,13 @@ describe("setUserActive", () => {
     const admin = await seedUser("admin");
     const qa = await seedUser("qa");
     const before = (await auditOf(qa.id)).length;
-    await setUserActive(db(), admin.id, qa.id, true);
+    await setUserActive(db(), admin, qa.id, true);
     expect(await auditOf(qa.id)).toHaveLength(before);
   });
 
   it("does not let an admin deactivate their own account", async () => {
     const admin = await seedUser("admin");
-    const error = await refusal(setUserActive(db(), admin.id, admin.id, false));
+    const error = await refusal(setUserActive(db(), admin, admin.id, false));
     expect(error.status).toBe(422);
     expect((await getUser(db(), admin.id))?.active).toBe(true);
   });
@@ -182,7 +182,7 @@ describe("migration 20261212T020000-revoke-inactive-users-tokens", () => {
     expect((await revokedAt(leaverToken.id)).revoked_at).toEqual(deactivatedAt);
     expect((await revokedAt(stayerToken.id)).revoked_at).toBeNull();
     // Reactivated, the leaver's token stays revoked.
-    await setUserActive(db(), admin.id, leaver.id, true);
+    await setUserActive(db(), admin, leaver.id, true);
     expect((await refusal(authenticateApiToken(db(), `Bearer ${leaverToken.token}`))).status).toBe(401);
   });
 });

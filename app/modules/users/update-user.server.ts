@@ -2,13 +2,16 @@ import type { Database } from "../../lib/db.server";
 import { DomainError, notFound } from "../../lib/errors";
 import { isUniqueViolation } from "../../lib/pg-errors";
 import { emailTaken } from "./create-user.server";
-import { isUser, type Actor } from "../audit/actor";
+import type { Actor } from "../access/actor";
+import { assertCan } from "../access/refusals";
+import { isUser } from "../audit/actor";
 import { recordAudit } from "../audit/record-audit.server";
 import { destroyUserSessions } from "../auth/session.server";
 import { setTeamLinks } from "./set-team-links.server";
 import { teamRuleError, type UserFields } from "./user.schema";
 
-export async function updateUser(db: Database, actorId: string, userId: string, input: UserFields): Promise<void> {
+export async function updateUser(db: Database, actor: Actor, userId: string, input: UserFields): Promise<void> {
+  assertCan(actor, "users:manage");
   const teamError = teamRuleError(input.role, input.teamIds);
   if (teamError) throw new DomainError("invalid", teamError, { teamIds: teamError });
   await translateEmailClash(db.transaction().execute(async (trx) => {
@@ -19,7 +22,7 @@ export async function updateUser(db: Database, actorId: string, userId: string, 
       .forUpdate()
       .executeTakeFirst();
     if (!before) throw notFound("User");
-    if (actorId === userId && before.role === "admin" && input.role !== "admin") {
+    if (isUser(actor, userId) && before.role === "admin" && input.role !== "admin") {
       throw new DomainError("invalid", "You cannot remove your own admin role.", { role: "Ask another admin" });
     }
     const clash = await trx
@@ -35,7 +38,7 @@ export async function updateUser(db: Database, actorId: string, userId: string, 
       .where("id", "=", userId)
       .execute();
     await setTeamLinks(trx, userId, input.role, input.teamIds);
-    await recordAudit(trx, { actorId, action: "user.update", entityType: "user", entityId: userId, before, after: input });
+    await recordAudit(trx, { actorId: actor, action: "user.update", entityType: "user", entityId: userId, before, after: input });
   }));
 }
 
@@ -54,6 +57,7 @@ async function translateEmailClash(work: Promise<void>): Promise<void> {
  * (interactions, scores) stays.
  */
 export async function setUserActive(db: Database, actor: Actor, userId: string, active: boolean): Promise<void> {
+  assertCan(actor, "users:manage");
   if (isUser(actor, userId) && !active) throw new DomainError("invalid", "You cannot deactivate your own account.");
   await db.transaction().execute(async (trx) => {
     const user = await trx.selectFrom("users").select(["active"]).where("id", "=", userId).forUpdate().executeTakeFirst();
