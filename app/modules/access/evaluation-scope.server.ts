@@ -9,8 +9,8 @@ import { interactionScope } from "./permissions";
  * evaluation of a conversation the viewer may not see is never visible):
  *
  * - any kind, any state: its own scorer (their drafts, their calibration scores);
- * - `review`, once submitted (any state but draft, void included): everybody who sees the
- *   conversation — except that the agent sees it only once it is released to them;
+ * - `review`, once submitted (any state but draft): everybody who sees the conversation —
+ *   except that the agent sees it only once it is released to them;
  * - `calibration`: nobody else (blind scoring), until calibration sessions say who may;
  * - `self`, once submitted: everybody who sees the conversation — the agent, their
  *   supervisors, QA specialists, leads and admins.

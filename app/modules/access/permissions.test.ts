@@ -15,9 +15,10 @@ const viewer = (role: Role, teamIds: string[] = []): Viewer => ({
 const granted = (role: Role) => everyPermission.filter((permission) => can({ role }, permission));
 
 describe("can", () => {
-  it("gives admins every permission except a review queue, disputes and coaching of their own", () => {
+  // Correcting and voiding scores, arbitrating and coaching are QA's and supervisors' judgement.
+  it("gives admins every permission except a review queue, correcting evaluations, disputes and coaching", () => {
     expect(granted("admin")).toEqual(
-      everyPermission.filter((p) => !["reviews:work", "disputes:raise", "disputes:decide", "coaching:manage"].includes(p)),
+      everyPermission.filter((p) => !["reviews:work", "evaluations:edit", "disputes:raise", "disputes:decide", "coaching:manage"].includes(p)),
     );
   });
 
@@ -56,9 +57,9 @@ describe("can", () => {
     expect(rolesWith("disputes:decide")).toEqual(["qa_lead"]);
   });
 
-  it("lets only QA leads and admins release and edit evaluations (not QA specialists, as scorecards:manage did not either)", () => {
+  it("lets QA leads and admins release evaluations, and only QA leads correct them (not QA specialists)", () => {
     expect(rolesWith("evaluations:release")).toEqual(["admin", "qa_lead"]);
-    expect(rolesWith("evaluations:edit")).toEqual(["admin", "qa_lead"]);
+    expect(rolesWith("evaluations:edit")).toEqual(["qa_lead"]);
   });
 
   it("never lets anyone but an admin manage users, teams or settings", () => {

@@ -26,7 +26,7 @@ export type Permission =
   | "reviews:work"
   /** Release a submitted review to the agent (scorecards whose release mode is manual). */
   | "evaluations:release"
-  /** Re-score or void a submitted evaluation, with a reason (a new revision). */
+  /** Correct or void a submitted evaluation, with a reason (a new revision): QA's judgement, so leads, not admins. */
   | "evaluations:edit"
   /** Dispute a released evaluation: the agent, or their supervisor on their behalf. */
   | "disputes:raise"
@@ -74,7 +74,6 @@ export const grants: Record<Role, readonly Permission[]> = {
     "sampling:manage",
     "assignments:manage",
     "evaluations:release",
-    "evaluations:edit",
     "calibration:run",
     "reports:view",
   ],
