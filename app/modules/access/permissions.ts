@@ -7,76 +7,38 @@ import { roles, type Role, type Viewer } from "../users/roles";
  * the scopes' business (interaction-scope.server.ts and the scopes built on it), so a guessed
  * URL finds nothing (404) while a visible row the role may not act on is refused (403).
  */
-export type Permission =
-  | "users:manage"
-  | "teams:manage"
-  | "settings:manage"
-  /** See and revoke every user's API tokens (everybody else sees only their own). */
-  | "api-tokens:manage"
-  | "interactions:view"
-  | "interactions:view-all"
-  | "interactions:ingest"
-  /** Scorecards: build, publish, archive, hide questions from agents. */
-  | "scorecards:manage"
-  /** Sampling rules, their runs and coverage. */
-  | "sampling:manage"
-  /** Assign, reassign and oversee review work of others. */
-  | "assignments:manage"
-  /** Work a review queue of one's own: score and annotate. */
-  | "reviews:work"
-  /** Release a submitted review to the agent (scorecards whose release mode is manual). */
-  | "evaluations:release"
-  /** Correct or void a submitted evaluation, with a reason (a new revision): QA's judgement, so leads, not admins. */
-  | "evaluations:edit"
-  /** Dispute a released evaluation: the agent, or their supervisor on their behalf. */
-  | "disputes:raise"
-  /** Arbitrate a dispute (never the original reviewer nor the agent: a rule on the row). */
-  | "disputes:decide"
-  /** Create and close calibration sessions. */
-  | "calibration:run"
-  /** Own coaching plans and one-on-one sessions. */
-  | "coaching:manage"
-  /** Read reports and roll-ups, each within the viewer's scope. */
-  | "reports:view";
+/** Every permission with what it lets its holder do (the keys are the type). */
+const described = {
+  "users:manage": "Add, change and deactivate users.",
+  "teams:manage": "Create and rename teams.",
+  "settings:manage": "Organisation settings.",
+  "api-tokens:manage": "See and revoke every user's API tokens (everybody else sees only their own).",
+  "interactions:view": "See interactions, within the viewer's scope.",
+  "interactions:view-all": "The scope is every interaction.",
+  "interactions:ingest": "Import interactions (page, API, bulk); hold API tokens.",
+  "scorecards:manage": "Scorecards: build, publish, archive, hide questions from agents.",
+  "sampling:manage": "Sampling rules, their runs and coverage.",
+  "assignments:manage": "Assign, reassign and oversee review work of others.",
+  "reviews:work": "Work a review queue of one's own: score and annotate.",
+  "evaluations:release": "Release a submitted review to the agent (scorecards whose release mode is manual).",
+  "evaluations:edit": "Correct or void a submitted evaluation, with a reason (a new revision): QA's judgement, so leads, not admins.",
+  "disputes:raise": "Dispute a released evaluation: the agent, or their supervisor on their behalf.",
+  "disputes:decide": "Arbitrate a dispute (never the original reviewer nor the agent: a rule on the row).",
+  "calibration:run": "Create and close calibration sessions.",
+  "coaching:manage": "Own coaching plans and one-on-one sessions.",
+  "reports:view": "Read reports and roll-ups, each within the viewer's scope.",
+} as const;
+
+export type Permission = keyof typeof described;
 
 /** Every permission, in the order the table in docs/architecture.md lists them. */
-export const permissions: readonly Permission[] = [
-  "users:manage",
-  "teams:manage",
-  "settings:manage",
-  "api-tokens:manage",
-  "interactions:view",
-  "interactions:view-all",
-  "interactions:ingest",
-  "scorecards:manage",
-  "sampling:manage",
-  "assignments:manage",
-  "reviews:work",
-  "evaluations:release",
-  "evaluations:edit",
-  "disputes:raise",
-  "disputes:decide",
-  "calibration:run",
-  "coaching:manage",
-  "reports:view",
-];
+export const permissions = Object.keys(described) as Permission[];
+
+/** What only QA's or supervisors' own judgement does: everything else, admins may. */
+const notForAdmins: readonly Permission[] = ["reviews:work", "evaluations:edit", "disputes:raise", "disputes:decide", "coaching:manage"];
 
 export const grants: Record<Role, readonly Permission[]> = {
-  admin: [
-    "users:manage",
-    "teams:manage",
-    "settings:manage",
-    "api-tokens:manage",
-    "interactions:view",
-    "interactions:view-all",
-    "interactions:ingest",
-    "scorecards:manage",
-    "sampling:manage",
-    "assignments:manage",
-    "evaluations:release",
-    "calibration:run",
-    "reports:view",
-  ],
+  admin: permissions.filter((permission) => !notForAdmins.includes(permission)),
   qa_lead: [
     "interactions:view",
     "interactions:view-all",
