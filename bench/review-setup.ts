@@ -62,7 +62,7 @@ export async function seed(databaseUrl: string): Promise<Seeded> {
     const card = demoScorecards[0];
     if (!card) throw new Error("db/seed/demo-scorecards.ts has no scorecard");
     const { id: scorecardId } = await createScorecard(db, seedData, { name: card.name, description: card.description, releaseMode: "immediate" });
-    const draft = (await getScorecard(db, scorecardId)).draft;
+    const draft = (await getScorecard(db, seedData, scorecardId)).draft;
     if (!draft) throw new Error("a new scorecard has no draft");
     const saved = await saveScorecardDraft(db, seedData, scorecardId, { definition: card.definition, revision: draft.revision });
     await publishScorecardDraft(db, seedData, scorecardId, saved.revision);

@@ -106,10 +106,10 @@ try {
   const rule = await getRuleSettings(db, ruleId);
 
   const previews: number[] = [];
-  let preview = await previewSamplingRule(db, { settings: rule.settings, ruleId, ruleSeed: rule.seed, runAt: RUN_AT });
+  let preview = await previewSamplingRule(db, seedData, { settings: rule.settings, ruleId, ruleSeed: rule.seed, runAt: RUN_AT });
   for (let i = 0; i < 5; i++) {
     t = process.hrtime.bigint();
-    preview = await previewSamplingRule(db, { settings: rule.settings, ruleId, ruleSeed: rule.seed, runAt: RUN_AT });
+    preview = await previewSamplingRule(db, seedData, { settings: rule.settings, ruleId, ruleSeed: rule.seed, runAt: RUN_AT });
     previews.push(ms(t));
   }
   log(`preview: matched ${preview.matched.toLocaleString("en")}, would draw ${preview.wouldDraw}, shortfall ${preview.shortfall}`);
@@ -152,17 +152,17 @@ try {
     return { value, ms: median(times) };
   };
   const agentPages: string[] = [];
-  for (let page = await listRunAgents(db, first.runId, { limit: 50 }); page.next; page = await listRunAgents(db, first.runId, { after: page.next, limit: 50 })) {
+  for (let page = await listRunAgents(db, seedData, first.runId, { limit: 50 }); page.next; page = await listRunAgents(db, seedData, first.runId, { after: page.next, limit: 50 })) {
     agentPages.push(page.next);
   }
   const assignmentPages: string[] = [];
-  for (let page = await listRunAssignments(db, first.runId, { limit: 50 }); page.next; page = await listRunAssignments(db, first.runId, { after: page.next, limit: 50 })) {
+  for (let page = await listRunAssignments(db, seedData, first.runId, { limit: 50 }); page.next; page = await listRunAssignments(db, seedData, first.runId, { after: page.next, limit: 50 })) {
     assignmentPages.push(page.next);
   }
-  const agentsFirst = await timed(() => listRunAgents(db, first.runId, { limit: 50 }));
-  const agentsLast = await timed(() => listRunAgents(db, first.runId, { after: agentPages.at(-1), limit: 50 }));
-  const assignmentsFirst = await timed(() => listRunAssignments(db, first.runId, { limit: 50 }));
-  const assignmentsLast = await timed(() => listRunAssignments(db, first.runId, { after: assignmentPages.at(-1), limit: 50 }));
+  const agentsFirst = await timed(() => listRunAgents(db, seedData, first.runId, { limit: 50 }));
+  const agentsLast = await timed(() => listRunAgents(db, seedData, first.runId, { after: agentPages.at(-1), limit: 50 }));
+  const assignmentsFirst = await timed(() => listRunAssignments(db, seedData, first.runId, { limit: 50 }));
+  const assignmentsLast = await timed(() => listRunAssignments(db, seedData, first.runId, { after: assignmentPages.at(-1), limit: 50 }));
   log(`run page, agents (${agentPages.length + 1} pages of 50): first page ${agentsFirst.ms.toFixed(1)} ms, last page ${agentsLast.ms.toFixed(1)} ms`);
   log(
     `run page, assignments (${assignmentPages.length + 1} pages of 50): first page ${assignmentsFirst.ms.toFixed(1)} ms, last page ${assignmentsLast.ms.toFixed(1)} ms`,

@@ -61,7 +61,7 @@ function ruleRowView(row: RuleWorkloadRow) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "assignments:manage");
+  const viewer = await requirePermission(request, "assignments:manage");
   const search = searchSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!search.success) {
     const messages = [...new Set(search.error.issues.map((issue) => issue.message))];
@@ -73,8 +73,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const tz = (await getOrganisation(db())).timeZone;
   const since = doneSince(period, now, tz);
   const [dashboard, page, reviewers] = await Promise.all([
-    assignmentsDashboard(db(), { now, doneSince: since }),
-    listOpenAssignments(db(), { reviewerId: reviewer, ruleId: rule, overdueOnly: overdue === "1", after, limit: PAGE_SIZE, now }),
+    assignmentsDashboard(db(), viewer, { now, doneSince: since }),
+    listOpenAssignments(db(), viewer, { reviewerId: reviewer, ruleId: rule, overdueOnly: overdue === "1", after, limit: PAGE_SIZE, now }),
     listReviewers(db()),
   ]);
   const ruleOptions = dashboard.perRule.flatMap((row) => (row.kind === "rule" && row.id ? [{ id: row.id, name: row.name }] : []));

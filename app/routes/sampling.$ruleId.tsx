@@ -72,16 +72,16 @@ async function stillNamed(rule: StoredRule, options: RuleFormOptions): Promise<P
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "sampling:manage");
+  const viewer = await requirePermission(request, "sampling:manage");
   const rule = await loadRule(params);
   const search = searchSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!search.success) throw errorPage("bad_request", search.error.issues[0]?.message ?? "The page link is malformed");
   const { runsBefore } = search.data;
   const [organisation, options, runs, work] = await Promise.all([
     getOrganisation(db()),
-    loadRuleFormOptions(db()),
-    listRuleRuns(db(), rule.id, { before: runsBefore, limit: RUNS_PER_PAGE }),
-    countRuleWork(db(), rule.id),
+    loadRuleFormOptions(db(), viewer),
+    listRuleRuns(db(), viewer, rule.id, { before: runsBefore, limit: RUNS_PER_PAGE }),
+    countRuleWork(db(), viewer, rule.id),
   ]);
   const tz = organisation.timeZone;
   const { schedule } = rule.settings;
@@ -143,7 +143,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // The stored seed and id: the preview draws what "Run now" would, caps included.
       const [organisation, preview] = await Promise.all([
         getOrganisation(db()),
-        previewSamplingRule(db(), { settings: parsed.settings, ruleId: rule.id, ruleSeed: rule.seed }),
+        previewSamplingRule(db(), viewer, { settings: parsed.settings, ruleId: rule.id, ruleSeed: rule.seed }),
       ]);
       return { ok: true as const, typed, preview: toPreviewView(preview, organisation.timeZone) };
     }

@@ -37,9 +37,9 @@ async function orNotFound<T>(work: Promise<T>): Promise<T> {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "sampling:manage");
+  const viewer = await requirePermission(request, "sampling:manage");
   const ruleId = ruleIdOf(params);
-  return { deletion: { ruleId, ...(await orNotFound(countRuleWork(db(), ruleId))) } };
+  return { deletion: { ruleId, ...(await orNotFound(countRuleWork(db(), viewer, ruleId))) } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

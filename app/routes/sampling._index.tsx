@@ -12,8 +12,8 @@ import { getOrganisation } from "../modules/users/get-organisation.server";
 export const meta: MetaFunction = () => [{ title: "Sampling rules · Parley" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "sampling:manage");
-  const [organisation, rules] = await Promise.all([getOrganisation(db()), listSamplingRules(db())]);
+  const viewer = await requirePermission(request, "sampling:manage");
+  const [organisation, rules] = await Promise.all([getOrganisation(db()), listSamplingRules(db(), viewer)]);
   const tz = organisation.timeZone;
   const now = new Date();
   return {

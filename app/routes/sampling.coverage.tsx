@@ -25,10 +25,10 @@ const paramsSchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "sampling:manage");
+  const viewer = await requirePermission(request, "sampling:manage");
   const parsed = paramsSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw errorPage("bad_request", [...new Set(parsed.error.issues.map((issue) => issue.message))].join(" "));
-  const [organisation, rules] = await Promise.all([getOrganisation(db()), listSamplingRules(db())]);
+  const [organisation, rules] = await Promise.all([getOrganisation(db()), listSamplingRules(db(), viewer)]);
   const tz = organisation.timeZone;
   const today = formatLocalDate(localDateOf(new Date(), tz));
   const base = { timeZone: tz, today, rules: rules.map((rule) => ({ id: rule.id, name: rule.name })) };
@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!rules.some((rule) => rule.id === ruleId)) throw errorPage("not_found", "There is no sampling rule with that id. It may have been deleted.");
   const asOf = parsed.data.asOf ?? today;
   // Midday of the chosen local day: the period is that of a run on that day (period.ts).
-  const report = await samplingCoverage(db(), { ruleId, asOf: instantAt(parseLocalDate(asOf) ?? localDateOf(new Date(), tz), tz, 12) });
+  const report = await samplingCoverage(db(), viewer, { ruleId, asOf: instantAt(parseLocalDate(asOf) ?? localDateOf(new Date(), tz), tz, 12) });
   return {
     ...base,
     ruleId,

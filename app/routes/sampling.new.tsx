@@ -20,8 +20,8 @@ export const meta: MetaFunction = () => [{ title: "New sampling rule · Parley" 
 const actionSchema = z.object({ intent: z.enum(["save", "preview"], { error: "Unknown action; reload the page" }) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "sampling:manage");
-  const [organisation, options] = await Promise.all([getOrganisation(db()), loadRuleFormOptions(db())]);
+  const viewer = await requirePermission(request, "sampling:manage");
+  const [organisation, options] = await Promise.all([getOrganisation(db()), loadRuleFormOptions(db(), viewer)]);
   return { timeZone: organisation.timeZone, choices: ruleFormChoices(options) };
 }
 
@@ -41,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return keepTyped(formFailure(invalidFields(parsed.fieldErrors), form.form), typed);
 
   if (form.input.intent === "preview") {
-    const [organisation, preview] = await Promise.all([getOrganisation(db()), previewSamplingRule(db(), { settings: parsed.settings })]);
+    const [organisation, preview] = await Promise.all([getOrganisation(db()), previewSamplingRule(db(), viewer, { settings: parsed.settings })]);
     return { ok: true as const, typed, preview: toPreviewView(preview, organisation.timeZone) };
   }
   const result = await runUseCase(form.form, () => createSamplingRule(db(), viewer, parsed.settings));

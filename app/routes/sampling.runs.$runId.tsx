@@ -24,6 +24,7 @@ import { listRunAgents } from "../modules/sampling/list-run-agents.server";
 import { listRunAssignments } from "../modules/sampling/list-run-assignments.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 import { getUser } from "../modules/users/list-users.server";
+import type { Viewer } from "../modules/users/roles";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Run ${data.run.periodKey} of ${data.run.ruleName} · Parley` : "Sampling run · Parley" },
@@ -44,11 +45,11 @@ const searchSchema = z.object({
   after: z.preprocess(blankAsAbsent, z.uuid({ error: MALFORMED }).optional()),
 });
 
-async function loadRun(params: unknown): Promise<SamplingRunDetail> {
+async function loadRun(viewer: Viewer, params: unknown): Promise<SamplingRunDetail> {
   const parsed = paramsSchema.safeParse(params);
   if (!parsed.success) throw errorPage("not_found", NOT_FOUND);
   try {
-    return await getSamplingRun(db(), parsed.data.runId);
+    return await getSamplingRun(db(), viewer, parsed.data.runId);
   } catch (error) {
     rethrowAsErrorPage(error, { notFound: NOT_FOUND });
   }
@@ -60,15 +61,15 @@ function conversationName(channel: keyof typeof channelLabels, customerName: str
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "sampling:manage");
+  const viewer = await requirePermission(request, "sampling:manage");
   const search = searchSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!search.success) throw errorPage("bad_request", [...new Set(search.error.issues.map((issue) => issue.message))].join(". "));
   const { short, agentsAfter, agent, after } = search.data;
-  const run = await loadRun(params);
+  const run = await loadRun(viewer, params);
   const [organisation, agents, assignments, agentUser] = await Promise.all([
     getOrganisation(db()),
-    listRunAgents(db(), run.id, { shortOnly: short === "1", after: agentsAfter, limit: RUN_PAGE_SIZE }),
-    listRunAssignments(db(), run.id, { agentId: agent, after, limit: RUN_PAGE_SIZE }),
+    listRunAgents(db(), viewer, run.id, { shortOnly: short === "1", after: agentsAfter, limit: RUN_PAGE_SIZE }),
+    listRunAssignments(db(), viewer, run.id, { agentId: agent, after, limit: RUN_PAGE_SIZE }),
     agent ? getUser(db(), agent) : null,
   ]);
   const tz = organisation.timeZone;

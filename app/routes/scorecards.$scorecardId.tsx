@@ -39,6 +39,7 @@ import { scorecardSettingsSchema } from "../modules/scorecards/scorecard-setting
 import { setScorecardArchived } from "../modules/scorecards/set-scorecard-archived.server";
 import { startScorecardDraft } from "../modules/scorecards/start-scorecard-draft.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
+import type { Viewer } from "../modules/users/roles";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.scorecard.name ?? "Scorecard"} · Parley` }];
 
@@ -81,16 +82,16 @@ function scorecardId(params: unknown): string {
   return parsed.data.scorecardId;
 }
 
-async function loadScorecard(id: string, version?: number) {
+async function loadScorecard(viewer: Viewer, id: string, version?: number) {
   try {
-    return await getScorecard(db(), id, { version });
+    return await getScorecard(db(), viewer, id, { version });
   } catch (error) {
     rethrowAsErrorPage(error, { notFound: NOT_FOUND });
   }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "scorecards:manage");
+  const viewer = await requirePermission(request, "scorecards:manage");
   const id = scorecardId(params);
   const asked = new URL(request.url).searchParams.get("version");
   let version: number | undefined;
@@ -99,7 +100,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!parsed.success) throw errorPage("bad_request", "The version in the address must be a whole number, like ?version=2.");
     version = parsed.data;
   }
-  const [detail, organisation, questions] = await Promise.all([loadScorecard(id, version), getOrganisation(db()), listQuestionVisibility(db(), id)]);
+  const [detail, organisation, questions] = await Promise.all([loadScorecard(viewer, id, version), getOrganisation(db()), listQuestionVisibility(db(), viewer, id)]);
   const published = detail.versions.filter((v) => v.status === "published").map((v) => v.version);
   return {
     scorecard: { id: detail.id, name: detail.name, description: detail.description, releaseMode: detail.releaseMode, archived: detail.archived },
@@ -121,7 +122,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, "scorecards:manage");
   const id = scorecardId(params);
-  await loadScorecard(id);
+  await loadScorecard(viewer, id);
   const form = await readForm(request, actionSchema);
   if (!form.ok) return form.response;
   const input = form.input;

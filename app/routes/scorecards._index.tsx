@@ -20,9 +20,9 @@ const actionSchema = z.discriminatedUnion("intent", [scorecardSettingsSchema.ext
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "scorecards:manage");
+  const viewer = await requirePermission(request, "scorecards:manage");
   const includeArchived = new URL(request.url).searchParams.get("archived") === "1";
-  const scorecards = await listScorecards(db(), { includeArchived });
+  const scorecards = await listScorecards(db(), viewer, { includeArchived });
   return {
     includeArchived,
     scorecards: scorecards.map((scorecard) => ({

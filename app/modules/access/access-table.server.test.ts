@@ -17,6 +17,7 @@ import { blobStore } from "../../lib/storage.server";
 import { reviewDefinition } from "../../../test/evaluation-fixtures";
 import { insertInteractionRows, seedScorecard, seedTeam, seedUser } from "../../../test/factories";
 import { assignInteraction } from "../assignments/assign-interaction.server";
+import { assignmentsDashboard } from "../assignments/assignments-dashboard.server";
 import { listInteractionAssignments } from "../assignments/list-interaction-assignments.server";
 import { reassignAssignment } from "../assignments/reassign-assignment.server";
 import { skipAssignment } from "../assignments/skip-assignment.server";
@@ -27,6 +28,8 @@ import { openEvaluation } from "../evaluations/open-evaluation.server";
 import { releaseEvaluation } from "../evaluations/release-evaluation.server";
 import { saveEvaluationDraft } from "../evaluations/save-evaluation-draft.server";
 import { getInteraction } from "../interactions/get-interaction.server";
+import { listSamplingRules } from "../sampling/list-sampling-rules.server";
+import { listScorecards } from "../scorecards/list-scorecards.server";
 import { roles, type Role, type Viewer } from "../users/roles";
 
 const A = "allow";
@@ -344,6 +347,19 @@ describe("the access table", () => {
 
   it.each(assignmentTable)("assignment: %s · %s", async (row, operation, expected) => {
     expect(await outcomesFor(assignmentOps[operation], row), assignmentRows[row].label).toEqual(expected);
+  });
+});
+
+describe("the pages of one kind of work, as use cases", () => {
+  //                                             admin qa_lead  qa   supervisor agent
+  it.each<[string, (viewer: Viewer) => Promise<unknown>, Outcomes]>([
+    ["list scorecards",      (v) => listScorecards(db(), v, { includeArchived: true }), [A, A, 403, 403, 403]],
+    ["list sampling rules",  (v) => listSamplingRules(db(), v),                         [A, A, 403, 403, 403]],
+    ["the assignments page", (v) => assignmentsDashboard(db(), v),                      [A, A, 403, 403, 403]],
+  ])("%s", async (_name, read, expected) => {
+    const outcomes: Outcome[] = [];
+    for (const role of roles) outcomes.push(await outcomeOf(() => read(viewers[role])));
+    expect(outcomes).toEqual(expected);
   });
 });
 

@@ -9,6 +9,8 @@
  */
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
+import type { Actor } from "../access/actor";
+import { assertCan } from "../access/refusals";
 
 export interface WorkloadRow {
   id: string | null;
@@ -27,8 +29,10 @@ export interface RuleWorkloadRow extends WorkloadRow {
 
 export async function assignmentsDashboard(
   db: Database,
+  actor: Actor,
   options: { now?: Date; doneSince?: Date } = {},
 ): Promise<{ perReviewer: WorkloadRow[]; perRule: RuleWorkloadRow[]; doneSince: Date }> {
+  assertCan(actor, "assignments:manage");
   const now = options.now ?? new Date();
   const doneSince = options.doneSince ?? new Date(now.getTime() - 7 * 24 * 3_600_000);
   const tallies = [
@@ -101,8 +105,10 @@ export interface OpenAssignmentRow {
 /** Open assignments for the dashboard's table, due soonest first, optionally one reviewer's or one rule's. */
 export async function listOpenAssignments(
   db: Database,
+  actor: Actor,
   query: { reviewerId?: string; ruleId?: string; overdueOnly?: boolean; after?: { dueAt: Date; id: string }; limit: number; now?: Date },
 ): Promise<{ items: OpenAssignmentRow[]; next: { dueAt: Date; id: string } | null }> {
+  assertCan(actor, "assignments:manage");
   const now = query.now ?? new Date();
   let q = db
     .selectFrom("assignments")

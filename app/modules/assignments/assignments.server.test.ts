@@ -154,7 +154,7 @@ describe("listMyQueue and assignmentsDashboard", () => {
     const otherQa = await seedUser("qa");
     expect((await listMyQueue(db(), otherQa, { limit: 10 })).items).toEqual([]);
 
-    const dashboard = await assignmentsDashboard(db());
+    const dashboard = await assignmentsDashboard(db(), seedData);
     expect(dashboard.perReviewer.find((r) => r.id === qa.id)).toMatchObject({ open: 4, overdue: 1, done: 1, skipped: 0 });
     expect(dashboard.perReviewer.find((r) => r.id === otherQa.id)).toMatchObject({ open: 0, overdue: 0, done: 0 });
     expect(dashboard.perRule.find((r) => r.id === null)!.open).toBeGreaterThanOrEqual(4);

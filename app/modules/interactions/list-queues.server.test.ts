@@ -10,6 +10,7 @@ import { db } from "../../lib/db.server";
 import { insertInteractionRows, seedTeam, seedUser } from "../../../test/factories";
 import { loadRuleFormOptions } from "../sampling/rule-form-options.server";
 import { listAllQueues, looseQueueScan } from "./list-queues.server";
+import { seedData } from "../access/actor";
 
 interface PlanNode {
   "Node Type"?: string;
@@ -53,7 +54,7 @@ describe("listAllQueues", () => {
     // Ordered as PostgreSQL orders text (its collation), the way the old DISTINCT … ORDER BY did.
     const { rows } = await sql<{ queue: string }>`select distinct queue from interactions where queue is not null order by queue`.execute(db());
     expect(queues).toEqual(rows.map((row) => row.queue));
-    expect((await loadRuleFormOptions(db())).queues).toEqual(queues);
+    expect((await loadRuleFormOptions(db(), seedData)).queues).toEqual(queues);
   });
 
   it("reads interactions through index probes, never the table", async () => {

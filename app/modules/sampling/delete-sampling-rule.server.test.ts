@@ -52,7 +52,7 @@ describe("deleteSamplingRule", () => {
   it("cancels open work nobody began, keeps begun, done and skipped work with the rule's name, and drops the runs", async () => {
     const world = await ruleWithWork();
     const name = world.rule.settings.name;
-    expect(await countRuleWork(db(), world.rule.id)).toEqual({ ruleName: name, notStarted: 1, inProgress: 1, done: 1, skipped: 1, runs: 1 });
+    expect(await countRuleWork(db(), seedData, world.rule.id)).toEqual({ ruleName: name, notStarted: 1, inProgress: 1, done: 1, skipped: 1, runs: 1 });
 
     expect(await deleteSamplingRule(db(), world.lead, world.rule.id)).toEqual({ name, cancelled: 1, inProgress: 1 });
 
@@ -72,7 +72,7 @@ describe("deleteSamplingRule", () => {
     expect((await openEvaluation(db(), world.reviewerOf(world.begun), { assignmentId: world.begun.id })).evaluationId).toBeTruthy();
 
     expect((await refusal(deleteSamplingRule(db(), world.lead, world.rule.id))).status).toBe(404);
-    expect((await refusal(countRuleWork(db(), world.rule.id))).status).toBe(404);
+    expect((await refusal(countRuleWork(db(), seedData, world.rule.id))).status).toBe(404);
   });
 
   it("labels the deleted rule's work in My queue, on the dashboard and on the interaction page, not as Manual", async () => {
@@ -85,10 +85,10 @@ describe("deleteSamplingRule", () => {
     const manualInQueue = (await listMyQueue(db(), world.reviewers[0]!, { limit: 10 })).items.find((item) => item.id === world.manual.id);
     expect(manualInQueue).toMatchObject({ ruleName: null, ruleDeleted: false });
 
-    const open = await listOpenAssignments(db(), { limit: 10 });
+    const open = await listOpenAssignments(db(), seedData, { limit: 10 });
     expect(open.items.find((item) => item.id === world.begun.id)).toMatchObject({ ruleName: name, ruleDeleted: true });
 
-    const dashboard = await assignmentsDashboard(db());
+    const dashboard = await assignmentsDashboard(db(), seedData);
     expect(dashboard.perRule.find((row) => row.kind === "deleted" && row.name === name)).toMatchObject({ id: null, open: 1, done: 1, skipped: 2 });
     // Other tests in this file add manual work too.
     expect(dashboard.perRule.find((row) => row.kind === "manual")?.open).toBeGreaterThanOrEqual(1);
@@ -145,7 +145,7 @@ describe("deleteSamplingRule", () => {
   it("deletes a rule that never ran, touching no work", async () => {
     const world = await samplingWorld({ agents: 1, perAgent: 0, reviewers: 1 });
     const rule = await world.createRule();
-    expect(await countRuleWork(db(), rule.id)).toMatchObject({ notStarted: 0, inProgress: 0, done: 0, skipped: 0, runs: 0 });
+    expect(await countRuleWork(db(), seedData, rule.id)).toMatchObject({ notStarted: 0, inProgress: 0, done: 0, skipped: 0, runs: 0 });
     expect(await deleteSamplingRule(db(), world.lead, rule.id)).toEqual({ name: rule.settings.name, cancelled: 0, inProgress: 0 });
   });
 });

@@ -6,6 +6,8 @@
  */
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
+import type { Actor } from "../access/actor";
+import { assertCan } from "../access/refusals";
 import { notFound } from "../../lib/errors";
 import type { SamplingRuleSettings } from "./sampling-rule.schema";
 
@@ -48,7 +50,8 @@ export interface UnassignedConversation {
   startedAt: Date | null;
 }
 
-export async function getSamplingRun(db: Database, runId: string): Promise<SamplingRunDetail> {
+export async function getSamplingRun(db: Database, actor: Actor, runId: string): Promise<SamplingRunDetail> {
+  assertCan(actor, "sampling:manage");
   const run = await db
     .selectFrom("sampling_runs")
     .innerJoin("sampling_rules", "sampling_rules.id", "sampling_runs.rule_id")

@@ -1,5 +1,7 @@
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
+import type { Actor } from "../access/actor";
+import { assertCan } from "../access/refusals";
 
 export interface RunSummary {
   id: string;
@@ -21,9 +23,11 @@ export interface RunSummary {
  */
 export async function listRuleRuns(
   db: Database,
+  actor: Actor,
   ruleId: string,
   query: { before?: string; limit: number },
 ): Promise<{ items: RunSummary[]; next: string | null }> {
+  assertCan(actor, "sampling:manage");
   let q = db
     .selectFrom("sampling_runs")
     .select(["id", "period_key", "trigger", "status", "matched", "drawn", "assigned", "shortfall", "error", "started_at"])

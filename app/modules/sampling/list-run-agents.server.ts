@@ -7,6 +7,8 @@
  */
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
+import type { Actor } from "../access/actor";
+import { assertCan } from "../access/refusals";
 import type { AgentPlan } from "./plan-sample.server";
 
 export interface RunAgentRow extends AgentPlan {
@@ -21,7 +23,8 @@ export interface RunAgentsQuery {
   limit: number;
 }
 
-export async function listRunAgents(db: Database, runId: string, query: RunAgentsQuery): Promise<{ items: RunAgentRow[]; next: string | null }> {
+export async function listRunAgents(db: Database, actor: Actor, runId: string, query: RunAgentsQuery): Promise<{ items: RunAgentRow[]; next: string | null }> {
+  assertCan(actor, "sampling:manage");
   const short = query.shortOnly ? sql`WHERE t.shortfall > 0` : sql``;
   const after = query.after
     ? sql`${query.shortOnly ? sql`AND` : sql`WHERE`} (-t.shortfall, t.agent_name, t.agent_id) > (SELECT -c.shortfall, c.agent_name, c.agent_id FROM tallies c WHERE c.agent_id = ${query.after})`

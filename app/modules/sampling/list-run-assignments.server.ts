@@ -7,6 +7,8 @@
  */
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
+import type { Actor } from "../access/actor";
+import { assertCan } from "../access/refusals";
 
 export interface RunAssignmentRow {
   id: string;
@@ -30,9 +32,11 @@ export interface RunAssignmentsQuery {
 
 export async function listRunAssignments(
   db: Database,
+  actor: Actor,
   runId: string,
   query: RunAssignmentsQuery,
 ): Promise<{ items: RunAssignmentRow[]; next: string | null }> {
+  assertCan(actor, "sampling:manage");
   const order = sql`(agent.name, coalesce(assignments.rank_key, ''), assignments.id)`;
   let q = db
     .selectFrom("assignments")

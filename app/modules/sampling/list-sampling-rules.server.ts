@@ -1,4 +1,6 @@
 import type { Database } from "../../lib/db.server";
+import type { Actor } from "../access/actor";
+import { assertCan } from "../access/refusals";
 import type { Quota, Schedule } from "./sampling-rule.schema";
 
 export interface SamplingRuleListItem {
@@ -14,7 +16,8 @@ export interface SamplingRuleListItem {
 }
 
 /** Every rule with its latest run, by name. Rules are few (tens), so no paging. */
-export async function listSamplingRules(db: Database): Promise<SamplingRuleListItem[]> {
+export async function listSamplingRules(db: Database, actor: Actor): Promise<SamplingRuleListItem[]> {
+  assertCan(actor, "sampling:manage");
   const rows = await db
     .selectFrom("sampling_rules")
     .innerJoin("scorecards", "scorecards.id", "sampling_rules.scorecard_id")

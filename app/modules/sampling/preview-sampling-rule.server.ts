@@ -6,6 +6,8 @@
  * counts do not depend on the seed, only which interactions are drawn does.
  */
 import type { Database } from "../../lib/db.server";
+import type { Actor } from "../access/actor";
+import { assertCan } from "../access/refusals";
 import { loadReviewerLoads } from "../assignments/reviewer-loads.server";
 import { getOrganisation } from "../users/get-organisation.server";
 import { assignReviewers } from "./assign";
@@ -28,8 +30,10 @@ export interface SamplePreview {
 
 export async function previewSamplingRule(
   db: Database,
+  actor: Actor,
   input: { settings: SamplingRuleSettings; ruleId?: string; ruleSeed?: string; runAt?: Date },
 ): Promise<SamplePreview> {
+  assertCan(actor, "sampling:manage");
   const { timeZone } = await getOrganisation(db);
   const runAt = input.runAt ?? new Date();
   // The reviewers' loads need only the period, which planSample resolves the same way: read

@@ -1,4 +1,6 @@
 import type { Database } from "../../lib/db.server";
+import type { Actor } from "../access/actor";
+import { assertCan } from "../access/refusals";
 import { reviewerRoles } from "../assignments/reviewer-loads.server";
 import { listAllQueues } from "../interactions/list-queues.server";
 import { listPublishedScorecards, type ScorecardOption } from "../scorecards/list-published-scorecards.server";
@@ -17,7 +19,8 @@ export interface RuleFormOptions {
 }
 
 /** What the rule form and the manual assignment form offer to choose from. */
-export async function loadRuleFormOptions(db: Database): Promise<RuleFormOptions> {
+export async function loadRuleFormOptions(db: Database, actor: Actor): Promise<RuleFormOptions> {
+  assertCan(actor, "sampling:manage");
   const [scorecards, reviewers, agents, teams, queues] = await Promise.all([
     listPublishedScorecards(db),
     listReviewers(db),

@@ -1,5 +1,7 @@
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
+import type { Actor } from "../access/actor";
+import { assertCan } from "../access/refusals";
 import { notFound } from "../../lib/errors";
 
 /** What deleting a rule would do (see delete-sampling-rule.server.ts), for its confirmation. */
@@ -17,7 +19,8 @@ export interface RuleWorkCounts {
 }
 
 /** Counts a rule's assignments (over `assignments_rule_idx`) the way `deleteSamplingRule` treats them, and its runs. */
-export async function countRuleWork(db: Database, ruleId: string): Promise<RuleWorkCounts> {
+export async function countRuleWork(db: Database, actor: Actor, ruleId: string): Promise<RuleWorkCounts> {
+  assertCan(actor, "sampling:manage");
   const rule = await db.selectFrom("sampling_rules").select("name").where("id", "=", ruleId).executeTakeFirst();
   if (!rule) throw notFound("Sampling rule");
   const started = sql<boolean>`EXISTS (SELECT 1 FROM evaluations WHERE evaluations.assignment_id = assignments.id)`;

@@ -214,7 +214,7 @@ describe("runSamplingRule", () => {
     expect(perAgent.find((a) => a.agentId === unlucky.id)).toMatchObject({ matched: 0, drawn: 0, shortfall: 2 });
     expect(row.shortfall).toBe(2);
 
-    const coverage = await samplingCoverage(db(), { ruleId: rule.id, asOf: RUN_AT });
+    const coverage = await samplingCoverage(db(), seedData, { ruleId: rule.id, asOf: RUN_AT });
     expect(coverage.agents.map((a) => a.agentId).sort()).toEqual(perAgent.map((a) => a.agentId).sort());
     expect(coverage.agents.find((a) => a.agentId === unlucky.id)).toMatchObject({ matched: 0, wanted: 0, underSampled: false });
   });
@@ -240,7 +240,7 @@ describe("previewSamplingRule", () => {
     const world = await samplingWorld({ agents: 3, perAgent: 5, reviewers: 2 });
     const rule = await world.createRule({ quota: { kind: "percentage", percent: 30 } });
     const stored = await db().selectFrom("sampling_rules").select("seed").where("id", "=", rule.id).executeTakeFirstOrThrow();
-    const preview = await previewSamplingRule(db(), { settings: rule.settings, ruleId: rule.id, ruleSeed: stored.seed, runAt: RUN_AT });
+    const preview = await previewSamplingRule(db(), seedData, { settings: rule.settings, ruleId: rule.id, ruleSeed: stored.seed, runAt: RUN_AT });
     expect(preview).toMatchObject({ periodKey: "2026-W46", matched: 15, wouldDraw: 6, wouldAssign: 6, shortfall: 0 });
     expect(preview.perAgent.map((a) => a.wanted)).toEqual([2, 2, 2]);
     expect(preview.perReviewer.map((r) => r.wouldGet)).toEqual([3, 3]);

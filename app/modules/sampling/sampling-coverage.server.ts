@@ -6,6 +6,8 @@
  */
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
+import type { Actor } from "../access/actor";
+import { assertCan } from "../access/refusals";
 import { getOrganisation } from "../users/get-organisation.server";
 import { wantedFor } from "./draw";
 import { getRuleSettings } from "./get-rule-settings.server";
@@ -31,7 +33,8 @@ export interface CoverageReport {
   totals: { matched: number; reviewed: number; open: number; wanted: number; underSampled: number };
 }
 
-export async function samplingCoverage(db: Database, input: { ruleId: string; asOf: Date }): Promise<CoverageReport> {
+export async function samplingCoverage(db: Database, actor: Actor, input: { ruleId: string; asOf: Date }): Promise<CoverageReport> {
+  assertCan(actor, "sampling:manage");
   const rule = await getRuleSettings(db, input.ruleId);
   const { timeZone } = await getOrganisation(db);
   const period = resolvePeriod(rule.settings.filters.window, input.asOf, timeZone);

@@ -11,6 +11,7 @@ import { runScheduledSlot } from "./run-scheduled-slot.server";
 import { deleteSamplingRule } from "./delete-sampling-rule.server";
 import { setSamplingRuleActive, updateSamplingRule } from "./save-sampling-rule.server";
 import { samplingCoverage } from "./sampling-coverage.server";
+import { seedData } from "../access/actor";
 
 /** graphile-worker keeps payloads in its private table; the public view leaves them out. */
 const jobsWithKey = (key: string) =>
@@ -148,7 +149,7 @@ describe("samplingCoverage", () => {
     for (const interactionId of reviewedIds) {
       await seedEvaluation({ reviewer: world.reviewers[0]!, interactionId, scorecardId: world.scorecard.id, answers: { greeting: { value: true } } });
     }
-    const report = await samplingCoverage(db(), { ruleId: rule.id, asOf: RUN_AT });
+    const report = await samplingCoverage(db(), seedData, { ruleId: rule.id, asOf: RUN_AT });
     expect(report.period.key).toBe("2026-W46");
     expect(report.agents.map((a) => [a.agentId, a.matched, a.reviewed, a.wanted, a.underSampled])).toEqual([
       [other!.id, 4, 0, 2, true],

@@ -1,5 +1,7 @@
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
+import type { Actor } from "../access/actor";
+import { assertCan } from "../access/refusals";
 import { notFound } from "../../lib/errors";
 import { scorecardDefinitionSchema, type ScorecardDefinition } from "./scorecard-definition.schema";
 import type { ReleaseMode } from "./scorecard-settings.schema";
@@ -27,7 +29,8 @@ export interface ScorecardDetail {
 }
 
 /** A scorecard with its version history, its draft and one version's definition. */
-export async function getScorecard(db: Database, scorecardId: string, options: { version?: number } = {}): Promise<ScorecardDetail> {
+export async function getScorecard(db: Database, actor: Actor, scorecardId: string, options: { version?: number } = {}): Promise<ScorecardDetail> {
+  assertCan(actor, "scorecards:manage");
   const scorecard = await db
     .selectFrom("scorecards")
     .select(["id", "name", "description", "release_mode", "archived_at"])

@@ -1,5 +1,7 @@
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
+import type { Actor } from "../access/actor";
+import { assertCan } from "../access/refusals";
 import type { ReleaseMode } from "./scorecard-settings.schema";
 
 export interface ScorecardListItem {
@@ -15,7 +17,8 @@ export interface ScorecardListItem {
 }
 
 /** Every scorecard for the builder's list, by name; archived ones only when asked. Scorecards are few. */
-export async function listScorecards(db: Database, options: { includeArchived: boolean }): Promise<ScorecardListItem[]> {
+export async function listScorecards(db: Database, actor: Actor, options: { includeArchived: boolean }): Promise<ScorecardListItem[]> {
+  assertCan(actor, "scorecards:manage");
   let q = db
     .selectFrom("scorecards")
     .select([
