@@ -204,31 +204,8 @@ async function seedWorld(): Promise<World> {
   ]);
   const interactions = { ana: ana!, nick: nick!, sofia: sofia! };
 
-  const evaluationKeys = Object.keys(evaluationRows) as EvaluationKey[];
-  const now = new Date();
-  const inserted = await db()
-    .insertInto("evaluations")
-    .values(
-      evaluationKeys.map((key) => {
-        const row: EvaluationRow = evaluationRows[key];
-        const card = row.kind === "calibration" ? otherScorecard : scorecard;
-        return {
-          interaction_id: interactions[row.on],
-          scorecard_id: card.id,
-          scorecard_version_id: card.versionId,
-          reviewer_id: people[row.by].id,
-          kind: row.kind,
-          status: row.state === "draft" ? "draft" : "submitted",
-          submitted_at: row.state === "draft" ? null : now,
-          released_at: row.state === "released" ? now : null,
-          score: row.state === "draft" ? null : 100,
-          passed: row.state === "draft" ? null : true,
-        };
-      }),
-    )
-    .returning("id")
-    .execute();
-  const evaluations = Object.fromEntries(evaluationKeys.map((key, i) => [key, inserted[i]!.id])) as Record<EvaluationKey, string>;
+  const evaluations = {} as Record<EvaluationKey, string>;
+  for (const key of Object.keys(evaluationRows) as EvaluationKey[]) evaluations[key] = await insertEvaluation(evaluationRows[key], interactions);
 
   const annotationKeys = Object.keys(annotationRows) as AnnotationKey[];
   const notes = await db()
@@ -268,6 +245,34 @@ async function seedWorld(): Promise<World> {
     .execute();
   const assignments = Object.fromEntries(assignmentKeys.map((key, i) => [key, { id: work[i]!.id, interactionId: work[i]!.interaction_id }])) as World["assignments"];
   return { interactions, evaluations, annotations, assignments };
+}
+
+/**
+ * One evaluation row as the use cases leave it: a draft, or submitted with its first revision
+ * current (and released). Rows one by one: two of them are by the same reviewer on the same
+ * conversation and scorecard, which only one draft may be.
+ */
+async function insertEvaluation(row: EvaluationRow, interactions: Record<Conversation, string>): Promise<string> {
+  const card = row.kind === "calibration" ? otherScorecard : scorecard;
+  const reviewer = people[row.by].id;
+  const { id } = await db()
+    .insertInto("evaluations")
+    .values({ interaction_id: interactions[row.on], scorecard_id: card.id, scorecard_version_id: card.versionId, reviewer_id: reviewer, kind: row.kind })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  if (row.state === "draft") return id;
+  const revision = await db()
+    .insertInto("evaluation_revisions")
+    .values({ evaluation_id: id, sequence: 1, cause: "submit", actor_id: reviewer, answers: "{}", score: 100, passed: true, auto_failed: false, scorecard_version_id: card.versionId })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const now = new Date();
+  await db()
+    .updateTable("evaluations")
+    .set({ status: "submitted", submitted_at: now, released_at: row.state === "released" ? now : null, score: 100, passed: true, current_revision_id: revision.id })
+    .where("id", "=", id)
+    .execute();
+  return id;
 }
 
 /** What a use case answered: allowed, or the status of its refusal. */

@@ -10,6 +10,7 @@ import { fullMarks, reviewWorld } from "../../../test/evaluation-fixtures";
 import { seedEvaluation } from "../../../test/review-factories";
 import { RUN_AT, samplingWorld } from "../../../test/sampling-fixtures";
 import { db } from "../../lib/db.server";
+import { seedData } from "../access/actor";
 import { assignInteraction } from "../assignments/assign-interaction.server";
 import { listScorecards } from "../scorecards/list-scorecards.server";
 import { runSamplingRule } from "../sampling/run-sampling-rule.server";
@@ -111,7 +112,7 @@ describe("correcting a submitted evaluation", () => {
 describe("the history", () => {
   it("names each changed answer by its question, and leaves questions hidden from agents out of an agent's history", async () => {
     const w = await submitted();
-    await setHiddenQuestions(db(), w.lead.id, w.scorecard.id, ["note"]);
+    await setHiddenQuestions(db(), w.lead, w.scorecard.id, ["note"]);
     const answers = { ...correctedAnswers, note: { value: "Supervisor: coach on hold times" } };
     await editEvaluation(db(), w.lead, w.evaluationId, { answers, reason: "Outcome and a note", revision: 2 });
 
@@ -170,7 +171,7 @@ describe("voiding a submitted evaluation", () => {
     const world = await samplingWorld({ agents: 1, perAgent: 1, reviewers: 1 });
     const rule = await world.createRule({ quota: { kind: "per_agent", n: 1 } });
     const run = async () => {
-      const outcome = await runSamplingRule(db(), { ruleId: rule.id, runAt: RUN_AT, trigger: "manual", startedBy: null });
+      const outcome = await runSamplingRule(db(), seedData, { ruleId: rule.id, runAt: RUN_AT, trigger: "manual" });
       if (outcome.status !== "completed") throw new Error("the run failed");
       return db().selectFrom("assignments").select(["id", "interaction_id"]).where("run_id", "=", outcome.runId).execute();
     };
@@ -182,15 +183,15 @@ describe("voiding a submitted evaluation", () => {
 
     // Reviewed: a second run has nothing to draw, the coverage and the scorecard count it, assigning it again is refused.
     expect(await run()).toEqual([]);
-    expect((await samplingCoverage(db(), { ruleId: rule.id, asOf: RUN_AT })).totals).toMatchObject({ matched: 1, reviewed: 1 });
-    const counted = async () => (await listScorecards(db(), { includeArchived: false })).find((s) => s.id === world.scorecard.id)?.evaluations;
+    expect((await samplingCoverage(db(), world.lead, { ruleId: rule.id, asOf: RUN_AT })).totals).toMatchObject({ matched: 1, reviewed: 1 });
+    const counted = async () => (await listScorecards(db(), world.lead, { includeArchived: false })).find((s) => s.id === world.scorecard.id)?.evaluations;
     expect(await counted()).toBe(1);
     const assign = { interactionId, scorecardId: world.scorecard.id, reviewerId: reviewer.id, dueAt: new Date(Date.now() + 86_400_000) };
     expect((await refusal(assignInteraction(db(), world.lead, assign))).status).toBe(409);
 
     await voidEvaluation(db(), world.lead, evaluationId, { reason: "Wrong scorecard for this queue", revision: 2 });
     expect(await db().selectFrom("assignments").select(["status"]).where("id", "=", drawn!.id).where("voided_at", "is not", null).executeTakeFirst()).toEqual({ status: "done" });
-    expect((await samplingCoverage(db(), { ruleId: rule.id, asOf: RUN_AT })).totals).toMatchObject({ matched: 1, reviewed: 0 });
+    expect((await samplingCoverage(db(), world.lead, { ruleId: rule.id, asOf: RUN_AT })).totals).toMatchObject({ matched: 1, reviewed: 0 });
     expect(await counted()).toBe(0);
     const [again] = await run();
     expect(again?.interaction_id).toBe(interactionId);
