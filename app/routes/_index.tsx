@@ -7,6 +7,7 @@ import { db } from "../lib/db.server";
 import { formatDuration } from "../lib/format";
 import { formatDateTime } from "../lib/time";
 import { countInteractionsSince, listInteractions } from "../modules/interactions/list-interactions.server";
+import { countUsers } from "../modules/users/count-users.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 import { can } from "../modules/access/permissions";
 import { roleLabels } from "../modules/users/roles";
@@ -22,12 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     countInteractionsSince(db(), viewer, weekAgo),
     countInteractionsSince(db(), viewer, monthAgo),
     listInteractions(db(), viewer, { limit: 5 }),
-    can(viewer, "users:manage")
-      ? db()
-          .selectFrom("users")
-          .select((eb) => [eb.fn.countAll<number>().as("total"), eb.fn.count<number>("id").filterWhere("active", "=", true).as("active")])
-          .executeTakeFirstOrThrow()
-      : null,
+    can(viewer, "users:manage") ? countUsers(db(), viewer) : null,
   ]);
   return {
     name: viewer.name.split(" ")[0],
@@ -36,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organisation: organisation.name,
     week,
     month,
-    people: people ? { total: Number(people.total), active: Number(people.active) } : null,
+    people,
     recent: recent.items.map((item) => ({
       ...item,
       startedAt: formatDateTime(item.startedAt, organisation.timeZone),

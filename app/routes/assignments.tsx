@@ -140,8 +140,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const result = await runUseCase(form.form, () => reassignAssignment(db(), viewer, input.assignmentId, input.reviewerId));
   if (!result.ok) return result.response;
-  const reviewer = (await listReviewers(db())).find((option) => option.id === input.reviewerId);
-  return { ok: true as const, message: `Reassigned to ${reviewer?.name ?? "the chosen reviewer"}. It is in their queue now.` };
+  return { ok: true as const, message: `Reassigned to ${result.value.reviewerName}. It is in their queue now.` };
 }
 
 export default function Assignments() {

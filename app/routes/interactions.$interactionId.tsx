@@ -18,6 +18,7 @@ import { readForm } from "../lib/forms.server";
 import { errorPage, formFailure, invalidFields, runUseCase } from "../lib/errors.server";
 import { blobStore } from "../lib/storage.server";
 import { assignInteraction } from "../modules/assignments/assign-interaction.server";
+import { scorecardsToScore } from "../modules/evaluations/scorecards-to-score.server";
 import { listInteractionEvaluations } from "../modules/evaluations/list-interaction-evaluations.server";
 import { listInteractionAssignments } from "../modules/assignments/list-interaction-assignments.server";
 import { getInteraction } from "../modules/interactions/get-interaction.server";
@@ -132,10 +133,8 @@ async function assignPanel(viewer: Viewer, interactionId: string, tz: string) {
 
 /** "Score this interaction": reviewers, never on their own conversation; the published scorecards to choose from. */
 async function scorePanel(viewer: Viewer, interactionId: string) {
-  if (!can(viewer, "reviews:work")) return null;
-  const own = await db().selectFrom("interactions").select("id").where("id", "=", interactionId).where("agent_id", "=", viewer.id).executeTakeFirst();
-  if (own) return null;
-  const scorecards = await listPublishedScorecards(db());
+  const scorecards = await scorecardsToScore(db(), viewer, interactionId);
+  if (!scorecards) return null;
   return { scorecards: scorecards.map(({ id, name }) => ({ id, name })) };
 }
 

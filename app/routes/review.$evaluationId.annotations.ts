@@ -71,11 +71,6 @@ async function annotationView(viewer: Viewer, evaluationId: string, id: string) 
   return { ...found, createdAt: found.createdAt.toISOString() };
 }
 
-/** Update and delete name an annotation: it must belong to the evaluation in the address. */
-async function assertInEvaluation(viewer: Viewer, evaluationId: string, id: string) {
-  await annotationView(viewer, evaluationId, id);
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== "POST") return failure(new DomainError("method_not_allowed", "Annotations are saved with POST."));
   const session = await requireSession(request);
@@ -100,13 +95,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return reply({ ok: true, annotation: await annotationView(viewer, evaluationId.data, id) });
       }
       case "update": {
-        await assertInEvaluation(viewer, evaluationId.data, input.annotationId);
-        await updateAnnotation(db(), viewer, input.annotationId, input.annotation);
+        // Update and delete name an annotation: it must belong to the evaluation in the address.
+        await updateAnnotation(db(), viewer, input.annotationId, input.annotation, { inEvaluation: evaluationId.data });
         return reply({ ok: true, annotation: await annotationView(viewer, evaluationId.data, input.annotationId) });
       }
       case "delete": {
-        await assertInEvaluation(viewer, evaluationId.data, input.annotationId);
-        await deleteAnnotation(db(), viewer, input.annotationId);
+        await deleteAnnotation(db(), viewer, input.annotationId, { inEvaluation: evaluationId.data });
         return reply({ ok: true });
       }
     }

@@ -33,10 +33,8 @@ import { errorPage, refusalOf } from "../lib/errors.server";
 import { nulInField, nulPath } from "../lib/nul";
 import { blobStore } from "../lib/storage.server";
 import { evaluationInputSchema } from "../modules/evaluations/evaluation-input.schema";
-import { getEvaluation } from "../modules/evaluations/get-evaluation.server";
-import { openEvaluation } from "../modules/evaluations/open-evaluation.server";
 import { saveEvaluationDraft } from "../modules/evaluations/save-evaluation-draft.server";
-import { submitEvaluation } from "../modules/evaluations/submit-evaluation.server";
+import { submitAndOpenNext } from "../modules/evaluations/submit-and-open-next.server";
 import { getInteraction } from "../modules/interactions/get-interaction.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 
@@ -119,30 +117,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   try {
     if (intent === "save") {
-      let revision = input.data.revision;
-      if (overwrite) {
-        // "Keep mine and overwrite": save over whatever revision the server has now.
-        const current = await getEvaluation(db(), viewer, id);
-        if (!current.editable) throw new DomainError("locked", "This evaluation was already submitted; it can no longer change.");
-        revision = current.revision;
-      }
-      const saved = await saveEvaluationDraft(db(), viewer, id, { ...input.data, revision });
+      // "Keep mine and overwrite": save over whatever revision the server has now.
+      const saved = await saveEvaluationDraft(db(), viewer, id, input.data, { overwrite: overwrite === true });
       const result: WorkspaceActionResult = { intent: "save", ok: true, revision: saved.revision, savedAt: saved.savedAt.toISOString() };
       return result;
     }
 
-    const outcome = await submitEvaluation(db(), viewer, id, input.data);
-    if (outcome.next) {
-      try {
-        const { evaluationId } = await openEvaluation(db(), viewer, { assignmentId: outcome.next.assignmentId });
-        throw redirect(`/review/${evaluationId}${submittedSearch(outcome)}`);
-      } catch (error) {
-        // The next item cannot be opened (reassigned a moment ago…): the queue shows what is left.
-        if (!(error instanceof DomainError)) throw error;
-        throw redirect(`/queue${submittedSearch(outcome)}`);
-      }
-    }
-    throw redirect(`/queue${submittedSearch(outcome, { queueDone: true })}`);
+    const { outcome, then } = await submitAndOpenNext(db(), viewer, id, input.data);
+    if (then.to === "evaluation") throw redirect(`/review/${then.evaluationId}${submittedSearch(outcome)}`);
+    throw redirect(`/queue${submittedSearch(outcome, { queueDone: then.queueDone })}`);
   } catch (error) {
     const refusal = refusalOf(error, { notFound: NOT_FOUND });
     if (!refusal) throw error;

@@ -2,14 +2,14 @@ import type { Database } from "../../lib/db.server";
 import { DomainError } from "../../lib/errors";
 import { reviewerRoles } from "./reviewer-loads.server";
 
-/** The reviewer exists, is active, works a queue, and is not the conversation's agent. */
-export async function assertReviewerMayTake(db: Database, reviewerId: string, agentId: string): Promise<void> {
+/** The reviewer exists, is active, works a queue, and is not the conversation's agent; their name for the reply. */
+export async function assertReviewerMayTake(db: Database, reviewerId: string, agentId: string): Promise<{ name: string }> {
   if (reviewerId === agentId) {
     throw new DomainError("invalid", "Reviewers never review their own conversations.", { reviewerId: "Choose somebody else" });
   }
   const reviewer = await db
     .selectFrom("users")
-    .select("id")
+    .select("name")
     .where("id", "=", reviewerId)
     .where("active", "=", true)
     .where("role", "in", reviewerRoles)
@@ -17,6 +17,7 @@ export async function assertReviewerMayTake(db: Database, reviewerId: string, ag
   if (!reviewer) {
     throw new DomainError("invalid", "Choose an active QA specialist or QA lead.", { reviewerId: "Choose an active QA specialist or QA lead" });
   }
+  return reviewer;
 }
 
 /** 409 naming who already has the interaction for this scorecard, if anybody does (a voided review is nobody's). */

@@ -54,29 +54,43 @@ export async function addAnnotation(db: Database, viewer: Viewer, evaluationId: 
   });
 }
 
+/**
+ * Which annotation a change names: its id, and the evaluation it must belong to when the
+ * caller names one (the workspace's address), so an id from another evaluation is not found.
+ */
+export interface AnnotationTarget {
+  inEvaluation?: string;
+}
+
 /** An annotation the viewer may see (404 otherwise) and change (403 otherwise: somebody else's). */
-async function changeableAnnotation(trx: Database, viewer: Viewer, annotationId: string) {
+async function changeableAnnotation(trx: Database, viewer: Viewer, annotationId: string, { inEvaluation }: AnnotationTarget) {
   const annotation = await scopeAnnotations(trx.selectFrom("annotations"), viewer)
     .select(["annotations.evaluation_id", "annotations.author_id"])
     .where("annotations.id", "=", annotationId)
     .executeTakeFirst();
-  if (!annotation) throw notFound("Annotation");
+  if (!annotation || (inEvaluation !== undefined && annotation.evaluation_id !== inEvaluation)) throw notFound("Annotation");
   assertMayChangeAnnotation(viewer, annotation);
   return annotation;
 }
 
-export async function updateAnnotation(db: Database, viewer: Viewer, annotationId: string, input: AnnotationInput): Promise<void> {
+export async function updateAnnotation(
+  db: Database,
+  viewer: Viewer,
+  annotationId: string,
+  input: AnnotationInput,
+  target: AnnotationTarget = {},
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const annotation = await changeableAnnotation(trx, viewer, annotationId);
+    const annotation = await changeableAnnotation(trx, viewer, annotationId, target);
     const evaluation = await lockDraftForAnnotations(trx, viewer, annotation.evaluation_id);
     assertQuestionExists(evaluation.definition, input.questionId);
     await trx.updateTable("annotations").set({ ...columns(input), updated_at: sql`now()` }).where("id", "=", annotationId).execute();
   });
 }
 
-export async function deleteAnnotation(db: Database, viewer: Viewer, annotationId: string): Promise<void> {
+export async function deleteAnnotation(db: Database, viewer: Viewer, annotationId: string, target: AnnotationTarget = {}): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const annotation = await changeableAnnotation(trx, viewer, annotationId);
+    const annotation = await changeableAnnotation(trx, viewer, annotationId, target);
     await lockOwnDraft(trx, viewer, annotation.evaluation_id);
     await trx.deleteFrom("annotations").where("id", "=", annotationId).execute();
   });

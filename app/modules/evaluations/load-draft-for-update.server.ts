@@ -7,9 +7,10 @@ import { lockOwnDraft } from "./lock-own-draft.server";
 /**
  * The viewer's own draft, locked until the transaction ends (lockOwnDraft: 404 unseen, 403 not
  * theirs or no longer a reviewer, 409 submitted), with its pinned definition; 409 as well when
- * it was saved elsewhere since `revision` (the page keeps its input).
+ * it was saved elsewhere since `revision` (the page keeps its input). `"current"` accepts
+ * whatever revision is there ("Keep mine and overwrite"), read under the same lock.
  */
-export async function loadDraftForUpdate(trx: Database, viewer: Viewer, evaluationId: string, revision: number) {
+export async function loadDraftForUpdate(trx: Database, viewer: Viewer, evaluationId: string, revision: number | "current") {
   await lockOwnDraft(trx, viewer, evaluationId);
   const row = await trx
     .selectFrom("evaluations")
@@ -27,7 +28,7 @@ export async function loadDraftForUpdate(trx: Database, viewer: Viewer, evaluati
     ])
     .where("evaluations.id", "=", evaluationId)
     .executeTakeFirstOrThrow();
-  if (row.revision !== revision) {
+  if (revision !== "current" && row.revision !== revision) {
     throw new DomainError("conflict", "This evaluation was saved from another tab or window after this page loaded. Your answers are still here: reload to see the other version, or copy what you need first.");
   }
   return { ...row, definition: scorecardDefinitionSchema.parse(row.definition) };

@@ -2,7 +2,9 @@
  * Autosave of a draft evaluation (DESIGN.md "Errors, bad input, consistency"): the answers
  * and feedback as typed, if nobody saved since the page's revision; a stale save answers 409
  * and changes nothing, and the workspace keeps the reviewer's input. Incomplete answers are
- * fine in a draft; answers that do not fit their question are not.
+ * fine in a draft; answers that do not fit their question are not. `overwrite` ("Keep mine and
+ * overwrite", after a conflict) saves over whatever revision is there, decided under the
+ * row lock so nothing saved in between is lost unseen; a submitted evaluation still refuses.
  */
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
@@ -16,9 +18,10 @@ export async function saveEvaluationDraft(
   viewer: Viewer,
   evaluationId: string,
   input: EvaluationInput,
+  { overwrite = false }: { overwrite?: boolean } = {},
 ): Promise<{ revision: number; savedAt: Date }> {
   return db.transaction().execute(async (trx) => {
-    const draft = await loadDraftForUpdate(trx, viewer, evaluationId, input.revision);
+    const draft = await loadDraftForUpdate(trx, viewer, evaluationId, overwrite ? "current" : input.revision);
     assertAnswersFit(draft.definition, input.answers);
     const saved = await trx
       .updateTable("evaluations")
