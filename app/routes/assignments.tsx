@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
-import { dueCursorSchema, dueView, encodeDueCursor } from "../components/assignments/due";
+import { dueCursorSchema, dueView, encodeDueCursor } from "../modules/assignments/due";
 import { OpenAssignmentsFilter } from "../components/assignments/open-assignments-filter";
 import { OpenAssignmentsTable } from "../components/assignments/open-assignments-table";
 import { SkipDialog, type SkipTarget } from "../components/assignments/skip-dialog";

@@ -21,7 +21,7 @@ import { RouteErrorBoundary } from "../components/error-page";
 import { ExplainToggle } from "../components/review/explain-toggle";
 import { browserStorage, clearLocalDraft } from "../components/review/local-draft";
 import { ReviewMedia } from "../components/review/media/review-media";
-import { EVALUATION_NOT_FOUND, evaluationIdOf, headerFactsOf, loadEvaluationOrThrow, mediaDataOf } from "../components/review/review-data.server";
+import { EVALUATION_NOT_FOUND, evaluationIdOf, headerFactsOf, loadEvaluationOrThrow, mediaDataOf } from "./review.$evaluationId/evaluation-page.server";
 import { ReviewFacts, WorkspaceLayout } from "../components/review/workspace-layout";
 import { FeedbackView } from "../components/rich-text/feedback-view";
 import { ScoreSummary, ScorecardForm } from "../components/scorecard-form/scorecard-form";

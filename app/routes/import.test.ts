@@ -7,7 +7,7 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { transcriptKey } from "../../storage/keys";
 import { countRows, listObjectKeys, seedTeam, seedUser, testWav, withOrganisationTimeZone } from "../../test/factories";
-import type { ImportActionData } from "../components/import/import-fields";
+import type { ImportActionData } from "../modules/interactions/import-fields";
 import { toLocalInput } from "../lib/time";
 import { commitSessionCookie } from "../lib/auth.server";
 import { db } from "../lib/db.server";
@@ -15,7 +15,7 @@ import { blobStore } from "../lib/storage.server";
 import { createSession, loadSession } from "../modules/auth/session.server";
 import type { Role } from "../modules/users/roles";
 import { getOrganisation } from "../modules/users/get-organisation.server";
-import { action, loader } from "./import";
+import { action, loader } from "./import/route";
 
 const URL_ = "http://parley.test/import";
 const vtt = ["WEBVTT", "", "00:00.000 --> 00:02.500", "<v Dana>Thanks for calling Northwind.", "", "00:03.000 --> 00:05.000", "<v Sam>My bill is wrong.", ""].join("\n");

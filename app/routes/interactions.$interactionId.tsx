@@ -4,12 +4,12 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator
 import { useEffect } from "react";
 import { z } from "zod";
 import { AssignForReview, type AssignResult } from "../components/assignments/assign-for-review";
-import { dueView } from "../components/assignments/due";
+import { dueView } from "../modules/assignments/due";
 import { CsrfField } from "../components/csrf-field";
 import { RouteErrorBoundary } from "../components/error-page";
 import { InteractionEvaluations, ScoreThisInteraction } from "../components/review/interaction-panels";
 import { ReviewMedia, type SerializedAnnotation } from "../components/review/media/review-media";
-import { conversationMediaOf } from "../components/review/review-data.server";
+import { conversationMediaOf } from "./review.$evaluationId/evaluation-page.server";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { channelLabels, formatDuration, formatPercent } from "../lib/format";

@@ -10,7 +10,7 @@ import { insertInteractionRows, seedScorecard, seedUser } from "../../test/facto
 import { getRequest, postRequest, returned, thrown } from "../../test/route-requests";
 import { seedAssignment } from "../../test/review-factories";
 import { RUN_AT, assignmentsOfRun, samplingWorld } from "../../test/sampling-fixtures";
-import { encodeDueCursor } from "../components/assignments/due";
+import { encodeDueCursor } from "../modules/assignments/due";
 import { action, loader } from "./queue";
 import { seedData } from "../modules/access/actor";
 

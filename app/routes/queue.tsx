@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { DueCell } from "../components/assignments/due-cell";
 import { RuleCell } from "../components/assignments/rule-cell";
-import { dueCursorSchema, dueView, encodeDueCursor } from "../components/assignments/due";
+import { dueCursorSchema, dueView, encodeDueCursor } from "../modules/assignments/due";
 import { SkipDialog, type SkipTarget } from "../components/assignments/skip-dialog";
 import { CsrfField } from "../components/csrf-field";
 import { RouteErrorBoundary } from "../components/error-page";

@@ -14,7 +14,7 @@ import { fullMarks, reviewWorld } from "../../test/evaluation-fixtures";
 import { insertInteractionRows, seedInteraction, seedUser, testWav } from "../../test/factories";
 import { BASE, getRequest, postRequest, returned, signIn, thrown } from "../../test/route-requests";
 import { loader as interactionLoader } from "./interactions.$interactionId";
-import { action as workspaceAction, loader as workspaceLoader } from "./review.$evaluationId";
+import { action as workspaceAction, loader as workspaceLoader } from "./review.$evaluationId/route";
 import { action as startAction, loader as startLoader } from "./review.start";
 
 const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000);

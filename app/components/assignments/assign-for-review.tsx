@@ -3,7 +3,7 @@ import { formatDateTime } from "../../lib/time";
 import { CsrfField } from "../csrf-field";
 import { FieldError } from "../field-error";
 import { DueCell } from "./due-cell";
-import type { DueView } from "./due";
+import type { DueView } from "../../modules/assignments/due";
 
 export interface AssignOption {
   id: string;

@@ -1,4 +1,4 @@
-import type { DueView } from "./due";
+import type { DueView } from "../../modules/assignments/due";
 
 /** When work is due: overdue said in words (not by colour alone), relative, then the absolute time. */
 export function DueCell({ due }: { due: DueView }) {

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { DueCell } from "./due-cell";
-import type { DueView } from "./due";
+import type { DueView } from "../../modules/assignments/due";
 import { ReassignForm, type ReviewerOption } from "./reassign-form";
 import { RuleCell } from "./rule-cell";
 import type { SkipTarget } from "./skip-dialog";

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { CsrfField } from "../csrf-field";
 import type { AgentOption } from "./agent-picker";
-import type { ImportActionData } from "./import-fields";
+import type { ImportActionData } from "../../modules/interactions/import-fields";
 import { ImportFileFields } from "./import-file-fields";
 import { ImportMetadataFields } from "./import-metadata-fields";
 import { UploadStatus } from "./upload-status";

@@ -1,6 +1,6 @@
 import type { SpeakerRole } from "../../modules/interactions/transcript";
 import { FieldError } from "../field-error";
-import type { PreviewSpeaker } from "./import-fields";
+import type { PreviewSpeaker } from "../../modules/interactions/import-fields";
 
 interface Props {
   speakers: PreviewSpeaker[];

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { SpeakerRole } from "../../modules/interactions/transcript";
 import type { RootLoaderData } from "../../root";
 import type { AgentOption } from "./agent-picker";
-import { deriveExternalId, isImportFailure, type ImportActionData, type ImportFailure, type PreviewResult } from "./import-fields";
+import { deriveExternalId, isImportFailure, type ImportActionData, type ImportFailure, type PreviewResult } from "../../modules/interactions/import-fields";
 import { UploadAborted, uploadRecording, type UploadedPart, type UploadPlan } from "./upload-recording.client";
 import type { UploadState } from "./upload-status";
 import { useActionSubmit } from "./use-action-submit";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { DueView } from "../assignments/due";
+import type { DueView } from "../../modules/assignments/due";
 
 export interface ReviewHeaderFacts {
   interactionId: string;

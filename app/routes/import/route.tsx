@@ -6,12 +6,12 @@ import {
   type ClientActionFunctionArgs,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
-import { RouteErrorBoundary } from "../components/error-page";
-import { importActionSchema, type ImportActionData } from "../components/import/import-fields";
-import { ImportForm } from "../components/import/import-form";
-import { discardRecordingUpload, importFromForm, loadImportPage, previewTranscript, startUpload } from "../modules/interactions/import-page.server";
-import { requirePermission } from "../lib/auth.server";
-import { readForm } from "../lib/forms.server";
+import { RouteErrorBoundary } from "../../components/error-page";
+import { importActionSchema, type ImportActionData } from "../../modules/interactions/import-fields";
+import { ImportForm } from "../../components/import/import-form";
+import { discardRecordingUpload, importFromForm, loadImportPage, previewTranscript, startUpload } from "./import.server";
+import { requirePermission } from "../../lib/auth.server";
+import { readForm } from "../../lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Import interactions · Parley" }];
 

@@ -13,10 +13,10 @@ import { getEvaluation, type EvaluationView } from "../../modules/evaluations/ge
 import type { InteractionDetail } from "../../modules/interactions/get-interaction.server";
 import { questionsInOrder } from "../../modules/scorecards/scorecard-definition.schema";
 import type { Viewer } from "../../modules/users/roles";
-import { dueView } from "../assignments/due";
-import type { PlayerLane } from "../player/types";
-import type { ReviewMediaProps, SerializedAnnotation } from "./media/types";
-import type { ReviewHeaderFacts } from "./workspace-layout";
+import { dueView } from "../../modules/assignments/due";
+import type { PlayerLane } from "../../components/player/types";
+import type { ReviewMediaProps, SerializedAnnotation } from "../../components/review/media/types";
+import type { ReviewHeaderFacts } from "../../components/review/workspace-layout";
 
 /** What both pages answer for an evaluation the viewer may not see, or that does not exist. */
 export const EVALUATION_NOT_FOUND = "There is no evaluation at this address, or you do not have access to it.";

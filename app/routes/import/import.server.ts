@@ -11,15 +11,15 @@ import { formatBytes } from "../../lib/format";
 import { formFailure, invalidFields, refusalOf } from "../../lib/errors.server";
 import { blobStore } from "../../lib/storage.server";
 import { formatDateTime, parseLocalDateTime, zoneOffsetLabel } from "../../lib/time";
-import { importInteraction } from "./import-interaction.server";
-import type { IngestRequest } from "./ingest-request.schema";
-import { formatLabels, importTranscript } from "./importers/index";
-import { decodeBytes } from "./importers/text";
-import { claimRecordingUpload, discardUpload, startRecordingUpload } from "./recording-upload.server";
-import { getOrganisation } from "../users/get-organisation.server";
-import { listUsers } from "../users/list-users.server";
-import type { Viewer } from "../users/roles";
-import { formFieldFor, toIngestRequest, type ImportDuplicate, type ImportFailure, type ImportFields, type PreviewResult, type StartedUpload } from "../../components/import/import-fields";
+import { importInteraction } from "../../modules/interactions/import-interaction.server";
+import type { IngestRequest } from "../../modules/interactions/ingest-request.schema";
+import { formatLabels, importTranscript } from "../../modules/interactions/importers/index";
+import { decodeBytes } from "../../modules/interactions/importers/text";
+import { claimRecordingUpload, discardUpload, startRecordingUpload } from "../../modules/interactions/recording-upload.server";
+import { getOrganisation } from "../../modules/users/get-organisation.server";
+import { listUsers } from "../../modules/users/list-users.server";
+import type { Viewer } from "../../modules/users/roles";
+import { formFieldFor, toIngestRequest, type ImportDuplicate, type ImportFailure, type ImportFields, type PreviewResult, type StartedUpload } from "../../modules/interactions/import-fields";
 
 /** More agents than a select can reasonably hold; a bigger centre imports through the API. */
 const AGENT_LIMIT = 2000;

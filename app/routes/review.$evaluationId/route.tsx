@@ -19,24 +19,24 @@ import {
 } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { z } from "zod";
-import { RouteErrorBoundary } from "../components/error-page";
-import { ReviewMedia } from "../components/review/media/review-media";
-import { EVALUATION_NOT_FOUND, evaluationIdOf, headerFactsOf, loadEvaluationOrThrow, mediaDataOf } from "../components/review/review-data.server";
-import { ScorecardPanel, type ScorecardPanelHandle } from "../components/review/scorecard-panel";
-import { readSubmittedFlash, submittedSearch, submittedText } from "../components/review/submitted-flash";
-import { failureKindOf, type WorkspaceActionResult, type WorkspaceIntent } from "../components/review/workspace-action";
-import { ReviewFacts, WorkspaceLayout } from "../components/review/workspace-layout";
-import { assertCsrf, getSession, requirePermission } from "../lib/auth.server";
-import { db } from "../lib/db.server";
-import { DomainError, fieldErrorsOf, isErrorCode } from "../lib/errors";
-import { errorPage, refusalOf } from "../lib/errors.server";
-import { nulInField, nulPath } from "../lib/nul";
-import { blobStore } from "../lib/storage.server";
-import { evaluationInputSchema } from "../modules/evaluations/evaluation-input.schema";
-import { saveEvaluationDraft } from "../modules/evaluations/save-evaluation-draft.server";
-import { submitAndOpenNext } from "../modules/evaluations/submit-and-open-next.server";
-import { getInteraction } from "../modules/interactions/get-interaction.server";
-import { getOrganisation } from "../modules/users/get-organisation.server";
+import { RouteErrorBoundary } from "../../components/error-page";
+import { ReviewMedia } from "../../components/review/media/review-media";
+import { EVALUATION_NOT_FOUND, evaluationIdOf, headerFactsOf, loadEvaluationOrThrow, mediaDataOf } from "./evaluation-page.server";
+import { ScorecardPanel, type ScorecardPanelHandle } from "../../components/review/scorecard-panel";
+import { readSubmittedFlash, submittedSearch, submittedText } from "../../components/review/submitted-flash";
+import { failureKindOf, type WorkspaceActionResult, type WorkspaceIntent } from "../../components/review/workspace-action";
+import { ReviewFacts, WorkspaceLayout } from "../../components/review/workspace-layout";
+import { assertCsrf, getSession, requirePermission } from "../../lib/auth.server";
+import { db } from "../../lib/db.server";
+import { DomainError, fieldErrorsOf, isErrorCode } from "../../lib/errors";
+import { errorPage, refusalOf } from "../../lib/errors.server";
+import { nulInField, nulPath } from "../../lib/nul";
+import { blobStore } from "../../lib/storage.server";
+import { evaluationInputSchema } from "../../modules/evaluations/evaluation-input.schema";
+import { saveEvaluationDraft } from "../../modules/evaluations/save-evaluation-draft.server";
+import { submitAndOpenNext } from "../../modules/evaluations/submit-and-open-next.server";
+import { getInteraction } from "../../modules/interactions/get-interaction.server";
+import { getOrganisation } from "../../modules/users/get-organisation.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `Review: ${page.facts.title} · Parley` : "Review · Parley" },

@@ -5,9 +5,9 @@
  * Pure: no I/O, so it is tested without a server.
  */
 import { z } from "zod";
-import { ingestRequestSchema, startUploadSchema, type IngestRequest } from "../../modules/interactions/ingest-request.schema";
-import type { TranscriptFormat } from "../../modules/interactions/importers/types";
-import type { SpeakerRole } from "../../modules/interactions/transcript";
+import { ingestRequestSchema, startUploadSchema, type IngestRequest } from "./ingest-request.schema";
+import type { TranscriptFormat } from "./importers/types";
+import type { SpeakerRole } from "./transcript";
 import { type ErrorCode, fieldErrorsOf } from "../../lib/errors";
 import { parseLocalDateTime } from "../../lib/time";
 
