@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatClock } from "../components/player/types";
+import { formatClock } from "../components/conversation/lanes";
 import { formatDuration } from "./format";
 
 describe("formatDuration", () => {

@@ -20,7 +20,7 @@ import { VoidDialog, type ChangeFailure } from "../components/evaluation-history
 import { RouteErrorBoundary } from "../components/error-page";
 import { ExplainToggle } from "../components/review/explain-toggle";
 import { browserStorage, clearLocalDraft } from "../components/review/local-draft";
-import { ReviewMedia } from "../components/review/media/review-media";
+import { ReviewMedia } from "../components/conversation/review-media";
 import { EVALUATION_NOT_FOUND, evaluationIdOf, headerFactsOf, loadEvaluationOrThrow, mediaDataOf } from "./review.$evaluationId/evaluation-page.server";
 import { ReviewFacts, WorkspaceLayout } from "../components/review/workspace-layout";
 import { FeedbackView } from "../components/rich-text/feedback-view";

@@ -8,7 +8,7 @@ import { dueView } from "../modules/assignments/due";
 import { CsrfField } from "../components/csrf-field";
 import { RouteErrorBoundary } from "../components/error-page";
 import { InteractionEvaluations, ScoreThisInteraction } from "../components/review/interaction-panels";
-import { ReviewMedia, type SerializedAnnotation } from "../components/review/media/review-media";
+import { ReviewMedia, type SerializedAnnotation } from "../components/conversation/review-media";
 import { conversationMediaOf } from "./review.$evaluationId/evaluation-page.server";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";

@@ -1,6 +1,6 @@
 /**
  * POST /review/:evaluationId/annotations — the review workspace's media panel saves
- * annotations here with fetch (app/components/review/media/annotations-api.ts).
+ * annotations here with fetch (app/components/conversation/annotations-api.ts).
  *
  * Form fields: `_csrf`, `intent` (add | update | delete), `annotationId` (update, delete)
  * and `annotation` (the AnnotationInput as a JSON string; add, update). Answers JSON:

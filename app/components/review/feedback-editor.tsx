@@ -1,6 +1,6 @@
 import { lazy, Suspense } from "react";
 import type { FeedbackEditorProps } from "./feedback-editor-types";
-import { useHydrated } from "../player/use-hydrated";
+import { useHydrated } from "../use-hydrated";
 
 // tiptap needs the browser: its chunk is fetched after hydration, and the server build sees
 // an empty `.client` module.

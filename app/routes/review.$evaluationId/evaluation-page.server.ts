@@ -14,8 +14,8 @@ import type { InteractionDetail } from "../../modules/interactions/get-interacti
 import { questionsInOrder } from "../../modules/scorecards/scorecard-definition.schema";
 import type { Viewer } from "../../modules/users/roles";
 import { dueView } from "../../modules/assignments/due";
-import type { PlayerLane } from "../../components/player/types";
-import type { ReviewMediaProps, SerializedAnnotation } from "../../components/review/media/types";
+import type { PlayerLane } from "../../components/conversation/lanes";
+import type { ReviewMediaProps, SerializedAnnotation } from "../../components/conversation/types";
 import type { ReviewHeaderFacts } from "../../components/review/workspace-layout";
 
 /** What both pages answer for an evaluation the viewer may not see, or that does not exist. */

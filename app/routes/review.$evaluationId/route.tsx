@@ -20,7 +20,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { RouteErrorBoundary } from "../../components/error-page";
-import { ReviewMedia } from "../../components/review/media/review-media";
+import { ReviewMedia } from "../../components/conversation/review-media";
 import { EVALUATION_NOT_FOUND, evaluationIdOf, headerFactsOf, loadEvaluationOrThrow, mediaDataOf } from "./evaluation-page.server";
 import { ScorecardPanel, type ScorecardPanelHandle } from "../../components/review/scorecard-panel";
 import { readSubmittedFlash, submittedSearch, submittedText } from "../../components/review/submitted-flash";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toWaveSurferPeaks, type PeaksJson } from "../../../modules/recordings/compute-peaks";
+import { toWaveSurferPeaks, type PeaksJson } from "../../modules/recordings/compute-peaks";
 import { readPeaks } from "./peaks";
 
 const json = (channels: PeaksJson["channels"], durationMs = 1000): PeaksJson => ({ version: 1, rate: 100, sampleRate: 8000, durationMs, channels });

@@ -6,7 +6,7 @@
  */
 import { useRouteLoaderData } from "@remix-run/react";
 import { useCallback, useMemo, useState } from "react";
-import type { RootLoaderData } from "../../../root";
+import type { RootLoaderData } from "../../root";
 import { mergeAnnotations, type LocalChanges } from "./annotation-order";
 import { sendAnnotation, type AnnotationFailure } from "./annotations-api";
 import type { AnnotationDraft, SerializedAnnotation } from "./types";

@@ -2,7 +2,7 @@
  * The media half of the review workspace: its props (the route codes against
  * `ReviewMediaProps`) and the shapes its parts share. Pure: no React, no DOM.
  */
-import type { PlayerLane } from "../../player/types";
+import type { PlayerLane } from "./lanes";
 
 export type { PlayerLane };
 

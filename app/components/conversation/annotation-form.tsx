@@ -4,8 +4,8 @@
  * keeps everything typed. Ctrl+Enter saves; Esc cancels while nothing was changed.
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { MAX_ANNOTATION_CHARS } from "../../../modules/evaluations/annotation.schema";
-import { CharacterCount, overLimitMessage } from "../../character-count";
+import { MAX_ANNOTATION_CHARS } from "../../modules/evaluations/annotation.schema";
+import { CharacterCount, overLimitMessage } from "../character-count";
 import type { SaveOutcome } from "./use-annotations";
 import { sentimentLabels, type Sentiment } from "./types";
 

@@ -2,7 +2,7 @@
  * Annotations in the order of the conversation, and what each one points at: where to
  * seek, which segment to show, how to describe its anchor. Pure.
  */
-import { formatClock } from "../../player/types";
+import { formatClock } from "./lanes";
 import type { AnnotationDraft, SerializedAnnotation } from "./types";
 
 export interface SegmentPlace {

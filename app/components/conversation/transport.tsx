@@ -1,6 +1,6 @@
 /** Play/pause, ±5 s, speed and the clock under the waveform. */
 import { memo } from "react";
-import { formatClock } from "../../player/types";
+import { formatClock } from "./lanes";
 import { PLAYBACK_RATES, SKIP_MS } from "./types";
 
 export const Transport = memo(function Transport({

@@ -3,7 +3,7 @@
  * into its text. Written against a minimal node shape so it runs (and is tested) without
  * a browser; DOM nodes fit it.
  */
-import { MAX_QUOTE_CHARS } from "../../../modules/evaluations/annotation.schema";
+import { MAX_QUOTE_CHARS } from "../../modules/evaluations/annotation.schema";
 
 export interface NodeLike {
   nodeType: number;

@@ -11,8 +11,8 @@
  * Keyboard shortcuts (shortcuts.ts) work anywhere on the page except in fields.
  */
 import { useCallback, useMemo, useRef, useState } from "react";
-import { formatTime } from "../../../lib/time";
-import { formatClock } from "../../player/types";
+import { formatTime } from "../../lib/time";
+import { formatClock } from "./lanes";
 import { SegmentTimeline, timedSegments } from "./active-segment";
 import { AnnotationForm, type AnnotationFormValues } from "./annotation-form";
 import { AnnotationList } from "./annotation-list";

@@ -11,7 +11,7 @@
  * becoming ready while it plays), and keys and clicks work before the waveform has loaded.
  */
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type ReactNode } from "react";
-import { useHydrated } from "../../player/use-hydrated";
+import { useHydrated } from "../use-hydrated";
 import { Transport } from "./transport";
 import type { MediaHandle, MediaPlayerSource } from "./types";
 import { useMediaHandle } from "./use-media-handle";
