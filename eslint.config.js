@@ -14,6 +14,16 @@ const modulesStayBelowTheUi = {
   message: "Modules hold the domain: they never import components or routes. Move what both need into the module.",
 };
 
+/**
+ * Sampling draws work and hands it to assignments; assignments never reach back into sampling,
+ * so the two do not import each other (replacing a sampled item is sampling's own use case).
+ */
+const assignmentsBelowSampling = {
+  target: "app/modules/assignments",
+  from: "app/modules/sampling",
+  message: "Sampling builds on assignments, not the other way round: move what assignments needs into assignments.",
+};
+
 /** db/ and storage/ reach the database and the object store: only from `*.server.ts` files, never into a browser bundle. */
 const serverOnly = {
   target: "app",
@@ -54,12 +64,12 @@ export default tseslint.config(
   {
     files: ["app/**/*.{ts,tsx}"],
     ignores: ["app/**/*.test.{ts,tsx}"],
-    rules: { "import-x/no-restricted-paths": ["error", { basePath: import.meta.dirname, zones: [modulesStayBelowTheUi] }] },
+    rules: { "import-x/no-restricted-paths": ["error", { basePath: import.meta.dirname, zones: [modulesStayBelowTheUi, assignmentsBelowSampling] }] },
   },
   {
     files: ["app/**/*.{ts,tsx}"],
     ignores: ["app/**/*.server.{ts,tsx}", "app/**/*.test.{ts,tsx}"],
-    rules: { "import-x/no-restricted-paths": ["error", { basePath: import.meta.dirname, zones: [modulesStayBelowTheUi, serverOnly] }] },
+    rules: { "import-x/no-restricted-paths": ["error", { basePath: import.meta.dirname, zones: [modulesStayBelowTheUi, assignmentsBelowSampling, serverOnly] }] },
   },
   {
     files: ["app/**/*.tsx"],

@@ -14,6 +14,8 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const fixture = `lint-fixture-${process.pid}`;
 const moduleDir = path.join(ROOT, "app/modules", fixture);
 const componentDir = path.join(ROOT, "app/components", fixture);
+const assignmentsFile = path.join(ROOT, "app/modules/assignments", `${fixture}-uses-sampling.ts`);
+const samplingFile = path.join(ROOT, "app/modules/sampling", `${fixture}-uses-assignments.ts`);
 
 const files: Record<string, string> = {
   // A cycle: a → b → a.
@@ -28,6 +30,9 @@ const files: Record<string, string> = {
   // db/ from a file a browser bundle may include, and from a server file.
   [`${componentDir}/reads-db.ts`]: 'import { isDatabaseUnavailable } from "../../../db/outage";\nexport const down = isDatabaseUnavailable;\n',
   [`${componentDir}/reads-db.server.ts`]: 'import { isDatabaseUnavailable } from "../../../db/outage";\nexport const down = isDatabaseUnavailable;\n',
+  // Assignments reaching back into sampling, and sampling building on assignments.
+  [`${assignmentsFile}`]: 'import { compareText } from "../sampling/rank";\nexport const order = compareText;\n',
+  [`${samplingFile}`]: 'import { reviewerRoles } from "../assignments/reviewer-loads.server";\nexport const roles = reviewerRoles;\n',
   // A component may import a module.
   [`${componentDir}/uses-module.ts`]: 'import { d } from "../../modules/' + fixture + '/plain-d";\nexport const e = d;\n',
 };
@@ -52,6 +57,8 @@ beforeAll(async () => {
 afterAll(() => {
   rmSync(moduleDir, { recursive: true, force: true });
   rmSync(componentDir, { recursive: true, force: true });
+  rmSync(assignmentsFile, { force: true });
+  rmSync(samplingFile, { force: true });
 });
 
 describe("lint", () => {
@@ -71,5 +78,10 @@ describe("lint", () => {
   it("fails on db/ imported outside a *.server.ts file, and allows it inside one", () => {
     expect(broken["reads-db.ts"]).toEqual(["import-x/no-restricted-paths"]);
     expect(broken["reads-db.server.ts"]).toEqual([]);
+  });
+
+  it("fails on assignments importing sampling, and lets sampling import assignments", () => {
+    expect(broken[path.basename(assignmentsFile)]).toEqual(["import-x/no-restricted-paths"]);
+    expect(broken[path.basename(samplingFile)]).toEqual([]);
   });
 });

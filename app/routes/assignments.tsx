@@ -19,7 +19,7 @@ import { assignmentsDashboard, listOpenAssignments, type RuleWorkloadRow } from 
 import { DEFAULT_DONE_PERIOD, donePeriodLabels, donePeriodShort, donePeriods, doneSince } from "../modules/assignments/done-period";
 import { reassignAssignment } from "../modules/assignments/reassign-assignment.server";
 import { skipAssignment } from "../modules/assignments/skip-assignment.server";
-import { listReviewers } from "../modules/sampling/rule-form-options.server";
+import { listReviewers } from "../modules/assignments/list-reviewers.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 
 export const meta: MetaFunction = () => [{ title: "Assignments · Parley" }];

@@ -24,7 +24,7 @@ import { listInteractionAssignments } from "../modules/assignments/list-interact
 import { getInteraction } from "../modules/interactions/get-interaction.server";
 import { processingRetryable } from "../modules/interactions/processing-retry";
 import { retryProcessing } from "../modules/interactions/retry-processing.server";
-import { listReviewers } from "../modules/sampling/rule-form-options.server";
+import { listReviewers } from "../modules/assignments/list-reviewers.server";
 import { listPublishedScorecards } from "../modules/scorecards/list-published-scorecards.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 import { can } from "../modules/access/permissions";

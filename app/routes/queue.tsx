@@ -16,7 +16,7 @@ import { formatDateTime } from "../lib/time";
 import { readForm } from "../lib/forms.server";
 import { errorPage, runUseCase } from "../lib/errors.server";
 import { listMyQueue } from "../modules/assignments/list-my-queue.server";
-import { replaceAssignment } from "../modules/assignments/replace-assignment.server";
+import { replaceAssignment } from "../modules/sampling/replace-assignment.server";
 import { MAX_SKIP_REASON, skipReasonSchema } from "../modules/assignments/assignments.schema";
 import { skipAssignment } from "../modules/assignments/skip-assignment.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";

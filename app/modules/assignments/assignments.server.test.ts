@@ -8,7 +8,7 @@ import { assignInteraction } from "./assign-interaction.server";
 import { assignmentsDashboard } from "./assignments-dashboard.server";
 import { listMyQueue } from "./list-my-queue.server";
 import { reassignAssignment } from "./reassign-assignment.server";
-import { replaceAssignment } from "./replace-assignment.server";
+import { replaceAssignment } from "../sampling/replace-assignment.server";
 import { skipAssignment } from "./skip-assignment.server";
 import { seedData } from "../access/actor";
 

@@ -1,6 +1,14 @@
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
-import type { ReviewerLoad } from "../sampling/assign";
+
+/** A reviewer as the sampling draw hands out work to them (sampling/assign.ts). */
+export interface ReviewerLoad {
+  id: string;
+  /** Assignments the reviewer has open now, across rules. */
+  openCount: number;
+  /** How many more this rule may give them in the period; null for no cap. */
+  capRemaining: number | null;
+}
 
 /** Roles that work a review queue (DESIGN.md "Who uses it"). */
 export const reviewerRoles = ["qa", "qa_lead"] as const;

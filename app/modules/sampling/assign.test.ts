@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type AssignItem, assignReviewers, type ReviewerLoad } from "./assign";
+import type { ReviewerLoad } from "../assignments/reviewer-loads.server";
+import { type AssignItem, assignReviewers } from "./assign";
 
 const reviewer = (id: string, openCount = 0, capRemaining: number | null = null): ReviewerLoad => ({ id, openCount, capRemaining });
 const items = (agentId: string, count: number): AssignItem[] =>

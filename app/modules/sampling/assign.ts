@@ -5,6 +5,7 @@
  * their remaining cap for the period. The result depends only on the inputs as sets.
  */
 import { compareText } from "./rank";
+import type { ReviewerLoad } from "../assignments/reviewer-loads.server";
 
 export interface AssignItem {
   id: string;
@@ -13,13 +14,6 @@ export interface AssignItem {
   rankKey?: string;
 }
 
-export interface ReviewerLoad {
-  id: string;
-  /** Assignments the reviewer has open now, across rules. */
-  openCount: number;
-  /** How many more this rule may give them in the period; null for no cap. */
-  capRemaining: number | null;
-}
 
 export type UnassignedReason = "no_reviewer" | "caps_reached";
 

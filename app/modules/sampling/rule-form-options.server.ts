@@ -1,14 +1,10 @@
 import type { Database } from "../../lib/db.server";
 import type { Actor } from "../access/actor";
 import { assertCan } from "../access/refusals";
-import { reviewerRoles } from "../assignments/reviewer-loads.server";
+import { listReviewers, type PersonOption } from "../assignments/list-reviewers.server";
 import { listAllQueues } from "../interactions/list-queues.server";
 import { listPublishedScorecards, type ScorecardOption } from "../scorecards/list-published-scorecards.server";
 
-export interface PersonOption {
-  id: string;
-  name: string;
-}
 
 export interface RuleFormOptions {
   scorecards: ScorecardOption[];
@@ -30,8 +26,4 @@ export async function loadRuleFormOptions(db: Database, actor: Actor): Promise<R
     listAllQueues(db),
   ]);
   return { scorecards, reviewers, agents, teams, queues };
-}
-
-export async function listReviewers(db: Database): Promise<PersonOption[]> {
-  return db.selectFrom("users").select(["id", "name"]).where("role", "in", reviewerRoles).where("active", "=", true).orderBy("name").execute();
 }

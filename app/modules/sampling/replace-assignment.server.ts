@@ -9,14 +9,14 @@
 import type { Database } from "../../lib/db.server";
 import { DomainError, notFound } from "../../lib/errors";
 import { recordAudit } from "../audit/record-audit.server";
-import { loadCandidates, loadTaken } from "../sampling/load-candidates.server";
-import { rankKey } from "../sampling/rank";
-import { nextReplacement } from "../sampling/replace";
-import { samplingRuleSchema } from "../sampling/sampling-rule.schema";
+import { loadCandidates, loadTaken } from "./load-candidates.server";
+import { rankKey } from "./rank";
+import { nextReplacement } from "./replace";
+import { samplingRuleSchema } from "./sampling-rule.schema";
 import { scopeAssignments } from "../access/assignment-scope.server";
 import type { Viewer } from "../users/roles";
-import { lockScorecardAssignments } from "./lock-scorecard.server";
-import { skipInTransaction } from "./skip-assignment.server";
+import { lockScorecardAssignments } from "../assignments/lock-scorecard.server";
+import { skipInTransaction } from "../assignments/skip-assignment.server";
 
 export type ReplaceOutcome = { replacedBy: string; interactionId: string } | { replacedBy: null };
 
