@@ -11,6 +11,7 @@ import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
 import type { Actor } from "../access/actor";
 import { assertCan } from "../access/refusals";
+import { openAssignmentsPage, toOpenAssignmentsPage, type OpenAssignmentBase } from "./open-assignments.server";
 
 export interface WorkloadRow {
   id: string | null;
@@ -85,21 +86,10 @@ export async function assignmentsDashboard(
   return { perReviewer, perRule, doneSince };
 }
 
-export interface OpenAssignmentRow {
-  id: string;
-  interactionId: string;
-  channel: "call" | "chat" | "email";
-  startedAt: Date;
+export interface OpenAssignmentRow extends OpenAssignmentBase {
   agentId: string;
-  agentName: string;
   reviewerId: string;
   reviewerName: string;
-  scorecardName: string;
-  /** The rule that drew it, or the name it had when it was deleted; null for manual work. */
-  ruleName: string | null;
-  ruleDeleted: boolean;
-  dueAt: Date;
-  overdue: boolean;
 }
 
 /** Open assignments for the dashboard's table, due soonest first, optionally one reviewer's or one rule's. */
@@ -110,55 +100,15 @@ export async function listOpenAssignments(
 ): Promise<{ items: OpenAssignmentRow[]; next: { dueAt: Date; id: string } | null }> {
   assertCan(actor, "assignments:manage");
   const now = query.now ?? new Date();
-  let q = db
-    .selectFrom("assignments")
-    .innerJoin("interactions", "interactions.id", "assignments.interaction_id")
-    .innerJoin("users as agent", "agent.id", "interactions.agent_id")
+  let q = openAssignmentsPage(db, query)
     .innerJoin("users as reviewer", "reviewer.id", "assignments.reviewer_id")
-    .innerJoin("scorecards", "scorecards.id", "assignments.scorecard_id")
-    .leftJoin("sampling_rules", "sampling_rules.id", "assignments.rule_id")
-    .select([
-      "assignments.id",
-      "assignments.interaction_id",
-      "assignments.reviewer_id",
-      "assignments.due_at",
-      "interactions.agent_id",
-      "interactions.channel",
-      "interactions.started_at",
-      "agent.name as agent_name",
-      "reviewer.name as reviewer_name",
-      "scorecards.name as scorecard_name",
-      "sampling_rules.name as rule_name",
-      "assignments.deleted_rule_name",
-    ])
-    .where("assignments.status", "=", "open")
-    .orderBy("assignments.due_at")
-    .orderBy("assignments.id")
-    .limit(query.limit + 1);
+    .select(["assignments.reviewer_id", "interactions.agent_id", "reviewer.name as reviewer_name"]);
   if (query.reviewerId) q = q.where("assignments.reviewer_id", "=", query.reviewerId);
   if (query.ruleId) q = q.where("assignments.rule_id", "=", query.ruleId);
   if (query.overdueOnly) q = q.where("assignments.due_at", "<", now);
-  const after = query.after;
-  if (after) q = q.where((eb) => eb(eb.refTuple("assignments.due_at", "assignments.id"), ">", eb.tuple(after.dueAt, after.id)));
-  const rows = await q.execute();
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => ({
-      id: row.id,
-      interactionId: row.interaction_id,
-      channel: row.channel as OpenAssignmentRow["channel"],
-      startedAt: row.started_at,
-      agentId: row.agent_id,
-      agentName: row.agent_name,
-      reviewerId: row.reviewer_id,
-      reviewerName: row.reviewer_name,
-      scorecardName: row.scorecard_name,
-      ruleName: row.rule_name ?? row.deleted_rule_name,
-      ruleDeleted: row.rule_name === null && row.deleted_rule_name !== null,
-      dueAt: row.due_at,
-      overdue: row.due_at.getTime() < now.getTime(),
-    })),
-    next: rows.length > query.limit && last ? { dueAt: last.due_at, id: last.id } : null,
-  };
+  return toOpenAssignmentsPage(await q.execute(), query.limit, now, (row) => ({
+    agentId: row.agent_id,
+    reviewerId: row.reviewer_id,
+    reviewerName: row.reviewer_name,
+  }));
 }

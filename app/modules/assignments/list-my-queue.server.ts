@@ -5,22 +5,12 @@
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
 import type { Viewer } from "../users/roles";
+import { openAssignmentsPage, toOpenAssignmentsPage, type OpenAssignmentBase } from "./open-assignments.server";
 
-export interface QueueItem {
-  id: string;
-  interactionId: string;
-  channel: "call" | "chat" | "email";
-  startedAt: Date;
+export interface QueueItem extends OpenAssignmentBase {
   durationMs: number;
-  agentName: string;
   queue: string | null;
-  scorecardName: string;
-  /** The rule that drew it, or the name it had when it was deleted; null for manual work. */
-  ruleName: string | null;
-  ruleDeleted: boolean;
   runId: string | null;
-  dueAt: Date;
-  overdue: boolean;
 }
 
 export interface QueueCounts {
@@ -36,56 +26,12 @@ export async function listMyQueue(
   query: { after?: { dueAt: Date; id: string }; limit: number; now?: Date },
 ): Promise<{ items: QueueItem[]; next: { dueAt: Date; id: string } | null; counts: QueueCounts }> {
   const now = query.now ?? new Date();
-  let q = db
-    .selectFrom("assignments")
-    .innerJoin("interactions", "interactions.id", "assignments.interaction_id")
-    .innerJoin("users as agent", "agent.id", "interactions.agent_id")
-    .innerJoin("scorecards", "scorecards.id", "assignments.scorecard_id")
-    .leftJoin("sampling_rules", "sampling_rules.id", "assignments.rule_id")
-    .select([
-      "assignments.id",
-      "assignments.interaction_id",
-      "assignments.due_at",
-      "assignments.run_id",
-      "interactions.channel",
-      "interactions.started_at",
-      "interactions.duration_ms",
-      "interactions.queue",
-      "agent.name as agent_name",
-      "scorecards.name as scorecard_name",
-      "sampling_rules.name as rule_name",
-      "assignments.deleted_rule_name",
-    ])
-    .where("assignments.reviewer_id", "=", viewer.id)
-    .where("assignments.status", "=", "open")
-    .orderBy("assignments.due_at")
-    .orderBy("assignments.id")
-    .limit(query.limit + 1);
-  const after = query.after;
-  if (after) q = q.where((eb) => eb(eb.refTuple("assignments.due_at", "assignments.id"), ">", eb.tuple(after.dueAt, after.id)));
-
+  const q = openAssignmentsPage(db, query)
+    .select(["assignments.run_id", "interactions.duration_ms", "interactions.queue"])
+    .where("assignments.reviewer_id", "=", viewer.id);
   const [rows, counts] = await Promise.all([q.execute(), queueCounts(db, viewer.id, now)]);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => ({
-      id: row.id,
-      interactionId: row.interaction_id,
-      channel: row.channel as QueueItem["channel"],
-      startedAt: row.started_at,
-      durationMs: row.duration_ms,
-      agentName: row.agent_name,
-      queue: row.queue,
-      scorecardName: row.scorecard_name,
-      ruleName: row.rule_name ?? row.deleted_rule_name,
-      ruleDeleted: row.rule_name === null && row.deleted_rule_name !== null,
-      runId: row.run_id,
-      dueAt: row.due_at,
-      overdue: row.due_at.getTime() < now.getTime(),
-    })),
-    next: rows.length > query.limit && last ? { dueAt: last.due_at, id: last.id } : null,
-    counts,
-  };
+  const page = toOpenAssignmentsPage(rows, query.limit, now, (row) => ({ durationMs: row.duration_ms, queue: row.queue, runId: row.run_id }));
+  return { ...page, counts };
 }
 
 async function queueCounts(db: Database, reviewerId: string, now: Date): Promise<QueueCounts> {
