@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError, useSearchParams } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { dueCursorSchema, dueView, encodeDueCursor } from "../modules/assignments/due";
 import { OpenAssignmentsFilter } from "../components/assignments/open-assignments-filter";
 import { OpenAssignmentsTable } from "../components/assignments/open-assignments-table";
-import { SkipDialog, type SkipTarget } from "../components/assignments/skip-dialog";
+import { SkipDialog } from "../components/assignments/skip-dialog";
+import { useSkipDialog } from "../components/assignments/use-skip-dialog";
 import { WorkloadTable } from "../components/assignments/workload-table";
 import { RouteErrorBoundary } from "../components/error-page";
 import { requirePermission } from "../lib/auth.server";
@@ -148,31 +148,16 @@ export default function Assignments() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
-  const [skipTarget, setSkipTarget] = useState<SkipTarget | null>(null);
-  // A refusal read and cancelled is not shown again when the dialog reopens.
-  const [dismissed, setDismissed] = useState<unknown>(null);
-  const failure = result && !result.ok && result !== dismissed ? result : null;
+  const skip = useSkipDialog(result);
+  const failure = skip.failure;
   const reassignFailed = failure?.values.intent === "reassign" ? failure : null;
   const failedRow = reassignFailed?.values.assignmentId;
   const rowFailure = (id: string) =>
     reassignFailed && failedRow === id ? { message: reassignFailed.fieldErrors.reviewerId ?? reassignFailed.message, reviewerId: reassignFailed.values.reviewerId ?? "" } : null;
   const failureInRow = reassignFailed && data.items.some((item) => item.id === failedRow);
   // A refused skip stays in its dialog, with the typed reason.
-  const skipFailure =
-    failure && skipTarget && failure.values.intent === "skip" && failure.values.assignmentId === skipTarget.assignmentId ? failure : null;
+  const skipFailure = skip.targetFailure;
   const submittingRow = navigation.state === "submitting" ? navigation.formData?.get("assignmentId") : null;
-  const status = useRef<HTMLParagraphElement>(null);
-  const focusStatusOnClose = useRef(false);
-
-  // A done skip closes its dialog and moves focus to the message, as its row has gone (the
-  // dialog hands focus back to its opener as it closes, so the message takes it after).
-  useEffect(() => {
-    if (!result?.ok) return;
-    setSkipTarget((open) => {
-      if (open) focusStatusOnClose.current = true;
-      return null;
-    });
-  }, [result]);
 
   const nextParams = new URLSearchParams(params);
   if (data.next) nextParams.set("after", data.next);
@@ -201,7 +186,7 @@ export default function Assignments() {
         </div>
       </div>
       {result?.ok ? (
-        <p className="alert alert--success" role="status" tabIndex={-1} ref={status}>
+        <p className="alert alert--success" role="status" tabIndex={-1} ref={skip.status}>
           {result.message}
         </p>
       ) : null}
@@ -283,7 +268,7 @@ export default function Assignments() {
             reviewers={data.reviewers}
             reassignFailure={rowFailure}
             submittingRow={submittingRow}
-            onSkip={setSkipTarget}
+            onSkip={skip.open}
           />
         )}
         <nav className="pager" aria-label="Pages">
@@ -296,18 +281,11 @@ export default function Assignments() {
         </nav>
       </section>
       <SkipDialog
-        target={skipTarget}
+        target={skip.target}
         maxReason={data.maxReason}
         failure={skipFailure}
         submitting={navigation.state === "submitting"}
-        onClose={() => {
-          setSkipTarget(null);
-          if (failure) setDismissed(failure);
-          if (focusStatusOnClose.current) {
-            focusStatusOnClose.current = false;
-            status.current?.focus();
-          }
-        }}
+        onClose={skip.close}
       />
     </>
   );

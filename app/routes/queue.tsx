@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError, useSearchParams } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { DueCell } from "../components/assignments/due-cell";
 import { RuleCell } from "../components/assignments/rule-cell";
 import { dueCursorSchema, dueView, encodeDueCursor } from "../modules/assignments/due";
 import { SkipDialog, type SkipTarget } from "../components/assignments/skip-dialog";
+import { useSkipDialog } from "../components/assignments/use-skip-dialog";
 import { CsrfField } from "../components/csrf-field";
 import { RouteErrorBoundary } from "../components/error-page";
 import { readSubmittedFlash, submittedText } from "../components/review/submitted-flash";
@@ -111,28 +111,15 @@ export default function MyQueue() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [target, setTarget] = useState<SkipTarget | null>(null);
-  // A refusal read and cancelled is not shown again when the dialog reopens.
-  const [dismissed, setDismissed] = useState<unknown>(null);
-  const status = useRef<HTMLParagraphElement>(null);
-  const focusStatusOnClose = useRef(false);
-  const failure = result && !result.ok && result !== dismissed ? result : null;
+  // A refused post keeps its dialog open (with the typed reason); a done one closes it and
+  // moves focus to the message, as the row it came from has gone.
+  const skip = useSkipDialog(result);
+  const failure = skip.failure;
   // "Submitted: 86.5 (pass)." after the workspace's last submit (review.$evaluationId.tsx).
   const [search] = useSearchParams();
   const submitted = result ? null : readSubmittedFlash(search);
 
-  // A refused post keeps its dialog open (with the typed reason); a done one closes it and
-  // moves focus to the message, as the row it came from has gone. (The dialog hands focus
-  // back to its opener as it closes, so the message takes it after the close.)
-  useEffect(() => {
-    if (result?.ok) {
-      focusStatusOnClose.current = true;
-      setTarget(null);
-    }
-  }, [result]);
-
-  const failureForTarget =
-    failure && target && failure.values.assignmentId === target.assignmentId && failure.values.intent === target.intent ? failure : null;
+  const failureForTarget = skip.targetFailure;
   const { counts } = data;
   return (
     <>
@@ -149,7 +136,7 @@ export default function MyQueue() {
         </p>
       ) : null}
       {result?.ok ? (
-        <p className="alert alert--success" role="status" tabIndex={-1} ref={status}>
+        <p className="alert alert--success" role="status" tabIndex={-1} ref={skip.status}>
           {result.message}
         </p>
       ) : null}
@@ -254,7 +241,7 @@ export default function MyQueue() {
                         type="button"
                         className="button button--quiet button--small"
                         aria-label={`Skip the conversation of ${item.agentName}, ${item.startedAt}`}
-                        onClick={() => setTarget(skipTarget(item, "skip"))}
+                        onClick={() => skip.open(skipTarget(item, "skip"))}
                       >
                         Skip…
                       </button>
@@ -263,7 +250,7 @@ export default function MyQueue() {
                           type="button"
                           className="button button--quiet button--small"
                           aria-label={`Skip and replace the conversation of ${item.agentName}, ${item.startedAt}`}
-                          onClick={() => setTarget(skipTarget(item, "replace"))}
+                          onClick={() => skip.open(skipTarget(item, "replace"))}
                         >
                           Replace…
                         </button>
@@ -285,18 +272,11 @@ export default function MyQueue() {
         ) : null}
       </nav>
       <SkipDialog
-        target={target}
+        target={skip.target}
         maxReason={data.maxReason}
         failure={failureForTarget}
         submitting={navigation.state === "submitting"}
-        onClose={() => {
-          setTarget(null);
-          if (failure) setDismissed(failure);
-          if (focusStatusOnClose.current) {
-            focusStatusOnClose.current = false;
-            status.current?.focus();
-          }
-        }}
+        onClose={skip.close}
       />
     </>
   );
