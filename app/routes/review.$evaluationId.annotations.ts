@@ -22,7 +22,8 @@ import { jsonFailure, type JsonFailure, refusalOf } from "../lib/errors.server";
 import { readFormData } from "../lib/forms.server";
 import { addAnnotation, deleteAnnotation, updateAnnotation } from "../modules/evaluations/annotate.server";
 import { annotationInputSchema } from "../modules/evaluations/annotation.schema";
-import { getEvaluation, type AnnotationView } from "../modules/evaluations/get-evaluation.server";
+import type { SerializedAnnotation } from "../components/conversation/types";
+import { getEvaluation } from "../modules/evaluations/get-evaluation.server";
 import type { Viewer } from "../modules/users/roles";
 
 const NOT_FOUND = "There is no evaluation or annotation at this address, or you cannot change it.";
@@ -52,7 +53,7 @@ const requestSchema = z.discriminatedUnion(
   { error: "Unknown action; reload the page" },
 );
 
-export type AnnotationActionResult = { ok: true; annotation?: Omit<AnnotationView, "createdAt"> & { createdAt: string } } | JsonFailure;
+export type AnnotationActionResult = { ok: true; annotation?: SerializedAnnotation } | JsonFailure;
 
 function reply(body: AnnotationActionResult): Response {
   return Response.json(body, { headers: { "Cache-Control": "no-store" } });

@@ -2,41 +2,19 @@
  * The media half of the review workspace: its props (the route codes against
  * `ReviewMediaProps`) and the shapes its parts share. Pure: no React, no DOM.
  */
+import type { AnnotationInput } from "../../modules/evaluations/annotation.schema";
+import type { AnnotationView } from "../../modules/evaluations/get-evaluation.server";
 import type { PlayerLane } from "./lanes";
 
 export type { PlayerLane };
 
-export type Sentiment = "positive" | "negative" | null;
+export type Sentiment = AnnotationInput["sentiment"];
 
 /** An annotation as the evaluation shows it (AnnotationView), createdAt as ISO text. */
-export interface SerializedAnnotation {
-  id: string;
-  authorId: string;
-  authorName: string;
-  comment: string;
-  sentiment: Sentiment;
-  questionId: string | null;
-  startMs: number | null;
-  endMs: number | null;
-  segmentId: string | null;
-  startOffset: number | null;
-  endOffset: number | null;
-  quote: string | null;
-  createdAt: string;
-}
+export type SerializedAnnotation = Omit<AnnotationView, "createdAt"> & { createdAt: string };
 
 /** What the page sends to save one: the anchors plus comment, sentiment and question (annotation.schema.ts). */
-export interface AnnotationDraft {
-  comment: string;
-  sentiment: Sentiment;
-  questionId: string | null;
-  startMs: number | null;
-  endMs: number | null;
-  segmentId: string | null;
-  startOffset: number | null;
-  endOffset: number | null;
-  quote: string | null;
-}
+export type AnnotationDraft = AnnotationInput;
 
 /** Where a new annotation points: a time range, a text span of one segment, or both. */
 export type AnnotationAnchor = Pick<AnnotationDraft, "startMs" | "endMs" | "segmentId" | "startOffset" | "endOffset" | "quote">;

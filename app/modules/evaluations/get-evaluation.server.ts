@@ -12,22 +12,15 @@ import type { ReleaseMode } from "../scorecards/scorecard-settings.schema";
 import type { Viewer } from "../users/roles";
 import { listHiddenQuestionIds } from "../scorecards/list-question-visibility.server";
 import { scopeEvaluations } from "../access/evaluation-scope.server";
+import type { AnnotationInput } from "./annotation.schema";
 import { annotationsWithout, answersWithout, definitionWithout, hiddenQuestionIds, hidesAnswersFrom } from "./hidden-answers";
 import { emptyFeedback, feedbackDocumentSchema, type FeedbackDocument } from "./feedback-document";
 
-export interface AnnotationView {
+/** An annotation as stored: what the workspace sent (AnnotationInput), with its author and time. */
+export interface AnnotationView extends AnnotationInput {
   id: string;
   authorId: string;
   authorName: string;
-  comment: string;
-  sentiment: "positive" | "negative" | null;
-  questionId: string | null;
-  startMs: number | null;
-  endMs: number | null;
-  segmentId: string | null;
-  startOffset: number | null;
-  endOffset: number | null;
-  quote: string | null;
   createdAt: Date;
 }
 
