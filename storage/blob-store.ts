@@ -14,20 +14,6 @@ import { createStoreContext } from "./s3-context";
 import { transferOps } from "./transfers";
 import type { BlobStore, BlobStoreOptions } from "./types";
 
-export type {
-  BlobStore,
-  BlobStoreOptions,
-  CompletedPart,
-  EnsureBucketResult,
-  ListedObject,
-  ObjectInfo,
-  PageOptions,
-  PresignGetOptions,
-  PresignPutOptions,
-  PutOptions,
-  PutStreamOptions,
-} from "./types";
-
 export function createBlobStore(options: BlobStoreOptions): BlobStore {
   const ctx = createStoreContext(options);
   return {

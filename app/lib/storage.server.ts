@@ -1,7 +1,9 @@
-import { createBlobStore, type BlobStore } from "../../storage/blob-store";
+// The file, not storage/index.ts: the index also exports the embedded S3 server, which the app bundle never needs.
+import { createBlobStore } from "../../storage/blob-store";
+import type { BlobStore } from "../../storage/types";
 import { STORAGE_PATH, getConfig, type Config } from "../../server/config";
 
-export type { BlobStore } from "../../storage/blob-store";
+export type { BlobStore };
 
 const key = Symbol.for("parley.blobStore");
 type Holder = typeof globalThis & { [key]?: BlobStore };
