@@ -1,5 +1,6 @@
 import type { Database } from "../../lib/db.server";
 import type { BlobStore } from "../../lib/storage.server";
+import { talkMetricsOf, warningsOf } from "../interactions/interaction-row";
 import { transcriptSchema } from "../interactions/transcript";
 import type { Viewer } from "../users/roles";
 import type { InteractionDetailJson } from "./api.schema";
@@ -39,14 +40,8 @@ export async function getApiInteraction(db: Database, store: BlobStore, viewer: 
   return {
     ...toSummaryJson(row),
     failureReason: row.failure_reason,
-    warnings: [...row.import_warnings, ...row.processing_warnings],
-    metrics: {
-      agentTalkMs: row.agent_talk_ms,
-      customerTalkMs: row.customer_talk_ms,
-      silenceRatio: row.silence_ratio,
-      longestSilenceMs: row.longest_silence_ms,
-      overtalkMs: row.overtalk_ms,
-    },
+    warnings: warningsOf(row),
+    metrics: talkMetricsOf(row),
     recording: url
       ? {
           url,

@@ -3,6 +3,7 @@ import type { BlobStore } from "../../lib/storage.server";
 import { readWaveformOverview, type WaveformOverview } from "../recordings/waveform-overview";
 import type { Viewer } from "../users/roles";
 import { scopeInteractions } from "../access/interaction-scope.server";
+import { talkMetricsOf, warningsOf, type TalkMetrics } from "./interaction-row";
 import { transcriptSchema, type Transcript } from "./transcript";
 
 export interface InteractionDetail {
@@ -25,13 +26,7 @@ export interface InteractionDetail {
   /** What the import and the waveform job noticed (skipped cues, audio cut short, a transcript past the recording). */
   warnings: string[];
   summary: string | null;
-  metrics: {
-    agentTalkMs: number | null;
-    customerTalkMs: number | null;
-    silenceRatio: number | null;
-    longestSilenceMs: number | null;
-    overtalkMs: number | null;
-  };
+  metrics: TalkMetrics;
   recording: { url: string; contentType: string | null; channels: number | null } | null;
   /**
    * The waveform peaks (peaks.json, docs/decisions/0006) once computed: a presigned GET,
@@ -81,15 +76,9 @@ export async function getInteraction(db: Database, store: BlobStore, viewer: Vie
     status: row.status as InteractionDetail["status"],
     statusSince: row.updated_at,
     failureReason: row.failure_reason,
-    warnings: [...row.import_warnings, ...row.processing_warnings],
+    warnings: warningsOf(row),
     summary: typeof metadata.summary === "string" ? metadata.summary : null,
-    metrics: {
-      agentTalkMs: row.agent_talk_ms,
-      customerTalkMs: row.customer_talk_ms,
-      silenceRatio: row.silence_ratio,
-      longestSilenceMs: row.longest_silence_ms,
-      overtalkMs: row.overtalk_ms,
-    },
+    metrics: talkMetricsOf(row),
     recording: url ? { url, contentType: row.recording_content_type, channels: row.recording_channels } : null,
     peaks: peaksUrl ? { url: peaksUrl, overview: readWaveformOverview(row.waveform_overview) } : null,
     transcript,
