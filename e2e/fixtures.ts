@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, test as base, type APIRequestContext, type Page } from "@playwright/test";
 import { roleLabels, type Role } from "../app/modules/users/roles";
 import { seedUser, TEST_PASSWORD } from "../test/factories";
 import { connectToAppUnderTest, disconnectFromAppUnderTest } from "./support/app-under-test";
@@ -96,4 +96,35 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 export async function expectNoSeriousViolations(page: Page, where = page.url()): Promise<void> {
   const violations = await seriousViolations(page);
   expect(violations, `${where}\n${violations.join("\n")}`).toEqual([]);
+}
+
+/** Imports a conversation through POST /api/v1/interactions, as an integration would, and returns its id. */
+export async function importConversation(
+  request: APIRequestContext,
+  token: string,
+  body: { externalId: string; agent: string; startedAt: string; customerName?: string; transcript: { fileName: string; content: string } },
+): Promise<string> {
+  const response = await request.post("/api/v1/interactions", {
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+    data: { source: "e2e", ...body },
+  });
+  if (response.status() !== 201) throw new Error(`Import answered ${response.status()}: ${await response.text()}`);
+  return ((await response.json()) as { id: string }).id;
+}
+
+/** A short WebVTT call between `agentName` and a customer, 3 turns. */
+export function callVtt(agentName: string, customerName = "Robin"): string {
+  return [
+    "WEBVTT",
+    "",
+    "00:00.000 --> 00:03.000",
+    `<v ${agentName}>Thanks for calling Northwind, how can I help?`,
+    "",
+    "00:03.500 --> 00:07.000",
+    `<v ${customerName}>My invoice shows a charge twice this month.`,
+    "",
+    "00:07.500 --> 00:11.000",
+    `<v ${agentName}>I can see the double charge on the invoice; I will refund it now.`,
+    "",
+  ].join("\n");
 }

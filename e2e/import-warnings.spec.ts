@@ -9,7 +9,7 @@ import { seedTeam } from "../test/factories";
 import { expect, loginAs, seedLogin, test, uniqueSuffix, waitForHydration, type SeededLogin } from "./fixtures";
 import { twoChannelWav } from "./fixtures/wav";
 
-const STARTED_AT = "2025-06-03T09:40";
+const STARTED_AT = "3 Jun 2025, 09:40";
 
 /** A five-minute call transcript whose agent voice names the agent, so the page picks her. */
 const fiveMinuteVtt = (agent: { name: string }) =>

@@ -10,7 +10,7 @@ import { twoChannelWav } from "./fixtures/wav";
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
 const fixture = (name: string) => path.join(fixtures, name);
 const interactionUrl = /\/interactions\/[0-9a-f-]{36}$/;
-const STARTED_AT = "2025-06-02T10:15";
+const STARTED_AT = "2 Jun 2025, 10:15";
 
 /**
  * A QA lead who imports, and the agent the imported conversations belong to: named "Dana

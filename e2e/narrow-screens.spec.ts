@@ -3,9 +3,11 @@ import { assignInteraction } from "../app/modules/assignments/assign-interaction
 import { evaluationInputSchema } from "../app/modules/evaluations/evaluation-input.schema";
 import { openEvaluation } from "../app/modules/evaluations/open-evaluation.server";
 import { submitEvaluation } from "../app/modules/evaluations/submit-evaluation.server";
-import { expect, loginAs, test, uniqueSuffix, waitForHydration } from "./fixtures";
+import { db } from "../app/lib/db.server";
+import { TEST_PASSWORD } from "../test/factories";
+import { seedApiToken } from "../test/review-factories";
+import { callVtt, expect, importConversation, loginAs, test, uniqueSuffix, waitForHydration } from "./fixtures";
 import { reviewDraft } from "./support/review-draft";
-import { callVtt, db, importConversation, TEST_PASSWORD, tokenOf } from "./support/seed";
 
 /**
  * A phone's width (390 px): every page fits it, wide tables scroll inside their own box, and
@@ -24,7 +26,7 @@ test("at 390 px My queue, Assignments, Import, the review and the evaluation pag
   await page.setViewportSize({ width: WIDTH, height: 844 });
   // A draft and an open assignment for the QA specialist, and a submitted evaluation.
   const draft = await reviewDraft(request);
-  const token = await tokenOf(draft.lead);
+  const { token } = await seedApiToken(draft.lead);
   const second = await importConversation(request, token, {
     externalId: `e2e-narrow-${uniqueSuffix()}`,
     agent: draft.agent.email,
@@ -54,6 +56,10 @@ test("at 390 px My queue, Assignments, Import, the review and the evaluation pag
     await waitForHydration(page);
     widths[path] = await pageWidth(page);
   }
+  // The import page writes the start time in the app's date format (issue 11 point 9), not the browser's.
+  await page.goto("/import");
+  await expect(page.getByLabel("Started at")).toHaveValue(/^\d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2}$/);
+
   // The navigation: one row with a Menu button; the links show when it is opened, from the keyboard.
   const menu = page.getByRole("button", { name: "Menu" });
   await expect(menu).toHaveAttribute("aria-expanded", "false");

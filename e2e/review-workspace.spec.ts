@@ -1,6 +1,6 @@
+import { db } from "../app/lib/db.server";
 import { expect, test, waitForHydration } from "./fixtures";
 import { annotateWord, LONG_PROMPT, openWorkspace, scorecardReady } from "./support/review-draft";
-import { db } from "./support/seed";
 
 /**
  * The review workspace's forms and keys, each test on a draft it makes for itself: new

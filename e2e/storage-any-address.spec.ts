@@ -88,7 +88,7 @@ for (const host of HOSTS) {
       const externalId = `any-address-${host}`;
       await page.goto("/import");
       await waitForHydration(page);
-      await page.getByLabel("Started at").fill("2025-06-02T10:15");
+      await page.getByLabel("Started at").fill("2 Jun 2025, 10:15");
       await page.getByLabel("Recording (optional)").setInputFiles({ name: `${externalId}.wav`, mimeType: "audio/wav", buffer: twoChannelWav({ seconds: 7 }) });
       await page.getByLabel("Transcript or chat file").setInputFiles({ name: `${externalId}.vtt`, mimeType: "text/vtt", buffer: Buffer.from(TRANSCRIPT) });
       await expect(page.getByRole("group", { name: "Who is the agent?" })).toBeVisible();

@@ -3,6 +3,7 @@ import { installJobQueue } from "../db/job-queue";
 import { blobStore, resetBlobStore } from "../app/lib/storage.server";
 import { migrateToLatest } from "../db/migrate";
 import { ConfigError, parseConfig, setConfig, type Config } from "./config";
+import { limitHeapGrowth } from "./heap-growth";
 import { startInfrastructure, type Infrastructure } from "./infrastructure";
 import type { Logger } from "./logger";
 
@@ -34,6 +35,7 @@ export async function boot(
     }
     throw error;
   }
+  limitHeapGrowth(parsed.HEAP_GROWING_PERCENT);
   const infrastructure = await startInfrastructure(parsed, log);
   // Only the web server passes the embedded store on to browsers; other processes (the import
   // CLI, the worker) talk to it directly and need the URLs it signs as they are.

@@ -27,6 +27,13 @@ describe("parseConfig", () => {
     }
   });
 
+  it("collects garbage sooner than V8 would by default, and takes 0 for V8's own factor", () => {
+    expect(parseConfig({}).HEAP_GROWING_PERCENT).toBe(50);
+    expect(parseConfig({ HEAP_GROWING_PERCENT: "0" }).HEAP_GROWING_PERCENT).toBe(0);
+    expect(() => parseConfig({ HEAP_GROWING_PERCENT: "-5" })).toThrow(/HEAP_GROWING_PERCENT: /);
+    expect(() => parseConfig({ HEAP_GROWING_PERCENT: "1000" })).toThrow(/HEAP_GROWING_PERCENT: /);
+  });
+
   it("treats empty strings as unset", () => {
     expect(parseConfig({ PORT: "", S3_ENDPOINT: "" }).PORT).toBe(3000);
   });

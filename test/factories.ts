@@ -11,6 +11,7 @@ import { createUser } from "../app/modules/users/create-user.server";
 import type { Role, Viewer } from "../app/modules/users/roles";
 import { createTeam } from "../app/modules/users/save-team.server";
 import { pcm16WavHeader } from "../app/modules/recordings/pcm-wav-header";
+import { setHiddenQuestions } from "../app/modules/scorecards/set-hidden-questions.server";
 
 export const TEST_PASSWORD = "correct horse battery";
 const unique = () => randomBytes(4).toString("hex");
@@ -34,6 +35,18 @@ export async function seedUser(
   const email = `${role}.${key}@example.test`;
   const { id } = await createUser(db(), null, { name, email, role, teamIds, password: TEST_PASSWORD });
   return { id, name, email, role, teamIds, password: TEST_PASSWORD };
+}
+
+/** A team with an agent and their supervisor, a QA specialist and a QA lead, all new. */
+export async function seedPeople() {
+  const team = await seedTeam();
+  const [agent, supervisor, qa, lead] = await Promise.all([
+    seedUser("agent", [team.id]),
+    seedUser("supervisor", [team.id]),
+    seedUser("qa"),
+    seedUser("qa_lead"),
+  ]);
+  return { team, agent, supervisor, qa, lead };
 }
 
 let actorId: string | undefined;
@@ -162,7 +175,14 @@ export const basicScorecardDefinition = {
 
 /** A scorecard with one published version (and optionally an unpublished one only). */
 export async function seedScorecard(
-  options: { name?: string; published?: boolean; definition?: unknown; releaseMode?: "immediate" | "manual" } = {},
+  options: {
+    name?: string;
+    published?: boolean;
+    definition?: unknown;
+    releaseMode?: "immediate" | "manual";
+    /** Non-scoring questions hidden from agents, as a QA lead marks them on the scorecard page. */
+    hiddenFromAgents?: string[];
+  } = {},
 ): Promise<{ id: string; versionId: string; name: string }> {
   const name = options.name ?? `Scorecard ${unique()}`;
   const { id } = await db()
@@ -182,6 +202,7 @@ export async function seedScorecard(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  if (options.hiddenFromAgents) await setHiddenQuestions(db(), await systemActor(), id, options.hiddenFromAgents);
   return { id, versionId: version.id, name };
 }
 

@@ -7,11 +7,9 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { createDb, createPool } from "../db/client";
-import { installJobQueue } from "../db/job-queue";
-import { migrateToLatest } from "../db/migrate";
 import { createDatabase, dropDatabase, startScratchServer, uniqueDatabaseName } from "../db/scratch-database";
 import { startEmbeddedS3 } from "../storage/embedded-s3";
+import { migrateDatabase } from "./support/postgres-setup";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -24,15 +22,7 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const server = await startScratchServer();
   const template = uniqueDatabaseName("parley_tpl");
-  const url = await createDatabase(server.serverUrl, template);
-  const pool = createPool({ connectionString: url, max: 1 });
-  const db = createDb({ pool });
-  try {
-    await migrateToLatest(db);
-    await installJobQueue(pool);
-  } finally {
-    await db.destroy();
-  }
+  await migrateDatabase(await createDatabase(server.serverUrl, template));
 
   const s3Dir = await fs.mkdtemp(path.join(os.tmpdir(), "parley-test-s3-"));
   const s3 = await startEmbeddedS3({ dataDir: s3Dir, bucket: "parley-test" });

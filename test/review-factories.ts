@@ -4,9 +4,12 @@
  * suite and the e2e fixtures, which write through them into the database of the server
  * under test.
  */
+import type { z } from "zod";
 import { db } from "../app/lib/db.server";
 import { createApiToken } from "../app/modules/api-tokens/create-api-token.server";
 import { assignInteraction } from "../app/modules/assignments/assign-interaction.server";
+import { addAnnotation } from "../app/modules/evaluations/annotate.server";
+import { annotationInputSchema } from "../app/modules/evaluations/annotation.schema";
 import { emptyFeedback, type FeedbackDocument } from "../app/modules/evaluations/feedback-document";
 import { editEvaluation, type CorrectionOutcome } from "../app/modules/evaluations/edit-evaluation.server";
 import { openEvaluation } from "../app/modules/evaluations/open-evaluation.server";
@@ -20,6 +23,8 @@ import type { Viewer } from "../app/modules/users/roles";
 import { seedUser } from "./factories";
 
 const DAY_MS = 86_400_000;
+
+type AnnotationInputFields = z.input<typeof annotationInputSchema>;
 
 /** An open assignment in `reviewerId`'s queue, made as a QA lead makes one from the interaction page. */
 export async function seedAssignment(input: {
@@ -50,12 +55,15 @@ export async function seedEvaluation(input: {
   assignmentId?: string;
   answers?: Record<string, Answer>;
   feedback?: FeedbackDocument;
+  /** Annotations the reviewer makes while scoring, as the workspace sends them. */
+  annotations?: AnnotationInputFields[];
   submit?: boolean;
 }): Promise<{ id: string; outcome: SubmitOutcome | null }> {
   const request = input.assignmentId
     ? { assignmentId: input.assignmentId }
     : { interactionId: input.interactionId, scorecardId: input.scorecardId };
   const { evaluationId } = await openEvaluation(db(), input.reviewer, request);
+  for (const annotation of input.annotations ?? []) await addAnnotation(db(), input.reviewer, evaluationId, annotationInputSchema.parse(annotation));
   if (input.submit === false) return { id: evaluationId, outcome: null };
   const outcome = await submitEvaluation(db(), input.reviewer, evaluationId, {
     answers: input.answers ?? {},

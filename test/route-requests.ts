@@ -57,3 +57,9 @@ export function returned(value: unknown): { status: number; message: string; fie
   const result = value as { init?: { status?: number }; data?: { message?: string; fieldErrors?: Record<string, string> } };
   return { status: result.init?.status ?? 200, message: result.data?.message ?? "", fieldErrors: result.data?.fieldErrors ?? {} };
 }
+
+/** The body of an action's answer, whether returned as `data()` (with a status) or plain. */
+export function bodyOf<T>(value: unknown): T {
+  const wrapped = value as { data?: unknown; init?: unknown };
+  return (wrapped && typeof wrapped === "object" && "init" in wrapped ? wrapped.data : value) as T;
+}

@@ -71,3 +71,64 @@ export async function assignmentsOfScorecard(scorecardId: string) {
     .orderBy("interaction_id")
     .execute();
 }
+
+// ---------------------------------------------------------------------------------------
+// The sampling pages' route tests (app/routes/sampling.*.test.ts)
+
+const DAY_MS = 24 * 3_600_000;
+export const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
+
+/**
+ * Agents with five conversations each two days ago, which a "last 7 days" window sees
+ * whenever the test runs (the route samples the period of now).
+ */
+export async function recentWorld(options: { agents?: number; perAgent?: number } = {}) {
+  const world = await samplingWorld({ agents: options.agents ?? 3, perAgent: 0, reviewers: 2 });
+  const twoDaysAgo = Date.now() - 2 * DAY_MS;
+  for (const agent of world.agents) {
+    await insertInteractionRows(
+      Array.from({ length: options.perAgent ?? 5 }, (_, i) => ({ agentId: agent.id, startedAt: new Date(twoDaysAgo + i * 60_000) })),
+    );
+  }
+  const recentRule = () =>
+    world.createRule({ filters: { ...world.settings().filters, window: { kind: "last_n_days", days: 7 } }, quota: { kind: "per_agent", n: 2 } });
+  return { ...world, recentRule };
+}
+
+export type RecentWorld = Awaited<ReturnType<typeof recentWorld>>;
+
+/** The rule form as a browser posts it (blank fields included), with `overrides` on top. */
+export function ruleFields(world: RecentWorld, overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> {
+  return {
+    intent: "save",
+    name: `Route rule ${Math.random().toString(36).slice(2, 10)}`,
+    scorecardId: world.scorecard.id,
+    "filters.window.kind": "last_n_days",
+    "filters.window.days": "7",
+    "filters.agentIds": world.agents.map((agent) => agent.id),
+    "filters.tags": "",
+    "filters.tagsMode": "any",
+    "filters.durationMinMinutes": "",
+    "filters.durationMaxMinutes": "",
+    "filters.metadata.0.key": "",
+    "filters.metadata.0.value": "",
+    "filters.metadata.1.key": "",
+    "filters.metadata.1.value": "",
+    "quota.kind": "per_agent",
+    "quota.n": "2",
+    "quota.percent": "10",
+    reviewerIds: world.reviewers.map((reviewer) => reviewer.id),
+    capPerReviewer: "",
+    dueInHours: "48",
+    "schedule.kind": "weekly",
+    "schedule.weekday": "1",
+    "schedule.hour": "6",
+    "schedule.day": "1",
+    ...overrides,
+  };
+}
+
+/** The rule row as stored, or undefined. */
+export const ruleRow = (id: string) => db().selectFrom("sampling_rules").selectAll().where("id", "=", id).executeTakeFirst();
+/** The new rule's id from the redirect after creating it. */
+export const ruleIdFrom = (location: string | null | undefined) => /^\/sampling\/([0-9a-f-]{36})\?done=created$/.exec(location ?? "")?.[1] as string;

@@ -157,9 +157,49 @@ describe("typed dates and times (the upload form, assigning by hand)", () => {
   });
 
   it("refuses values that are not a real date and time", () => {
-    for (const value of ["", "yesterday", "2026-02-30T10:00", "2026-13-01T10:00", "2026-03-01T24:00", "2026-03-01 09:30", "2026-03-01T09:60"]) {
-      expect(parseLocalDateTime(value, "UTC"), value).toMatchObject({ ok: false, reason: "invalid", message: expect.stringContaining("like 2026-12-01 09:30") as string });
+    for (const value of [
+      "",
+      "yesterday",
+      "2026-02-30T10:00",
+      "2026-13-01T10:00",
+      "2026-03-01T24:00",
+      "2026-03-01 09:30",
+      "2026-03-01T09:60",
+      "30 Feb 2026, 10:00",
+      "1 Smarch 2026, 10:00",
+      "1 Mar 2026, 24:00",
+      "1 Mar 26, 10:00",
+      "03/01/2026, 10:00 AM",
+    ]) {
+      expect(parseLocalDateTime(value, "UTC"), value).toMatchObject({ ok: false, reason: "invalid", message: "Enter a date and time, like 1 Dec 2026, 09:30" });
     }
+  });
+
+  it("reads a time typed in the app's own format, as formatDateTime shows it (issue 11 point 9)", () => {
+    expect(typed("2 Mar 2026, 10:00", LONDON)).toBe("2026-03-02T10:00:00.000Z");
+    expect(typed("2 Sept 2026, 09:05:30", LONDON)).toBe("2026-09-02T08:05:30.000Z");
+    expect(typed("  2 september 2026 9:05 ", LONDON)).toBe("2026-09-02T08:05:00.000Z");
+    expect(typed("2 Sep 2026, 09:05", NEW_YORK)).toBe("2026-09-02T13:05:00.000Z");
+    // The same rule as every typed time: the gap is refused, a repeated time is the earlier.
+    expect(typed("29 Mar 2026, 01:30", LONDON)).toContain("does not exist in Europe/London");
+    expect(typed("25 Oct 2026, 01:30", LONDON)).toBe("2026-10-25T00:30:00.000Z");
+  });
+
+  it("property: what formatDateTime shows reads back as the same minute", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(NEW_YORK, LONDON, LORD_HOWE, "Asia/Kolkata"),
+        fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2040-01-01T00:00:00Z"), noInvalidDate: true }),
+        (timeZone, date) => {
+          const minute = new Date(Math.floor(date.getTime() / 60_000) * 60_000);
+          const parsed = parseLocalDateTime(formatDateTime(minute, timeZone), timeZone);
+          expect(parsed.ok).toBe(true);
+          // Equal, or the earlier of two instants the clock shows the same.
+          if (parsed.ok) expect(toLocalInput(parsed.instant, timeZone)).toBe(toLocalInput(minute, timeZone));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it("gives the wall-clock time in the zone, as a datetime-local value", () => {

@@ -160,6 +160,10 @@ export function zoneOffsetLabel(instant: Date | string, timeZone: string): strin
 // Times people type
 
 const LOCAL_INPUT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?$/;
+/** The app's own format, as `formatDateTime` shows it: "2 Mar 2026, 10:00", seconds optional, the comma too. */
+const SHOWN_DATE_TIME_RE = /^(\d{1,2}) ([a-z]{3,9})\.? (\d{4}),? (\d{1,2}):(\d{2})(?::(\d{2}))?$/i;
+const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS = MONTH_NAMES.map((name) => name.slice(0, 3));
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A typed wall-clock time read in the organisation's zone, or why it cannot be used. */
@@ -169,21 +173,18 @@ export type ParsedLocalDateTime =
   | { ok: false; reason: "invalid" | "skipped"; message: string };
 
 /**
- * A `datetime-local` value ("2026-03-01T09:30", seconds optional, fractions dropped) read in
- * `timeZone`, not the browser's: an import made from a laptop abroad lands at the time the
+ * A typed time — in the app's format as `formatDateTime` shows it ("1 Mar 2026, 09:30",
+ * seconds optional) or a `datetime-local` value ("2026-03-01T09:30") — read in `timeZone`,
+ * not the browser's: an import made from a laptop abroad lands at the time the
  * call happened in the contact centre. A time the clocks skip is refused, naming the jump;
  * a time they show twice is the earlier instant.
  */
 export function parseLocalDateTime(value: string, timeZone: string): ParsedLocalDateTime {
-  const match = LOCAL_INPUT_RE.exec(value.trim());
-  const [year, month, day, hour, minute, second] = (match?.slice(1, 7) ?? []).map((part) => Number(part ?? 0));
-  const invalid = { ok: false, reason: "invalid", message: "Enter a date and time, like 2026-12-01 09:30" } as const;
-  if (year === undefined || month === undefined || day === undefined || hour === undefined || minute === undefined || second === undefined) {
-    return invalid;
-  }
-  const date = { year, month, day };
-  if (!isCalendarDate(date) || hour > 23 || minute > 59 || second > 59) return invalid;
-  const resolved = resolveWallTime({ ...date, hour, minute, second }, timeZone);
+  const wall = readWallClock(value.trim().replace(/\s+/g, " "));
+  if (!wall) return { ok: false, reason: "invalid", message: "Enter a date and time, like 1 Dec 2026, 09:30" };
+  const { hour, minute } = wall;
+  const date = { year: wall.year, month: wall.month, day: wall.day };
+  const resolved = resolveWallTime(wall, timeZone);
   switch (resolved.kind) {
     case "exact":
       return { ok: true, instant: resolved.instant, repeated: false };
@@ -198,6 +199,27 @@ export function parseLocalDateTime(value: string, timeZone: string): ParsedLocal
           `the clocks went forward from ${resolved.from} to ${resolved.to}. Enter a time before ${resolved.from} or from ${resolved.to}.`,
       };
   }
+}
+
+/** A typed wall-clock time, as a `datetime-local` value or in the app's format; null when it is not a real one. */
+function readWallClock(text: string): LocalDateTime | null {
+  let wall: LocalDateTime;
+  const local = LOCAL_INPUT_RE.exec(text);
+  const shown = local ? null : SHOWN_DATE_TIME_RE.exec(text);
+  if (local) {
+    const [year, month, day, hour, minute, second] = local.slice(1, 7).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+    wall = { year, month, day, hour, minute, second };
+  } else if (shown) {
+    const name = (shown[2] ?? "").toLowerCase();
+    // "Mar", "March", and en-GB's "Sept" (what `formatDateTime` shows for September).
+    const month = name === "sept" ? 9 : name.length === 3 ? MONTHS.indexOf(name) + 1 : MONTH_NAMES.indexOf(name) + 1;
+    const [day, year, hour, minute, second] = [shown[1], shown[3], shown[4], shown[5], shown[6]].map((part) => Number(part ?? 0)) as [number, number, number, number, number];
+    wall = { year, month, day, hour, minute, second };
+  } else {
+    return null;
+  }
+  if (!isCalendarDate(wall) || wall.hour > 23 || wall.minute > 59 || wall.second > 59) return null;
+  return wall;
 }
 
 /** An instant as the `datetime-local` value of its wall-clock time in `timeZone` ("2026-03-01T09:30"). */

@@ -109,7 +109,8 @@ describe("GET /import", () => {
     expect(page.agents.map((option) => option.email)).not.toContain(lead.user.email);
     expect(page.formats).toContain("WebVTT");
     expect(page.formats).toContain("Zendesk");
-    expect(page.defaultStartedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    // In the app's date format (issue 11 point 9), which the import reads back.
+    expect(page.defaultStartedAt).toMatch(/^\d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2}$/);
   });
 
   it("is for people who may import: a QA specialist gets 403", async () => {
@@ -190,7 +191,7 @@ describe("POST /import, intent=import", () => {
           queue: "Billing",
           direction: "inbound",
           customerName: "",
-          startedAt: "2026-03-02T10:00",
+          startedAt: "2 Mar 2026, 10:00",
           speakerRoles: JSON.stringify({ Dana: "customer", Sam: "agent" }),
           recordingUploadId: uploadId,
         }),

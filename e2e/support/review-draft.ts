@@ -5,8 +5,10 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { openEvaluation } from "../../app/modules/evaluations/open-evaluation.server";
 import type { ScorecardDefinitionInput } from "../../app/modules/scorecards/scorecard-definition.schema";
-import { expect, loginAs, uniqueSuffix, waitForHydration } from "../fixtures";
-import { callVtt, db, importConversation, seedPeople, seedPublishedScorecard, TEST_PASSWORD, tokenOf } from "./seed";
+import { db } from "../../app/lib/db.server";
+import { seedPeople, seedScorecard, TEST_PASSWORD } from "../../test/factories";
+import { seedApiToken } from "../../test/review-factories";
+import { callVtt, expect, importConversation, loginAs, uniqueSuffix, waitForHydration } from "../fixtures";
 
 export const LONG_PROMPT = "Explained the refund timeline and the reference number clearly before closing the call";
 
@@ -27,8 +29,8 @@ const definition: ScorecardDefinitionInput = {
 
 export async function reviewDraft(request: APIRequestContext) {
   const people = await seedPeople();
-  const scorecard = await seedPublishedScorecard(definition);
-  const token = await tokenOf(people.lead);
+  const scorecard = await seedScorecard({ definition });
+  const { token } = await seedApiToken(people.lead);
   const interactionId = await importConversation(request, token, {
     externalId: `e2e-workspace-${uniqueSuffix()}`,
     agent: people.agent.email,

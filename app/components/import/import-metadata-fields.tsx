@@ -26,14 +26,15 @@ export function ImportMetadataFields({ submission, agents, timeZone, zoneLabel, 
         <input
           id="startedAt"
           name="startedAt"
-          type="datetime-local"
-          step={1}
+          autoComplete="off"
+          spellCheck={false}
           defaultValue={typed?.startedAt ?? defaultStartedAt}
           aria-invalid={invalid("startedAt")}
           aria-describedby={described("startedAt")}
         />
         <p className="field__hint" id="startedAt-hint">
-          In the organisation&apos;s time zone, {timeZone} ({zoneLabel}), whatever your computer&apos;s time zone is.
+          In the organisation&apos;s time zone, {timeZone} ({zoneLabel}), whatever your computer&apos;s time zone is; written like{" "}
+          <span className="mono">1 Dec 2026, 09:30</span>, with seconds if you have them.
         </p>
         <FieldError id="startedAt-error" message={errors.startedAt} />
       </div>

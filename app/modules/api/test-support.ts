@@ -3,7 +3,8 @@
  * them, tokens for seeded users, and JSON bodies. Not used by the app.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { seedUser } from "../../../test/factories";
+import { randomBytes } from "node:crypto";
+import { seedTeam, seedUser } from "../../../test/factories";
 import { db } from "../../lib/db.server";
 import { createApiToken } from "../api-tokens/create-api-token.server";
 import { pcm16WavHeader } from "../recordings/pcm-wav-header";
@@ -19,6 +20,26 @@ export async function apiUser(role: Role, teamIds: string[] = []): Promise<ApiUs
   const { token } = await createApiToken(db(), user, `test ${role}`);
   return { ...user, token };
 }
+
+export const externalId = () => `ext-${randomBytes(4).toString("hex")}`;
+
+/** A team's agent and a QA lead who imports for them, each with an API token. */
+export async function importer() {
+  const team = await seedTeam();
+  const agent = await apiUser("agent", [team.id]);
+  const lead = await apiUser("qa_lead");
+  return { team, agent, lead };
+}
+
+/** A valid import of a chat for `agentEmail`, with `overrides`. */
+export const chatRequest = (agentEmail: string, overrides: Record<string, unknown> = {}) => ({
+  externalId: externalId(),
+  agent: agentEmail,
+  startedAt: "2026-03-02T10:00:00Z",
+  source: "api-test",
+  transcript: { fileName: "chat.json", content: chatJson() },
+  ...overrides,
+});
 
 type RouteHandler = (args: LoaderFunctionArgs & ActionFunctionArgs) => Promise<Response> | Response;
 

@@ -10,7 +10,7 @@ import { DomainError } from "../../lib/errors";
 import { formatBytes } from "../../lib/format";
 import { formFailure } from "../../lib/forms.server";
 import { blobStore } from "../../lib/storage.server";
-import { parseLocalDateTime, toLocalInput, zoneOffsetLabel } from "../../lib/time";
+import { formatDateTime, parseLocalDateTime, zoneOffsetLabel } from "../../lib/time";
 import { importInteraction } from "./import-interaction.server";
 import type { IngestRequest } from "./ingest-request.schema";
 import { ImportError, formatLabels, importTranscript } from "./importers/index";
@@ -40,7 +40,7 @@ export async function loadImportPage() {
     })),
     timeZone: organisation.timeZone,
     zoneLabel: zoneOffsetLabel(now, organisation.timeZone),
-    defaultStartedAt: toLocalInput(now, organisation.timeZone),
+    defaultStartedAt: formatDateTime(now, organisation.timeZone),
     formats: Object.values(formatLabels),
     maxRecordingMb: config.MAX_RECORDING_MB,
     maxTranscriptMb: config.MAX_TRANSCRIPT_MB,

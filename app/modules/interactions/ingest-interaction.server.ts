@@ -10,6 +10,7 @@ import { claimRecordingUpload, discardUpload, type ClaimedUpload } from "./recor
 import { computeTalkMetrics } from "./talk-metrics";
 import { transcriptPlainText, type Transcript } from "./transcript";
 import { detectAudioType, SNIFF_BYTES } from "../recordings/detect-audio-type";
+import { OGG_TAIL_BYTES } from "../recordings/compressed-duration";
 import { headerDurationMs } from "../recordings/header-duration";
 import { sniffRecordingStream, verifyRecordingObject, type VerifiedRecording } from "./verify-recording.server";
 
@@ -164,7 +165,7 @@ async function storeRecording(
     const audio = detectAudioType(head);
     const key = recordingKey(id, audio.ext);
     await store.put(key, recording.body, { contentType: audio.contentType });
-    const headerMs = headerDurationMs(head, recording.body.length, audio);
+    const headerMs = headerDurationMs(head, recording.body.length, audio, recording.body.subarray(-OGG_TAIL_BYTES));
     return { key, size: recording.body.length, contentType: audio.contentType, channels: audio.channels ?? null, headerDurationMs: headerMs };
   }
   const { audio, stream } = await sniffRecordingStream(recording.body);

@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import { detectAudioType, SNIFF_BYTES, type DetectedAudio } from "../recordings/detect-audio-type";
+import { OGG_TAIL_BYTES } from "../recordings/compressed-duration";
 import { headerDurationMs } from "../recordings/header-duration";
 import { DomainError } from "../../lib/errors";
 import type { BlobStore } from "../../lib/storage.server";
@@ -9,7 +10,7 @@ export interface VerifiedRecording {
   size: number;
   contentType: string;
   channels: number | null;
-  /** What the header says the audio lasts (WAV, FLAC), or null; the waveform job measures it exactly. */
+  /** What the header says the audio lasts (WAV, FLAC, MP3, Ogg; see header-duration.ts), or null; the waveform job measures it exactly. */
   headerDurationMs?: number | null;
 }
 
@@ -31,7 +32,10 @@ export async function verifyRecordingObject(store: BlobStore, key: string, expec
   }
   const first = await store.getRange(key, 0, Math.min(head.size, SNIFF_BYTES) - 1);
   const audio = detectAudioType(first);
-  return { key, size: head.size, contentType: audio.contentType, channels: audio.channels ?? null, headerDurationMs: headerDurationMs(first, head.size, audio) };
+  // An Ogg file's length is in its last page: one more small ranged read.
+  const ogg = audio.kind === "ogg-opus" || audio.kind === "ogg-vorbis";
+  const tail = !ogg ? undefined : head.size <= first.length ? first : await store.getRange(key, Math.max(0, head.size - OGG_TAIL_BYTES), head.size - 1);
+  return { key, size: head.size, contentType: audio.contentType, channels: audio.channels ?? null, headerDurationMs: headerDurationMs(first, head.size, audio, tail) };
 }
 
 /**

@@ -1,13 +1,17 @@
 /**
  * How long a recording is by its header alone, before anything is decoded: WAV from
- * its data chunk (as far as the file holds it) and format, FLAC from STREAMINFO. MP3
- * and Ogg say nothing reliable up front, so they answer null; the waveform job knows
- * every recording's length exactly once it has decoded it. Pure.
+ * its data chunk (as far as the file holds it) and format, FLAC from STREAMINFO, MP3 from
+ * its first frames and Ogg from its last page (compressed-duration.ts). Null when the bytes
+ * do not tell; the waveform job knows every recording's length exactly once it has decoded
+ * it. `tail` is the file's last OGG_TAIL_BYTES (or all of it), needed for Ogg only. Pure.
  */
+import { mp3DurationMs, oggDurationMs } from "./compressed-duration";
 import type { DetectedAudio } from "./detect-audio-type";
 
-export function headerDurationMs(head: Uint8Array, fileSize: number, audio: DetectedAudio): number | null {
+export function headerDurationMs(head: Uint8Array, fileSize: number, audio: DetectedAudio, tail?: Uint8Array): number | null {
   if (audio.kind === "flac") return audio.totalFrames && audio.sampleRate ? Math.floor((audio.totalFrames / audio.sampleRate) * 1000) : null;
+  if (audio.kind === "mp3") return mp3DurationMs(head, fileSize);
+  if (audio.kind === "ogg-opus" || audio.kind === "ogg-vorbis") return tail ? oggDurationMs(head, tail, audio) : null;
   if (audio.kind !== "wav" || !audio.sampleRate || !audio.channels || !audio.bitsPerSample) return null;
   const data = dataChunkOf(head);
   if (!data) return null;

@@ -1,19 +1,23 @@
 /**
- * Runs every importer over the real files others wrote (../shared/realdata from the
- * repository root; never copied into the project) and prints one line per file:
+ * Runs every importer over a folder of real transcript files others wrote (kept outside the
+ * repository, never copied into it) and prints one line per file:
  * format, segments, speakers, or the error. Dataset dumps that hold many
  * conversations (a JSON array of conversations, JSON Lines) are refused as a whole,
  * as an upload would be, and then imported one conversation at a time, as a bulk
  * import would split them.
  *
- *   npx tsx app/modules/interactions/importers/check-realdata.ts [realdata-folder]
+ *   npx tsx scripts/check-realdata/transcripts.ts <folder>
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { findMessages } from "./chat-json";
-import { importTranscript, type ImportOptions, type ImportResult } from "./index";
+import { findMessages } from "../../app/modules/interactions/importers/chat-json";
+import { importTranscript, type ImportOptions, type ImportResult } from "../../app/modules/interactions/importers/index";
 
-const root = path.resolve(process.argv[2] ?? path.join(process.cwd(), "..", "shared", "realdata"));
+if (!process.argv[2]) {
+  console.error("usage: npx tsx scripts/check-realdata/transcripts.ts <folder>");
+  process.exit(2);
+}
+const root = path.resolve(process.argv[2]);
 const transcriptLike = /\.(json|jsonl|vtt|srt|csv)$/i;
 // Expected parser output shipped beside the Mozilla WebVTT samples: not transcripts.
 const notTranscripts = /\.expected\.json$/i;

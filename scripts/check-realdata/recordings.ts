@@ -1,8 +1,12 @@
 /**
  * Hand-run check (not a test) of detection, streaming decode and peaks on real
- * telephony files outside the repo and on the demo calls:
+ * telephony files kept outside the repository, and on the demo calls:
  *
- *   npx tsx app/modules/recordings/check-realdata.ts [more files…]
+ *   npx tsx scripts/check-realdata/recordings.ts <folder> [more files…]
+ *
+ * <folder> holds `audio/asterisk-allison/*.wav`, `audio/asterisk-moh/*.wav` and
+ * `synth-call/*.{wav,mp3}` (with `*_call.segments.json` beside a synthesised stereo call);
+ * any folder of that shape works, and missing subfolders are skipped.
  *
  * For each file: what the bytes are, channels/rate, decoded duration against
  * sox's (`soxi -D`, when sox is installed) and against the demo manifest, the
@@ -12,10 +16,19 @@
 import { execFileSync } from "node:child_process";
 import { createReadStream, existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { PeaksAccumulator, type PeaksJson } from "./compute-peaks";
-import { openAudioDecodeStream } from "./decode-audio.server";
+import { PeaksAccumulator, type PeaksJson } from "../../app/modules/recordings/compute-peaks";
+import { openAudioDecodeStream } from "../../app/modules/recordings/decode-audio.server";
 
-const SHARED = "/work/shared/realdata";
+const [folderArgument, ...extraFiles] = process.argv.slice(2);
+if (!folderArgument) {
+  console.error("usage: npx tsx scripts/check-realdata/recordings.ts <folder> [more files…]");
+  process.exit(2);
+}
+const SHARED = path.resolve(folderArgument);
+if (!existsSync(SHARED)) {
+  console.error(`no such folder: ${SHARED}`);
+  process.exit(2);
+}
 const DEMO = path.resolve("db/seed/demo");
 
 interface Segment {
@@ -81,12 +94,12 @@ const targets = [
   ...files(path.join(SHARED, "audio/asterisk-moh"), /\.wav$/),
   ...files(path.join(SHARED, "synth-call"), /\.(wav|mp3)$/),
   ...files(path.join(DEMO, "calls"), /\.wav$/),
-  ...process.argv.slice(2),
+  ...extraFiles,
 ];
 
 let failures = 0;
 for (const file of targets) {
-  const name = path.relative(process.cwd(), file).replace(/^\.\.\/shared\/realdata\//, "realdata/");
+  const name = file.startsWith(SHARED) ? path.relative(SHARED, file) : path.relative(process.cwd(), file);
   const started = performance.now();
   try {
     const decoding = await openAudioDecodeStream(createReadStream(file, { highWaterMark: 64 * 1024 }));
