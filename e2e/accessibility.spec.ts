@@ -2,7 +2,7 @@
  * axe (WCAG 2 A/AA) where people work: every page of every role, on data the spec makes —
  * a team with an agent's call and chats, a QA specialist's queue with a draft in the review
  * workspace (checked with the annotation form and the keyboard-shortcut help open), a
- * submitted and released evaluation, a corrected one with its history, the correction form and
+ * submitted and released evaluation (on the agent's My feedback too), a corrected one with its history, the correction form and
  * the void dialog, a void one, call, chat and draft scorecards, a sampling rule with a run, an
  * API token. No serious or critical violation anywhere.
  */
@@ -90,11 +90,13 @@ test.describe("accessibility (axe, WCAG 2 A/AA)", () => {
     await expectNoSeriousViolations(page, "/login with errors");
   });
 
-  test("an agent's pages: home, their conversations, a chat, their released evaluation, refusals", async ({ page }) => {
+  test("an agent's pages: home, their conversations, their feedback, a chat, their released evaluation, refusals", async ({ page }) => {
     const { agent, chat, evaluation } = workplace;
     await loginAs(page, agent);
     await check(page, "/", /^Hello, /);
     await check(page, "/interactions", "My conversations");
+    await check(page, "/feedback", "My feedback");
+    await expect(page.locator("tbody tr")).toHaveCount(1);
     await check(page, `/interactions/${chat.id}`, /./);
     await check(page, `/evaluations/${evaluation.id}`, /^Evaluation of /);
     await check(page, "/admin/users", "You do not have access");

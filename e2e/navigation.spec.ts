@@ -7,7 +7,7 @@ const expectedLinks: Record<Role, string[]> = {
   qa_lead: ["Home", "My queue", "Interactions", "Assignments", "Scorecards", "Sampling", "Import", "API tokens"],
   qa: ["Home", "My queue", "Interactions"],
   supervisor: ["Home", "Team conversations"],
-  agent: ["Home", "My conversations"],
+  agent: ["Home", "My conversations", "My feedback"],
 };
 
 test.describe("main navigation", () => {

@@ -23,6 +23,7 @@ import {
 import { getSamplingRun, type SamplingRunDetail } from "../modules/sampling/get-sampling-run.server";
 import { listRunAgents } from "../modules/sampling/list-run-agents.server";
 import { listRunAssignments } from "../modules/sampling/list-run-assignments.server";
+import { listScoreBadges } from "../modules/feedback/list-score-badges.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 import { getUser } from "../modules/users/list-users.server";
 
@@ -62,7 +63,7 @@ function conversationName(channel: keyof typeof channelLabels, customerName: str
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "sampling:manage");
+  const viewer = await requirePermission(request, "sampling:manage");
   const search = searchSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!search.success) throw httpError(400, [...new Set(search.error.issues.map((issue) => issue.message))].join(". "));
   const { short, agentsAfter, agent, after } = search.data;
@@ -74,6 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     agent ? getUser(db(), agent) : null,
   ]);
   const tz = organisation.timeZone;
+  const scores = await listScoreBadges(db(), viewer, assignments.items.map((assignment) => assignment.interactionId));
   return {
     timeZone: tz,
     run: {
@@ -115,6 +117,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         status: assignmentStatusLabels[assignment.status],
         skipReason: assignment.skipReason,
         dueAt: formatDateTime(assignment.dueAt, tz),
+        score: scores[assignment.interactionId] ?? null,
       })),
       next: assignments.next,
       isFirstPage: !after,

@@ -5,10 +5,11 @@ import { roles } from "./roles";
 const labels = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role).map((item) => item.label);
 
 describe("navigationFor", () => {
-  it("shows an agent their own conversations and nothing to administer", () => {
+  it("shows an agent their own conversations, their feedback and nothing to administer", () => {
     expect(navigationFor("agent")).toEqual([
       { to: "/", label: "Home" },
       { to: "/interactions", label: "My conversations" },
+      { to: "/feedback", label: "My feedback" },
     ]);
   });
 
