@@ -99,13 +99,18 @@ test("at 390 px My queue, Assignments, Import, the review and the evaluation pag
   });
 });
 
-test("at 390 px the agent's home, My feedback and a released evaluation fit the screen", async ({ page }) => {
+test("at 390 px the agent's home, My feedback, a released evaluation with its acknowledgement form, and the lead's acknowledgements fit the screen", async ({ page }) => {
   await page.setViewportSize({ width: WIDTH, height: 844 });
   const suffix = uniqueSuffix();
   const team = await seedTeam(`Narrow feedback ${suffix}`);
   const agent = await seedLogin("agent", [team.id], `Dana Narrow-Feedback ${suffix}`);
   const qa = await seedLogin("qa", [], `Quinn ${suffix}`);
-  const scorecard = await seedScorecard({ name: `A long scorecard name for a phone ${suffix}`, definition: reviewDefinition });
+  const lead = await seedLogin("qa_lead", [], `Leah ${suffix}`);
+  const scorecard = await seedScorecard({
+    name: `A long scorecard name for a phone ${suffix}`,
+    definition: reviewDefinition,
+    acknowledgement: { mode: "required", days: 2 },
+  });
   const chat = await seedConversation(agent.id, "chat-tech-outage-update");
   const evaluation = await seedEvaluation({
     reviewer: qa,
@@ -121,7 +126,14 @@ test("at 390 px the agent's home, My feedback and a released evaluation fit the 
     await waitForHydration(page);
     widths[path] = await pageWidth(page);
   }
+  await page.goto(`/evaluations/${evaluation.id}`);
+  await expect(page.getByRole("form", { name: "Acknowledge this evaluation" })).toBeVisible();
   await page.goto("/feedback");
   await expect(page.locator("tbody tr")).toHaveCount(1);
-  expect(widths).toEqual({ "/": WIDTH, "/feedback": WIDTH, [`/evaluations/${evaluation.id}`]: WIDTH });
+  await page.context().clearCookies();
+  await loginAs(page, lead);
+  await page.goto("/acknowledgements");
+  await waitForHydration(page);
+  widths["/acknowledgements"] = await pageWidth(page);
+  expect(widths).toEqual({ "/": WIDTH, "/feedback": WIDTH, [`/evaluations/${evaluation.id}`]: WIDTH, "/acknowledgements": WIDTH });
 });

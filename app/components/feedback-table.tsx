@@ -15,6 +15,7 @@ export interface FeedbackRowView {
   autoFailed: boolean;
   released: string;
   awaitingAcknowledgement: boolean;
+  acknowledgementOverdue: boolean;
 }
 
 /** What a loader sends for one row, its times in the organisation's zone. */
@@ -30,6 +31,7 @@ export function feedbackRowView(item: FeedbackItem, timeZone: string): FeedbackR
     autoFailed: item.autoFailed,
     released: formatDateTime(item.releasedAt, timeZone),
     awaitingAcknowledgement: item.awaitingAcknowledgement,
+    acknowledgementOverdue: item.acknowledgementOverdue,
   };
 }
 
@@ -53,7 +55,11 @@ export function FeedbackTable({ items, caption }: { items: FeedbackRowView[]; ca
             <tr key={item.evaluationId}>
               <td>
                 <Link to={`/evaluations/${item.evaluationId}`}>{item.released}</Link>
-                {item.awaitingAcknowledgement ? <span className="badge badge--awaiting block-badge">Awaiting your acknowledgement</span> : null}
+                {item.awaitingAcknowledgement ? (
+                  <span className={`badge block-badge ${item.acknowledgementOverdue ? "badge--overdue" : "badge--awaiting"}`}>
+                    {item.acknowledgementOverdue ? "Acknowledgement overdue" : "Awaiting your acknowledgement"}
+                  </span>
+                ) : null}
               </td>
               <td>
                 <span className={`badge badge--${item.channel}`}>{channelLabels[item.channel]}</span> {item.conversation}

@@ -7,7 +7,7 @@ import { requireViewer } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { formatDuration } from "../lib/format";
 import { formatDateTime } from "../lib/time";
-import { listMyFeedback } from "../modules/feedback/list-my-feedback.server";
+import { countMyWaitingFeedback, listMyFeedback } from "../modules/feedback/list-my-feedback.server";
 import { listScoreBadges } from "../modules/feedback/list-score-badges.server";
 import { countInteractionsSince, listInteractions } from "../modules/interactions/list-interactions.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
@@ -20,10 +20,12 @@ const LATEST_FEEDBACK = 5;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
+  const now = new Date();
   const weekAgo = new Date(Date.now() - 7 * 24 * 3600 * 1000);
   const monthAgo = new Date(Date.now() - 30 * 24 * 3600 * 1000);
-  const [organisation, week, month, recent, people, feedback] = await Promise.all([
-    getOrganisation(db()),
+  const organisation = await getOrganisation(db());
+  const tz = organisation.timeZone;
+  const [week, month, recent, people, feedback, waiting] = await Promise.all([
     countInteractionsSince(db(), viewer, weekAgo),
     countInteractionsSince(db(), viewer, monthAgo),
     listInteractions(db(), viewer, { limit: 5 }),
@@ -34,7 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
           .executeTakeFirstOrThrow()
       : null,
     // An agent's home leads with their latest feedback, what waits for them first.
-    viewer.role === "agent" ? listMyFeedback(db(), viewer, { limit: LATEST_FEEDBACK }) : null,
+    viewer.role === "agent" ? listMyFeedback(db(), viewer, { limit: LATEST_FEEDBACK, now, timeZone: tz }) : null,
+    viewer.role === "agent" ? countMyWaitingFeedback(db(), viewer, now, tz) : null,
   ]);
   const scores = await listScoreBadges(db(), viewer, recent.items.map((item) => item.id));
   return {
@@ -52,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       score: scores[item.id] ?? null,
     })),
     feedback: feedback
-      ? { items: feedback.items.map((item) => feedbackRowView(item, organisation.timeZone)), more: feedback.next !== null }
+      ? { items: feedback.items.map((item) => feedbackRowView(item, tz)), waiting: waiting ?? { awaiting: 0, overdue: 0 } }
       : null,
   };
 }
@@ -119,6 +122,8 @@ export default function Home() {
   );
 }
 
+const waitingText = (count: number) => (count === 1 ? "1 evaluation waits for your acknowledgement." : `${count} evaluations wait for your acknowledgement.`);
+
 function LatestFeedback({ feedback }: { feedback: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["feedback"]> }) {
   return (
     <section aria-labelledby="feedback-title">
@@ -126,6 +131,13 @@ function LatestFeedback({ feedback }: { feedback: NonNullable<ReturnType<typeof 
         <h2 id="feedback-title">Your latest feedback</h2>
         <Link to="/feedback">All your feedback</Link>
       </div>
+      {feedback.waiting.awaiting > 0 ? (
+        <p className="alert alert--info">
+          <strong>{waitingText(feedback.waiting.awaiting)}</strong>
+          {feedback.waiting.overdue > 0 ? ` ${feedback.waiting.overdue} of them ${feedback.waiting.overdue === 1 ? "is" : "are"} overdue.` : null}{" "}
+          <Link to="/feedback">Acknowledge on My feedback</Link>
+        </p>
+      ) : null}
       {feedback.items.length === 0 ? (
         <p className="empty-state">No feedback yet: when an evaluation of one of your conversations is released to you, it appears here.</p>
       ) : (

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { RouteErrorBoundary } from "../components/error-page";
+import { KeysetPager, keysetListErrorBoundary } from "../components/keyset-pager";
 import { FeedbackTable, feedbackRowView } from "../components/feedback-table";
 import { requireViewer } from "../lib/auth.server";
 import { db } from "../lib/db.server";
@@ -20,7 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = searchSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!search.success) throw httpError(400, search.error.issues[0]?.message ?? "The page link is malformed; go back to the first page");
   const after = search.data.after;
-  const [organisation, page] = await Promise.all([getOrganisation(db()), listMyFeedback(db(), viewer, { after, limit: PAGE_SIZE }).catch(rethrowAsHttp)]);
+  const organisation = await getOrganisation(db());
+  const page = await listMyFeedback(db(), viewer, { after, limit: PAGE_SIZE, now: new Date(), timeZone: organisation.timeZone }).catch(rethrowAsHttp);
   return {
     items: page.items.map((item) => feedbackRowView(item, organisation.timeZone)),
     next: page.next ? encodeFeedbackCursor(page.next) : null,
@@ -48,29 +49,9 @@ export default function MyFeedback() {
       ) : (
         <FeedbackTable items={data.items} caption="Your feedback, what waits for you first, then newest first" />
       )}
-      <nav className="pager" aria-label="Pages">
-        {!data.isFirstPage ? <Link to="/feedback">First page</Link> : null}
-        {data.next ? (
-          <Link to={`?after=${encodeURIComponent(data.next)}`} rel="next">
-            Next page
-          </Link>
-        ) : null}
-      </nav>
+      <KeysetPager firstHref={data.isFirstPage ? null : "/feedback"} nextHref={data.next ? `?after=${encodeURIComponent(data.next)}` : null} />
     </>
   );
 }
 
-/** A bad page link answers 400; the way out is the first page. */
-export function ErrorBoundary() {
-  const error = useRouteError();
-  return (
-    <>
-      <RouteErrorBoundary />
-      {isRouteErrorResponse(error) && error.status === 400 ? (
-        <p className="error-page__extra">
-          <Link to="/feedback">Go to the first page of your feedback</Link>
-        </p>
-      ) : null}
-    </>
-  );
-}
+export const ErrorBoundary = keysetListErrorBoundary("/feedback", "Go to the first page of your feedback");

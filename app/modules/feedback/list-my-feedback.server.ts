@@ -9,6 +9,7 @@ import type { Database } from "../../lib/db.server";
 import { DomainError } from "../../lib/errors";
 import { scopeEvaluations } from "../evaluations/evaluation-scope.server";
 import type { Viewer } from "../users/roles";
+import { acknowledgementOverdue, awaitingAcknowledgement } from "./acknowledgement-query.server";
 import type { FeedbackCursor } from "./feedback-cursor";
 
 export interface FeedbackItem {
@@ -23,6 +24,8 @@ export interface FeedbackItem {
   autoFailed: boolean;
   releasedAt: Date;
   awaitingAcknowledgement: boolean;
+  /** Awaiting, required, and past its due day in the organisation's zone. */
+  acknowledgementOverdue: boolean;
 }
 
 export interface FeedbackPage {
@@ -30,12 +33,32 @@ export interface FeedbackPage {
   next: FeedbackCursor | null;
 }
 
-export async function listMyFeedback(db: Database, viewer: Viewer, query: { after?: FeedbackCursor; limit: number }): Promise<FeedbackPage> {
+export interface FeedbackQuery {
+  after?: FeedbackCursor;
+  limit: number;
+  now: Date;
+  /** The organisation's: due days end at its midnight. */
+  timeZone: string;
+}
+
+const requireAgent = (viewer: Viewer) => {
   if (viewer.role !== "agent") throw new DomainError("forbidden", "My feedback lists the evaluations of an agent's own conversations.");
-  // Acknowledgement (issue 13 §3) is not asked for yet: nothing waits.
-  const awaiting = sql<number>`cast(0 as integer)`;
-  let q = scopeEvaluations(db.selectFrom("evaluations").innerJoin("interactions", "interactions.id", "evaluations.interaction_id"), viewer)
+};
+
+/** The agent's released evaluations (the evaluation scope), joined to their scorecards. */
+function myReleasedEvaluations(db: Database, viewer: Viewer) {
+  return scopeEvaluations(db.selectFrom("evaluations").innerJoin("interactions", "interactions.id", "evaluations.interaction_id"), viewer)
     .innerJoin("scorecards", "scorecards.id", "evaluations.scorecard_id")
+    .where("evaluations.status", "=", "submitted")
+    .where("evaluations.released_at", "is not", null);
+}
+
+export async function listMyFeedback(db: Database, viewer: Viewer, query: FeedbackQuery): Promise<FeedbackPage> {
+  requireAgent(viewer);
+  const awaiting = sql<number>`(CASE WHEN ${awaitingAcknowledgement} THEN 1 ELSE 0 END)`;
+  // To the millisecond, as the cursor's Date holds it, so paging neither skips nor repeats a row.
+  const releasedAt = sql<Date>`date_trunc('milliseconds', evaluations.released_at)`;
+  let q = myReleasedEvaluations(db, viewer)
     .innerJoin("users as reviewer", "reviewer.id", "evaluations.reviewer_id")
     .select([
       "evaluations.id",
@@ -43,22 +66,21 @@ export async function listMyFeedback(db: Database, viewer: Viewer, query: { afte
       "evaluations.score",
       "evaluations.passed",
       "evaluations.auto_failed",
-      "evaluations.released_at",
+      releasedAt.as("released_at"),
       "interactions.channel",
       "interactions.started_at",
       "scorecards.name as scorecard_name",
       "reviewer.name as reviewer_name",
       awaiting.as("awaiting"),
+      acknowledgementOverdue(query.now, query.timeZone).as("overdue"),
     ])
-    .where("evaluations.status", "=", "submitted")
-    .where("evaluations.released_at", "is not", null)
     .orderBy(awaiting, "desc")
-    .orderBy("evaluations.released_at", "desc")
+    .orderBy(releasedAt, "desc")
     .orderBy("evaluations.id", "desc")
     .limit(query.limit + 1);
   const after = query.after;
   if (after) {
-    q = q.where((eb) => eb(eb.tuple(awaiting, eb.ref("evaluations.released_at"), eb.ref("evaluations.id")), "<", eb.tuple(after.awaiting, after.releasedAt, after.id)));
+    q = q.where((eb) => eb(eb.tuple(awaiting, releasedAt, eb.ref("evaluations.id")), "<", eb.tuple(after.awaiting, after.releasedAt, after.id)));
   }
   const rows = await q.execute();
   const items = rows.slice(0, query.limit).map(
@@ -72,8 +94,9 @@ export async function listMyFeedback(db: Database, viewer: Viewer, query: { afte
       score: row.score,
       passed: row.passed ?? false,
       autoFailed: row.auto_failed,
-      releasedAt: row.released_at as Date,
+      releasedAt: row.released_at,
       awaitingAcknowledgement: Number(row.awaiting) === 1,
+      acknowledgementOverdue: row.overdue,
     }),
   );
   const last = items.at(-1);
@@ -81,4 +104,16 @@ export async function listMyFeedback(db: Database, viewer: Viewer, query: { afte
     items,
     next: rows.length > query.limit && last ? { awaiting: last.awaitingAcknowledgement ? 1 : 0, releasedAt: last.releasedAt, id: last.evaluationId } : null,
   };
+}
+
+/** What waits for the agent (their home): evaluations to acknowledge, and how many of them are overdue. */
+export async function countMyWaitingFeedback(db: Database, viewer: Viewer, now: Date, timeZone: string): Promise<{ awaiting: number; overdue: number }> {
+  requireAgent(viewer);
+  const row = await myReleasedEvaluations(db, viewer)
+    .select((eb) => [
+      eb.fn.countAll<string>().filterWhere(awaitingAcknowledgement).as("awaiting"),
+      eb.fn.countAll<string>().filterWhere(acknowledgementOverdue(now, timeZone)).as("overdue"),
+    ])
+    .executeTakeFirstOrThrow();
+  return { awaiting: Number(row.awaiting), overdue: Number(row.overdue) };
 }

@@ -45,11 +45,11 @@ describe("My feedback", () => {
     const [otherConversation] = await insertInteractionRows([{ agentId: w.otherAgent.id, teamId: w.team.id, startedAt: new Date("2026-11-11T09:00:00Z") }]);
     await releaseEvaluation(db(), w.lead, await w.evaluate(otherConversation!));
 
-    const first = await listMyFeedback(db(), w.agent, { limit: 3 });
+    const first = await listMyFeedback(db(), w.agent, { limit: 3, now: new Date(), timeZone: "UTC" });
     expect(first.items.map((item) => item.evaluationId)).toEqual([b, d, a]);
     expect(first.items[0]).toMatchObject({ score: 71.9, passed: false, autoFailed: false, scorecardName: w.scorecard.name, reviewerName: w.qa.name, interactionId: w.conversations[1] });
     expect(first.next).not.toBeNull();
-    const second = await listMyFeedback(db(), w.agent, { after: first.next!, limit: 3 });
+    const second = await listMyFeedback(db(), w.agent, { after: first.next!, limit: 3, now: new Date(), timeZone: "UTC" });
     expect(second.items.map((item) => item.evaluationId)).toEqual([c]);
     expect(second.next).toBeNull();
     expect([...first.items, ...second.items].map((item) => item.evaluationId)).not.toContain(unreleased);
@@ -57,13 +57,13 @@ describe("My feedback", () => {
 
   it("is an agent's page: anyone else is refused", async () => {
     const w = await reviewWorld();
-    expect((await refusal(listMyFeedback(db(), w.supervisor, { limit: 5 }))).status).toBe(403);
+    expect((await refusal(listMyFeedback(db(), w.supervisor, { limit: 5, now: new Date(), timeZone: "UTC" }))).status).toBe(403);
   });
 
   it("is empty for an agent with nothing released", async () => {
     const w = await feedbackWorld();
     await w.evaluate(w.conversations[0]!);
-    expect(await listMyFeedback(db(), w.agent, { limit: 5 })).toEqual({ items: [], next: null });
+    expect(await listMyFeedback(db(), w.agent, { limit: 5, now: new Date(), timeZone: "UTC" })).toEqual({ items: [], next: null });
   });
 });
 

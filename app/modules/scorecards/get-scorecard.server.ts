@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
 import { notFound } from "../../lib/errors";
 import { scorecardDefinitionSchema, type ScorecardDefinition } from "./scorecard-definition.schema";
+import type { AcknowledgementMode } from "../feedback/acknowledgement-rule";
 import type { ReleaseMode } from "./scorecard-settings.schema";
 
 export interface ScorecardVersionSummary {
@@ -18,6 +19,8 @@ export interface ScorecardDetail {
   name: string;
   description: string;
   releaseMode: ReleaseMode;
+  acknowledgement: AcknowledgementMode;
+  acknowledgementDays: number | null;
   archived: boolean;
   versions: ScorecardVersionSummary[];
   /** The draft to edit, when there is one. */
@@ -30,7 +33,7 @@ export interface ScorecardDetail {
 export async function getScorecard(db: Database, scorecardId: string, options: { version?: number } = {}): Promise<ScorecardDetail> {
   const scorecard = await db
     .selectFrom("scorecards")
-    .select(["id", "name", "description", "release_mode", "archived_at"])
+    .select(["id", "name", "description", "release_mode", "acknowledgement", "acknowledgement_days", "archived_at"])
     .where("id", "=", scorecardId)
     .executeTakeFirst();
   if (!scorecard) throw notFound("Scorecard");
@@ -67,6 +70,8 @@ export async function getScorecard(db: Database, scorecardId: string, options: {
     name: scorecard.name,
     description: scorecard.description,
     releaseMode: scorecard.release_mode as ReleaseMode,
+    acknowledgement: scorecard.acknowledgement as AcknowledgementMode,
+    acknowledgementDays: scorecard.acknowledgement_days,
     archived: scorecard.archived_at !== null,
     versions: versions.map((v) => ({
       id: v.id,

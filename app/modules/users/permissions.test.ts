@@ -14,6 +14,7 @@ const everyPermission: Permission[] = [
   "assignments:manage",
   "reviews:work",
   "evaluations:edit",
+  "acknowledgements:oversee",
 ];
 
 const viewer = (role: Role, teamIds: string[] = []): Viewer => ({
@@ -42,6 +43,7 @@ describe("can", () => {
       "assignments:manage",
       "reviews:work",
       "evaluations:edit",
+      "acknowledgements:oversee",
     ]);
   });
 
@@ -49,8 +51,12 @@ describe("can", () => {
     expect(granted("qa")).toEqual(["interactions:view", "interactions:view-all", "reviews:work"]);
   });
 
-  it.each(["supervisor", "agent"] as const)("lets a %s view interactions only within their scope", (role) => {
-    expect(granted(role)).toEqual(["interactions:view"]);
+  it("lets a supervisor view interactions and who has not acknowledged feedback, only within their scope", () => {
+    expect(granted("supervisor")).toEqual(["interactions:view", "acknowledgements:oversee"]);
+  });
+
+  it("lets an agent view interactions only within their scope", () => {
+    expect(granted("agent")).toEqual(["interactions:view"]);
   });
 
   it("never lets anyone but an admin manage users, teams or settings", () => {

@@ -21,7 +21,9 @@ export type Permission =
   /** Work a review queue of one's own. */
   | "reviews:work"
   /** Correct or void a submitted evaluation, with a reason (docs/decisions/0020). */
-  | "evaluations:edit";
+  | "evaluations:edit"
+  /** See which agents have not acknowledged their feedback, in the viewer's scope (issue 13 §3). */
+  | "acknowledgements:oversee";
 
 const grants: Record<Role, readonly Permission[]> = {
   admin: [
@@ -34,6 +36,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "scorecards:manage",
     "sampling:manage",
     "assignments:manage",
+    "acknowledgements:oversee",
   ],
   qa_lead: [
     "interactions:view",
@@ -44,9 +47,10 @@ const grants: Record<Role, readonly Permission[]> = {
     "assignments:manage",
     "reviews:work",
     "evaluations:edit",
+    "acknowledgements:oversee",
   ],
   qa: ["interactions:view", "interactions:view-all", "reviews:work"],
-  supervisor: ["interactions:view"],
+  supervisor: ["interactions:view", "acknowledgements:oversee"],
   agent: ["interactions:view"],
 };
 
