@@ -3,7 +3,8 @@
  * released, non-void evaluations — what waits for their acknowledgement first, then the newest —
  * with score badges on their conversations; the agent acknowledges one with a comment (a comment
  * over the limit is refused and kept), the lead's and the supervisor's "not acknowledged" counts
- * drop by one; another agent gets 404 on the evaluation and only their own on My feedback.
+ * drop by one; another agent gets 404 on the evaluation and only their own on My feedback. A QA
+ * lead sets a scorecard to require acknowledgement within days (refused without the days).
  */
 import type { Page } from "@playwright/test";
 import type { Answer } from "../app/modules/scorecards/scorecard-definition.schema";
@@ -141,4 +142,26 @@ test("another agent gets 404 on someone else's evaluation and sees only their ow
   await page.goto("/feedback");
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toContainText("100.0 · Pass");
+});
+
+test("a QA lead asks agents to acknowledge a scorecard's evaluations within a number of days", async ({ page }) => {
+  const suffix = uniqueSuffix();
+  const lead = await seedLogin("qa_lead", [], `Leah Settings ${suffix}`);
+  const scorecard = await seedScorecard({ name: `Acknowledged ${suffix}`, definition: reviewDefinition });
+  await loginAs(page, lead);
+  await page.goto(`/scorecards/${scorecard.id}`);
+  const settings = page.getByRole("region", { name: "Settings" });
+  const acknowledgement = settings.getByRole("group", { name: "Agents acknowledge an evaluation" });
+  await expect(acknowledgement.getByRole("radio", { name: "Not asked" })).toBeChecked();
+  // Required without the days: refused on the field, the choice kept.
+  await acknowledgement.getByRole("radio", { name: "Required within a number of days" }).check();
+  await settings.getByRole("button", { name: "Save settings" }).click();
+  await expect(settings.getByText("Give the number of days agents have to acknowledge, 1 to 60").last()).toBeVisible();
+  await expect(acknowledgement.getByRole("radio", { name: "Required within a number of days" })).toBeChecked();
+  await acknowledgement.getByLabel("Days to acknowledge, when required").fill("4");
+  await settings.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved.")).toBeVisible();
+  await page.reload();
+  await expect(acknowledgement.getByRole("radio", { name: "Required within a number of days" })).toBeChecked();
+  await expect(acknowledgement.getByLabel("Days to acknowledge, when required")).toHaveValue("4");
 });

@@ -13,6 +13,7 @@ import { db } from "../lib/db.server";
 import { loader as acknowledgementsLoader } from "./acknowledgements";
 import { action, loader } from "./evaluations.$evaluationId";
 import { loader as feedbackLoader } from "./feedback._index";
+import { loader as homeLoader } from "./_index";
 import { action as scorecardAction } from "./scorecards.$scorecardId";
 
 const load = async (viewer: { id: string }, evaluationId: string) =>
@@ -73,6 +74,20 @@ describe("acknowledging from the evaluation page", () => {
     expect(returned(await post(w.supervisor, w.evaluationId, { intent: "acknowledge", revisionId })).status).toBe(403);
     const rows = await db().selectFrom("evaluation_acknowledgements").select("id").where("evaluation_id", "=", w.evaluationId).execute();
     expect(rows).toEqual([]);
+  });
+});
+
+describe("the agent's home", () => {
+  it("leads with their latest feedback and how many wait for their acknowledgement; others get none", async () => {
+    const w = await world();
+    const home = await homeLoader({ request: await getRequest(w.agent, "/"), params: {}, context: {} });
+    expect(home.feedback?.items.map((item) => item.evaluationId)).toEqual([w.evaluationId]);
+    expect(home.feedback?.waiting).toEqual({ awaiting: 1, overdue: 0 });
+    expect(home.recent.find((item) => item.id === w.interactionId)?.score).toMatchObject({ evaluationId: w.evaluationId, score: 100, passed: true });
+    const revisionId = (await db().selectFrom("evaluations").select("current_revision_id").where("id", "=", w.evaluationId).executeTakeFirstOrThrow()).current_revision_id ?? "";
+    await thrown(() => post(w.agent, w.evaluationId, { intent: "acknowledge", revisionId }));
+    expect((await homeLoader({ request: await getRequest(w.agent, "/"), params: {}, context: {} })).feedback?.waiting).toEqual({ awaiting: 0, overdue: 0 });
+    expect((await homeLoader({ request: await getRequest(w.supervisor, "/"), params: {}, context: {} })).feedback).toBeNull();
   });
 });
 
