@@ -3,10 +3,12 @@
  * docs/architecture.md "The agent's feedback and acknowledgement"), against the revision their page showed, with an optional comment.
  *
  * Refusals (docs/decisions/0003), nothing written for any of them:
- * - not theirs: 404 when the viewer may not see it at all, 403 when they may (a supervisor,
- *   a QA lead): only the agent acknowledges;
- * - their own but a draft: 404, as an agent never sees a draft;
- * - not released to them yet, void, or on a scorecard that does not ask: 409 with a message;
+ * - not visible to the viewer (scopeEvaluations): 404, as an id that does not exist — so
+ *   also the agent's own evaluation while it is a draft or not yet released to them, which
+ *   their pages never show and a guessed id must not reveal;
+ * - visible but not theirs to acknowledge (a supervisor, a QA lead; a self-evaluation): 403,
+ *   only the agent acknowledges a review of their conversation;
+ * - void, or on a scorecard that does not ask: 409 with a message;
  * - the page showed another revision than the current one: 409, reload first;
  * - a comment over 2,000 characters: 422 on the field.
  * Acknowledging the same revision again is idempotent: the first acknowledgement stands (its
@@ -35,15 +37,12 @@ export interface AcknowledgeOutcome {
 
 export async function acknowledgeEvaluation(db: Database, viewer: Viewer, evaluationId: string, rawInput: AcknowledgeInput): Promise<AcknowledgeOutcome> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom("evaluations")
-      .innerJoin("interactions", "interactions.id", "evaluations.interaction_id")
+    const row = await scopeEvaluations(trx.selectFrom("evaluations").innerJoin("interactions", "interactions.id", "evaluations.interaction_id"), viewer)
       .innerJoin("scorecards", "scorecards.id", "evaluations.scorecard_id")
       .leftJoin("evaluation_revisions as current", "current.id", "evaluations.current_revision_id")
       .select([
         "evaluations.status",
         "evaluations.kind",
-        "evaluations.released_at",
         "evaluations.current_revision_id",
         "interactions.agent_id",
         "scorecards.acknowledgement",
@@ -52,13 +51,9 @@ export async function acknowledgeEvaluation(db: Database, viewer: Viewer, evalua
       .where("evaluations.id", "=", evaluationId)
       .forUpdate("evaluations")
       .executeTakeFirst();
-    const own = row && row.agent_id === viewer.id && row.kind === "review" && row.status !== "draft";
-    if (!row || !own) {
-      if (row && (await mayView(trx, viewer, evaluationId))) throw new DomainError("forbidden", "Only the agent whose conversation it is acknowledges an evaluation.");
-      throw notFound("Evaluation");
-    }
+    if (!row) throw notFound("Evaluation");
+    if (row.agent_id !== viewer.id || row.kind !== "review") throw new DomainError("forbidden", "Only the agent whose conversation it is acknowledges an evaluation.");
     if (row.status === "void") throw new DomainError("conflict", "This evaluation is void: it no longer counts, so there is nothing to acknowledge.");
-    if (!row.released_at) throw new DomainError("conflict", "This evaluation has not been released to you yet, so it cannot be acknowledged.");
     if (row.acknowledgement === "none") throw new DomainError("conflict", "Evaluations with this scorecard are not acknowledged.");
 
     const parsed = acknowledgeInputSchema.safeParse(rawInput);
@@ -97,12 +92,4 @@ export async function acknowledgeEvaluation(db: Database, viewer: Viewer, evalua
     });
     return { revision: row.sequence, acknowledgedAt: inserted.acknowledged_at, created: true };
   });
-}
-
-async function mayView(trx: Database, viewer: Viewer, evaluationId: string): Promise<boolean> {
-  const seen = await scopeEvaluations(trx.selectFrom("evaluations").innerJoin("interactions", "interactions.id", "evaluations.interaction_id"), viewer)
-    .select("evaluations.id")
-    .where("evaluations.id", "=", evaluationId)
-    .executeTakeFirst();
-  return seen !== undefined;
 }
