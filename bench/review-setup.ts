@@ -61,7 +61,7 @@ export async function seed(databaseUrl: string): Promise<Seeded> {
     // The demo's call scorecard, published through the builder's use cases.
     const card = demoScorecards[0];
     if (!card) throw new Error("db/seed/demo-scorecards.ts has no scorecard");
-    const { id: scorecardId } = await createScorecard(db, seedData, { name: card.name, description: card.description, releaseMode: "immediate" });
+    const { id: scorecardId } = await createScorecard(db, seedData, { name: card.name, description: card.description, releaseMode: "immediate", acknowledgement: "none" });
     const draft = (await getScorecard(db, seedData, scorecardId)).draft;
     if (!draft) throw new Error("a new scorecard has no draft");
     const saved = await saveScorecardDraft(db, seedData, scorecardId, { definition: card.definition, revision: draft.revision });

@@ -84,6 +84,15 @@ export interface AuditLog {
   id: Generated<number>;
 }
 
+export interface EvaluationAcknowledgements {
+  acknowledged_at: Generated<Timestamp>;
+  agent_id: string;
+  comment: string | null;
+  evaluation_id: string;
+  id: Generated<string>;
+  revision_id: string;
+}
+
 export interface EvaluationRevisions {
   actor_id: string;
   answers: Json;
@@ -226,6 +235,8 @@ export interface ScorecardHiddenQuestions {
 }
 
 export interface Scorecards {
+  acknowledgement: Generated<string>;
+  acknowledgement_days: number | null;
   archived_at: Timestamp | null;
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -301,6 +312,7 @@ export interface DB {
   api_tokens: ApiTokens;
   assignments: Assignments;
   audit_log: AuditLog;
+  evaluation_acknowledgements: EvaluationAcknowledgements;
   evaluation_revisions: EvaluationRevisions;
   evaluations: Evaluations;
   interactions: Interactions;

@@ -2,7 +2,8 @@
  * axe (WCAG 2 A/AA) where people work: every page of every role, on data the spec makes —
  * a team with an agent's call and chats, a QA specialist's queue with a draft in the review
  * workspace (checked with the annotation form and the keyboard-shortcut help open), a
- * submitted and released evaluation, a corrected one with its history, the correction form and
+ * submitted and released evaluation (on the agent's My feedback too, with the acknowledgement
+ * form refused, and on the acknowledgements list), a corrected one with its history, the correction form and
  * the void dialog, a void one, call, chat and draft scorecards, a sampling rule with a run, an
  * API token. No serious or critical violation anywhere.
  */
@@ -31,7 +32,8 @@ async function seedWorkplace() {
   const chat = await seedConversation(agent.id, "chat-tech-outage-update", { startedAt });
   await seedConversation(otherAgent.id, "chat-tech-password-reset", { startedAt });
   const callScorecard = await seedScorecard({ name: `Call quality ${suffix}`, definition: callQuality });
-  const chatScorecard = await seedScorecard({ name: `Chat quality ${suffix}`, definition: chatQuality });
+  // Agents acknowledge its evaluations within 5 days (issue 13 §3).
+  const chatScorecard = await seedScorecard({ name: `Chat quality ${suffix}`, definition: chatQuality, acknowledgement: { mode: "required", days: 5 } });
   const draftScorecard = await seedScorecard({ name: `Draft ${suffix}`, definition: callQuality, published: false });
 
   // The QA specialist's draft of the call, from an assignment.
@@ -90,22 +92,34 @@ test.describe("accessibility (axe, WCAG 2 A/AA)", () => {
     await expectNoSeriousViolations(page, "/login with errors");
   });
 
-  test("an agent's pages: home, their conversations, a chat, their released evaluation, refusals", async ({ page }) => {
+  test("an agent's pages: home, their conversations, their feedback, a chat, their released evaluation, refusals", async ({ page }) => {
     const { agent, chat, evaluation } = workplace;
     await loginAs(page, agent);
     await check(page, "/", /^Hello, /);
     await check(page, "/interactions", "My conversations");
+    await check(page, "/feedback", "My feedback");
+    await expect(page.locator("tbody tr")).toHaveCount(1);
     await check(page, `/interactions/${chat.id}`, /./);
     await check(page, `/evaluations/${evaluation.id}`, /^Evaluation of /);
+    // The acknowledgement form, refused with a comment over the limit.
+    await waitForHydration(page);
+    const acknowledge = page.getByRole("form", { name: "Acknowledge this evaluation" });
+    await acknowledge.getByLabel("Comment (optional)").fill("x".repeat(2001));
+    await acknowledge.getByRole("button", { name: "Acknowledge" }).click();
+    await expect(acknowledge.getByRole("alert")).toBeVisible();
+    await expectNoSeriousViolations(page, "the acknowledgement form, refused");
     await check(page, "/admin/users", "You do not have access");
     await check(page, "/interactions/00000000-0000-4000-8000-000000000000", "Not found");
   });
 
-  test("a supervisor's pages: home, the team's conversations, a call with its player, an evaluation", async ({ page }) => {
+  test("a supervisor's pages: home, the team's conversations, who has not acknowledged, a call with its player, an evaluation", async ({ page }) => {
     const { supervisor, call, evaluation } = workplace;
     await loginAs(page, supervisor);
     await check(page, "/", /^Hello, /);
     await check(page, "/interactions", "Team conversations");
+    await check(page, "/acknowledgements", "Acknowledgements");
+    await expect(page.locator("tbody tr")).toHaveCount(1);
+    await check(page, "/acknowledgements?show=overdue", "Acknowledgements");
     await checkCall(page, `/interactions/${call.id}`);
     await check(page, `/evaluations/${evaluation.id}`, /^Evaluation of /);
   });
@@ -137,12 +151,13 @@ test.describe("accessibility (axe, WCAG 2 A/AA)", () => {
     await expectNoSeriousViolations(page, `${workspace} with the shortcut help open`);
   });
 
-  test("a QA lead's pages: queue, assignments, an evaluation, scorecards and the builder on a draft", async ({ page }) => {
+  test("a QA lead's pages: queue, assignments, acknowledgements, an evaluation, scorecards and the builder on a draft", async ({ page }) => {
     const { lead, callScorecard, draftScorecard, evaluation } = workplace;
     await loginAs(page, lead);
     await check(page, "/", /^Hello, /);
     await check(page, "/queue", "My queue");
     await check(page, "/assignments", "Assignments");
+    await check(page, "/acknowledgements", "Acknowledgements");
     await check(page, `/evaluations/${evaluation.id}`, /^Evaluation of /);
     await check(page, "/scorecards", "Scorecards");
     await check(page, `/scorecards/${callScorecard.id}`, callScorecard.name);

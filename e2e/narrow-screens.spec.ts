@@ -4,9 +4,11 @@ import { evaluationInputSchema } from "../app/modules/evaluations/evaluation-inp
 import { openEvaluation } from "../app/modules/evaluations/open-evaluation.server";
 import { submitEvaluation } from "../app/modules/evaluations/submit-evaluation.server";
 import { db } from "../app/lib/db.server";
-import { TEST_PASSWORD } from "../test/factories";
-import { seedApiToken } from "../test/review-factories";
-import { callVtt, expect, importConversation, loginAs, test, uniqueSuffix, waitForHydration } from "./fixtures";
+import { seedConversation } from "../test/conversation-factories";
+import { reviewDefinition } from "../test/evaluation-fixtures";
+import { seedScorecard, seedTeam, TEST_PASSWORD } from "../test/factories";
+import { seedApiToken, seedEvaluation } from "../test/review-factories";
+import { callVtt, expect, importConversation, loginAs, seedLogin, test, uniqueSuffix, waitForHydration } from "./fixtures";
 import { reviewDraft } from "./support/review-draft";
 
 /**
@@ -95,4 +97,43 @@ test("at 390 px My queue, Assignments, Import, the review and the evaluation pag
     "/queue": WIDTH,
     [`/review/${draft.evaluationId}`]: WIDTH,
   });
+});
+
+test("at 390 px the agent's home, My feedback, a released evaluation with its acknowledgement form, and the lead's acknowledgements fit the screen", async ({ page }) => {
+  await page.setViewportSize({ width: WIDTH, height: 844 });
+  const suffix = uniqueSuffix();
+  const team = await seedTeam(`Narrow feedback ${suffix}`);
+  const agent = await seedLogin("agent", [team.id], `Dana Narrow-Feedback ${suffix}`);
+  const qa = await seedLogin("qa", [], `Quinn ${suffix}`);
+  const lead = await seedLogin("qa_lead", [], `Leah ${suffix}`);
+  const scorecard = await seedScorecard({
+    name: `A long scorecard name for a phone ${suffix}`,
+    definition: reviewDefinition,
+    acknowledgement: { mode: "required", days: 2 },
+  });
+  const chat = await seedConversation(agent.id, "chat-tech-outage-update");
+  const evaluation = await seedEvaluation({
+    reviewer: qa,
+    interactionId: chat.id,
+    scorecardId: scorecard.id,
+    answers: { greeting: { value: true }, identity: { value: true }, discovery: { value: 4 }, outcome: { value: "next" } },
+  });
+
+  await loginAs(page, agent);
+  const widths: Record<string, number> = {};
+  for (const path of ["/", "/feedback", `/evaluations/${evaluation.id}`]) {
+    await page.goto(path);
+    await waitForHydration(page);
+    widths[path] = await pageWidth(page);
+  }
+  await page.goto(`/evaluations/${evaluation.id}`);
+  await expect(page.getByRole("form", { name: "Acknowledge this evaluation" })).toBeVisible();
+  await page.goto("/feedback");
+  await expect(page.locator("tbody tr")).toHaveCount(1);
+  await page.context().clearCookies();
+  await loginAs(page, lead);
+  await page.goto("/acknowledgements");
+  await waitForHydration(page);
+  widths["/acknowledgements"] = await pageWidth(page);
+  expect(widths).toEqual({ "/": WIDTH, "/feedback": WIDTH, [`/evaluations/${evaluation.id}`]: WIDTH, "/acknowledgements": WIDTH });
 });

@@ -3,11 +3,11 @@ import { seedInteraction, seedTeam, chatTranscript } from "../test/factories";
 import { expect, loginAs, mainNav, seedLogin, test } from "./fixtures";
 
 const expectedLinks: Record<Role, string[]> = {
-  admin: ["Home", "Interactions", "Assignments", "Scorecards", "Sampling", "Import", "Users", "Teams", "API tokens"],
-  qa_lead: ["Home", "My queue", "Interactions", "Assignments", "Scorecards", "Sampling", "Import", "API tokens"],
+  admin: ["Home", "Interactions", "Acknowledgements", "Assignments", "Scorecards", "Sampling", "Import", "Users", "Teams", "API tokens"],
+  qa_lead: ["Home", "My queue", "Interactions", "Acknowledgements", "Assignments", "Scorecards", "Sampling", "Import", "API tokens"],
   qa: ["Home", "My queue", "Interactions"],
-  supervisor: ["Home", "Team conversations"],
-  agent: ["Home", "My conversations"],
+  supervisor: ["Home", "Team conversations", "Acknowledgements"],
+  agent: ["Home", "My conversations", "My feedback"],
 };
 
 test.describe("main navigation", () => {

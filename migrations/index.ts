@@ -15,6 +15,7 @@ import * as auditSystemActor from "./20261212T050000-audit-system-actor";
 import * as revokeInactiveUsersTokens from "./20261212T020000-revoke-inactive-users-tokens";
 import * as hiddenQuestions from "./20261212T030000-hidden-questions";
 import * as evaluationRevisions from "./20261213T090000-evaluation-revisions";
+import * as acknowledgements from "./20261213T100000-acknowledgements";
 
 /**
  * Every migration, listed statically. Node 20 cannot import `.ts` files found on
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   "20261212T030000-hidden-questions": hiddenQuestions,
   "20261212T050000-audit-system-actor": auditSystemActor,
   "20261213T090000-evaluation-revisions": evaluationRevisions,
+  "20261213T100000-acknowledgements": acknowledgements,
 };
 
 export const migrationProvider: MigrationProvider = {

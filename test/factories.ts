@@ -171,12 +171,18 @@ export async function seedScorecard(
     releaseMode?: "immediate" | "manual";
     /** Non-scoring questions hidden from agents, as a QA lead marks them on the scorecard page. */
     hiddenFromAgents?: string[];
+    /** Whether agents acknowledge its evaluations (issue 13 §3); days with "required". */
+    acknowledgement?: { mode: "none" | "optional" | "required"; days?: number };
   } = {},
 ): Promise<{ id: string; versionId: string; name: string }> {
   const name = options.name ?? `Scorecard ${unique()}`;
   const { id } = await db()
     .insertInto("scorecards")
-    .values({ name, ...(options.releaseMode ? { release_mode: options.releaseMode } : {}) })
+    .values({
+      name,
+      ...(options.releaseMode ? { release_mode: options.releaseMode } : {}),
+      ...(options.acknowledgement ? { acknowledgement: options.acknowledgement.mode, acknowledgement_days: options.acknowledgement.days ?? null } : {}),
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   const published = options.published ?? true;

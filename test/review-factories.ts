@@ -14,6 +14,7 @@ import { emptyFeedback, type FeedbackDocument } from "../app/modules/evaluations
 import { editEvaluation, type CorrectionOutcome } from "../app/modules/evaluations/edit-evaluation.server";
 import { openEvaluation } from "../app/modules/evaluations/open-evaluation.server";
 import { voidEvaluation } from "../app/modules/evaluations/void-evaluation.server";
+import { acknowledgeEvaluation, type AcknowledgeOutcome } from "../app/modules/feedback/acknowledge-evaluation.server";
 import { submitEvaluation, type SubmitOutcome } from "../app/modules/evaluations/submit-evaluation.server";
 import type { SamplingRuleSettings } from "../app/modules/sampling/sampling-rule.schema";
 import { runSamplingRule } from "../app/modules/sampling/run-sampling-rule.server";
@@ -87,6 +88,12 @@ export async function seedCorrection(lead: Viewer, evaluationId: string, input: 
 /** A QA lead voids a submitted evaluation, as its page's dialog does. */
 export async function seedVoid(lead: Viewer, evaluationId: string, reason: string): Promise<void> {
   await voidEvaluation(db(), lead, evaluationId, { reason, revision: await pageRevisionOf(evaluationId) });
+}
+
+/** The agent acknowledges the evaluation's current revision, as its page does. */
+export async function seedAcknowledgement(agent: Viewer, evaluationId: string, comment?: string): Promise<AcknowledgeOutcome> {
+  const row = await db().selectFrom("evaluations").select("current_revision_id").where("id", "=", evaluationId).executeTakeFirstOrThrow();
+  return acknowledgeEvaluation(db(), agent, evaluationId, { revisionId: row.current_revision_id ?? "", comment });
 }
 
 /** A sampling rule as the rule form saves it; `filters` and the rest default to a manual rule over nothing in particular. */

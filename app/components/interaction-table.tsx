@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { channelLabels } from "../lib/format";
+import { ScoreBadge, type ScoreBadgeView } from "./score-badge";
 
 export interface InteractionRow {
   id: string;
@@ -12,6 +13,8 @@ export interface InteractionRow {
   customerName: string | null;
   summary: string | null;
   status: "processing" | "ready" | "failed";
+  /** Its current evaluation the viewer may see (list-score-badges.server.ts), if any. */
+  score: ScoreBadgeView | null;
 }
 
 export function InteractionTable({ items, caption, empty }: { items: InteractionRow[]; caption: string; empty: string }) {
@@ -32,6 +35,7 @@ export function InteractionTable({ items, caption, empty }: { items: Interaction
             <th scope="col" className="num">
               Length
             </th>
+            <th scope="col">Score</th>
             <th scope="col">Summary</th>
           </tr>
         </thead>
@@ -52,6 +56,7 @@ export function InteractionTable({ items, caption, empty }: { items: Interaction
               <td>{item.customerName ?? "—"}</td>
               <td>{item.queue ?? "—"}</td>
               <td className="num">{item.duration}</td>
+              <td>{item.score ? <ScoreBadge badge={item.score} /> : "—"}</td>
               <td className="summary-cell">{item.summary ?? ""}</td>
             </tr>
           ))}

@@ -1,11 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "../components/error-page";
+import { FeedbackTable, feedbackRowView } from "../components/feedback-table";
 import { InteractionTable } from "../components/interaction-table";
 import { requireViewer } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { formatDuration } from "../lib/format";
 import { formatDateTime } from "../lib/time";
+import { countMyWaitingFeedback, listMyFeedback } from "../modules/feedback/list-my-feedback.server";
+import { listScoreBadges } from "../modules/feedback/list-score-badges.server";
 import { countInteractionsSince, listInteractions } from "../modules/interactions/list-interactions.server";
 import { countUsers } from "../modules/users/count-users.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
@@ -14,17 +17,25 @@ import { roleLabels } from "../modules/users/roles";
 
 export const meta: MetaFunction = () => [{ title: "Home · Parley" }];
 
+const LATEST_FEEDBACK = 5;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
+  const now = new Date();
   const weekAgo = new Date(Date.now() - 7 * 24 * 3600 * 1000);
   const monthAgo = new Date(Date.now() - 30 * 24 * 3600 * 1000);
-  const [organisation, week, month, recent, people] = await Promise.all([
-    getOrganisation(db()),
+  const organisation = await getOrganisation(db());
+  const tz = organisation.timeZone;
+  const [week, month, recent, people, feedback, waiting] = await Promise.all([
     countInteractionsSince(db(), viewer, weekAgo),
     countInteractionsSince(db(), viewer, monthAgo),
     listInteractions(db(), viewer, { limit: 5 }),
     can(viewer, "users:manage") ? countUsers(db(), viewer) : null,
+    // An agent's home leads with their latest feedback, what waits for them first.
+    viewer.role === "agent" ? listMyFeedback(db(), viewer, { limit: LATEST_FEEDBACK, now, timeZone: tz }) : null,
+    viewer.role === "agent" ? countMyWaitingFeedback(db(), viewer, now, tz) : null,
   ]);
+  const scores = await listScoreBadges(db(), viewer, recent.items.map((item) => item.id));
   return {
     name: viewer.name.split(" ")[0],
     role: viewer.role,
@@ -37,7 +48,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ...item,
       startedAt: formatDateTime(item.startedAt, organisation.timeZone),
       duration: formatDuration(item.durationMs),
+      score: scores[item.id] ?? null,
     })),
+    feedback: feedback
+      ? { items: feedback.items.map((item) => feedbackRowView(item, tz)), waiting: waiting ?? { awaiting: 0, overdue: 0 } }
+      : null,
   };
 }
 
@@ -62,6 +77,7 @@ export default function Home() {
           </p>
         </div>
       </div>
+      {data.feedback ? <LatestFeedback feedback={data.feedback} /> : null}
       <section aria-labelledby="numbers-title" className="stats">
         <h2 id="numbers-title" className="visually-hidden">
           At a glance
@@ -99,6 +115,31 @@ export default function Home() {
         />
       </section>
     </>
+  );
+}
+
+const waitingText = (count: number) => (count === 1 ? "1 evaluation waits for your acknowledgement." : `${count} evaluations wait for your acknowledgement.`);
+
+function LatestFeedback({ feedback }: { feedback: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["feedback"]> }) {
+  return (
+    <section aria-labelledby="feedback-title">
+      <div className="section-header">
+        <h2 id="feedback-title">Your latest feedback</h2>
+        <Link to="/feedback">All your feedback</Link>
+      </div>
+      {feedback.waiting.awaiting > 0 ? (
+        <p className="alert alert--info">
+          <strong>{waitingText(feedback.waiting.awaiting)}</strong>
+          {feedback.waiting.overdue > 0 ? ` ${feedback.waiting.overdue} of them ${feedback.waiting.overdue === 1 ? "is" : "are"} overdue.` : null}{" "}
+          <Link to="/feedback">Acknowledge on My feedback</Link>
+        </p>
+      ) : null}
+      {feedback.items.length === 0 ? (
+        <p className="empty-state">No feedback yet: when an evaluation of one of your conversations is released to you, it appears here.</p>
+      ) : (
+        <FeedbackTable items={feedback.items} caption="Your latest feedback, what waits for you first" />
+      )}
+    </section>
   );
 }
 

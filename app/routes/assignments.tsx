@@ -19,6 +19,7 @@ import { assignmentsDashboard, listOpenAssignments, type RuleWorkloadRow } from 
 import { DEFAULT_DONE_PERIOD, donePeriodLabels, donePeriodShort, donePeriods, doneSince } from "../modules/assignments/done-period";
 import { reassignAssignment } from "../modules/assignments/reassign-assignment.server";
 import { skipAssignment } from "../modules/assignments/skip-assignment.server";
+import { listScoreBadges } from "../modules/feedback/list-score-badges.server";
 import { listReviewers } from "../modules/assignments/list-reviewers.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 
@@ -77,6 +78,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listOpenAssignments(db(), viewer, { reviewerId: reviewer, ruleId: rule, overdueOnly: overdue === "1", after, limit: PAGE_SIZE, now }),
     listReviewers(db()),
   ]);
+  const scores = await listScoreBadges(db(), viewer, page.items.map((item) => item.interactionId));
   const ruleOptions = dashboard.perRule.flatMap((row) => (row.kind === "rule" && row.id ? [{ id: row.id, name: row.name }] : []));
   const reviewerOptions = dashboard.perReviewer.flatMap((row) => (row.id ? [{ id: row.id, name: row.name }] : []));
   return {
@@ -118,6 +120,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ruleDeleted: item.ruleDeleted,
       conversation: `${channelLabels[item.channel]} · ${formatDateTime(item.startedAt, tz)}`,
       due: dueView(item.dueAt, now, tz),
+      score: scores[item.interactionId] ?? null,
     })),
     next: page.next ? encodeDueCursor(page.next) : null,
     isFirstPage: !after,

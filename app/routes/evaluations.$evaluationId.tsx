@@ -3,7 +3,8 @@
  * the agent can see it (and, for QA leads and admins, "Release to agent"), its history of
  * revisions, the conversation with its annotations, the scored form, the breakdown and the
  * overall feedback. A QA lead may correct its answers or void it, with a reason (docs/decisions/0020);
- * a void one is shown as void, without a score. Visible as getEvaluation scopes it: agents
+ * a void one is shown as void, without a score. Where its scorecard asks for it, the agent
+ * acknowledges it here, with an optional comment; others see whether they have (issue 13 §3). Visible as getEvaluation scopes it: agents
  * their own released ones, supervisors their teams', QA all; anything else is "not found".
  * The reviewer's own draft opens in the workspace instead.
  */
@@ -18,6 +19,8 @@ import { historyView, voidView } from "../components/evaluation-history/history-
 import { RevisionHistory } from "../components/evaluation-history/revision-history";
 import { VoidDialog, type ChangeFailure } from "../components/evaluation-history/void-dialog";
 import { RouteErrorBoundary } from "../components/error-page";
+import { AcknowledgementPanel } from "../components/feedback/acknowledgement-panel";
+import { acknowledgementPanelView } from "../components/feedback/acknowledgement-view.server";
 import { ExplainToggle } from "../components/review/explain-toggle";
 import { browserStorage, clearLocalDraft } from "../components/review/local-draft";
 import { ReviewMedia } from "../components/conversation/review-media";
@@ -36,6 +39,8 @@ import { MAX_REASON_CHARS } from "../modules/evaluations/evaluation-change.schem
 import { listEvaluationHistory } from "../modules/evaluations/list-evaluation-history.server";
 import { releaseEvaluation } from "../modules/evaluations/release-evaluation.server";
 import { voidEvaluation } from "../modules/evaluations/void-evaluation.server";
+import { acknowledgeEvaluation } from "../modules/feedback/acknowledge-evaluation.server";
+import { getAcknowledgement } from "../modules/feedback/get-acknowledgement.server";
 import { getInteraction } from "../modules/interactions/get-interaction.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 import { can } from "../modules/access/permissions";
@@ -60,6 +65,8 @@ const actionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("release") }),
     z.object({ intent: z.literal("correct"), answers: answersField, reason: z.string().optional(), revision: z.string().optional() }),
     z.object({ intent: z.literal("void"), reason: z.string().optional(), revision: z.string().optional() }),
+    // The comment's length and the revision are checked by the use case, after who may acknowledge.
+    z.object({ intent: z.literal("acknowledge"), revisionId: z.string().optional().default(""), comment: z.string().optional() }),
   ],
   { error: "Unknown action; reload the page" },
 );
@@ -77,7 +84,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!interaction) throw errorPage("not_found", NOT_FOUND);
   const tz = organisation.timeZone;
   const released = evaluation.releasedAt !== null;
-  const history = await listEvaluationHistory(db(), viewer, id);
+  const [history, acknowledgement] = await Promise.all([
+    listEvaluationHistory(db(), viewer, id),
+    getAcknowledgement(db(), viewer, id, new Date(), tz),
+  ]);
   const changeable = evaluation.status === "submitted" && can(viewer, "evaluations:edit");
   return {
     evaluation: {
@@ -100,6 +110,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     media: mediaDataOf(interaction, evaluation),
     history: historyView(history, tz),
     voided: voidView(evaluation, tz),
+    acknowledgement: acknowledgementPanelView(acknowledgement, tz),
     canRelease: !released && evaluation.status === "submitted" && evaluation.kind === "review" && can(viewer, "evaluations:release"),
     canChange: changeable,
     maxReason: MAX_REASON_CHARS,
@@ -118,6 +129,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await runUseCase(form.form, () => editEvaluation(db(), viewer, id, input));
     if (!result.ok) return result.response;
     throw redirect(`/evaluations/${id}?corrected=${result.value.revision}`);
+  }
+  if (input.intent === "acknowledge") {
+    const result = await runUseCase(form.form, () => acknowledgeEvaluation(db(), viewer, id, input));
+    if (!result.ok) return result.response;
+    throw redirect(`/evaluations/${id}?acknowledged=${result.value.created ? "1" : "already"}`);
   }
   if (input.intent === "void") {
     const result = await runUseCase(form.form, () => voidEvaluation(db(), viewer, id, input));
@@ -220,7 +236,12 @@ export default function EvaluationPage() {
           <p>It no longer counts in any score, list or figure. Its answers and history are kept below for the record.</p>
         </div>
       ) : null}
-      {failed && failed.values.intent !== "correct" && failed.values.intent !== "void" ? (
+      {search.get("acknowledged") ? (
+        <p className="alert alert--success" role="status">
+          {search.get("acknowledged") === "already" ? "You had already acknowledged this version; that acknowledgement stands." : "Acknowledged. Thank you."}
+        </p>
+      ) : null}
+      {failed && failed.values.intent !== "correct" && failed.values.intent !== "void" && failed.values.intent !== "acknowledge" ? (
         <p className="alert alert--error" role="alert">
           {failed.message}
         </p>
@@ -272,6 +293,16 @@ export default function EvaluationPage() {
           </div>
         ) : null}
       </div>
+
+      {page.acknowledgement ? (
+        <AcknowledgementPanel
+          key={page.acknowledgement.kind}
+          panel={page.acknowledgement}
+          agentName={facts.agentName}
+          failure={failureOf("acknowledge")}
+          submitting={posting === "acknowledge"}
+        />
+      ) : null}
 
       <WorkspaceLayout
         scorecardLabel="Scores and feedback"

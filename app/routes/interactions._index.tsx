@@ -24,6 +24,7 @@ import {
   listInteractionFilterOptions,
   listInteractions,
 } from "../modules/interactions/list-interactions.server";
+import { listScoreBadges } from "../modules/feedback/list-score-badges.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 
 export const meta: MetaFunction = () => [{ title: "Interactions · Parley" }];
@@ -60,6 +61,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
   const { filters, before } = parsed;
   const list = await listInteractions(db(), viewer, { ...filters, before, limit: PAGE_SIZE, timeZone: organisation.timeZone });
+  const scores = await listScoreBadges(db(), viewer, list.items.map((item) => item.id));
   return {
     ...page,
     error: null,
@@ -69,6 +71,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ...item,
       startedAt: formatDateTime(item.startedAt, organisation.timeZone),
       duration: formatDuration(item.durationMs),
+      score: scores[item.id] ?? null,
     })),
     next: list.next ? encodeCursor(list.next) : null,
     isFirstPage: !before,

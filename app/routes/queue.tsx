@@ -3,6 +3,7 @@ import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavi
 import { z } from "zod";
 import { DueCell } from "../components/assignments/due-cell";
 import { RuleCell } from "../components/assignments/rule-cell";
+import { ScoreBadge } from "../components/score-badge";
 import { dueCursorSchema, dueView, encodeDueCursor } from "../modules/assignments/due";
 import { SkipDialog, type SkipTarget } from "../components/assignments/skip-dialog";
 import { useSkipDialog } from "../components/assignments/use-skip-dialog";
@@ -16,6 +17,7 @@ import { formatDateTime } from "../lib/time";
 import { readForm } from "../lib/forms.server";
 import { errorPage, runUseCase } from "../lib/errors.server";
 import { listMyQueue } from "../modules/assignments/list-my-queue.server";
+import { listScoreBadges } from "../modules/feedback/list-score-badges.server";
 import { replaceAssignment } from "../modules/sampling/replace-assignment.server";
 import { MAX_SKIP_REASON, skipReasonSchema } from "../modules/assignments/assignments.schema";
 import { skipAssignment } from "../modules/assignments/skip-assignment.server";
@@ -51,6 +53,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [organisation, page] = await Promise.all([getOrganisation(db()), listMyQueue(db(), viewer, { after, limit: PAGE_SIZE })]);
   const tz = organisation.timeZone;
   const now = new Date();
+  // A conversation in the queue may already have a current evaluation with another scorecard.
+  const scores = await listScoreBadges(db(), viewer, page.items.map((item) => item.interactionId));
   return {
     counts: page.counts,
     timeZone: tz,
@@ -69,6 +73,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       // Only work drawn by a sampling run can be swapped for the run's next candidate.
       replaceable: item.runId !== null,
       due: dueView(item.dueAt, now, tz),
+      score: scores[item.interactionId] ?? null,
     })),
     next: page.next ? encodeDueCursor(page.next) : null,
     isFirstPage: !after,
@@ -214,6 +219,7 @@ export default function MyQueue() {
                   <td>
                     {item.agentName}
                     {item.queue ? <span className="muted small block">{item.queue}</span> : null}
+                    {item.score ? <ScoreBadge badge={item.score} /> : null}
                   </td>
                   <td>
                     <span className={`badge badge--${item.channel}`}>{channelLabels[item.channel]}</span>

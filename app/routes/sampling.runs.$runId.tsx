@@ -22,6 +22,7 @@ import {
 import { getSamplingRun, type SamplingRunDetail } from "../modules/sampling/get-sampling-run.server";
 import { listRunAgents } from "../modules/sampling/list-run-agents.server";
 import { listRunAssignments } from "../modules/sampling/list-run-assignments.server";
+import { listScoreBadges } from "../modules/feedback/list-score-badges.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 import { getUser } from "../modules/users/list-users.server";
 import type { Viewer } from "../modules/users/roles";
@@ -73,6 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     agent ? getUser(db(), agent) : null,
   ]);
   const tz = organisation.timeZone;
+  const scores = await listScoreBadges(db(), viewer, assignments.items.map((assignment) => assignment.interactionId));
   return {
     timeZone: tz,
     run: {
@@ -114,6 +116,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         status: assignmentStatusLabels[assignment.status],
         skipReason: assignment.skipReason,
         dueAt: formatDateTime(assignment.dueAt, tz),
+        score: scores[assignment.interactionId] ?? null,
       })),
       next: assignments.next,
       isFirstPage: !after,

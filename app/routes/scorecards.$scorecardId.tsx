@@ -18,7 +18,7 @@ import { ConfirmAction } from "../components/scorecard-builder/confirm-action";
 import { DefinitionOutline } from "../components/scorecard-builder/definition-outline";
 import { DraftEditor } from "../components/scorecard-builder/draft-editor";
 import { HiddenQuestions } from "../components/scorecard-builder/hidden-questions";
-import { SettingsFields } from "../components/scorecard-builder/settings-fields";
+import { SettingsFields, settingsValuesOf } from "../components/scorecard-builder/settings-fields";
 import { VersionHistory } from "../components/scorecard-builder/version-history";
 import { ScorecardForm } from "../components/scorecard-form/scorecard-form";
 import { requirePermission } from "../lib/auth.server";
@@ -103,7 +103,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [detail, organisation, questions] = await Promise.all([loadScorecard(viewer, id, version), getOrganisation(db()), listQuestionVisibility(db(), viewer, id)]);
   const published = detail.versions.filter((v) => v.status === "published").map((v) => v.version);
   return {
-    scorecard: { id: detail.id, name: detail.name, description: detail.description, releaseMode: detail.releaseMode, archived: detail.archived },
+    scorecard: {
+      id: detail.id,
+      name: detail.name,
+      description: detail.description,
+      releaseMode: detail.releaseMode,
+      acknowledgement: detail.acknowledgement,
+      acknowledgementDays: detail.acknowledgementDays === null ? "" : String(detail.acknowledgementDays),
+      archived: detail.archived,
+    },
     versions: detail.versions.map((v) => ({
       version: v.version,
       status: v.status,
@@ -234,7 +242,7 @@ export default function ScorecardPage() {
   const busy = navigation.state === "submitting";
   const done = pageFailure ? null : doneMessage(params.get("done"), data);
   const settingsValues = settingsFailure
-    ? { name: settingsFailure.values.name ?? "", description: settingsFailure.values.description ?? "", releaseMode: settingsFailure.values.releaseMode ?? "" }
+    ? settingsValuesOf(settingsFailure.values)
     : scorecard;
   const status = [
     draft ? `Draft version ${draft.version}` : null,
@@ -318,7 +326,7 @@ export default function ScorecardPage() {
       <section aria-labelledby="settings-title" className="rule-page__section">
         <h2 id="settings-title">Settings</h2>
         <p className="muted">Not versioned: a change applies at once, to every version.</p>
-        <Form method="post" className="form" noValidate key={`${scorecard.name}|${scorecard.description}|${scorecard.releaseMode}`}>
+        <Form method="post" className="form" noValidate key={`${scorecard.name}|${scorecard.description}|${scorecard.releaseMode}|${scorecard.acknowledgement}|${scorecard.acknowledgementDays}`}>
           <CsrfField />
           <input type="hidden" name="intent" value="settings" />
           {settingsFailure ? (

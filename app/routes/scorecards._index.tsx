@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { CsrfField } from "../components/csrf-field";
 import { RouteErrorBoundary } from "../components/error-page";
-import { SettingsFields } from "../components/scorecard-builder/settings-fields";
+import { SettingsFields, settingsValuesOf } from "../components/scorecard-builder/settings-fields";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { readForm } from "../lib/forms.server";
@@ -53,7 +53,9 @@ export default function Scorecards() {
   const failure = useActionData<typeof action>();
   const navigation = useNavigation();
   const creating = navigation.state === "submitting" && navigation.formData?.get("intent") === "create";
-  const values = failure ? { name: failure.values.name ?? "", description: failure.values.description ?? "", releaseMode: failure.values.releaseMode ?? "" } : { name: "", description: "", releaseMode: "immediate" };
+  const values = failure
+    ? settingsValuesOf(failure.values)
+    : { name: "", description: "", releaseMode: "immediate", acknowledgement: "none", acknowledgementDays: "" };
 
   return (
     <>

@@ -113,7 +113,7 @@ export async function seedDemoIfEmpty(db: Database, store: BlobStore, now = new 
 }
 
 /**
- * Published demo scorecards and a weekly call-sampling rule, run once, so the demo QA
+ * Published demo scorecards (agents acknowledge their evaluations within 7 days) and a weekly call-sampling rule, run once, so the demo QA
  * specialists open a queue with work in it. Goes through the sampling use cases.
  */
 async function seedDemoReviewWork(db: Database, userIds: Map<string, string>, now: Date): Promise<number> {
@@ -123,7 +123,7 @@ async function seedDemoReviewWork(db: Database, userIds: Map<string, string>, no
   for (const scorecard of demoScorecards) {
     const { id } = await db
       .insertInto("scorecards")
-      .values({ name: scorecard.name, description: scorecard.description, created_by: leadId })
+      .values({ name: scorecard.name, description: scorecard.description, acknowledgement: "required", acknowledgement_days: 7, created_by: leadId })
       .returning("id")
       .executeTakeFirstOrThrow();
     await db

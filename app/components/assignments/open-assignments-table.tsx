@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { ScoreBadge, type ScoreBadgeView } from "../score-badge";
 import { DueCell } from "./due-cell";
 import type { DueView } from "../../modules/assignments/due";
 import { ReassignForm, type ReviewerOption } from "./reassign-form";
@@ -17,6 +18,8 @@ export interface OpenAssignmentView {
   /** "Call · 20 Nov 2026, 10:00", for the skip dialog. */
   conversation: string;
   due: DueView;
+  /** The conversation's current evaluation, when it already has one (another scorecard's). */
+  score: ScoreBadgeView | null;
 }
 
 interface OpenAssignmentsTableProps {
@@ -55,6 +58,11 @@ export function OpenAssignmentsTable({ items, reviewers, reassignFailure, submit
               </td>
               <td>
                 <Link to={`/interactions/${item.interactionId}`}>{item.agentName}</Link>
+                {item.score ? (
+                  <span className="block">
+                    <ScoreBadge badge={item.score} />
+                  </span>
+                ) : null}
               </td>
               <td>{item.scorecardName}</td>
               <td>

@@ -1,4 +1,5 @@
 import { Link, useSearchParams } from "@remix-run/react";
+import { ScoreBadge, type ScoreBadgeView } from "../score-badge";
 import { searchWith } from "../search-link";
 
 export interface RunAssignmentView {
@@ -13,6 +14,8 @@ export interface RunAssignmentView {
   status: string;
   skipReason: string | null;
   dueAt: string;
+  /** Its current evaluation, once the review is submitted. */
+  score: ScoreBadgeView | null;
 }
 
 interface RunAssignmentsProps {
@@ -72,6 +75,11 @@ export function RunAssignmentsSection({ assignments, next, isFirstPage, agent, f
                 <tr key={assignment.id}>
                   <td>
                     <Link to={`/interactions/${assignment.interactionId}`}>{assignment.conversation}</Link>
+                    {assignment.score ? (
+                      <span className="block">
+                        <ScoreBadge badge={assignment.score} />
+                      </span>
+                    ) : null}
                   </td>
                   <td>{assignment.startedAt}</td>
                   <td>{assignment.agentName}</td>

@@ -1,3 +1,10 @@
+import {
+  acknowledgementModeLabels,
+  acknowledgementModes,
+  MAX_ACKNOWLEDGEMENT_DAYS,
+  MIN_ACKNOWLEDGEMENT_DAYS,
+  type AcknowledgementMode,
+} from "../../modules/feedback/acknowledgement-rule";
 import { releaseModeLabels, releaseModes, type ReleaseMode } from "../../modules/scorecards/scorecard-settings.schema";
 import { FieldError } from "../field-error";
 
@@ -5,6 +12,20 @@ export interface SettingsValues {
   name: string;
   description: string;
   releaseMode: string;
+  acknowledgement: string;
+  /** As typed (a failed save keeps it). */
+  acknowledgementDays: string;
+}
+
+/** The fields as a refused save sent them back, so nothing typed is lost. */
+export function settingsValuesOf(values: Record<string, string | undefined>): SettingsValues {
+  return {
+    name: values.name ?? "",
+    description: values.description ?? "",
+    releaseMode: values.releaseMode ?? "",
+    acknowledgement: values.acknowledgement ?? "",
+    acknowledgementDays: values.acknowledgementDays ?? "",
+  };
 }
 
 interface SettingsFieldsProps {
@@ -14,10 +35,13 @@ interface SettingsFieldsProps {
   fieldErrors: Record<string, string>;
 }
 
-/** Name, description and release mode, as plain form fields (the "New scorecard" form and the settings form). */
+/** Name, description, release mode and acknowledgement, as plain form fields (the "New scorecard" form and the settings form). */
 export function SettingsFields({ idPrefix, values, fieldErrors }: SettingsFieldsProps) {
   const id = (field: string) => `${idPrefix}-${field}`;
   const invalid = (field: string) => (fieldErrors[field] ? true : undefined);
+  const acknowledgement: AcknowledgementMode = (acknowledgementModes as readonly string[]).includes(values.acknowledgement)
+    ? (values.acknowledgement as AcknowledgementMode)
+    : "none";
   const chosen: ReleaseMode = (releaseModes as readonly string[]).includes(values.releaseMode) ? (values.releaseMode as ReleaseMode) : "immediate";
   return (
     <>
@@ -59,6 +83,40 @@ export function SettingsFields({ idPrefix, values, fieldErrors }: SettingsFields
           </label>
         ))}
         <FieldError id={id("releaseMode-error")} message={fieldErrors.releaseMode} />
+      </fieldset>
+      <fieldset className="field" aria-describedby={`${id("acknowledgement")}-hint`}>
+        <legend>Agents acknowledge an evaluation</legend>
+        <p className="field__hint" id={`${id("acknowledgement")}-hint`}>
+          Once it is released to them, with an optional comment. A later correction that changes pass or fail asks again. Applies at once to every
+          evaluation of this scorecard.
+        </p>
+        {acknowledgementModes.map((mode) => (
+          <label key={mode} className="check">
+            <input type="radio" name="acknowledgement" value={mode} defaultChecked={mode === acknowledgement} />
+            {acknowledgementModeLabels[mode]}
+          </label>
+        ))}
+        <FieldError id={id("acknowledgement-error")} message={fieldErrors.acknowledgement} />
+        <div className="field ack-days">
+          <label htmlFor={id("acknowledgementDays")}>Days to acknowledge, when required</label>
+          <input
+            id={id("acknowledgementDays")}
+            name="acknowledgementDays"
+            type="number"
+            inputMode="numeric"
+            min={MIN_ACKNOWLEDGEMENT_DAYS}
+            max={MAX_ACKNOWLEDGEMENT_DAYS}
+            step={1}
+            className="input--short"
+            defaultValue={values.acknowledgementDays}
+            aria-invalid={invalid("acknowledgementDays")}
+            aria-describedby={fieldErrors.acknowledgementDays ? id("acknowledgementDays-error") : `${id("acknowledgementDays")}-hint`}
+          />
+          <p className="field__hint" id={`${id("acknowledgementDays")}-hint`}>
+            {MIN_ACKNOWLEDGEMENT_DAYS} to {MAX_ACKNOWLEDGEMENT_DAYS}; counted in whole days in the organisation’s time zone from the day it is released.
+          </p>
+          <FieldError id={id("acknowledgementDays-error")} message={fieldErrors.acknowledgementDays} />
+        </div>
       </fieldset>
     </>
   );

@@ -33,6 +33,7 @@ describe("can", () => {
       "reviews:work",
       "evaluations:release",
       "evaluations:edit",
+      "acknowledgements:oversee",
       "disputes:decide",
       "calibration:run",
       "coaching:manage",
@@ -44,8 +45,8 @@ describe("can", () => {
     expect(granted("qa")).toEqual(["interactions:view", "interactions:view-all", "reviews:work", "reports:view"]);
   });
 
-  it("lets a supervisor view interactions only within their scope, dispute for their agents and coach them", () => {
-    expect(granted("supervisor")).toEqual(["interactions:view", "disputes:raise", "coaching:manage", "reports:view"]);
+  it("lets a supervisor view interactions only within their scope, see who has not acknowledged, dispute for their agents and coach them", () => {
+    expect(granted("supervisor")).toEqual(["interactions:view", "acknowledgements:oversee", "disputes:raise", "coaching:manage", "reports:view"]);
   });
 
   it("lets an agent view interactions only within their scope and dispute their evaluations", () => {

@@ -22,6 +22,7 @@ const described = {
   "reviews:work": "Work a review queue of one's own: score and annotate.",
   "evaluations:release": "Release a submitted review to the agent (scorecards whose release mode is manual).",
   "evaluations:edit": "Correct or void a submitted evaluation, with a reason (a new revision): QA's judgement, so leads, not admins.",
+  "acknowledgements:oversee": "See which agents have not acknowledged their feedback, and the overdue ones, within the viewer's scope.",
   "disputes:raise": "Dispute a released evaluation: the agent, or their supervisor on their behalf.",
   "disputes:decide": "Arbitrate a dispute (never the original reviewer nor the agent: a rule on the row).",
   "calibration:run": "Create and close calibration sessions.",
@@ -49,13 +50,14 @@ export const grants: Record<Role, readonly Permission[]> = {
     "reviews:work",
     "evaluations:release",
     "evaluations:edit",
+    "acknowledgements:oversee",
     "disputes:decide",
     "calibration:run",
     "coaching:manage",
     "reports:view",
   ],
   qa: ["interactions:view", "interactions:view-all", "reviews:work", "reports:view"],
-  supervisor: ["interactions:view", "disputes:raise", "coaching:manage", "reports:view"],
+  supervisor: ["interactions:view", "acknowledgements:oversee", "disputes:raise", "coaching:manage", "reports:view"],
   agent: ["interactions:view", "disputes:raise", "reports:view"],
 };
 

@@ -66,7 +66,13 @@ export const auditActions = {
   "scorecard.create": { entityType: "scorecard", after: scorecardSettingsSchema },
   "scorecard.update": {
     entityType: "scorecard",
-    before: z.object({ name: z.string(), description: z.string(), release_mode: z.string() }),
+    before: z.object({
+      name: z.string(),
+      description: z.string(),
+      release_mode: z.string(),
+      acknowledgement: z.string(),
+      acknowledgement_days: z.number().int().nullable(),
+    }),
     after: scorecardSettingsSchema,
   },
   "scorecard.new_draft": { entityType: "scorecard", after: version },
@@ -100,6 +106,11 @@ export const auditActions = {
     entityType: "evaluation",
     before: revisionState.extend({ status: z.literal("submitted") }),
     after: z.object({ status: z.literal("void"), reason: z.string().min(1) }),
+  },
+  /** The agent acknowledged the revision they saw (issue 13 §3), with their optional comment. */
+  "evaluation.acknowledged": {
+    entityType: "evaluation",
+    after: z.object({ revisionId: id, revision: z.number().int().min(1), comment: z.string().nullable() }),
   },
   "assignment.create": {
     entityType: "assignment",

@@ -4,6 +4,7 @@ import type { Actor } from "../access/actor";
 import { assertCan } from "../access/refusals";
 import { notFound } from "../../lib/errors";
 import { scorecardDefinitionSchema, type ScorecardDefinition } from "./scorecard-definition.schema";
+import type { AcknowledgementMode } from "../feedback/acknowledgement-rule";
 import type { ReleaseMode } from "./scorecard-settings.schema";
 
 export interface ScorecardVersionSummary {
@@ -20,6 +21,8 @@ export interface ScorecardDetail {
   name: string;
   description: string;
   releaseMode: ReleaseMode;
+  acknowledgement: AcknowledgementMode;
+  acknowledgementDays: number | null;
   archived: boolean;
   versions: ScorecardVersionSummary[];
   /** The draft to edit, when there is one. */
@@ -33,7 +36,7 @@ export async function getScorecard(db: Database, actor: Actor, scorecardId: stri
   assertCan(actor, "scorecards:manage");
   const scorecard = await db
     .selectFrom("scorecards")
-    .select(["id", "name", "description", "release_mode", "archived_at"])
+    .select(["id", "name", "description", "release_mode", "acknowledgement", "acknowledgement_days", "archived_at"])
     .where("id", "=", scorecardId)
     .executeTakeFirst();
   if (!scorecard) throw notFound("Scorecard");
@@ -70,6 +73,8 @@ export async function getScorecard(db: Database, actor: Actor, scorecardId: stri
     name: scorecard.name,
     description: scorecard.description,
     releaseMode: scorecard.release_mode as ReleaseMode,
+    acknowledgement: scorecard.acknowledgement as AcknowledgementMode,
+    acknowledgementDays: scorecard.acknowledgement_days,
     archived: scorecard.archived_at !== null,
     versions: versions.map((v) => ({
       id: v.id,

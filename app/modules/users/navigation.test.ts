@@ -5,15 +5,16 @@ import { roles } from "./roles";
 const labels = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role).map((item) => item.label);
 
 describe("navigationFor", () => {
-  it("shows an agent their own conversations and nothing to administer", () => {
+  it("shows an agent their own conversations, their feedback and nothing to administer", () => {
     expect(navigationFor("agent")).toEqual([
       { to: "/", label: "Home" },
       { to: "/interactions", label: "My conversations" },
+      { to: "/feedback", label: "My feedback" },
     ]);
   });
 
-  it("shows a supervisor their team's conversations", () => {
-    expect(labels("supervisor")).toEqual(["Home", "Team conversations"]);
+  it("shows a supervisor their team's conversations and who has not acknowledged feedback", () => {
+    expect(labels("supervisor")).toEqual(["Home", "Team conversations", "Acknowledgements"]);
   });
 
   it("shows a QA specialist their queue and all interactions but no import, sampling or admin pages", () => {
@@ -21,13 +22,14 @@ describe("navigationFor", () => {
   });
 
   it("lets a QA lead review, run sampling, oversee assignments, import and manage API tokens, without admin pages", () => {
-    expect(labels("qa_lead")).toEqual(["Home", "My queue", "Interactions", "Assignments", "Scorecards", "Sampling", "Import", "API tokens"]);
+    expect(labels("qa_lead")).toEqual(["Home", "My queue", "Interactions", "Acknowledgements", "Assignments", "Scorecards", "Sampling", "Import", "API tokens"]);
   });
 
   it("shows an admin the user and team admin pages", () => {
     expect(navigationFor("admin")).toEqual([
       { to: "/", label: "Home" },
       { to: "/interactions", label: "Interactions" },
+      { to: "/acknowledgements", label: "Acknowledgements" },
       { to: "/assignments", label: "Assignments" },
       { to: "/scorecards", label: "Scorecards" },
       { to: "/sampling", label: "Sampling" },

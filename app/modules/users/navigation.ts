@@ -15,6 +15,8 @@ export function navigationFor(role: Role): NavItem[] {
     const label = role === "agent" ? "My conversations" : role === "supervisor" ? "Team conversations" : "Interactions";
     items.push({ to: "/interactions", label });
   }
+  if (role === "agent") items.push({ to: "/feedback", label: "My feedback" });
+  if (can(viewer, "acknowledgements:oversee")) items.push({ to: "/acknowledgements", label: "Acknowledgements" });
   if (can(viewer, "assignments:manage")) items.push({ to: "/assignments", label: "Assignments" });
   if (can(viewer, "scorecards:manage")) items.push({ to: "/scorecards", label: "Scorecards" });
   if (can(viewer, "sampling:manage")) items.push({ to: "/sampling", label: "Sampling" });
