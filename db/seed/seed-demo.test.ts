@@ -152,6 +152,9 @@ describe("seedDemoIfEmpty", () => {
     const waiting = await listUnacknowledged(db(), lead, { ...feedbackQuery, overdueOnly: false });
     expect(waiting.counts).toEqual({ awaiting: AWAITING, overdue: 1 });
     expect(waiting.items.filter((item) => item.overdue).map((item) => item.agentName)).toEqual(["Tom Becker"]);
+    const supervisorCounts = async (key: string) => (await listUnacknowledged(db(), viewers.get(key) as Viewer, { ...feedbackQuery, overdueOnly: false })).counts;
+    expect(await supervisorCounts("sam.patel")).toEqual({ awaiting: 2, overdue: 1 });
+    expect(await supervisorCounts("grace.liu")).toEqual({ awaiting: 1, overdue: 0 });
 
     const bySlug = (slug: string) =>
       db()
