@@ -37,7 +37,7 @@ if (config.SEED_DEMO_DATA) {
   const started = Date.now();
   const report = await seedDemoIfEmpty(db(), blobStore());
   if (report.seeded) {
-    log.info({ users: report.users, interactions: report.interactions, assignments: report.assignments, ms: Date.now() - started }, "demo data seeded");
+    log.info({ users: report.users, interactions: report.interactions, assignments: report.assignments, evaluations: report.evaluations, ms: Date.now() - started }, "demo data seeded");
   }
 }
 

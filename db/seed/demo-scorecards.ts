@@ -102,7 +102,8 @@ const chatQuality: ScorecardDefinitionInput = {
   ],
 };
 
+/** Call reviews reach the agent on submit; the QA lead releases chat reviews (so the demo shows manual release). */
 export const demoScorecards = [
-  { name: "Call quality", description: "Northwind's standard call review.", definition: scorecardDefinitionSchema.parse(callQuality) },
-  { name: "Chat quality", description: "Short review for chats.", definition: scorecardDefinitionSchema.parse(chatQuality) },
+  { name: "Call quality", description: "Northwind's standard call review.", releaseMode: "immediate", definition: scorecardDefinitionSchema.parse(callQuality) },
+  { name: "Chat quality", description: "Short review for chats, released by the QA lead.", releaseMode: "manual", definition: scorecardDefinitionSchema.parse(chatQuality) },
 ];

@@ -10,24 +10,57 @@ import { logIn } from "../../app/modules/auth/log-in.server";
 import { createLoginThrottle } from "../../app/modules/auth/login-throttle.server";
 import { loadSession } from "../../app/modules/auth/session.server";
 import { listObjectKeys } from "../../test/factories";
-import { demoEmail, DEMO_PASSWORD } from "./demo-organisation";
+import { listMyFeedback } from "../../app/modules/feedback/list-my-feedback.server";
+import { listUnacknowledged } from "../../app/modules/feedback/list-unacknowledged.server";
+import type { Viewer } from "../../app/modules/users/roles";
+import { loadDemoViewers } from "./demo-evaluations";
+import { demoEmail, demoUsers, DEMO_PASSWORD } from "./demo-organisation";
 import { demoLogins, seedDemoIfEmpty, type SeedReport } from "./seed-demo";
 
 let first: SeedReport;
+let seedMs: number;
+const NOW = new Date("2026-03-16T12:00:00.000Z");
+const feedbackQuery = { limit: 100, now: NOW, timeZone: "Europe/London" };
 
 beforeAll(async () => {
-  first = await seedDemoIfEmpty(db(), blobStore(), new Date("2026-03-16T12:00:00.000Z"));
+  const started = performance.now();
+  first = await seedDemoIfEmpty(db(), blobStore(), NOW);
+  seedMs = performance.now() - started;
 }, 120_000);
+
+/**
+ * What each agent's My feedback holds on the seed's day (db/seed/demo-evaluations.ts): 56
+ * reviews, of which 2 chat reviews are not released yet and 1 is void, leaves 53 released; 3
+ * wait for acknowledgement (Tom Becker's past its 7 days), the other 50 are acknowledged.
+ */
+const EXPECTED_FEEDBACK = {
+  "dana.reyes": { items: 5, awaiting: 0, overdue: 0, failed: 0 },
+  "marcus.chen": { items: 5, awaiting: 1, overdue: 0, failed: 0 },
+  "priya.natarajan": { items: 3, awaiting: 0, overdue: 0, failed: 1 },
+  "tom.becker": { items: 3, awaiting: 1, overdue: 1, failed: 2 },
+  "aisha.okafor": { items: 5, awaiting: 1, overdue: 0, failed: 1 },
+  "liam.oconnor": { items: 3, awaiting: 0, overdue: 0, failed: 1 },
+  "sofia.rossi": { items: 4, awaiting: 0, overdue: 0, failed: 1 },
+  "kenji.watanabe": { items: 6, awaiting: 0, overdue: 0, failed: 3 },
+  "elena.petrova": { items: 3, awaiting: 0, overdue: 0, failed: 1 },
+  "jamal.wright": { items: 5, awaiting: 0, overdue: 0, failed: 2 },
+  "hannah.kim": { items: 6, awaiting: 0, overdue: 0, failed: 2 },
+  "diego.alvarez": { items: 5, awaiting: 0, overdue: 0, failed: 2 },
+};
+const ACKNOWLEDGED = 50;
+const ACKNOWLEDGED_WITH_COMMENT = 25;
+const AWAITING = 3;
 
 const count = async (table: "users" | "teams" | "interactions" | "team_members") =>
   Number((await db().selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
 
 describe("seedDemoIfEmpty", () => {
-  it("seeds 18 users in 3 teams and 32 interactions into an empty database", async () => {
-    expect(first).toEqual({ seeded: true, users: 18, interactions: 32, assignments: 8 });
+  it("seeds 18 users in 3 teams and 64 interactions (the demo conversations and their earlier copies) into an empty database, in under 10 s", async () => {
+    expect(first).toEqual({ seeded: true, users: 18, interactions: 64, assignments: 8, evaluations: 56 });
+    expect(seedMs).toBeLessThan(10_000);
     expect(await count("users")).toBe(18);
     expect(await count("teams")).toBe(3);
-    expect(await count("interactions")).toBe(32);
+    expect(await count("interactions")).toBe(64);
     const byChannel = await db()
       .selectFrom("interactions")
       .select(["channel", (eb) => eb.fn.countAll<number>().as("n")])
@@ -35,8 +68,8 @@ describe("seedDemoIfEmpty", () => {
       .orderBy("channel")
       .execute();
     expect(byChannel.map((row) => [row.channel, Number(row.n)])).toEqual([
-      ["call", 16],
-      ["chat", 16],
+      ["call", 32],
+      ["chat", 32],
     ]);
   });
 
@@ -84,6 +117,87 @@ describe("seedDemoIfEmpty", () => {
         expect(row.recording_key).toBeNull();
       }
     }
+  });
+
+  it("gives every demo agent released evaluations on My feedback: a few fails and an auto-fail, some acknowledged with a comment, some waiting", async () => {
+    const viewers = await loadDemoViewers(db());
+    const perAgent: Record<string, { items: number; awaiting: number; overdue: number; failed: number }> = {};
+    for (const user of demoUsers.filter((u) => u.role === "agent")) {
+      const { items } = await listMyFeedback(db(), viewers.get(user.key) as Viewer, feedbackQuery);
+      perAgent[user.key] = {
+        items: items.length,
+        awaiting: items.filter((item) => item.awaitingAcknowledgement).length,
+        overdue: items.filter((item) => item.acknowledgementOverdue).length,
+        failed: items.filter((item) => !item.passed).length,
+      };
+    }
+    expect(perAgent).toEqual(EXPECTED_FEEDBACK);
+    const autoFailed = await db()
+      .selectFrom("evaluations")
+      .innerJoin("interactions", "interactions.id", "evaluations.interaction_id")
+      .select("interactions.external_id")
+      .where("evaluations.auto_failed", "=", true)
+      .execute();
+    expect(autoFailed.map((row) => row.external_id)).toEqual(["call-billing-payment-no-verification-earlier"]);
+    const comments = await db().selectFrom("evaluation_acknowledgements").select("comment").execute();
+    expect(comments.length).toBe(ACKNOWLEDGED);
+    expect(comments.filter((row) => row.comment !== null).length).toBe(ACKNOWLEDGED_WITH_COMMENT);
+    const latest = await db().selectFrom("evaluations").select((eb) => eb.fn.max("submitted_at").as("latest")).executeTakeFirstOrThrow();
+    expect(new Date(latest.latest as Date).getTime()).toBeLessThan(NOW.getTime());
+  });
+
+  it("shows the QA lead who has not acknowledged (one overdue), one correction with its reason, one void and two chat reviews to release", async () => {
+    const viewers = await loadDemoViewers(db());
+    const lead = viewers.get("leah.morgan") as Viewer;
+    const waiting = await listUnacknowledged(db(), lead, { ...feedbackQuery, overdueOnly: false });
+    expect(waiting.counts).toEqual({ awaiting: AWAITING, overdue: 1 });
+    expect(waiting.items.filter((item) => item.overdue).map((item) => item.agentName)).toEqual(["Tom Becker"]);
+    const supervisorCounts = async (key: string) => (await listUnacknowledged(db(), viewers.get(key) as Viewer, { ...feedbackQuery, overdueOnly: false })).counts;
+    expect(await supervisorCounts("sam.patel")).toEqual({ awaiting: 2, overdue: 1 });
+    expect(await supervisorCounts("grace.liu")).toEqual({ awaiting: 1, overdue: 0 });
+
+    const bySlug = (slug: string) =>
+      db()
+        .selectFrom("evaluations")
+        .innerJoin("interactions", "interactions.id", "evaluations.interaction_id")
+        .select(["evaluations.id", "evaluations.status", "evaluations.void_reason", "evaluations.released_at", "evaluations.passed"])
+        .where("interactions.external_id", "=", slug)
+        .executeTakeFirstOrThrow();
+    const corrected = await bySlug("call-retention-cancel-moving-abroad");
+    const revisions = await db()
+      .selectFrom("evaluation_revisions")
+      .select(["sequence", "cause", "reason", "passed", "created_at"])
+      .where("evaluation_id", "=", corrected.id)
+      .orderBy("sequence")
+      .execute();
+    expect(revisions.map((r) => [r.sequence, r.cause, r.passed])).toEqual([
+      [1, "submit", false],
+      [2, "edit", true],
+    ]);
+    expect(revisions[1]?.reason).toMatch(/recording disclosure/);
+    // Backdated to the weeks they happened in, in order.
+    expect((revisions[0]?.created_at as Date) < (revisions[1]?.created_at as Date)).toBe(true);
+    expect((revisions[1]?.created_at as Date).getTime()).toBeLessThan(NOW.getTime() - 20 * 86_400_000);
+
+    const voided = await bySlug("call-sales-add-mobile-line");
+    expect(voided.status).toBe("void");
+    expect(voided.void_reason).toMatch(/scored by mistake/);
+    const voids = await db().selectFrom("evaluations").select("id").where("status", "=", "void").execute();
+    expect(voids).toHaveLength(1);
+
+    const unreleased = await db().selectFrom("evaluations").select("id").where("status", "=", "submitted").where("released_at", "is", null).execute();
+    expect(unreleased).toHaveLength(2);
+  });
+
+  it("leaves the sampled calls to the QA specialists' queue, unreviewed", async () => {
+    const reviewedSampled = await db()
+      .selectFrom("assignments")
+      .innerJoin("evaluations", "evaluations.interaction_id", "assignments.interaction_id")
+      .select("assignments.id")
+      .execute();
+    expect(reviewedSampled).toEqual([]);
+    const open = await db().selectFrom("assignments").select("id").where("status", "=", "open").execute();
+    expect(open).toHaveLength(8);
   });
 
   it("gives every demo agent at least two interactions, each in the agent's team", async () => {
@@ -137,9 +251,9 @@ describe("seedDemoIfEmpty", () => {
 
   it("does nothing the second time", async () => {
     const objects = await listObjectKeys();
-    expect(await seedDemoIfEmpty(db(), blobStore())).toEqual({ seeded: false, users: 0, interactions: 0, assignments: 0 });
+    expect(await seedDemoIfEmpty(db(), blobStore())).toEqual({ seeded: false, users: 0, interactions: 0, assignments: 0, evaluations: 0 });
     expect(await count("users")).toBe(18);
-    expect(await count("interactions")).toBe(32);
+    expect(await count("interactions")).toBe(64);
     expect(await listObjectKeys()).toEqual(objects);
   });
 });

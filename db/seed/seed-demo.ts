@@ -9,10 +9,13 @@ import { transcriptSchema } from "../../app/modules/interactions/transcript";
 import { runSamplingRule } from "../../app/modules/sampling/run-sampling-rule.server";
 import { createSamplingRule } from "../../app/modules/sampling/save-sampling-rule.server";
 import { demoEmail, demoTeams, demoUsers, DEMO_PASSWORD } from "./demo-organisation";
+import { seedDemoEvaluations } from "./demo-evaluations";
 import { demoScorecards } from "./demo-scorecards";
 import { seedData } from "../../app/modules/access/actor";
 
 const DEMO_DIR = path.resolve("db/seed/demo");
+/** How much earlier the history copies of the demo conversations start: past the sampling rule's 14-day window. */
+const EARLIER_BY_DAYS = 21;
 
 const manifestSchema = z.array(
   z.object({
@@ -38,6 +41,8 @@ export interface SeedReport {
   interactions: number;
   /** Review assignments the demo sampling rule handed out. */
   assignments: number;
+  /** Evaluations in the demo's review history (db/seed/demo-evaluations.ts). */
+  evaluations: number;
 }
 
 /**
@@ -47,7 +52,7 @@ export interface SeedReport {
  */
 export async function seedDemoIfEmpty(db: Database, store: BlobStore, now = new Date()): Promise<SeedReport> {
   const existing = await db.selectFrom("users").select("id").limit(1).executeTakeFirst();
-  if (existing) return { seeded: false, users: 0, interactions: 0, assignments: 0 };
+  if (existing) return { seeded: false, users: 0, interactions: 0, assignments: 0, evaluations: 0 };
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const userIds = await db.transaction().execute(async (trx) => {
@@ -80,8 +85,11 @@ export async function seedDemoIfEmpty(db: Database, store: BlobStore, now = new 
   });
 
   const manifest = manifestSchema.parse(JSON.parse(await fs.readFile(path.join(DEMO_DIR, "manifest.json"), "utf8")));
+  // Every conversation twice: as recorded, and three weeks earlier under a new id, so the
+  // review history (seedDemoEvaluations) has weeks of conversations to look back on.
+  const history = manifest.map((entry) => ({ ...entry, slug: `${entry.slug}-earlier`, daysAgo: entry.daysAgo + EARLIER_BY_DAYS }));
   let interactions = 0;
-  for (const entry of manifest) {
+  for (const entry of [...manifest, ...history]) {
     const agentId = userIds.get(entry.agent);
     if (!agentId) throw new Error(`Demo manifest names unknown agent ${entry.agent}`);
     const startedAt = new Date(now);
@@ -109,7 +117,8 @@ export async function seedDemoIfEmpty(db: Database, store: BlobStore, now = new 
     if (result.status === "created") interactions++;
   }
   const assignments = await seedDemoReviewWork(db, userIds, now);
-  return { seeded: true, users: demoUsers.length, interactions, assignments };
+  const evaluations = await seedDemoEvaluations(db, now);
+  return { seeded: true, users: demoUsers.length, interactions, assignments, evaluations };
 }
 
 /**
@@ -123,7 +132,14 @@ async function seedDemoReviewWork(db: Database, userIds: Map<string, string>, no
   for (const scorecard of demoScorecards) {
     const { id } = await db
       .insertInto("scorecards")
-      .values({ name: scorecard.name, description: scorecard.description, acknowledgement: "required", acknowledgement_days: 7, created_by: leadId })
+      .values({
+        name: scorecard.name,
+        description: scorecard.description,
+        release_mode: scorecard.releaseMode,
+        acknowledgement: "required",
+        acknowledgement_days: 7,
+        created_by: leadId,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     await db

@@ -1,0 +1,213 @@
+/**
+ * The demo's evaluation history (issue 13 point 11, a first slice): every conversation the
+ * weekly sampling run did not hand out is reviewed by one of the two QA specialists, through
+ * the same use cases the workspace, the lead's page and the agent's page call — open, submit,
+ * release (chats: the chat scorecard releases manually), correct, void, acknowledge. So an
+ * agent opens My feedback with released results (a few fails, one auto-fail), some
+ * acknowledged with a comment, some waiting (one overdue); the lead finds one correction with
+ * its reason, one void, and two chat reviews still to release.
+ *
+ * Deterministic: which result a conversation gets follows its slug and its place in the list.
+ */
+import { sql } from "kysely";
+import type { Database } from "../../app/lib/db.server";
+import { editEvaluation } from "../../app/modules/evaluations/edit-evaluation.server";
+import { feedbackDocumentSchema } from "../../app/modules/evaluations/feedback-document";
+import { openEvaluation } from "../../app/modules/evaluations/open-evaluation.server";
+import { releaseEvaluation } from "../../app/modules/evaluations/release-evaluation.server";
+import { submitEvaluation } from "../../app/modules/evaluations/submit-evaluation.server";
+import { voidEvaluation } from "../../app/modules/evaluations/void-evaluation.server";
+import { acknowledgeEvaluation } from "../../app/modules/feedback/acknowledge-evaluation.server";
+import type { Answers } from "../../app/modules/scorecards/scorecard-definition.schema";
+import type { Viewer } from "../../app/modules/users/roles";
+
+type Level = "excellent" | "good" | "borderline" | "fail" | "autoFail" | "missedDisclosure";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Conversations whose transcript calls for a particular result. */
+const levelBySlug: Record<string, Level> = {
+  "call-billing-payment-no-verification-earlier": "autoFail",
+  "chat-retention-cancel-no-verify": "fail",
+  "chat-billing-promo-ended-curt": "fail",
+  "call-tech-no-dial-tone-rushed-earlier": "fail",
+  "call-retention-pushy-agent-earlier": "fail",
+  "call-retention-cancel-moving-abroad": "missedDisclosure",
+};
+const usualLevels: Level[] = ["good", "excellent", "good", "borderline"];
+
+/** The lead corrects this review (the disclosure was made) and voids that one. */
+export const CORRECTED_SLUG = "call-retention-cancel-moving-abroad";
+export const VOIDED_SLUG = "call-sales-add-mobile-line";
+/** The agent has not acknowledged this one, past its 7 days. */
+export const OVERDUE_SLUG = "chat-billing-promo-ended-curt";
+/** Chat reviews the lead has not released yet. */
+export const UNRELEASED_SLUGS = ["chat-tech-password-reset", "chat-tech-wifi-extender"];
+
+const comments = [
+  "Thanks — I'll slow down on the verification questions.",
+  "Fair. I'll book the follow-up in the call next time.",
+  "Good to hear, thanks!",
+];
+
+function callAnswers(level: Level): Answers {
+  const scale = { excellent: 5, good: 4, borderline: 3, fail: 2, autoFail: 4, missedDisclosure: 4 }[level];
+  const outcome = level === "fail" ? "unresolved" : level === "borderline" ? "next-steps" : "resolved";
+  return {
+    greeting: { value: level !== "fail" },
+    "verified-identity": { value: level !== "autoFail" },
+    discovery: { value: scale },
+    resolved: { value: outcome },
+    ...(outcome === "next-steps" ? { "callback-booked": { value: true } } : {}),
+    empathy: { value: scale },
+    "hold-etiquette": level === "excellent" ? { na: true } : { value: level !== "fail" },
+    "recording-disclosure": { value: level !== "missedDisclosure" },
+  };
+}
+
+function chatAnswers(level: Level): Answers {
+  return {
+    "response-time": { value: level === "excellent" || level === "good" },
+    tone: { value: level === "excellent" ? 4 : level === "fail" ? 2 : 3 },
+    resolved: { value: level !== "fail" },
+  };
+}
+
+const feedbackText: Record<Level, string> = {
+  excellent: "A model contact: clear, warm and resolved first time.",
+  good: "Solid work. Keep summarising the next steps before you close.",
+  borderline: "Resolved in the end, but check understanding earlier and keep the customer informed while you look things up.",
+  fail: "The customer left without an answer. Let's go through the knowledge article together.",
+  autoFail: "The account was discussed before the customer's identity was verified: this fails the review whatever else went well.",
+  missedDisclosure: "Good manner; I could not hear the recording disclosure.",
+};
+
+const feedbackOf = (level: Level) =>
+  feedbackDocumentSchema.parse({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: feedbackText[level] }] }] });
+
+/** When each step happened, for the backdating pass at the end. */
+interface Timeline {
+  evaluationId: string;
+  openedAt: Date;
+  submittedAt: Date;
+  releasedAt: Date | null;
+  correctedAt: Date | null;
+  voidedAt: Date | null;
+  acknowledgedAt: Date | null;
+}
+
+export async function seedDemoEvaluations(db: Database, now: Date): Promise<number> {
+  const viewers = await loadDemoViewers(db);
+  const viewer = (key: string) => {
+    const found = viewers.get(key);
+    if (!found) throw new Error(`The demo organisation needs ${key}`);
+    return found;
+  };
+  const lead = viewer("leah.morgan");
+  const reviewers = [viewer("quinn.harper"), viewer("rosa.lindqvist")];
+  const scorecards = new Map((await db.selectFrom("scorecards").select(["id", "name"]).execute()).map((row) => [row.name, row.id]));
+
+  // Everything the sampling run did not hand out, oldest first, so the order never depends on ids.
+  const conversations = await db
+    .selectFrom("interactions")
+    .innerJoin("users", "users.id", "interactions.agent_id")
+    .select(["interactions.id", "interactions.external_id", "interactions.channel", "interactions.started_at", "users.email"])
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("assignments").select("assignments.id").whereRef("assignments.interaction_id", "=", "interactions.id"))))
+    .orderBy("interactions.started_at")
+    .orderBy("interactions.external_id")
+    .execute();
+
+  const timelines: Timeline[] = [];
+  for (const [index, conversation] of conversations.entries()) {
+    const slug = conversation.external_id;
+    const level: Level = levelBySlug[slug] ?? usualLevels[index % usualLevels.length] ?? "good";
+    const isCall = conversation.channel === "call";
+    const reviewer = reviewers[index % 2] as Viewer;
+    const agent = viewer(conversation.email.split("@")[0] as string);
+    const scorecardId = scorecards.get(isCall ? "Call quality" : "Chat quality") as string;
+
+    const { evaluationId } = await openEvaluation(db, reviewer, { interactionId: conversation.id, scorecardId });
+    await submitEvaluation(db, reviewer, evaluationId, { answers: isCall ? callAnswers(level) : chatAnswers(level), feedback: feedbackOf(level), revision: 1 });
+    // Reviewed a day or three after the conversation, never in the last hours.
+    const submittedAt = earliest(new Date(conversation.started_at.getTime() + DAY + (index % 3) * DAY + 2 * HOUR), new Date(now.getTime() - 3 * HOUR));
+    const timeline: Timeline = { evaluationId, openedAt: new Date(submittedAt.getTime() - 25 * 60_000), submittedAt, releasedAt: isCall ? submittedAt : null, correctedAt: null, voidedAt: null, acknowledgedAt: null };
+    timelines.push(timeline);
+    if (!isCall && !UNRELEASED_SLUGS.includes(slug)) {
+      await releaseEvaluation(db, lead, evaluationId);
+      timeline.releasedAt = new Date(submittedAt.getTime() + 2 * HOUR);
+    }
+    if (slug === CORRECTED_SLUG) {
+      const { revision } = await db.selectFrom("evaluations").select("revision").where("id", "=", evaluationId).executeTakeFirstOrThrow();
+      await editEvaluation(db, lead, evaluationId, {
+        answers: callAnswers("good"),
+        reason: "Calibration: the recording disclosure is at 0:14, before the account talk; the reviewer missed it.",
+        revision,
+      });
+      timeline.correctedAt = new Date(submittedAt.getTime() + 20 * HOUR);
+    }
+    if (slug === VOIDED_SLUG) {
+      const { revision } = await db.selectFrom("evaluations").select("revision").where("id", "=", evaluationId).executeTakeFirstOrThrow();
+      await voidEvaluation(db, lead, evaluationId, { reason: "Outbound sales calls are not reviewed on Call quality: scored by mistake.", revision });
+      timeline.voidedAt = new Date(submittedAt.getTime() + DAY);
+      continue;
+    }
+    // Agents acknowledge within a day or two; what was released in the last six days still waits, and one agent let one lapse.
+    const released = timeline.releasedAt;
+    if (!released || slug === OVERDUE_SLUG || released.getTime() > now.getTime() - 6 * DAY) continue;
+    const { current_revision_id } = await db.selectFrom("evaluations").select("current_revision_id").where("id", "=", evaluationId).executeTakeFirstOrThrow();
+    const comment = index % 2 === 0 ? comments[index % comments.length] : undefined;
+    await acknowledgeEvaluation(db, agent, evaluationId, { revisionId: current_revision_id as string, comment });
+    timeline.acknowledgedAt = new Date(released.getTime() + (timeline.correctedAt ? 2 : 1 + (index % 2)) * DAY);
+  }
+  await backdate(db, timelines);
+  return timelines.length;
+}
+
+const earliest = (a: Date, b: Date) => (a < b ? a : b);
+
+/**
+ * The use cases stamp now() (they take no clock), so the history is moved to the days it
+ * happened afterwards, in one transaction. Revisions are immutable by trigger (no code path
+ * may rewrite history); the seed, on the database it has just created, lifts it for this
+ * transaction only.
+ */
+async function backdate(db: Database, timelines: Timeline[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`ALTER TABLE evaluation_revisions DISABLE TRIGGER evaluation_revisions_immutable`.execute(trx);
+    for (const t of timelines) {
+      const last = [t.submittedAt, t.releasedAt, t.correctedAt, t.voidedAt].filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0] as Date;
+      await trx
+        .updateTable("evaluations")
+        .set({ created_at: t.openedAt, submitted_at: t.submittedAt, released_at: t.releasedAt, voided_at: t.voidedAt, updated_at: last })
+        .where("id", "=", t.evaluationId)
+        .execute();
+      await trx.updateTable("evaluation_revisions").set({ created_at: t.submittedAt }).where("evaluation_id", "=", t.evaluationId).where("sequence", "=", 1).execute();
+      if (t.correctedAt) await trx.updateTable("evaluation_revisions").set({ created_at: t.correctedAt }).where("evaluation_id", "=", t.evaluationId).where("sequence", "=", 2).execute();
+      if (t.acknowledgedAt) await trx.updateTable("evaluation_acknowledgements").set({ acknowledged_at: t.acknowledgedAt }).where("evaluation_id", "=", t.evaluationId).execute();
+      const at: Record<string, Date | null> = {
+        "evaluation.submit": t.submittedAt,
+        "evaluation.release": t.releasedAt,
+        "evaluation.edited": t.correctedAt,
+        "evaluation.voided": t.voidedAt,
+        "evaluation.acknowledged": t.acknowledgedAt,
+      };
+      for (const [action, when] of Object.entries(at)) {
+        if (when) await trx.updateTable("audit_log").set({ at: when }).where("entity_type", "=", "evaluation").where("entity_id", "=", t.evaluationId).where("action", "=", action).execute();
+      }
+    }
+    await sql`ALTER TABLE evaluation_revisions ENABLE TRIGGER evaluation_revisions_immutable`.execute(trx);
+  });
+}
+
+/** The demo people as the use cases see them, by the key of their email (dana.reyes). */
+export async function loadDemoViewers(db: Database): Promise<Map<string, Viewer>> {
+  const users = await db.selectFrom("users").select(["id", "name", "email", "role"]).execute();
+  const links = await db.selectFrom("team_members").select(["user_id", "team_id"]).execute();
+  return new Map(
+    users.map((user) => [
+      user.email.split("@")[0] as string,
+      { id: user.id, name: user.name, email: user.email, role: user.role as Viewer["role"], teamIds: links.filter((link) => link.user_id === user.id).map((link) => link.team_id) },
+    ]),
+  );
+}
