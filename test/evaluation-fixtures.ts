@@ -5,6 +5,7 @@
 import { db } from "../app/lib/db.server";
 import type { ScorecardDefinitionInput } from "../app/modules/scorecards/scorecard-definition.schema";
 import { insertInteractionRows, seedScorecard, seedTeam, seedUser } from "./factories";
+import { seedEvaluation } from "./review-factories";
 
 /** Opening (weight 1): greeting yes/no, identity yes/no critical for all (N/A allowed). Resolution (weight 3): scale 1–5, choice. */
 export const reviewDefinition: ScorecardDefinitionInput = {
@@ -67,4 +68,16 @@ export async function reviewWorld(options: { releaseMode?: "immediate" | "manual
     { agentId: agent.id, teamId: team.id, startedAt: new Date("2026-11-10T11:00:00Z"), channel: "call" },
   ]);
   return { team, agent, otherAgent, supervisor, outsideSupervisor, qa, otherQa, lead, scorecard, interactionId: interactionId!, secondId: secondId! };
+}
+
+// Opening 100; resolution (3/4 + 1/2) / 2 = 62.5; overall (1 × 100 + 3 × 62.5) / 4 = 71.875 → 71.9, a fail.
+export const failingAnswers = { ...fullMarks, discovery: { value: 4 }, outcome: { value: "next" } };
+// Outcome "resolved": resolution (3/4 + 1) / 2 = 87.5; overall (100 + 3 × 87.5) / 4 = 90.625 → 90.6, a pass.
+export const correctedAnswers = { ...failingAnswers, outcome: { value: "resolved" } };
+
+/** A review world whose QA specialist has submitted `failingAnswers` (71.9, a fail): what a lead corrects or voids. */
+export async function submittedReviewWorld() {
+  const w = await reviewWorld();
+  const { id } = await seedEvaluation({ reviewer: w.qa, interactionId: w.interactionId, scorecardId: w.scorecard.id, answers: failingAnswers });
+  return { ...w, evaluationId: id };
 }

@@ -6,8 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { db } from "../lib/db.server";
-import { fullMarks, reviewWorld } from "../../test/evaluation-fixtures";
-import { seedEvaluation } from "../../test/review-factories";
+import { correctedAnswers, submittedReviewWorld } from "../../test/evaluation-fixtures";
 import { seedUser } from "../../test/factories";
 import { getRequest, postRequest, returned, thrown } from "../../test/route-requests";
 import { action, loader } from "./evaluations.$evaluationId";
@@ -17,19 +16,10 @@ const load = async (viewer: { id: string }, evaluationId: string) =>
 const post = async (viewer: { id: string }, evaluationId: string, fields: Record<string, string>) =>
   action({ request: await postRequest(viewer, `/evaluations/${evaluationId}`, fields), params: { evaluationId }, context: {} });
 
-// 71.9 (fail) as submitted; with outcome "resolved" 90.6 (pass): see revisions.server.test.ts.
-const submittedAnswers = { ...fullMarks, discovery: { value: 4 }, outcome: { value: "next" } };
-const correctedAnswers = { ...submittedAnswers, outcome: { value: "resolved" } };
-
-async function submitted() {
-  const w = await reviewWorld();
-  const { id } = await seedEvaluation({ reviewer: w.qa, interactionId: w.interactionId, scorecardId: w.scorecard.id, answers: submittedAnswers });
-  return { ...w, evaluationId: id };
-}
 
 describe("the history and the lead's corrections on the evaluation page", () => {
   it("offers Correct and Void to QA leads only, and shows the history of revisions with what changed", async () => {
-    const w = await submitted();
+    const w = await submittedReviewWorld();
     expect((await load(w.lead, w.evaluationId)).canChange).toBe(true);
     for (const viewer of [w.qa, w.supervisor, w.agent, await seedUser("admin")]) expect((await load(viewer, w.evaluationId)).canChange).toBe(false);
     expect((await load(w.supervisor, w.evaluationId)).history).toEqual([
@@ -59,7 +49,7 @@ describe("the history and the lead's corrections on the evaluation page", () => 
   });
 
   it("refuses a correction without a reason (422, answers and reason kept), from a QA specialist (403) and for an unseen evaluation (404)", async () => {
-    const w = await submitted();
+    const w = await submittedReviewWorld();
     const fields = { intent: "correct", answers: JSON.stringify(correctedAnswers), reason: " ", revision: "2" };
     const noReason = await post(w.lead, w.evaluationId, fields);
     expect(returned(noReason)).toMatchObject({ status: 422, fieldErrors: { reason: "Give the reason for this change" } });
@@ -71,7 +61,7 @@ describe("the history and the lead's corrections on the evaluation page", () => 
   });
 
   it("voids: the page shows it as void with who and why, offers nothing more, and a second void is a 409 with a message", async () => {
-    const w = await submitted();
+    const w = await submittedReviewWorld();
     expect(await thrown(() => post(w.lead, w.evaluationId, { intent: "void", reason: "Scored against the wrong call", revision: "2" }))).toEqual({
       status: 302,
       location: `/evaluations/${w.evaluationId}?voided=1`,

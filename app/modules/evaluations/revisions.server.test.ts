@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { refusal } from "../../../test/refusal";
-import { fullMarks, reviewWorld } from "../../../test/evaluation-fixtures";
+import { correctedAnswers, failingAnswers, fullMarks, submittedReviewWorld } from "../../../test/evaluation-fixtures";
 import { seedEvaluation } from "../../../test/review-factories";
 import { RUN_AT, samplingWorld } from "../../../test/sampling-fixtures";
 import { db } from "../../lib/db.server";
@@ -23,16 +23,6 @@ import { voidEvaluation } from "./void-evaluation.server";
 import { listEvaluationHistory } from "./list-evaluation-history.server";
 import { setHiddenQuestions } from "../scorecards/set-hidden-questions.server";
 
-// Opening 100; resolution (3/4 + 1/2) / 2 = 62.5; overall (1 × 100 + 3 × 62.5) / 4 = 71.875 → 71.9, a fail.
-const submittedAnswers = { ...fullMarks, discovery: { value: 4 }, outcome: { value: "next" } };
-// Outcome "resolved": resolution (3/4 + 1) / 2 = 87.5; overall (100 + 3 × 87.5) / 4 = 90.625 → 90.6, a pass.
-const correctedAnswers = { ...submittedAnswers, outcome: { value: "resolved" } };
-
-async function submitted() {
-  const w = await reviewWorld();
-  const { id } = await seedEvaluation({ reviewer: w.qa, interactionId: w.interactionId, scorecardId: w.scorecard.id, answers: submittedAnswers });
-  return { ...w, evaluationId: id };
-}
 
 const revisionsOf = (evaluationId: string) =>
   db().selectFrom("evaluation_revisions").selectAll().where("evaluation_id", "=", evaluationId).orderBy("sequence").execute();
@@ -42,12 +32,12 @@ const evaluationRow = (id: string) => db().selectFrom("evaluations").selectAll()
 
 describe("correcting a submitted evaluation", () => {
   it("writes revision 2 (cause edit, reason, lead), rescored with the pinned version, makes it current and audits before and after", async () => {
-    const w = await submitted();
+    const w = await submittedReviewWorld();
     const outcome = await editEvaluation(db(), w.lead, w.evaluationId, { answers: correctedAnswers, reason: "The customer confirmed the fix by email", revision: 2 });
     expect(outcome).toEqual({ revision: 2, score: 90.6, passed: true, autoFailed: false });
 
     const [first, second] = await revisionsOf(w.evaluationId);
-    expect(first).toMatchObject({ sequence: 1, cause: "submit", answers: submittedAnswers, score: 71.9, passed: false, actor_id: w.qa.id, reason: null });
+    expect(first).toMatchObject({ sequence: 1, cause: "submit", answers: failingAnswers, score: 71.9, passed: false, actor_id: w.qa.id, reason: null });
     expect(second).toMatchObject({ sequence: 2, cause: "edit", answers: correctedAnswers, score: 90.6, passed: true, auto_failed: false, actor_id: w.lead.id, reason: "The customer confirmed the fix by email", scorecard_version_id: w.scorecard.versionId });
     const row = await evaluationRow(w.evaluationId);
     expect(row).toMatchObject({ status: "submitted", current_revision_id: second!.id, score: 90.6, passed: true, answers: correctedAnswers, revision: 3 });
@@ -57,7 +47,7 @@ describe("correcting a submitted evaluation", () => {
     expect(audit[1]).toEqual({
       action: "evaluation.edited",
       actor_id: w.lead.id,
-      before: { revision: 1, answers: submittedAnswers, score: 71.9, passed: false, autoFailed: false },
+      before: { revision: 1, answers: failingAnswers, score: 71.9, passed: false, autoFailed: false },
       after: { revision: 2, answers: correctedAnswers, score: 90.6, passed: true, autoFailed: false, reason: "The customer confirmed the fix by email" },
     });
     // Pages and figures read the current revision.
@@ -65,7 +55,7 @@ describe("correcting a submitted evaluation", () => {
   });
 
   it("refuses: 404 unseen, 403 not a lead, 422 no reason / unfit or unchanged answers, 409 stale page or draft — and writes nothing", async () => {
-    const w = await submitted();
+    const w = await submittedReviewWorld();
     const good = { answers: correctedAnswers, reason: "Recheck", revision: 2 };
     const before = { revisions: await revisionsOf(w.evaluationId), audit: await auditOf(w.evaluationId), row: await evaluationRow(w.evaluationId) };
 
@@ -91,7 +81,7 @@ describe("correcting a submitted evaluation", () => {
     expect(unfit.fieldErrors).toEqual({ "answers.discovery": "\"Understood the issue\": answer a whole number from 1 to 5" });
     const incomplete = await refusal(editEvaluation(db(), w.lead, w.evaluationId, { ...good, answers: { greeting: { value: true } } }));
     expect(incomplete.message).toBe("Answer every required question before saving the correction: “Verified identity”, “Understood the issue”, “Outcome”.");
-    const unchanged = await refusal(editEvaluation(db(), w.lead, w.evaluationId, { ...good, answers: submittedAnswers }));
+    const unchanged = await refusal(editEvaluation(db(), w.lead, w.evaluationId, { ...good, answers: failingAnswers }));
     expect(unchanged).toMatchObject({ status: 422, message: "These answers are the ones already in force: change at least one answer to correct the evaluation." });
     const stale = await refusal(editEvaluation(db(), w.lead, w.evaluationId, { ...good, revision: 1 }));
     expect(stale.status).toBe(409);
@@ -111,7 +101,7 @@ describe("correcting a submitted evaluation", () => {
 
 describe("the history", () => {
   it("names each changed answer by its question, and leaves questions hidden from agents out of an agent's history", async () => {
-    const w = await submitted();
+    const w = await submittedReviewWorld();
     await setHiddenQuestions(db(), w.lead, w.scorecard.id, ["note"]);
     const answers = { ...correctedAnswers, note: { value: "Supervisor: coach on hold times" } };
     await editEvaluation(db(), w.lead, w.evaluationId, { answers, reason: "Outcome and a note", revision: 2 });
@@ -133,7 +123,7 @@ describe("the history", () => {
 
 describe("voiding a submitted evaluation", () => {
   it("marks it void with who and why, audits it, keeps its revisions, and refuses any later correction or void with 409", async () => {
-    const w = await submitted();
+    const w = await submittedReviewWorld();
     await editEvaluation(db(), w.lead, w.evaluationId, { answers: correctedAnswers, reason: "Rescored", revision: 2 });
     await voidEvaluation(db(), w.lead, w.evaluationId, { reason: "Scored against the wrong call", revision: 3 });
 
