@@ -148,7 +148,7 @@ describe("POST /import, intent=preview", () => {
     const broken = "WEBVTT\n\n00:00.000 --> 00:01.000\n<v Dana>Hello.\n\n00:05.000 --> 00:01.000\n<v Sam>Backwards.\n";
     const answer = await run(lead.post({ intent: "preview", transcript: new File([broken], "bad.vtt") }));
     expect(answer.status).toBe(422);
-    expect(answer.body).toMatchObject({ intent: "preview", ok: false, message: expect.stringMatching(/^WebVTT line 6: /) as string });
+    expect(answer.body).toMatchObject({ intent: "preview", ok: false, code: "invalid", message: expect.stringMatching(/^WebVTT line 6: /) as string });
   });
 
   it("decodes a Windows-1252 file the way the importers do, with a warning", async () => {

@@ -123,7 +123,7 @@ export function useImportSubmission({ agents, maxRecordingMb, maxTranscriptMb, s
     if (!file) return;
     if (!recording) suggestExternalId(file.name);
     if (file.size > maxTranscriptMb * 1024 * 1024) {
-      setPreview({ intent: "preview", ok: false, message: `${file.name} is larger than the ${maxTranscriptMb} MiB limit for transcript files.` });
+      setPreview({ intent: "preview", ok: false, code: "payload_too_large", message: `${file.name} is larger than the ${maxTranscriptMb} MiB limit for transcript files.` });
       return;
     }
     const body = new FormData();
@@ -146,7 +146,7 @@ export function useImportSubmission({ agents, maxRecordingMb, maxTranscriptMb, s
         }
       }
     } else if (isImportFailure(answer)) {
-      setPreview({ intent: "preview", ok: false, message: answer.message });
+      setPreview({ intent: "preview", ok: false, code: answer.code, message: answer.message });
     }
   }
 

@@ -61,7 +61,8 @@ export type PreviewResult =
       speakers: PreviewSpeaker[];
       warnings: string[];
     }
-  | { intent: "preview"; ok: false; message: string };
+  /** `code`: the refusal's (app/lib/errors.ts); absent when the server could not be reached. */
+  | { intent: "preview"; ok: false; code?: ErrorCode; message: string };
 
 export interface StartedUpload {
   intent: "start-upload";

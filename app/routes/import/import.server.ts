@@ -53,7 +53,7 @@ const maxTranscriptBytes = () => getConfig().MAX_TRANSCRIPT_MB * 1024 * 1024;
 export async function previewTranscript(form: FormData, input: { startedAt: string }) {
   const file = await readTranscriptFile(form, maxTranscriptBytes());
   if (!file.ok) {
-    return data<PreviewResult>({ intent: "preview", ok: false, message: file.message ?? "Choose the transcript or chat file." }, { status: 422 });
+    return data<PreviewResult>({ intent: "preview", ok: false, code: "invalid", message: file.message ?? "Choose the transcript or chat file." }, { status: 422 });
   }
   const { timeZone } = await getOrganisation(db());
   // Chats without timestamps are placed at the start time; before it is typed (or while it
@@ -79,7 +79,7 @@ export async function previewTranscript(form: FormData, input: { startedAt: stri
       warnings: [...(file.warning ? [file.warning] : []), ...result.warnings],
     });
   } catch (error) {
-    if (error instanceof DomainError) return data<PreviewResult>({ intent: "preview", ok: false, message: error.message }, { status: 422 });
+    if (error instanceof DomainError) return data<PreviewResult>({ intent: "preview", ok: false, code: error.code, message: error.message }, { status: error.status });
     throw error;
   }
 }
