@@ -5,6 +5,14 @@
 
 import type { ColumnType } from "kysely";
 
+export type ArrayType<T> = ArrayTypeImpl<T> extends (infer U)[]
+  ? U[]
+  : ArrayTypeImpl<T>;
+
+export type ArrayTypeImpl<T> = T extends ColumnType<infer S, infer I, infer U>
+  ? ColumnType<S[], I[], U[]>
+  : T[];
+
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
@@ -82,6 +90,12 @@ export interface AuditLog {
   entity_id: string;
   entity_type: string;
   id: Generated<number>;
+}
+
+export interface DisputeArbiters {
+  added_at: Generated<Timestamp>;
+  added_by: string | null;
+  user_id: string;
 }
 
 export interface EvaluationAcknowledgements {
@@ -185,11 +199,35 @@ export interface LoginThrottle {
   points: Generated<number>;
 }
 
+export interface Notifications {
+  body: string | null;
+  created_at: Generated<Timestamp>;
+  dedupe_key: string | null;
+  evaluation_id: string | null;
+  id: Generated<string>;
+  kind: string;
+  link: string;
+  read_at: Timestamp | null;
+  recipient_id: string;
+  title: string;
+}
+
 export interface Organisation {
   created_at: Generated<Timestamp>;
+  default_acknowledgement: Generated<string>;
+  default_acknowledgement_days: number | null;
+  dispute_decision_may_lower: Generated<boolean>;
+  dispute_reason_codes: Generated<string[]>;
+  dispute_resolution_days: Generated<number>;
+  dispute_supervisor_first_line: Generated<boolean>;
+  dispute_window_days: Generated<number>;
+  email_from: string | null;
+  holidays: Generated<ArrayType<Timestamp>>;
   id: Generated<number>;
   name: string;
+  self_evaluation_enabled: Generated<boolean>;
   time_zone: Generated<string>;
+  working_days: Generated<number[]>;
 }
 
 export interface SamplingRules {
@@ -312,12 +350,14 @@ export interface DB {
   api_tokens: ApiTokens;
   assignments: Assignments;
   audit_log: AuditLog;
+  dispute_arbiters: DisputeArbiters;
   evaluation_acknowledgements: EvaluationAcknowledgements;
   evaluation_revisions: EvaluationRevisions;
   evaluations: Evaluations;
   interactions: Interactions;
   job_runners: JobRunners;
   login_throttle: LoginThrottle;
+  notifications: Notifications;
   organisation: Organisation;
   sampling_rules: SamplingRules;
   sampling_runs: SamplingRuns;

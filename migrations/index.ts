@@ -16,6 +16,8 @@ import * as revokeInactiveUsersTokens from "./20261212T020000-revoke-inactive-us
 import * as hiddenQuestions from "./20261212T030000-hidden-questions";
 import * as evaluationRevisions from "./20261213T090000-evaluation-revisions";
 import * as acknowledgements from "./20261213T100000-acknowledgements";
+import * as organisationSettings from "./20261214T090000-organisation-settings";
+import * as notifications from "./20261214T091000-notifications";
 
 /**
  * Every migration, listed statically. Node 20 cannot import `.ts` files found on
@@ -41,6 +43,8 @@ const migrations: Record<string, Migration> = {
   "20261212T050000-audit-system-actor": auditSystemActor,
   "20261213T090000-evaluation-revisions": evaluationRevisions,
   "20261213T100000-acknowledgements": acknowledgements,
+  "20261214T090000-organisation-settings": organisationSettings,
+  "20261214T091000-notifications": notifications,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,27 @@
+/**
+ * What Parley tells people about (DESIGN.md "Notifications"). The same list is the CHECK
+ * constraint of the notifications table (migration 20261214T091000); a kind added here needs
+ * a migration that widens it.
+ */
+export const notificationKinds = [
+  "evaluation_released",
+  "acknowledgement_due",
+  "comment_added",
+  "dispute_raised",
+  "dispute_assigned",
+  "dispute_decided",
+  "dispute_overdue",
+] as const;
+
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** How each kind is named where a user chooses what reaches them (inbox list, email preferences). */
+export const notificationKindLabels: Record<NotificationKind, string> = {
+  evaluation_released: "Feedback released to you",
+  acknowledgement_due: "Acknowledgement due",
+  comment_added: "New comment in a thread you are in",
+  dispute_raised: "Dispute raised",
+  dispute_assigned: "Dispute assigned to you",
+  dispute_decided: "Dispute decided",
+  dispute_overdue: "Dispute overdue",
+};
