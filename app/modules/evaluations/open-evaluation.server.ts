@@ -18,7 +18,7 @@ import type { Viewer } from "../users/roles";
 
 export type OpenRequest = { assignmentId: string } | { interactionId: string; scorecardId: string };
 
-export async function openEvaluation(db: Database, viewer: Viewer, request: OpenRequest): Promise<{ evaluationId: string }> {
+export async function openEvaluation(db: Database, viewer: Viewer, request: OpenRequest, now = new Date()): Promise<{ evaluationId: string }> {
   try {
     return await findOrStart(db, viewer, request);
   } catch (error) {
@@ -30,7 +30,7 @@ export async function openEvaluation(db: Database, viewer: Viewer, request: Open
   }
 }
 
-async function findOrStart(db: Database, viewer: Viewer, request: OpenRequest): Promise<{ evaluationId: string }> {
+async function findOrStart(db: Database, viewer: Viewer, request: OpenRequest, now = new Date()): Promise<{ evaluationId: string }> {
   return db.transaction().execute(async (trx) => {
     let interactionId: string;
     let scorecardId: string;
@@ -98,6 +98,8 @@ async function findOrStart(db: Database, viewer: Viewer, request: OpenRequest): 
         scorecard_version_id: version.id,
         reviewer_id: viewer.id,
         assignment_id: assignmentId,
+        created_at: now,
+        updated_at: now,
       })
       .returning("id")
       .executeTakeFirstOrThrow();

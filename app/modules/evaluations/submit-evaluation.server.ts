@@ -6,7 +6,6 @@
  * audited — and the reviewer's next queue item returned so the workspace can open it. One
  * transaction: all of it happens or none.
  */
-import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Viewer } from "../users/roles";
@@ -24,7 +23,7 @@ export interface SubmitOutcome {
   next: { assignmentId: string; interactionId: string } | null;
 }
 
-export async function submitEvaluation(db: Database, viewer: Viewer, evaluationId: string, input: EvaluationInput): Promise<SubmitOutcome> {
+export async function submitEvaluation(db: Database, viewer: Viewer, evaluationId: string, input: EvaluationInput, now = new Date()): Promise<SubmitOutcome> {
   return db.transaction().execute(async (trx) => {
     const draft = await loadDraftForUpdate(trx, viewer, evaluationId, input.revision);
     const { score, passed, autoFailed } = scoreCompleteAnswers(draft.definition, input.answers, "submitting");
@@ -39,6 +38,7 @@ export async function submitEvaluation(db: Database, viewer: Viewer, evaluationI
       score,
       passed,
       autoFailed,
+      at: now,
     });
     await trx
       .updateTable("evaluations")
@@ -50,17 +50,17 @@ export async function submitEvaluation(db: Database, viewer: Viewer, evaluationI
         auto_failed: autoFailed,
         status: "submitted",
         current_revision_id: revision.id,
-        submitted_at: sql`now()`,
-        released_at: released ? sql`now()` : null,
+        submitted_at: now,
+        released_at: released ? now : null,
         revision: draft.revision + 1,
-        updated_at: sql`now()`,
+        updated_at: now,
       })
       .where("id", "=", evaluationId)
       .execute();
     if (draft.assignment_id) {
       await trx
         .updateTable("assignments")
-        .set({ status: "done", closed_at: sql`now()`, closed_by: viewer.id, updated_at: sql`now()` })
+        .set({ status: "done", closed_at: now, closed_by: viewer.id, updated_at: now })
         .where("id", "=", draft.assignment_id)
         .where("status", "=", "open")
         .execute();
@@ -71,7 +71,7 @@ export async function submitEvaluation(db: Database, viewer: Viewer, evaluationI
       entityType: "evaluation",
       entityId: evaluationId,
       after: { answers: input.answers, score, passed, autoFailed, released },
-    });
+    }, now);
     const next = await trx
       .selectFrom("assignments")
       .select(["id", "interaction_id"])
