@@ -32,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request, actionSchema);
   if (!form.ok) return form.response;
   const input = form.input;
-  const result = await runUseCase(form.form, () => {
+  const result = await runUseCase(form.form, async (): Promise<unknown> => {
     if (input.intent === "add") return addComment(db(), viewer, evaluationId, input);
     if (input.intent === "edit") return editComment(db(), viewer, input.commentId, input);
     return deleteComment(db(), viewer, input.commentId);

@@ -20,7 +20,7 @@ export function parseCommentBody(body: unknown): string {
   return parsed.data;
 }
 
-export async function addComment(db: Database, viewer: Viewer, evaluationId: string, input: { body: unknown }, now = new Date()): Promise<{ id: string }> {
+export async function addComment(db: Database, viewer: Viewer, evaluationId: string, input: { body?: unknown }, now = new Date()): Promise<{ id: string }> {
   return db.transaction().execute(async (trx) => {
     const evaluation = await loadThreadEvaluation(trx, viewer, evaluationId, { forUpdate: true });
     assertThreadOpen(evaluation);

@@ -5,7 +5,7 @@ import type { Viewer } from "../users/roles";
 import { parseCommentBody } from "./add-comment.server";
 import { loadOwnCommentForChange } from "./own-comment.server";
 
-export async function editComment(db: Database, viewer: Viewer, commentId: string, input: { body: unknown }, now = new Date()): Promise<{ evaluationId: string }> {
+export async function editComment(db: Database, viewer: Viewer, commentId: string, input: { body?: unknown }, now = new Date()): Promise<{ evaluationId: string }> {
   return db.transaction().execute(async (trx) => {
     const comment = await loadOwnCommentForChange(trx, viewer, commentId, now);
     const body = parseCommentBody(input.body);
