@@ -55,7 +55,7 @@ export function composeNotificationEmail(notification: NotificationForEmail, con
     "",
     `Open it in Parley: ${base}${notification.link}`,
     "",
-    "--",
+    "-- ",
     `You get this email because of your notification settings in Parley. Choose which notifications come by email: ${base}/settings/notifications`,
   ];
   return {
