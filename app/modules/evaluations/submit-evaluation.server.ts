@@ -2,12 +2,14 @@
  * Submitting an evaluation: required answers checked, the score computed on the server with
  * the same pure module the browser used (the server's result is the one recorded), written as
  * the evaluation's first revision (cause `submit`, docs/decisions/0020), the evaluation
- * locked, its assignment completed, released to the agent at once when the scorecard says so,
+ * locked, its assignment completed, released to the agent at once when the scorecard says so
+ * (and the agent notified),
  * audited — and the reviewer's next queue item returned so the workspace can open it. One
  * transaction: all of it happens or none.
  */
 import type { Database } from "../../lib/db.server";
 import { recordAudit } from "../audit/record-audit.server";
+import { notifyEvaluationReleased } from "../notifications/notify-evaluation-released.server";
 import type { Viewer } from "../users/roles";
 import type { EvaluationInput } from "./evaluation-input.schema";
 import { appendRevision } from "./append-revision.server";
@@ -72,6 +74,7 @@ export async function submitEvaluation(db: Database, viewer: Viewer, evaluationI
       entityId: evaluationId,
       after: { answers: input.answers, score, passed, autoFailed, released },
     }, now);
+    if (released) await notifyEvaluationReleased(trx, evaluationId, now);
     const next = await trx
       .selectFrom("assignments")
       .select(["id", "interaction_id"])
