@@ -4,6 +4,7 @@ import { db } from "../../app/lib/db.server";
 import { blobStore } from "../../app/lib/storage.server";
 import { deleteExpiredThrottles } from "../../app/modules/auth/delete-expired-throttles.server";
 import { deleteExpiredSessions } from "../../app/modules/auth/session.server";
+import { notifyOverdueDisputes } from "../../app/modules/disputes/notify-overdue-disputes.server";
 import { computeInteractionPeaks } from "../../app/modules/interactions/compute-interaction-peaks.server";
 import { claimScheduledSlot } from "../../app/modules/sampling/claim-scheduled-slot.server";
 import { repairRuleSchedules } from "../../app/modules/sampling/repair-rule-schedules.server";
@@ -54,6 +55,11 @@ export const taskList: TaskList = {
     const { ruleIds } = await repairRuleSchedules(db());
     if (ruleIds.length > 0) helpers.logger.warn(`re-queued the scheduler of sampling rules whose schedule had stopped: ${ruleIds.join(", ")}`);
   },
+  // Idempotent (a dedupe key per dispute and recipient): a second run writes nothing.
+  notify_overdue_disputes: async (_payload, helpers) => {
+    const written = await notifyOverdueDisputes(db());
+    if (written > 0) helpers.logger.info(`notified ${written} arbiters of overdue disputes`);
+  },
   delete_expired_sessions: async (_payload, helpers) => {
     const sessions = await deleteExpiredSessions(db());
     const throttles = await deleteExpiredThrottles(db());
@@ -67,4 +73,5 @@ export const crontab = [
   "17 * * * * delete_expired_sessions",
   // Offset from the sweep so the two do not start together.
   "7,22,37,52 * * * * repair_sampling_schedules",
+  "3,18,33,48 * * * * notify_overdue_disputes",
 ].join("\n");
