@@ -82,7 +82,7 @@ describe("raising a dispute", () => {
     };
     const fifteenDaysLater = new Date(w.releasedAt.getTime() + 15 * 86_400_000);
     await expectRefusal(raiseDispute(db(), w.agent, w.evaluationId, base, fifteenDaysLater), 409, /window to dispute this evaluation closed on .* \(14 days after its release\)/);
-    const one = (question: object) => ({ revisionId: w.revisionId, questions: [{ reasonCode: REASON, reasonText: "Because", ...question }] });
+    const one = (question: { questionId: string; proposed: unknown; reasonCode?: string }) => ({ revisionId: w.revisionId, questions: [{ reasonCode: REASON, reasonText: "Because", ...question }] });
     await expectRefusal(raiseDispute(db(), w.agent, w.evaluationId, one({ questionId: "note", proposed: { value: "x" } })), 422, /"Note" does not count in the score, so it cannot be disputed/);
     await expectRefusal(raiseDispute(db(), w.agent, w.evaluationId, one({ questionId: "discovery", proposed: { value: 9 } })), 422, /answer a whole number from 1 to 5/);
     await expectRefusal(raiseDispute(db(), w.agent, w.evaluationId, one({ questionId: "greeting", proposed: { na: true } })), 422, /cannot be marked N\/A/);
