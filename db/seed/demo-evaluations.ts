@@ -24,8 +24,10 @@ import { releaseEvaluation } from "../../app/modules/evaluations/release-evaluat
 import { submitEvaluation } from "../../app/modules/evaluations/submit-evaluation.server";
 import { voidEvaluation } from "../../app/modules/evaluations/void-evaluation.server";
 import { acknowledgeEvaluation } from "../../app/modules/feedback/acknowledge-evaluation.server";
+import { openNotification } from "../../app/modules/notifications/open-notification.server";
 import type { Answers } from "../../app/modules/scorecards/scorecard-definition.schema";
 import type { Viewer } from "../../app/modules/users/roles";
+import { ON_BEHALF_SLUG, seedDemoDisputes } from "./demo-disputes";
 
 type Level = "excellent" | "good" | "borderline" | "fail" | "autoFail" | "missedDisclosure";
 
@@ -63,6 +65,7 @@ export const DIP_DAYS_AGO = { from: 22, to: 38 } as const;
  * recurs without swamping the agent's record; the rest follow the agent's usual rotation.
  */
 function levelOf(base: string, slug: string, agentKey: string, daysAgo: number, index: number): Level {
+  if (slug === ON_BEHALF_SLUG) return "borderline"; // the chat Sam Patel disputes for Marcus Chen (demo-disputes.ts)
   const problem = levelByBase[base];
   const copyOffset = /-(\d+)d$/.exec(slug)?.[1];
   if (problem && (copyOffset === undefined || PROBLEM_COPY_OFFSETS.includes(Number(copyOffset)))) return problem;
@@ -190,7 +193,11 @@ export async function seedDemoEvaluations(db: Database, now: Date): Promise<numb
     const comment = index % 5 === 0 ? comments[index % comments.length] : undefined;
     const acknowledgedAt = new Date(releasedAt.getTime() + (corrected ? 2 : 1 + (index % 2)) * DAY);
     await acknowledgeEvaluation(db, agent, evaluationId, { revisionId: current_revision_id as string, comment }, acknowledgedAt);
+    // Acknowledging, the agent had opened the notification of the release.
+    const released = await db.selectFrom("notifications").select("id").where("recipient_id", "=", agent.id).where("evaluation_id", "=", evaluationId).where("kind", "=", "evaluation_released").executeTakeFirst();
+    if (released) await openNotification(db, agent, released.id);
   });
+  await seedDemoDisputes(db, viewer, now);
   return conversations.length;
 }
 

@@ -14,6 +14,8 @@ import { listMyFeedback } from "../../app/modules/feedback/list-my-feedback.serv
 import { listUnacknowledged } from "../../app/modules/feedback/list-unacknowledged.server";
 import type { Viewer } from "../../app/modules/users/roles";
 import { DIP_AGENT, DIP_DAYS_AGO, loadDemoViewers } from "./demo-evaluations";
+import { UPHELD_SLUG } from "./demo-disputes";
+import { listDisputes } from "../../app/modules/disputes/list-disputes.server";
 import { demoEmail, demoUsers, DEMO_PASSWORD } from "./demo-organisation";
 import { demoLogins, seedDemoIfEmpty, type SeedReport } from "./seed-demo";
 
@@ -29,13 +31,14 @@ beforeAll(async () => {
 /**
  * What each agent's My feedback holds on the seed's day (db/seed/demo-evaluations.ts): 245
  * reviews, of which 2 chat reviews are not released yet and 1 is void, leaves 242 released; 3
- * wait for acknowledgement (Tom Becker's past its 7 days), the other 239 are acknowledged.
+ * wait for acknowledgement (Tom Becker's past its 7 days), the other 239 are acknowledged (and
+ * Diego Alvarez acknowledged his upheld dispute's revision too: 240 in all).
  * Tom Becker's record shows his skipped identity checks (three auto-fails), Priya Natarajan's
  * her weaker early weeks.
  */
 const EXPECTED_FEEDBACK = {
   "dana.reyes": { items: 21, awaiting: 0, overdue: 0, failed: 2 },
-  "marcus.chen": { items: 24, awaiting: 1, overdue: 0, failed: 5 },
+  "marcus.chen": { items: 24, awaiting: 1, overdue: 0, failed: 6 },
   "priya.natarajan": { items: 14, awaiting: 0, overdue: 0, failed: 8 },
   "tom.becker": { items: 15, awaiting: 1, overdue: 1, failed: 9 },
   "aisha.okafor": { items: 26, awaiting: 1, overdue: 0, failed: 6 },
@@ -47,8 +50,8 @@ const EXPECTED_FEEDBACK = {
   "hannah.kim": { items: 26, awaiting: 0, overdue: 0, failed: 7 },
   "diego.alvarez": { items: 23, awaiting: 0, overdue: 0, failed: 5 },
 };
-const ACKNOWLEDGED = 239;
-const ACKNOWLEDGED_WITH_COMMENT = 49;
+const ACKNOWLEDGED = 240;
+const ACKNOWLEDGED_WITH_COMMENT = 50;
 const AWAITING = 3;
 
 const count = async (table: "users" | "teams" | "interactions" | "team_members") =>
@@ -170,6 +173,38 @@ describe("seedDemoIfEmpty", () => {
     expect(empathyByPeriod.dip.length).toBeGreaterThanOrEqual(3);
     expect(mean(empathyByPeriod.before)).toBeGreaterThanOrEqual(3.5);
     expect(mean(empathyByPeriod.since)).toBeGreaterThanOrEqual(3.5);
+  });
+
+  it("gives the QA lead's dispute queue three active disputes (one overdue, one in review) and two decided, the upheld one with its revision", async () => {
+    const viewers = await loadDemoViewers(db());
+    const lead = viewers.get("leah.morgan") as Viewer;
+    const { items } = await listDisputes(db(), lead, { status: "all", overdueOnly: false, limit: 50, now: NOW });
+    expect(items.map((item) => [item.agentName, item.state, item.overdue]).sort()).toEqual([
+      ["Diego Alvarez", "upheld", false],
+      ["Jamal Wright", "rejected", false],
+      ["Marcus Chen", "open", false],
+      ["Sofia Rossi", "open", true],
+      ["Tom Becker", "in_review", false],
+    ]);
+    const marcus = items.find((item) => item.agentName === "Marcus Chen");
+    expect(marcus?.raisedByName).toBe("Sam Patel");
+    const upheld = await db()
+      .selectFrom("evaluation_revisions")
+      .innerJoin("evaluations", "evaluations.id", "evaluation_revisions.evaluation_id")
+      .innerJoin("interactions", "interactions.id", "evaluations.interaction_id")
+      .select(["evaluation_revisions.sequence", "evaluation_revisions.cause", "evaluation_revisions.score", "evaluations.current_revision_id", "evaluation_revisions.id"])
+      .where("interactions.external_id", "=", UPHELD_SLUG)
+      .orderBy("evaluation_revisions.sequence")
+      .execute();
+    expect(upheld.map((r) => [r.sequence, r.cause])).toEqual([
+      [1, "submit"],
+      [2, "dispute"],
+    ]);
+    expect(upheld[1]?.score as number).toBeGreaterThan(upheld[0]?.score as number);
+    expect(upheld[1]?.current_revision_id).toBe(upheld[1]?.id);
+    // Sam Patel sees his teams' disputes only: Billing and Retention, not Sofia's (Technical Support).
+    const sam = await listDisputes(db(), viewers.get("sam.patel") as Viewer, { status: "all", overdueOnly: false, limit: 50, now: NOW });
+    expect(sam.items.map((item) => item.agentName).sort()).toEqual(["Diego Alvarez", "Jamal Wright", "Marcus Chen", "Tom Becker"]);
   });
 
   it("shows the QA lead who has not acknowledged (one overdue), one correction with its reason, one void and two chat reviews to release", async () => {
