@@ -24,6 +24,7 @@ describe("can", () => {
 
   it("lets QA leads see and import all interactions, run sampling and review, release, arbitrate, calibrate and coach, but not administer the organisation", () => {
     expect(granted("qa_lead")).toEqual([
+      "users:read-workforce",
       "interactions:view",
       "interactions:view-all",
       "interactions:ingest",
@@ -58,6 +59,11 @@ describe("can", () => {
     expect(rolesWith("disputes:decide")).toEqual(["qa_lead"]);
   });
 
+  it("lets only QA leads read the workforce's accounts (admins read every account)", () => {
+    expect(rolesWith("users:read-workforce")).toEqual(["admin", "qa_lead"]);
+    expect(rolesWith("users:read")).toEqual(["admin"]);
+  });
+
   it("lets QA leads and admins release evaluations, and only QA leads correct them (not QA specialists)", () => {
     expect(rolesWith("evaluations:release")).toEqual(["admin", "qa_lead"]);
     expect(rolesWith("evaluations:edit")).toEqual(["qa_lead"]);
@@ -66,6 +72,7 @@ describe("can", () => {
   it("never lets anyone but an admin manage users, teams or settings", () => {
     for (const role of roles.filter((r) => r !== "admin")) {
       expect(can({ role }, "users:manage")).toBe(false);
+      expect(can({ role }, "users:read")).toBe(false);
       expect(can({ role }, "teams:manage")).toBe(false);
       expect(can({ role }, "settings:manage")).toBe(false);
       expect(can({ role }, "api-tokens:manage")).toBe(false);

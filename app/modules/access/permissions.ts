@@ -10,6 +10,9 @@ import { roles, type Role, type Viewer } from "../users/roles";
 /** Every permission with what it lets its holder do (the keys are the type). */
 const described = {
   "users:manage": "Add, change and deactivate users.",
+  "users:read": "See every account (email, role, teams, active or not) and every team: the people pages.",
+  "users:read-workforce":
+    "See the accounts whose work QA manages (agents, QA specialists and leads, active or not), to name them in imports, sampling rules and runs.",
   "teams:manage": "Create and rename teams.",
   "settings:manage": "Organisation settings.",
   "api-tokens:manage": "See and revoke every user's API tokens (everybody else sees only their own).",
@@ -41,6 +44,7 @@ const notForAdmins: readonly Permission[] = ["reviews:work", "evaluations:edit",
 export const grants: Record<Role, readonly Permission[]> = {
   admin: permissions.filter((permission) => !notForAdmins.includes(permission)),
   qa_lead: [
+    "users:read-workforce",
     "interactions:view",
     "interactions:view-all",
     "interactions:ingest",

@@ -24,11 +24,11 @@ import { formFieldFor, toIngestRequest, type ImportDuplicate, type ImportFailure
 /** More agents than a select can reasonably hold; a bigger centre imports through the API. */
 const AGENT_LIMIT = 2000;
 
-export async function loadImportPage() {
+export async function loadImportPage(viewer: Viewer) {
   const config = getConfig();
   const [organisation, agents] = await Promise.all([
     getOrganisation(db()),
-    listUsers(db(), { role: "agent", status: "active", limit: AGENT_LIMIT }),
+    listUsers(db(), viewer, { role: "agent", status: "active", limit: AGENT_LIMIT }),
   ]);
   const now = new Date();
   return {
