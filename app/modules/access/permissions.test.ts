@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { can, interactionScope, permissions, rolesWith, type Permission } from "./permissions";
 import { roles, type Role, type Viewer } from "../users/roles";
+import { seesHiddenAnswers } from "./rules";
 
 const everyPermission: readonly Permission[] = permissions;
 
@@ -33,6 +34,7 @@ describe("can", () => {
       "assignments:manage",
       "reviews:work",
       "evaluations:release",
+      "evaluations:see-hidden-answers",
       "evaluations:edit",
       "acknowledgements:oversee",
       "disputes:decide",
@@ -43,11 +45,11 @@ describe("can", () => {
   });
 
   it("lets QA specialists see all interactions and work their queue, but not import, sample or release", () => {
-    expect(granted("qa")).toEqual(["interactions:view", "interactions:view-all", "reviews:work", "reports:view"]);
+    expect(granted("qa")).toEqual(["interactions:view", "interactions:view-all", "reviews:work", "evaluations:see-hidden-answers", "reports:view"]);
   });
 
   it("lets a supervisor view interactions only within their scope, see who has not acknowledged, dispute for their agents and coach them", () => {
-    expect(granted("supervisor")).toEqual(["interactions:view", "acknowledgements:oversee", "disputes:raise", "coaching:manage", "reports:view"]);
+    expect(granted("supervisor")).toEqual(["interactions:view", "evaluations:see-hidden-answers", "acknowledgements:oversee", "disputes:raise", "coaching:manage", "reports:view"]);
   });
 
   it("lets an agent view interactions only within their scope and dispute their evaluations", () => {
@@ -62,6 +64,12 @@ describe("can", () => {
   it("lets only QA leads read the workforce's accounts (admins read every account)", () => {
     expect(rolesWith("users:read-workforce")).toEqual(["admin", "qa_lead"]);
     expect(rolesWith("users:read")).toEqual(["admin"]);
+  });
+
+  it("shows the answers hidden from agents to every role but the agent", () => {
+    expect(rolesWith("evaluations:see-hidden-answers")).toEqual(["admin", "qa_lead", "qa", "supervisor"]);
+    // The rule the evaluation reads go through (get-evaluation, the history) asks the grants, not the role's name.
+    expect(roles.filter((role) => seesHiddenAnswers(viewer(role)))).toEqual(["admin", "qa_lead", "qa", "supervisor"]);
   });
 
   it("lets QA leads and admins release evaluations, and only QA leads correct them (not QA specialists)", () => {

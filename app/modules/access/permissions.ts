@@ -24,6 +24,8 @@ const described = {
   "assignments:manage": "Assign, reassign and oversee review work of others.",
   "reviews:work": "Work a review queue of one's own: score and annotate.",
   "evaluations:release": "Release a submitted review to the agent (scorecards whose release mode is manual).",
+  "evaluations:see-hidden-answers":
+    "Read the answers, comments and annotations a scorecard hides from agents (notes for the supervisor); without it an evaluation is read as the agent reads it.",
   "evaluations:edit": "Correct or void a submitted evaluation, with a reason (a new revision): QA's judgement, so leads, not admins.",
   "acknowledgements:oversee": "See which agents have not acknowledged their feedback, and the overdue ones, within the viewer's scope.",
   "disputes:raise": "Dispute a released evaluation: the agent, or their supervisor on their behalf.",
@@ -53,6 +55,7 @@ export const grants: Record<Role, readonly Permission[]> = {
     "assignments:manage",
     "reviews:work",
     "evaluations:release",
+    "evaluations:see-hidden-answers",
     "evaluations:edit",
     "acknowledgements:oversee",
     "disputes:decide",
@@ -60,8 +63,8 @@ export const grants: Record<Role, readonly Permission[]> = {
     "coaching:manage",
     "reports:view",
   ],
-  qa: ["interactions:view", "interactions:view-all", "reviews:work", "reports:view"],
-  supervisor: ["interactions:view", "acknowledgements:oversee", "disputes:raise", "coaching:manage", "reports:view"],
+  qa: ["interactions:view", "interactions:view-all", "reviews:work", "evaluations:see-hidden-answers", "reports:view"],
+  supervisor: ["interactions:view", "evaluations:see-hidden-answers", "acknowledgements:oversee", "disputes:raise", "coaching:manage", "reports:view"],
   agent: ["interactions:view", "disputes:raise", "reports:view"],
 };
 
