@@ -4,7 +4,7 @@ import { readWaveformOverview, type WaveformOverview } from "../recordings/wavef
 import type { Viewer } from "../users/roles";
 import { scopeInteractions } from "../access/interaction-scope.server";
 import { talkMetricsOf, warningsOf, type TalkMetrics } from "./interaction-row";
-import { transcriptSchema, type Transcript } from "./transcript";
+import { transcriptSchema, type Transcript } from "../transcripts/transcript";
 
 export interface InteractionDetail {
   id: string;
