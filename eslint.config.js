@@ -24,6 +24,16 @@ const assignmentsBelowSampling = {
   message: "Sampling builds on assignments, not the other way round: move what assignments needs into assignments.",
 };
 
+/**
+ * The transcript model and its importers are pure conversion: interactions import them, they
+ * never reach back into interactions (or anything with I/O).
+ */
+const transcriptsBelowInteractions = {
+  target: "app/modules/transcripts",
+  from: "app/modules/interactions",
+  message: "Transcripts are converted before an interaction exists: interactions build on transcripts, not the other way round.",
+};
+
 /** db/ and storage/ reach the database and the object store: only from `*.server.ts` files, never into a browser bundle. */
 const serverOnly = {
   target: "app",
@@ -64,12 +74,12 @@ export default tseslint.config(
   {
     files: ["app/**/*.{ts,tsx}"],
     ignores: ["app/**/*.test.{ts,tsx}"],
-    rules: { "import-x/no-restricted-paths": ["error", { basePath: import.meta.dirname, zones: [modulesStayBelowTheUi, assignmentsBelowSampling] }] },
+    rules: { "import-x/no-restricted-paths": ["error", { basePath: import.meta.dirname, zones: [modulesStayBelowTheUi, assignmentsBelowSampling, transcriptsBelowInteractions] }] },
   },
   {
     files: ["app/**/*.{ts,tsx}"],
     ignores: ["app/**/*.server.{ts,tsx}", "app/**/*.test.{ts,tsx}"],
-    rules: { "import-x/no-restricted-paths": ["error", { basePath: import.meta.dirname, zones: [modulesStayBelowTheUi, assignmentsBelowSampling, serverOnly] }] },
+    rules: { "import-x/no-restricted-paths": ["error", { basePath: import.meta.dirname, zones: [modulesStayBelowTheUi, assignmentsBelowSampling, transcriptsBelowInteractions, serverOnly] }] },
   },
   {
     files: ["app/**/*.tsx"],

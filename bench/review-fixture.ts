@@ -9,7 +9,7 @@
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { pcm16WavHeader } from "../app/modules/recordings/pcm-wav-header";
-import type { CallTranscript } from "../app/modules/interactions/transcript";
+import type { CallTranscript } from "../app/modules/transcripts/transcript";
 
 export const SAMPLE_RATE = 8000;
 const CHANNELS = 2;

@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import type { UploadPlanJson } from "../app/modules/api/api.schema";
 import { createApiToken } from "../app/modules/api-tokens/create-api-token.server";
 import { openEvaluation } from "../app/modules/evaluations/open-evaluation.server";
-import type { CallTranscript } from "../app/modules/interactions/transcript";
+import type { CallTranscript } from "../app/modules/transcripts/transcript";
 import { createScorecard } from "../app/modules/scorecards/create-scorecard.server";
 import { getScorecard } from "../app/modules/scorecards/get-scorecard.server";
 import { publishScorecardDraft } from "../app/modules/scorecards/publish-scorecard-draft.server";

@@ -41,6 +41,46 @@ async function dragAcrossWaveform(page: Page, from: number, to: number): Promise
 }
 
 test.describe("the review workspace", () => {
+  test("My queue's skip dialog (useSkipDialog, shared with Assignments) keeps a refused reason in its dialog, forgets the refusal once cancelled, and a done skip moves focus to its message", async ({ page }) => {
+    const suffix = uniqueSuffix();
+    const agent = await seedLogin("agent", [(await seedTeam(`Skip team ${suffix}`)).id], `Skip Agent ${suffix}`);
+    const qa = await seedLogin("qa");
+    const scorecard = await seedScorecard({ name: `Call quality ${suffix}`, definition: callQuality });
+    const call = await seedConversation(agent.id, "call-tech-password-reset");
+    await seedAssignment({ interactionId: call.id, scorecardId: scorecard.id, reviewerId: qa.id, dueAt: new Date(Date.now() + DAY_MS) });
+
+    await loginAs(page, qa);
+    await page.goto("/queue");
+    await waitForHydration(page);
+    const skipButton = page.getByRole("button", { name: new RegExp(`^Skip the conversation of ${agent.name}`) });
+    const dialog = page.getByRole("dialog", { name: "Skip this conversation?" });
+    const reason = dialog.getByLabel("Reason");
+
+    // A reason of spaces passes the browser's "required" and is refused by the server: the dialog stays open with it.
+    await skipButton.click();
+    await expect(reason).toBeFocused();
+    await reason.fill("   ");
+    await dialog.getByRole("button", { name: "Skip", exact: true }).click();
+    await expect(dialog.getByText("Give a reason, for example “no audio”")).toBeVisible();
+    await expect(reason).toHaveValue("   ");
+    await expect(reason).toHaveAttribute("aria-invalid", "true");
+
+    // Cancelled, the refusal is read: opened again, the dialog starts clean.
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+    await skipButton.click();
+    await expect(dialog.getByText("Give a reason, for example “no audio”")).toBeHidden();
+    await expect(reason).toHaveValue("");
+
+    // Done: the dialog closes, the row goes, and focus lands on the status message.
+    await reason.fill("No audio on the recording");
+    await dialog.getByRole("button", { name: "Skip", exact: true }).click();
+    const done = page.getByRole("status").filter({ hasText: "Skipped. It has left your queue." });
+    await expect(done).toBeFocused();
+    await expect(dialog).toBeHidden();
+    await expect(skipButton).toHaveCount(0);
+  });
+
   test("a QA specialist scores a call from My queue, with annotations and feedback, and lands on the next assignment", async ({ page }) => {
     test.slow(); // One long journey through the whole workspace.
     // Two calls of an agent, each assigned to the QA specialist for a call scorecard; the one

@@ -7,7 +7,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { transcriptSchema, type Transcript } from "../app/modules/interactions/transcript";
+import { transcriptSchema, type Transcript } from "../app/modules/transcripts/transcript";
 import { seedInteraction } from "./factories";
 
 const DEMO_DIR = path.resolve("db/seed/demo");

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "../app/lib/db.server";
 import { blobStore } from "../app/lib/storage.server";
 import { ingestInteraction, type IngestInput } from "../app/modules/interactions/ingest-interaction.server";
-import type { Transcript } from "../app/modules/interactions/transcript";
+import type { Transcript } from "../app/modules/transcripts/transcript";
 import { createUser } from "../app/modules/users/create-user.server";
 import type { Role, Viewer } from "../app/modules/users/roles";
 import { createTeam } from "../app/modules/users/save-team.server";

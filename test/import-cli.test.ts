@@ -15,7 +15,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "../app/lib/db.server";
 import { blobStore } from "../app/lib/storage.server";
-import { fixture } from "../app/modules/interactions/importers/test-fixtures";
+import { fixture } from "../app/modules/transcripts/test-fixtures";
 import { createApiToken } from "../app/modules/api-tokens/create-api-token.server";
 import * as interactionRoute from "../app/routes/api.v1.interactions";
 import * as detailRoute from "../app/routes/api.v1.interactions.$id";

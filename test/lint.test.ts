@@ -16,6 +16,8 @@ const moduleDir = path.join(ROOT, "app/modules", fixture);
 const componentDir = path.join(ROOT, "app/components", fixture);
 const assignmentsFile = path.join(ROOT, "app/modules/assignments", `${fixture}-uses-sampling.ts`);
 const samplingFile = path.join(ROOT, "app/modules/sampling", `${fixture}-uses-assignments.ts`);
+const transcriptsFile = path.join(ROOT, "app/modules/transcripts", `${fixture}-uses-interactions.ts`);
+const interactionsFile = path.join(ROOT, "app/modules/interactions", `${fixture}-uses-transcripts.ts`);
 
 const files: Record<string, string> = {
   // A cycle: a → b → a.
@@ -33,6 +35,9 @@ const files: Record<string, string> = {
   // Assignments reaching back into sampling, and sampling building on assignments.
   [`${assignmentsFile}`]: 'import { compareText } from "../sampling/rank";\nexport const order = compareText;\n',
   [`${samplingFile}`]: 'import { reviewerRoles } from "../assignments/reviewer-loads.server";\nexport const roles = reviewerRoles;\n',
+  // Transcripts reaching back into interactions, and interactions building on transcripts.
+  [`${transcriptsFile}`]: 'import { warningsOf } from "../interactions/interaction-row";\nexport const warnings = warningsOf;\n',
+  [`${interactionsFile}`]: 'import { transcriptSchema } from "../transcripts/transcript";\nexport const schema = transcriptSchema;\n',
   // A component may import a module.
   [`${componentDir}/uses-module.ts`]: 'import { d } from "../../modules/' + fixture + '/plain-d";\nexport const e = d;\n',
 };
@@ -59,6 +64,8 @@ afterAll(() => {
   rmSync(componentDir, { recursive: true, force: true });
   rmSync(assignmentsFile, { force: true });
   rmSync(samplingFile, { force: true });
+  rmSync(transcriptsFile, { force: true });
+  rmSync(interactionsFile, { force: true });
 });
 
 describe("lint", () => {
@@ -83,5 +90,10 @@ describe("lint", () => {
   it("fails on assignments importing sampling, and lets sampling import assignments", () => {
     expect(broken[path.basename(assignmentsFile)]).toEqual(["import-x/no-restricted-paths"]);
     expect(broken[path.basename(samplingFile)]).toEqual([]);
+  });
+
+  it("fails on transcripts importing interactions, and lets interactions import transcripts", () => {
+    expect(broken[path.basename(transcriptsFile)]).toEqual(["import-x/no-restricted-paths"]);
+    expect(broken[path.basename(interactionsFile)]).toEqual([]);
   });
 });

@@ -20,8 +20,8 @@ const actionSchema = z.discriminatedUnion("intent", [
 ]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "teams:manage");
-  return { teams: await listTeams(db()) };
+  const viewer = await requirePermission(request, "teams:manage");
+  return { teams: await listTeams(db(), viewer) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -12,7 +12,7 @@ import { readForm } from "../lib/forms.server";
 import { errorPage, runUseCase } from "../lib/errors.server";
 import { getUser } from "../modules/users/list-users.server";
 import { listTeams } from "../modules/users/list-teams.server";
-import { roleLabels } from "../modules/users/roles";
+import { roleLabels, type Viewer } from "../modules/users/roles";
 import { setUserActive, updateUser } from "../modules/users/update-user.server";
 import { updateUserSchema } from "../modules/users/user.schema";
 
@@ -25,16 +25,16 @@ const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("reactivate") }),
 ]);
 
-async function loadUser(params: unknown) {
+async function loadUser(viewer: Viewer, params: unknown) {
   const parsed = paramsSchema.safeParse(params);
-  const user = parsed.success ? await getUser(db(), parsed.data.userId) : null;
+  const user = parsed.success ? await getUser(db(), viewer, parsed.data.userId) : null;
   if (!user) throw errorPage("not_found", "There is no user at this address.");
   return user;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "users:manage");
-  const [user, teams] = await Promise.all([loadUser(params), listTeams(db())]);
+  const [user, teams] = await Promise.all([loadUser(viewer, params), listTeams(db(), viewer)]);
   return {
     user: { ...user, roleLabel: roleLabels[user.role] },
     teams: teams.map(({ id, name }) => ({ id, name })),
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, "users:manage");
-  const user = await loadUser(params);
+  const user = await loadUser(viewer, params);
   const form = await readForm(request, actionSchema);
   if (!form.ok) return form.response;
   const input = form.input;

@@ -21,11 +21,11 @@ const querySchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "users:manage");
+  const viewer = await requirePermission(request, "users:manage");
   const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw errorPage("bad_request", "That filter is not valid. Clear the filters and try again.");
   const { q, role, status, afterName, afterId } = parsed.data;
-  const page = await listUsers(db(), {
+  const page = await listUsers(db(), viewer, {
     search: q,
     role,
     status,

@@ -14,8 +14,8 @@ import { createUserSchema } from "../modules/users/user.schema";
 export const meta: MetaFunction = () => [{ title: "Add user · Parley" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "users:manage");
-  return { teams: (await listTeams(db())).map(({ id, name }) => ({ id, name })) };
+  const viewer = await requirePermission(request, "users:manage");
+  return { teams: (await listTeams(db(), viewer)).map(({ id, name }) => ({ id, name })) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

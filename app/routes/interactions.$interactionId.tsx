@@ -20,16 +20,12 @@ import { blobStore } from "../lib/storage.server";
 import { assignInteraction } from "../modules/assignments/assign-interaction.server";
 import { scorecardsToScore } from "../modules/evaluations/scorecards-to-score.server";
 import { listInteractionEvaluations } from "../modules/evaluations/list-interaction-evaluations.server";
-import { listInteractionAssignments } from "../modules/assignments/list-interaction-assignments.server";
 import { getInteraction } from "../modules/interactions/get-interaction.server";
-import { processingRetryable } from "../modules/interactions/processing-retry";
+import { processingRetryFor } from "../modules/interactions/processing-retry";
 import { retryProcessing } from "../modules/interactions/retry-processing.server";
-import { listReviewers } from "../modules/assignments/list-reviewers.server";
-import { listPublishedScorecards } from "../modules/scorecards/list-published-scorecards.server";
+import { assignmentOptions, type AssignmentOptions } from "../modules/assignments/assignment-options.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
-import { can } from "../modules/access/permissions";
 import { getConfig } from "../../server/config";
-import type { Viewer } from "../modules/users/roles";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} · Parley` : "Interaction · Parley" },
@@ -72,10 +68,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!interaction) throw errorPage("not_found", NOT_FOUND);
   const tz = organisation.timeZone;
   const now = new Date();
-  // Failed, or processing for so long that its job was probably lost (a worker that died).
-  const retryable = interaction.recording !== null && processingRetryable(interaction, now, getConfig().PROCESSING_RETRY_AFTER_MINUTES);
-  // Loaded only after the scoped query above found the interaction for this viewer.
-  const [score, evaluations] = await Promise.all([scorePanel(viewer, id), listInteractionEvaluations(db(), viewer, id)]);
+  const { canRetry, stalledMinutes } = processingRetryFor(viewer, interaction, now, getConfig().PROCESSING_RETRY_AFTER_MINUTES);
+  // Loaded only after the scoped query above found the interaction for this viewer; each
+  // answers null for a viewer whose role does not score or assign.
+  const [scorecards, evaluations, assign] = await Promise.all([
+    scorecardsToScore(db(), viewer, id),
+    listInteractionEvaluations(db(), viewer, id),
+    assignmentOptions(db(), viewer, id, { now }),
+  ]);
   return {
     title: `${channelLabels[interaction.channel]} with ${interaction.customerName ?? "a customer"}`,
     interaction: {
@@ -87,14 +87,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       peaks: null,
       statusSince: undefined,
     },
-    stalledMinutes: interaction.status === "processing" && retryable ? Math.floor((now.getTime() - interaction.statusSince.getTime()) / 60_000) : null,
+    stalledMinutes,
     media: conversationMediaOf(interaction),
     currentUserId: viewer.id,
     timeZone: tz,
-    canRetry: retryable && can(viewer, "interactions:ingest"),
-    // Loaded only after the scoped query above found the interaction for this viewer.
-    assign: can(viewer, "assignments:manage") ? await assignPanel(viewer, id, tz) : null,
-    score,
+    canRetry,
+    assign: assign && assignPanel(assign, now, tz),
+    score: scorecards && { scorecards: scorecards.map(({ id, name }) => ({ id, name })) },
     evaluations: evaluations.map((evaluation) => ({
       ...evaluation,
       score: evaluation.score === null ? null : evaluation.score.toFixed(1),
@@ -104,13 +103,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** The "Assign for review" panel: what can be chosen, and the assignments the interaction has. */
-async function assignPanel(viewer: Viewer, interactionId: string, tz: string) {
-  const now = new Date();
-  const [scorecards, reviewers, assignments] = await Promise.all([
-    listPublishedScorecards(db()),
-    listReviewers(db()),
-    listInteractionAssignments(db(), viewer, interactionId, { now }),
-  ]);
+function assignPanel({ scorecards, reviewers, assignments }: AssignmentOptions, now: Date, tz: string) {
   return {
     scorecards: scorecards.map(({ id, name }) => ({ id, name })),
     reviewers,
@@ -131,28 +124,20 @@ async function assignPanel(viewer: Viewer, interactionId: string, tz: string) {
   };
 }
 
-/** "Score this interaction": reviewers, never on their own conversation; the published scorecards to choose from. */
-async function scorePanel(viewer: Viewer, interactionId: string) {
-  const scorecards = await scorecardsToScore(db(), viewer, interactionId);
-  if (!scorecards) return null;
-  return { scorecards: scorecards.map(({ id, name }) => ({ id, name })) };
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, "interactions:view");
   const id = interactionIdOf(params);
   const form = await readForm(request, actionSchema);
   if (!form.ok) return form.response;
   const input = form.input;
+  // Each use case checks the viewer's permission on the interaction itself (404 outside their scope, 403 when not theirs to do).
   if (input.intent === "retry") {
-    if (!can(viewer, "interactions:ingest")) throw errorPage("forbidden", "You do not have access to this page.");
     const retryAfterMinutes = getConfig().PROCESSING_RETRY_AFTER_MINUTES;
     const result = await runUseCase(form.form, () => retryProcessing(db(), viewer, id, { retryAfterMinutes }));
     if (!result.ok) return result.response;
     throw redirect(`/interactions/${id}`);
   }
 
-  if (!can(viewer, "assignments:manage")) throw errorPage("forbidden", "Only QA leads and admins assign conversations for review.");
   const { timeZone } = await getOrganisation(db());
   // A time the clocks skipped is refused with the jump named (decision 0017), not guessed.
   const due = parseLocalDateTime(input.dueAt, timeZone);

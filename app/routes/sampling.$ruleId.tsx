@@ -31,6 +31,7 @@ import { countRuleWork } from "../modules/sampling/rule-work-counts.server";
 import { setSamplingRuleActive, updateSamplingRule } from "../modules/sampling/save-sampling-rule.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 import { getUser } from "../modules/users/list-users.server";
+import type { Viewer } from "../modules/users/roles";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.rule.name ?? "Sampling rule"} · Parley` }];
 
@@ -57,10 +58,10 @@ async function loadRule(params: unknown): Promise<StoredRule> {
 }
 
 /** Choices the saved rule names that are no longer on offer, so the form shows them instead of dropping them. */
-async function stillNamed(rule: StoredRule, options: RuleFormOptions): Promise<Partial<RuleFormChoices>> {
+async function stillNamed(viewer: Viewer, rule: StoredRule, options: RuleFormOptions): Promise<Partial<RuleFormChoices>> {
   const missing = (ids: string[], offered: { id: string }[]) => ids.filter((id) => !offered.some((item) => item.id === id));
   const people = (ids: string[], note: string) =>
-    Promise.all(ids.map(async (id) => ({ value: id, label: `${(await getUser(db(), id))?.name ?? "Unknown person"} (${note})` })));
+    Promise.all(ids.map(async (id) => ({ value: id, label: `${(await getUser(db(), viewer, id))?.name ?? "Unknown person"} (${note})` })));
   const { filters, reviewerIds, scorecardId } = rule.settings;
   return {
     scorecards: missing([scorecardId], options.scorecards).map((id) => ({ value: id, label: "The current scorecard (no longer published)" })),
@@ -96,7 +97,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       manual: schedule.kind === "manual",
     },
     typed: ruleFormFromSettings(rule.settings),
-    choices: ruleFormChoices(options, await stillNamed(rule, options)),
+    choices: ruleFormChoices(options, await stillNamed(viewer, rule, options)),
     deletion: { ruleId: rule.id, ...work },
     runsNext: runs.next,
     runsFirstPage: !runsBefore,

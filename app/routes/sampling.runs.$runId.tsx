@@ -71,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getOrganisation(db()),
     listRunAgents(db(), viewer, run.id, { shortOnly: short === "1", after: agentsAfter, limit: RUN_PAGE_SIZE }),
     listRunAssignments(db(), viewer, run.id, { agentId: agent, after, limit: RUN_PAGE_SIZE }),
-    agent ? getUser(db(), agent) : null,
+    agent ? getUser(db(), viewer, agent) : null,
   ]);
   const tz = organisation.timeZone;
   const scores = await listScoreBadges(db(), viewer, assignments.items.map((assignment) => assignment.interactionId));

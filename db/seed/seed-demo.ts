@@ -6,7 +6,7 @@ import type { BlobStore } from "../../app/lib/storage.server";
 import { mapLimit } from "../../app/modules/api/map-limit";
 import { hashPassword } from "../../app/modules/auth/password.server";
 import { ingestInteraction } from "../../app/modules/interactions/ingest-interaction.server";
-import { transcriptSchema } from "../../app/modules/interactions/transcript";
+import { transcriptSchema } from "../../app/modules/transcripts/transcript";
 import { runSamplingRule } from "../../app/modules/sampling/run-sampling-rule.server";
 import { createSamplingRule } from "../../app/modules/sampling/save-sampling-rule.server";
 import { demoEmail, demoTeams, demoUsers, DEMO_PASSWORD } from "./demo-organisation";

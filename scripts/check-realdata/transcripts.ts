@@ -10,8 +10,8 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { findMessages } from "../../app/modules/interactions/importers/chat-json";
-import { importTranscript, type ImportOptions, type ImportResult } from "../../app/modules/interactions/importers/index";
+import { findMessages } from "../../app/modules/transcripts/chat-json";
+import { importTranscript, type ImportOptions, type ImportResult } from "../../app/modules/transcripts/index";
 
 if (!process.argv[2]) {
   console.error("usage: npx tsx scripts/check-realdata/transcripts.ts <folder>");

@@ -1,4 +1,4 @@
-import type { SpeakerRole } from "../../modules/interactions/transcript";
+import type { SpeakerRole } from "../../modules/transcripts/transcript";
 import { FieldError } from "../field-error";
 import type { PreviewSpeaker } from "../../modules/interactions/import-fields";
 

@@ -1,6 +1,6 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import type { SpeakerRole } from "../../modules/interactions/transcript";
+import type { SpeakerRole } from "../../modules/transcripts/transcript";
 import type { RootLoaderData } from "../../root";
 import type { AgentOption } from "./agent-picker";
 import { deriveExternalId, isImportFailure, type ImportActionData, type ImportFailure, type PreviewResult } from "../../modules/interactions/import-fields";

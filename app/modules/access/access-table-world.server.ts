@@ -30,6 +30,7 @@ import { acknowledgeEvaluation } from "../feedback/acknowledge-evaluation.server
 import { listMyFeedback } from "../feedback/list-my-feedback.server";
 import { listUnacknowledged } from "../feedback/list-unacknowledged.server";
 import { getInteraction } from "../interactions/get-interaction.server";
+import { getUser, listUsers } from "../users/list-users.server";
 import { roles, type Role, type Viewer } from "../users/roles";
 
 export const A = "allow";
@@ -333,6 +334,49 @@ export async function listedFor(list: keyof typeof evaluationLists): Promise<[Li
     }
   }
   return listed as [Listed, Listed, Listed, Listed, Listed];
+}
+
+// ─── People: whose account each role may read ─────────────────────────────────────────────
+export type Account = "ana" | "rosa" | "lee" | "sam" | "ada";
+export const accounts: Record<Account, string> = {
+  ana: "Ana's account (an agent)",
+  rosa: "Rosa's account (a QA specialist)",
+  lee: "Lee's account (the QA lead)",
+  sam: "Sam's account (a supervisor)",
+  ada: "Ada's account (the admin)",
+};
+const accountOf = (account: Account): Viewer => {
+  const { people, viewers } = cast();
+  return { ana: people.ana, rosa: people.rosa, lee: viewers.qa_lead, sam: viewers.supervisor, ada: viewers.admin }[account];
+};
+
+/** Reading one person's account (the user page, a sampling rule naming them), for each role. */
+export async function accountOutcomes(account: Account): Promise<Outcomes> {
+  const outcomes: Outcome[] = [];
+  for (const role of roles) outcomes.push(await outcomeOf(async () => (await getUser(db(), cast().viewers[role], accountOf(account).id)) ?? NOT_VISIBLE));
+  return outcomes as Outcomes;
+}
+
+/** Which of the cast's accounts the user list gives each role (every page of it); 403 when refused. */
+export async function listedAccounts(): Promise<(Account[] | 403)[]> {
+  const listed: (Account[] | 403)[] = [];
+  for (const role of roles) {
+    const ids = new Set<string>();
+    try {
+      let after: Parameters<typeof listUsers>[2]["after"];
+      do {
+        const page = await listUsers(db(), cast().viewers[role], { status: "all", limit: 500, after });
+        for (const user of page.users) ids.add(user.id);
+        const last = page.users.at(-1);
+        after = page.hasMore && last ? { name: last.name, id: last.id } : undefined;
+      } while (after);
+      listed.push((Object.keys(accounts) as Account[]).filter((account) => ids.has(accountOf(account).id)));
+    } catch (error) {
+      if (error instanceof DomainError && error.status === 403) listed.push(403);
+      else throw error;
+    }
+  }
+  return listed;
 }
 
 /** What a refused cell must leave as it was: the evaluations, their notes and acknowledgements, the queue items. */

@@ -11,6 +11,9 @@
  * Ana is the agent (team North), Sam supervises North, Quinn is the QA specialist, Lee the QA
  * lead, Ada the admin. Rosa is another QA specialist; Nick is Ana's teammate in North; Sofia
  * an agent of team South. Reviews are on a scorecard that requires acknowledgement.
+ * People's accounts are read in full by admins (`users:read`); a QA lead reads the workforce
+ * (`users:read-workforce`: agents, QA specialists and leads), never a supervisor's or an
+ * admin's account.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db.server";
@@ -27,9 +30,12 @@ import { getEvaluation } from "../evaluations/get-evaluation.server";
 import { releaseEvaluation } from "../evaluations/release-evaluation.server";
 import { listSamplingRules } from "../sampling/list-sampling-rules.server";
 import { listScorecards } from "../scorecards/list-scorecards.server";
+import { listTeams } from "../users/list-teams.server";
 import { roles, type Viewer } from "../users/roles";
 import {
   A,
+  accountOutcomes,
+  accounts,
   annotationOps,
   annotationRows,
   assignmentOps,
@@ -39,12 +45,14 @@ import {
   evaluationOps,
   evaluationRows,
   interactionOps,
+  listedAccounts,
   listedFor,
   outcomeOf,
   outcomesFor,
   seedCast,
   seedWorld,
   snapshot,
+  type Account,
   type AnnotationKey,
   type AssignmentKey,
   type Conversation,
@@ -194,6 +202,19 @@ const listTable: [keyof typeof evaluationLists, [Listed, Listed, Listed, Listed,
   ["unacknowledged", [["released", "otherTeam"], ["released", "otherTeam"], 403, ["released"], 403]],
 ];
 
+//                                                                    admin qa_lead  qa   supervisor agent
+const accountTable: [Account, "view", Outcomes][] = [
+  ["ana",  "view", [A,   A,   403, 403, 403]],
+  ["rosa", "view", [A,   A,   403, 403, 403]],
+  ["lee",  "view", [A,   A,   403, 403, 403]],
+  ["sam",  "view", [A,   404, 403, 403, 403]],
+  ["ada",  "view", [A,   404, 403, 403, 403]],
+];
+
+// Which of those accounts the user list gives each role (the admin's people page; a QA lead's import page).
+//                               admin                                   qa_lead                          qa   supervisor agent
+const accountList: (Account[] | 403)[] = [["ana", "rosa", "lee", "sam", "ada"], ["ana", "rosa", "lee"], 403, 403, 403];
+
 describe("the access table", () => {
   it("lists the roles in the order of its columns", () => {
     expect(roles).toEqual(["admin", "qa_lead", "qa", "supervisor", "agent"]);
@@ -218,6 +239,14 @@ describe("the access table", () => {
   it.each(assignmentTable)("assignment: %s · %s", async (row, operation, expected) => {
     expect(await outcomesFor(assignmentOps[operation], row), assignmentRows[row].label).toEqual(expected);
   });
+
+  it.each(accountTable)("person: %s · %s", async (account, _operation, expected) => {
+    expect(await accountOutcomes(account), accounts[account]).toEqual(expected);
+  });
+
+  it("list: people", async () => {
+    expect(await listedAccounts()).toEqual(accountList);
+  });
 });
 
 describe("the pages of one kind of work, as use cases", () => {
@@ -226,6 +255,7 @@ describe("the pages of one kind of work, as use cases", () => {
     ["list scorecards",      (v) => listScorecards(db(), v, { includeArchived: true }), [A, A, 403, 403, 403]],
     ["list sampling rules",  (v) => listSamplingRules(db(), v),                         [A, A, 403, 403, 403]],
     ["the assignments page", (v) => assignmentsDashboard(db(), v),                      [A, A, 403, 403, 403]],
+    ["list teams",           (v) => listTeams(db(), v),                                 [A, 403, 403, 403, 403]],
   ])("%s", async (_name, read, expected) => {
     const outcomes: Outcome[] = [];
     for (const role of roles) outcomes.push(await outcomeOf(() => read(cast().viewers[role])));

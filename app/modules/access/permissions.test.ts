@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { can, interactionScope, permissions, rolesWith, type Permission } from "./permissions";
 import { roles, type Role, type Viewer } from "../users/roles";
+import { seesHiddenAnswers } from "./rules";
 
 const everyPermission: readonly Permission[] = permissions;
 
@@ -24,6 +25,7 @@ describe("can", () => {
 
   it("lets QA leads see and import all interactions, run sampling and review, release, arbitrate, calibrate and coach, but not administer the organisation", () => {
     expect(granted("qa_lead")).toEqual([
+      "users:read-workforce",
       "interactions:view",
       "interactions:view-all",
       "interactions:ingest",
@@ -32,6 +34,7 @@ describe("can", () => {
       "assignments:manage",
       "reviews:work",
       "evaluations:release",
+      "evaluations:see-hidden-answers",
       "evaluations:edit",
       "acknowledgements:oversee",
       "disputes:decide",
@@ -42,11 +45,11 @@ describe("can", () => {
   });
 
   it("lets QA specialists see all interactions and work their queue, but not import, sample or release", () => {
-    expect(granted("qa")).toEqual(["interactions:view", "interactions:view-all", "reviews:work", "reports:view"]);
+    expect(granted("qa")).toEqual(["interactions:view", "interactions:view-all", "reviews:work", "evaluations:see-hidden-answers", "reports:view"]);
   });
 
   it("lets a supervisor view interactions only within their scope, see who has not acknowledged, dispute for their agents and coach them", () => {
-    expect(granted("supervisor")).toEqual(["interactions:view", "acknowledgements:oversee", "disputes:raise", "disputes:endorse", "coaching:manage", "reports:view"]);
+    expect(granted("supervisor")).toEqual(["interactions:view", "evaluations:see-hidden-answers", "acknowledgements:oversee", "disputes:raise", "disputes:endorse", "coaching:manage", "reports:view"]);
   });
 
   it("lets an agent view interactions only within their scope and dispute their evaluations", () => {
@@ -58,6 +61,17 @@ describe("can", () => {
     expect(rolesWith("disputes:decide")).toEqual(["qa_lead"]);
   });
 
+  it("lets only QA leads read the workforce's accounts (admins read every account)", () => {
+    expect(rolesWith("users:read-workforce")).toEqual(["admin", "qa_lead"]);
+    expect(rolesWith("users:read")).toEqual(["admin"]);
+  });
+
+  it("shows the answers hidden from agents to every role but the agent", () => {
+    expect(rolesWith("evaluations:see-hidden-answers")).toEqual(["admin", "qa_lead", "qa", "supervisor"]);
+    // The rule the evaluation reads go through (get-evaluation, the history) asks the grants, not the role's name.
+    expect(roles.filter((role) => seesHiddenAnswers(viewer(role)))).toEqual(["admin", "qa_lead", "qa", "supervisor"]);
+  });
+
   it("lets QA leads and admins release evaluations, and only QA leads correct them (not QA specialists)", () => {
     expect(rolesWith("evaluations:release")).toEqual(["admin", "qa_lead"]);
     expect(rolesWith("evaluations:edit")).toEqual(["qa_lead"]);
@@ -66,6 +80,7 @@ describe("can", () => {
   it("never lets anyone but an admin manage users, teams or settings", () => {
     for (const role of roles.filter((r) => r !== "admin")) {
       expect(can({ role }, "users:manage")).toBe(false);
+      expect(can({ role }, "users:read")).toBe(false);
       expect(can({ role }, "teams:manage")).toBe(false);
       expect(can({ role }, "settings:manage")).toBe(false);
       expect(can({ role }, "api-tokens:manage")).toBe(false);

@@ -10,6 +10,9 @@ import { roles, type Role, type Viewer } from "../users/roles";
 /** Every permission with what it lets its holder do (the keys are the type). */
 const described = {
   "users:manage": "Add, change and deactivate users.",
+  "users:read": "See every account (email, role, teams, active or not) and every team: the people pages.",
+  "users:read-workforce":
+    "See the accounts whose work QA manages (agents, QA specialists and leads, active or not), to name them in imports, sampling rules and runs.",
   "teams:manage": "Create and rename teams.",
   "settings:manage": "Organisation settings.",
   "api-tokens:manage": "See and revoke every user's API tokens (everybody else sees only their own).",
@@ -21,6 +24,8 @@ const described = {
   "assignments:manage": "Assign, reassign and oversee review work of others.",
   "reviews:work": "Work a review queue of one's own: score and annotate.",
   "evaluations:release": "Release a submitted review to the agent (scorecards whose release mode is manual).",
+  "evaluations:see-hidden-answers":
+    "Read the answers, comments and annotations a scorecard hides from agents (notes for the supervisor); without it an evaluation is read as the agent reads it.",
   "evaluations:edit": "Correct or void a submitted evaluation, with a reason (a new revision): QA's judgement, so leads, not admins.",
   "acknowledgements:oversee": "See which agents have not acknowledged their feedback, and the overdue ones, within the viewer's scope.",
   "disputes:raise": "Dispute a released evaluation: the agent, or their supervisor on their behalf.",
@@ -42,6 +47,7 @@ const notForAdmins: readonly Permission[] = ["reviews:work", "evaluations:edit",
 export const grants: Record<Role, readonly Permission[]> = {
   admin: permissions.filter((permission) => !notForAdmins.includes(permission)),
   qa_lead: [
+    "users:read-workforce",
     "interactions:view",
     "interactions:view-all",
     "interactions:ingest",
@@ -50,6 +56,7 @@ export const grants: Record<Role, readonly Permission[]> = {
     "assignments:manage",
     "reviews:work",
     "evaluations:release",
+    "evaluations:see-hidden-answers",
     "evaluations:edit",
     "acknowledgements:oversee",
     "disputes:decide",
@@ -57,8 +64,8 @@ export const grants: Record<Role, readonly Permission[]> = {
     "coaching:manage",
     "reports:view",
   ],
-  qa: ["interactions:view", "interactions:view-all", "reviews:work", "reports:view"],
-  supervisor: ["interactions:view", "acknowledgements:oversee", "disputes:raise", "disputes:endorse", "coaching:manage", "reports:view"],
+  qa: ["interactions:view", "interactions:view-all", "reviews:work", "evaluations:see-hidden-answers", "reports:view"],
+  supervisor: ["interactions:view", "evaluations:see-hidden-answers", "acknowledgements:oversee", "disputes:raise", "disputes:endorse", "coaching:manage", "reports:view"],
   agent: ["interactions:view", "disputes:raise", "reports:view"],
 };
 

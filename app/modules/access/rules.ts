@@ -9,6 +9,16 @@ import type { Viewer } from "../users/roles";
 import { can } from "./permissions";
 import { forbidden } from "./refusals";
 
+/**
+ * Whether the viewer reads an evaluation whole, or as the agent reads it: without the answers,
+ * comments and annotations its scorecard hides from agents (evaluations/hidden-answers.ts
+ * removes them). A permission, not a role name, so a role added later reads the agent's
+ * version until it is granted more.
+ */
+export function seesHiddenAnswers(viewer: Viewer): boolean {
+  return can(viewer, "evaluations:see-hidden-answers");
+}
+
 /** Autosave, submit and annotations of a draft: its own scorer, while their role still scores. */
 export function assertMayScore(viewer: Viewer, evaluation: { reviewer_id: string; status: string }): void {
   if (!can(viewer, "reviews:work")) {

@@ -1,7 +1,7 @@
 import type { Database } from "../../lib/db.server";
 import type { BlobStore } from "../../lib/storage.server";
 import { talkMetricsOf, warningsOf } from "../interactions/interaction-row";
-import { transcriptSchema } from "../interactions/transcript";
+import { transcriptSchema } from "../transcripts/transcript";
 import type { Viewer } from "../users/roles";
 import type { InteractionDetailJson } from "./api.schema";
 import { scopedInteractionQuery, toSummaryJson } from "./interaction-json.server";

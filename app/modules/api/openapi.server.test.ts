@@ -12,8 +12,8 @@ import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { loader as serveDocument } from "../../routes/api.v1.openapi[.]json";
 import { loader as serveTranscriptSchema } from "../../routes/api.v1.schemas.transcript[.]json";
-import { fixture } from "../interactions/importers/test-fixtures";
-import { transcriptSchema } from "../interactions/transcript";
+import { fixture } from "../transcripts/test-fixtures";
+import { transcriptSchema } from "../transcripts/transcript";
 import { batchRequestSchema, ingestRequestSchema, listQuerySchema, startUploadSchema } from "./api.schema";
 import { documentedOperations, openApiDocument } from "./openapi";
 

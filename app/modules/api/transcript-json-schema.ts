@@ -1,4 +1,4 @@
-import { MAX_SEGMENTS, transcriptSchema } from "../interactions/transcript";
+import { MAX_SEGMENTS, transcriptSchema } from "../transcripts/transcript";
 import { jsonSchemaOf, type JsonSchema } from "./json-schema";
 
 /** Where every installation serves the canonical transcript's JSON Schema (no token needed). */

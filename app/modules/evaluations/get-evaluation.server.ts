@@ -13,7 +13,8 @@ import type { Viewer } from "../users/roles";
 import { listHiddenQuestionIds } from "../scorecards/list-question-visibility.server";
 import { scopeEvaluations } from "../access/evaluation-scope.server";
 import type { AnnotationInput } from "./annotation.schema";
-import { annotationsWithout, answersWithout, definitionWithout, hiddenQuestionIds, hidesAnswersFrom } from "./hidden-answers";
+import { seesHiddenAnswers } from "../access/rules";
+import { annotationsWithout, answersWithout, definitionWithout, hiddenQuestionIds } from "./hidden-answers";
 import { emptyFeedback, feedbackDocumentSchema, type FeedbackDocument } from "./feedback-document";
 
 /** An annotation as stored: what the workspace sent (AnnotationInput), with its author and time. */
@@ -103,7 +104,7 @@ export async function getEvaluation(db: Database, viewer: Viewer, evaluationId: 
 
   const feedback = feedbackDocumentSchema.safeParse(row.feedback);
   const fullDefinition = scorecardDefinitionSchema.parse(row.definition);
-  const hidden = hidesAnswersFrom(viewer) ? hiddenQuestionIds(fullDefinition, await listHiddenQuestionIds(db, row.scorecard_id)) : new Set<string>();
+  const hidden = !seesHiddenAnswers(viewer) ? hiddenQuestionIds(fullDefinition, await listHiddenQuestionIds(db, row.scorecard_id)) : new Set<string>();
   return {
     id: row.id,
     interactionId: row.interaction_id,

@@ -4,15 +4,10 @@
  * of an evaluation then has neither those questions, nor their answers and comments, nor the
  * annotations linked to them. Only non-scoring questions are ever hidden: a score and its
  * explanation stay visible to the agent, so a marked id that is a scoring question in the
- * evaluation's own version is shown all the same. Pure: no I/O.
+ * evaluation's own version is shown all the same. Who reads the agent's view is an access
+ * rule (access/rules.ts `seesHiddenAnswers`). Pure: no I/O.
  */
 import { isScoringQuestion, questionsInOrder, type Answers, type ScorecardDefinition } from "../scorecards/scorecard-definition.schema";
-import type { Viewer } from "../users/roles";
-
-/** Agents read evaluations of their own conversations; everyone else who may see one sees all of it. */
-export function hidesAnswersFrom(viewer: Pick<Viewer, "role">): boolean {
-  return viewer.role === "agent";
-}
 
 /** The ids of `definition` an agent must not see: marked hidden and not scored in this version. */
 export function hiddenQuestionIds(definition: ScorecardDefinition, marked: Iterable<string>): Set<string> {

@@ -11,7 +11,8 @@ import { listHiddenQuestionIds } from "../scorecards/list-question-visibility.se
 import { answersSchema, scorecardDefinitionSchema } from "../scorecards/scorecard-definition.schema";
 import type { Viewer } from "../users/roles";
 import type { RevisionCause } from "./append-revision.server";
-import { hiddenQuestionIds, hidesAnswersFrom } from "./hidden-answers";
+import { seesHiddenAnswers } from "../access/rules";
+import { hiddenQuestionIds } from "./hidden-answers";
 import { answerChanges, type AnswerChange } from "./revision-changes";
 
 export interface RevisionEntry {
@@ -54,7 +55,7 @@ export async function listEvaluationHistory(db: Database, viewer: Viewer, evalua
     .where("evaluation_revisions.evaluation_id", "=", evaluationId)
     .orderBy("evaluation_revisions.sequence")
     .execute();
-  const marked = hidesAnswersFrom(viewer) ? await listHiddenQuestionIds(db, evaluation.scorecard_id) : [];
+  const marked = !seesHiddenAnswers(viewer) ? await listHiddenQuestionIds(db, evaluation.scorecard_id) : [];
   let previous = {};
   return rows.map((row) => {
     const definition = scorecardDefinitionSchema.parse(row.definition);

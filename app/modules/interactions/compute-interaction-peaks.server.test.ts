@@ -15,7 +15,7 @@ import { peaksRateFor } from "./compute-interaction-peaks.server";
 import { readWaveformOverview } from "../recordings/waveform-overview";
 import { getInteraction } from "./get-interaction.server";
 import { retryProcessing } from "./retry-processing.server";
-import type { CallTranscript } from "./transcript";
+import type { CallTranscript } from "../transcripts/transcript";
 
 const callWith = (segments: CallTranscript["segments"]): CallTranscript => ({ ...(callTranscript() as CallTranscript), segments });
 const warningsOf = (id: string) =>

@@ -1,7 +1,7 @@
 import type { Database } from "../../lib/db.server";
 import type { BlobStore } from "../../lib/storage.server";
 import { computeRecordingPeaks } from "../recordings/compute-recording-peaks.server";
-import { callEndMs, transcriptSchema } from "./transcript";
+import { callEndMs, transcriptSchema } from "../transcripts/transcript";
 import { recordingOverrunWarning } from "./transcript-length";
 
 /** About 36,000 peaks per channel at most: an hour at 10/s, a six-minute call at 100/s. */

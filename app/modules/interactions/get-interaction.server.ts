@@ -4,22 +4,15 @@ import { readWaveformOverview, type WaveformOverview } from "../recordings/wavef
 import type { Viewer } from "../users/roles";
 import { scopeInteractions } from "../access/interaction-scope.server";
 import { talkMetricsOf, warningsOf, type TalkMetrics } from "./interaction-row";
-import { transcriptSchema, type Transcript } from "./transcript";
+import type { InteractionSummary } from "./interaction-summary.server";
+import { transcriptSchema, type Transcript } from "../transcripts/transcript";
 
-export interface InteractionDetail {
-  id: string;
-  channel: "call" | "chat" | "email";
-  source: string;
-  externalId: string;
-  startedAt: Date;
-  durationMs: number;
+/** The interaction page's interaction: the fields of the summary every list shows, and what only its page shows. */
+export interface InteractionDetail
+  extends Pick<InteractionSummary, "id" | "channel" | "source" | "externalId" | "startedAt" | "durationMs" | "queue" | "tags" | "customerName" | "status"> {
   direction: string | null;
-  queue: string | null;
-  tags: string[];
-  customerName: string | null;
   agentName: string;
   teamName: string | null;
-  status: "processing" | "ready" | "failed";
   /** When the status was last set (the waveform job started or ended). */
   statusSince: Date;
   failureReason: string | null;

@@ -6,8 +6,8 @@
  */
 import { z } from "zod";
 import { ingestRequestSchema, startUploadSchema, type IngestRequest } from "./ingest-request.schema";
-import type { TranscriptFormat } from "./importers/types";
-import type { SpeakerRole } from "./transcript";
+import type { TranscriptFormat } from "../transcripts/types";
+import type { SpeakerRole } from "../transcripts/transcript";
 import { type ErrorCode, fieldErrorsOf } from "../../lib/errors";
 import { parseLocalDateTime } from "../../lib/time";
 

@@ -3,10 +3,10 @@ import { assertCan } from "../access/refusals";
 import { DomainError } from "../../lib/errors";
 import type { BlobStore } from "../../lib/storage.server";
 import type { Viewer } from "../users/roles";
-import { importTranscript } from "./importers/index";
+import { importTranscript } from "../transcripts/index";
 import { ingestInteraction, type IngestResult } from "./ingest-interaction.server";
 import type { IngestRequest } from "./ingest-request.schema";
-import { callEndMs, chatSpanMs } from "./transcript";
+import { callEndMs, chatSpanMs } from "../transcripts/transcript";
 import { durationOverrunWarning, recordingOverrunWarning } from "./transcript-length";
 
 export type ImportInteractionResult = IngestResult & { warnings: string[] };

@@ -8,7 +8,7 @@ import { isUniqueViolation } from "../../lib/pg-errors";
 import type { BlobStore } from "../../lib/storage.server";
 import { claimRecordingUpload, discardUpload, type ClaimedUpload } from "./recording-upload.server";
 import { computeTalkMetrics } from "./talk-metrics";
-import { transcriptPlainText, type Transcript } from "./transcript";
+import { transcriptPlainText, type Transcript } from "../transcripts/transcript";
 import { detectAudioType, SNIFF_BYTES } from "../recordings/detect-audio-type";
 import { OGG_TAIL_BYTES } from "../recordings/compressed-duration";
 import { headerDurationMs } from "../recordings/header-duration";

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { textEncodings } from "./importers/text";
-import { transcriptFormats } from "./importers/types";
-import { MAX_CALL_MS } from "./transcript";
+import { textEncodings } from "../transcripts/text";
+import { transcriptFormats } from "../transcripts/types";
+import { MAX_CALL_MS } from "../transcripts/transcript";
 
 /**
  * Base64 as `base64` prints it (line breaks allowed). Checked character by character

@@ -18,7 +18,7 @@ import {
   listInteractions,
   type InteractionListQuery,
 } from "./list-interactions.server";
-import type { Transcript } from "./transcript";
+import type { Transcript } from "../transcripts/transcript";
 
 const TIME_ZONE = "America/New_York";
 

@@ -7,19 +7,14 @@ import type { Viewer } from "../users/roles";
 import { evaluationVisibleTo } from "../access/evaluation-scope.server";
 import { scopeInteractions } from "../access/interaction-scope.server";
 import type { InteractionFilters } from "./interaction-filters";
+import { selectInteractionSummary, toInteractionSummary, type InteractionSummary } from "./interaction-summary.server";
 import { looseQueueScan } from "./list-queues.server";
 
-export interface InteractionListItem {
-  id: string;
-  channel: "call" | "chat" | "email";
-  startedAt: Date;
-  durationMs: number;
+/** A row of the interactions page: the summary every list shares, flattened, with the metadata's own summary line. */
+export interface InteractionListItem
+  extends Pick<InteractionSummary, "id" | "channel" | "startedAt" | "durationMs" | "queue" | "customerName" | "tags" | "status"> {
   agentName: string;
   teamName: string | null;
-  queue: string | null;
-  customerName: string | null;
-  tags: string[];
-  status: "processing" | "ready" | "failed";
   summary: string | null;
 }
 
@@ -45,41 +40,31 @@ export async function listInteractions(
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    items: page.map((row) => ({
-      id: row.id,
-      channel: row.channel as InteractionListItem["channel"],
-      startedAt: row.started_at,
-      durationMs: row.duration_ms,
-      agentName: row.agent_name,
-      teamName: row.team_name,
-      queue: row.queue,
-      customerName: row.customer_name,
-      tags: row.tags,
-      status: row.status as InteractionListItem["status"],
-      summary: summaryOf(row.metadata),
-    })),
+    items: page.map((row) => {
+      const interaction = toInteractionSummary(row);
+      return {
+        id: interaction.id,
+        channel: interaction.channel,
+        startedAt: interaction.startedAt,
+        durationMs: interaction.durationMs,
+        agentName: interaction.agent.name,
+        teamName: interaction.team?.name ?? null,
+        queue: interaction.queue,
+        customerName: interaction.customerName,
+        tags: interaction.tags,
+        status: interaction.status,
+        summary: summaryOf(interaction.metadata),
+      };
+    }),
     next: rows.length > query.limit && last ? { startedAt: last.started_at, id: last.id } : null,
   };
 }
 
 /** The list's SQL, unexecuted: `listInteractions` runs it, the index tests EXPLAIN it. */
 export function interactionListQuery(db: Database, viewer: Viewer, query: InteractionListQuery) {
-  let q = whereEvaluated(filterInteractions(scopeInteractions(db.selectFrom("interactions"), viewer), query, query.timeZone ?? "UTC"), query.evaluated, viewer)
-    .innerJoin("users as agent", "agent.id", "interactions.agent_id")
-    .leftJoin("teams", "teams.id", "interactions.team_id")
-    .select([
-      "interactions.id",
-      "interactions.channel",
-      "interactions.started_at",
-      "interactions.duration_ms",
-      "interactions.queue",
-      "interactions.customer_name",
-      "interactions.tags",
-      "interactions.status",
-      "interactions.metadata",
-      "agent.name as agent_name",
-      "teams.name as team_name",
-    ])
+  let q = selectInteractionSummary(
+    whereEvaluated(filterInteractions(scopeInteractions(db.selectFrom("interactions"), viewer), query, query.timeZone ?? "UTC"), query.evaluated, viewer),
+  )
     .orderBy("interactions.started_at", "desc")
     .orderBy("interactions.id", "desc")
     .limit(query.limit + 1);
@@ -235,11 +220,8 @@ export function queuesInScopeQuery(viewer: Viewer) {
   return looseQueueScan(scope.kind === "all" ? null : scope.teamIds);
 }
 
-function summaryOf(metadata: unknown): string | null {
-  if (metadata && typeof metadata === "object" && "summary" in metadata && typeof metadata.summary === "string") {
-    return metadata.summary;
-  }
-  return null;
+function summaryOf(metadata: Record<string, unknown>): string | null {
+  return typeof metadata.summary === "string" ? metadata.summary : null;
 }
 
 export async function countInteractionsSince(db: Database, viewer: Viewer, since: Date) {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeTalkMetrics } from "./talk-metrics";
-import type { CallTranscript } from "./transcript";
+import type { CallTranscript } from "../transcripts/transcript";
 
 type Seg = [speaker: "a" | "c", startMs: number, endMs: number];
 

@@ -1,4 +1,4 @@
-import { callEndMs, type CallTranscript } from "./transcript";
+import { callEndMs, type CallTranscript } from "../transcripts/transcript";
 
 export interface TalkMetrics {
   agentTalkMs: number;

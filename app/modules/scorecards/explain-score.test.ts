@@ -2,55 +2,32 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type ExplanationLine, explainScore, formatScore } from "./explain-score";
 import { scoreEvaluation } from "./score-math";
-import { type Answers, scorecardDefinitionSchema } from "./scorecard-definition.schema";
+import { define, exampleWith } from "./score-math.fixtures";
+import type { Answers } from "./scorecard-definition.schema";
 import { scenarioArbitrary } from "./test-arbitraries";
 
-const definition = scorecardDefinitionSchema.parse({
-  sections: [
-    {
-      id: "greeting",
-      title: "Greeting",
-      questions: [
-        { kind: "binary", id: "greeted", prompt: "Greeted the customer", weight: 2 },
-        { kind: "scale", id: "tone", prompt: "Tone", min: 1, max: 5 },
-        { kind: "binary", id: "name", prompt: "Used the name", weight: 0 },
-      ],
+/**
+ * The worked example of decision 0009 with what an explanation has to say something about:
+ * a weight-0 question, a survey also shown for a partly solved outcome, an N/A-able recap, and
+ * a weight-0 section with a critical-for-all question.
+ */
+const definition = define(
+  exampleWith({
+    questions: { survey: { showIf: { questionId: "outcome", equals: ["solved", "partly"] } } },
+    add: {
+      greeting: [{ kind: "binary", id: "name", prompt: "Used the name", weight: 0 }],
+      resolution: [{ kind: "binary", id: "recap", prompt: "Recapped", allowNa: true }],
     },
-    {
-      id: "resolution",
-      title: "Resolution",
-      weight: 2,
-      questions: [
-        {
-          kind: "choice",
-          id: "outcome",
-          prompt: "Outcome",
-          critical: "section",
-          options: [
-            { id: "solved", label: "Solved", points: 2 },
-            { id: "partly", label: "Partly", points: 1 },
-            { id: "no", label: "Not solved", points: 0 },
-          ],
-        },
-        {
-          kind: "binary",
-          id: "survey",
-          prompt: "Offered the survey",
-          allowNa: true,
-          showIf: { questionId: "outcome", equals: ["solved", "partly"] },
-        },
-        { kind: "binary", id: "recap", prompt: "Recapped", allowNa: true },
-        { kind: "text", id: "notes", prompt: "Notes" },
-      ],
-    },
-    {
-      id: "compliance",
-      title: "Compliance",
-      weight: 0,
-      questions: [{ kind: "binary", id: "verified", prompt: "Verified identity", critical: "all", allowNa: true }],
-    },
-  ],
-});
+    addSections: [
+      {
+        id: "compliance",
+        title: "Compliance",
+        weight: 0,
+        questions: [{ kind: "binary", id: "verified", prompt: "Verified identity", critical: "all", allowNa: true }],
+      },
+    ],
+  }),
+);
 
 const texts = (lines: ExplanationLine[]) => lines.map((line) => `${line.kind}: ${line.text}`);
 

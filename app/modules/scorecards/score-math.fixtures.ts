@@ -1,6 +1,7 @@
 /**
- * The scorecards the score-math tests share: the worked example of docs/decisions/0009 and
- * small helpers around it. Test code only.
+ * The scorecards the scorecard tests share (score math, its explanation, the definition's
+ * schema): the worked example of docs/decisions/0009, the example changed for one test
+ * (`exampleWith`), and small helpers around it. Test code only.
  */
 import { scoreEvaluation } from "./score-math";
 import { type Answers, type ScorecardDefinitionInput, scorecardDefinitionSchema } from "./scorecard-definition.schema";
@@ -12,7 +13,7 @@ export const define = (input: ScorecardDefinitionInput) => scorecardDefinitionSc
  * and "tone" 1..5; Resolution (weight 2) has "outcome" (critical for the section) and
  * "survey", shown only when the outcome is "solved".
  */
-export const example = define({
+export const exampleInput = {
   sections: [
     {
       id: "greeting",
@@ -49,7 +50,39 @@ export const example = define({
       ],
     },
   ],
-});
+} satisfies ScorecardDefinitionInput;
+
+export const example = define(exampleInput);
+
+type SectionInput = ScorecardDefinitionInput["sections"][number];
+type QuestionInput = SectionInput["questions"][number];
+
+/**
+ * The worked example (unparsed) with what one test needs changed, so the test states only
+ * the difference: sections' fields, questions' fields by id, questions added at the end of
+ * a section, sections added after its two.
+ */
+export function exampleWith(changes: {
+  sections?: Record<string, Partial<Omit<SectionInput, "questions">>>;
+  questions?: Record<string, Record<string, unknown>>;
+  add?: Record<string, QuestionInput[]>;
+  addSections?: SectionInput[];
+}): ScorecardDefinitionInput {
+  return {
+    ...exampleInput,
+    sections: [
+      ...exampleInput.sections.map((section) => ({
+        ...section,
+        ...changes.sections?.[section.id],
+        questions: [
+          ...section.questions.map((question) => ({ ...question, ...changes.questions?.[question.id] })),
+          ...(changes.add?.[section.id] ?? []),
+        ],
+      })),
+      ...(changes.addSections ?? []),
+    ],
+  };
+}
 
 export const score = (answers: Answers) => scoreEvaluation(example, answers);
 export const section = (answers: Answers, id: string) => score(answers).sections.find((s) => s.id === id);

@@ -1,46 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { exampleWith } from "./score-math.fixtures";
 import { type ScorecardDefinitionInput, answersSchema, scorecardDefinitionSchema, validateAnswers } from "./scorecard-definition.schema";
 
-const valid: ScorecardDefinitionInput = {
-  sections: [
-    {
-      id: "greeting",
-      title: " Greeting ",
-      questions: [
-        { kind: "binary", id: "greeted", prompt: "Greeted the customer by name" },
-        { kind: "scale", id: "tone", prompt: "Tone", min: 1, max: 5, minLabel: "Cold", maxLabel: " " },
-      ],
-    },
-    {
-      id: "resolution",
-      title: "Resolution",
-      weight: 2,
-      description: "",
-      questions: [
-        {
-          kind: "choice",
-          id: "outcome",
-          prompt: "Outcome",
-          options: [
-            { id: "solved", label: "Solved", points: 2 },
-            { id: "partly", label: "Partly", points: 1 },
-            { id: "no", label: "Not solved", points: 0 },
-          ],
-          critical: "section",
-        },
-        {
-          kind: "binary",
-          id: "survey",
-          prompt: "Offered the survey",
-          allowNa: true,
-          showIf: { questionId: "outcome", equals: ["solved"] },
-        },
-        { kind: "text", id: "notes", prompt: "Notes" },
-        { kind: "tags", id: "causes", prompt: "Root causes", options: [{ id: "billing", label: "Billing" }] },
-      ],
-    },
-  ],
-};
+/** The worked example with text to trim, labels, an empty description and a tags question. */
+const valid: ScorecardDefinitionInput = exampleWith({
+  sections: { greeting: { title: " Greeting " }, resolution: { description: "" } },
+  questions: { greeted: { prompt: "Greeted the customer by name" }, tone: { minLabel: "Cold", maxLabel: " " } },
+  add: { resolution: [{ kind: "tags", id: "causes", prompt: "Root causes", options: [{ id: "billing", label: "Billing" }] }] },
+});
 
 type Input = Record<string, unknown>;
 
@@ -67,12 +34,12 @@ describe("scorecardDefinitionSchema", () => {
       prompt: "Greeted the customer by name",
       help: undefined,
       showIf: undefined,
-      weight: 1,
+      weight: 2,
       allowNa: false,
       critical: null,
       required: true,
     });
-    expect(greeting?.questions[1]).toMatchObject({ minLabel: "Cold", maxLabel: undefined });
+    expect(greeting?.questions[1]).toMatchObject({ minLabel: "Cold", maxLabel: undefined, weight: 1 });
     expect(resolution?.description).toBeUndefined();
     expect(resolution?.questions[2]).toMatchObject({ kind: "text", required: false });
     expect(resolution?.questions[3]).toMatchObject({ kind: "tags", required: false });

@@ -30,7 +30,7 @@ describe("createUser", () => {
     const input = newUser({ role: "agent", teamIds: [team.id] });
     const { id } = await createUser(db(), admin, input);
 
-    expect(await getUser(db(), id)).toEqual({
+    expect(await getUser(db(), admin, id)).toEqual({
       id,
       name: input.name,
       email: input.email,
@@ -52,9 +52,10 @@ describe("createUser", () => {
   });
 
   it("links a supervisor as the lead of every team given", async () => {
+    const admin = await seedUser("admin");
     const [a, b] = [await seedTeam(), await seedTeam()];
     const { id } = await createUser(db(), seedData, newUser({ role: "supervisor", teamIds: [a.id, b.id] }));
-    const user = await getUser(db(), id);
+    const user = await getUser(db(), admin, id);
     expect(user?.teams.map((team) => [team.id, team.kind]).sort()).toEqual(
       [
         [a.id, "supervisor"],

@@ -21,7 +21,7 @@ describe("listTeams", () => {
     await createUser(db(), seedData, { name: "Zoe Lead", email: "zoe@example.test", role: "supervisor", teamIds: [billing.id, support.id], password });
     await createUser(db(), seedData, { name: "Adam Lead", email: "adam@example.test", role: "supervisor", teamIds: [billing.id], password });
 
-    expect(await listTeams(db())).toEqual([
+    expect(await listTeams(db(), admin)).toEqual([
       { id: billing.id, name: "Billing", agentCount: 2, supervisors: ["Adam Lead", "Zoe Lead"] },
       { id: empty.id, name: "Empty", agentCount: 0, supervisors: [] },
       { id: support.id, name: "Support", agentCount: 1, supervisors: ["Zoe Lead"] },

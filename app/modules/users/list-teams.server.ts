@@ -1,5 +1,7 @@
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
+import { assertCan } from "../access/refusals";
+import type { Viewer } from "./roles";
 
 export interface TeamSummary {
   id: string;
@@ -8,7 +10,9 @@ export interface TeamSummary {
   supervisors: string[];
 }
 
-export async function listTeams(db: Database): Promise<TeamSummary[]> {
+/** Every team with its agents' count and supervisors: the people pages' (`users:read`). */
+export async function listTeams(db: Database, viewer: Viewer): Promise<TeamSummary[]> {
+  assertCan(viewer, "users:read");
   const rows = await db
     .selectFrom("teams")
     .leftJoin("team_members", "team_members.team_id", "teams.id")

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db.server";
 import { seedTeam, seedUser } from "../../../test/factories";
 import { createUser } from "./create-user.server";
 import { listUsers, type UserListQuery } from "./list-users.server";
-import type { Role } from "./roles";
+import type { Role, Viewer } from "./roles";
 import { setUserActive } from "./update-user.server";
 import { seedData } from "../access/actor";
 
@@ -28,7 +28,13 @@ async function cohort(people: Array<{ name: string; role?: Role; active?: boolea
   return { marker, users };
 }
 
-const namesOf = async (query: UserListQuery) => (await listUsers(db(), query)).users.map((user) => user.name);
+/** The admin list reads every account; what a QA lead's narrower list gets is in the access table. */
+let reader: Viewer;
+beforeAll(async () => {
+  reader = await seedUser("admin");
+});
+
+const namesOf = async (query: UserListQuery) => (await listUsers(db(), reader, query)).users.map((user) => user.name);
 
 describe("listUsers", () => {
   it("finds users by part of their name or email, ignoring case", async () => {
@@ -70,7 +76,7 @@ describe("listUsers", () => {
     const seen: string[] = [];
     let after: UserListQuery["after"];
     for (let page = 0; page < 10; page++) {
-      const result = await listUsers(db(), { search: marker, status: "all", limit: 2, after });
+      const result = await listUsers(db(), reader, { search: marker, status: "all", limit: 2, after });
       seen.push(...result.users.map((user) => user.id));
       const last = result.users.at(-1);
       if (!result.hasMore || !last) break;
@@ -81,14 +87,14 @@ describe("listUsers", () => {
 
   it("says there are no more when the page is exactly full", async () => {
     const { marker } = await cohort([{ name: "One" }, { name: "Two" }]);
-    expect((await listUsers(db(), { search: marker, status: "all", limit: 2 })).hasMore).toBe(false);
-    expect((await listUsers(db(), { search: marker, status: "all", limit: 1 })).hasMore).toBe(true);
+    expect((await listUsers(db(), reader, { search: marker, status: "all", limit: 2 })).hasMore).toBe(false);
+    expect((await listUsers(db(), reader, { search: marker, status: "all", limit: 1 })).hasMore).toBe(true);
   });
 
   it("shows each user's teams with how they belong", async () => {
     const team = await seedTeam();
     const supervisor = await seedUser("supervisor", [team.id]);
-    const { users } = await listUsers(db(), { search: supervisor.email, status: "all", limit: 5 });
+    const { users } = await listUsers(db(), reader, { search: supervisor.email, status: "all", limit: 5 });
     expect(users).toEqual([
       {
         id: supervisor.id,

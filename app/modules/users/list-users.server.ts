@@ -1,5 +1,6 @@
 import type { Database } from "../../lib/db.server";
-import type { Role } from "./roles";
+import { scopeUsers } from "../access/user-scope.server";
+import type { Role, Viewer } from "./roles";
 
 export interface UserRow {
   id: string;
@@ -19,10 +20,13 @@ export interface UserListQuery {
   limit: number;
 }
 
-/** Users for the admin list, by name, keyset-paged (`limit + 1` fetched to know if more follow). */
-export async function listUsers(db: Database, query: UserListQuery): Promise<{ users: UserRow[]; hasMore: boolean }> {
-  let q = db
-    .selectFrom("users")
+/**
+ * Users by name, keyset-paged (`limit + 1` fetched to know if more follow), within the
+ * viewer's user scope (access/user-scope.server.ts): every account for the admin list, the
+ * workforce for a QA lead (the import page's active agents).
+ */
+export async function listUsers(db: Database, viewer: Viewer, query: UserListQuery): Promise<{ users: UserRow[]; hasMore: boolean }> {
+  let q = scopeUsers(db.selectFrom("users"), viewer)
     .select(["id", "name", "email", "role", "active"])
     .orderBy("name")
     .orderBy("id")
@@ -69,9 +73,9 @@ export async function listUsers(db: Database, query: UserListQuery): Promise<{ u
   };
 }
 
-export async function getUser(db: Database, id: string): Promise<UserRow | null> {
-  const row = await db
-    .selectFrom("users")
+/** One account, or null when it does not exist or is outside the viewer's user scope. */
+export async function getUser(db: Database, viewer: Viewer, id: string): Promise<UserRow | null> {
+  const row = await scopeUsers(db.selectFrom("users"), viewer)
     .select(["id", "name", "email", "role", "active"])
     .where("id", "=", id)
     .executeTakeFirst();

@@ -32,7 +32,7 @@ describe("updateUser", () => {
     const changes = { name: "Promoted Person", email: `promoted.${agent.id}@example.test`, role: "supervisor" as const, teamIds: [a.id, b.id] };
     await updateUser(db(), admin, agent.id, fieldsOf(agent, changes));
 
-    const user = await getUser(db(), agent.id);
+    const user = await getUser(db(), admin, agent.id);
     expect(user).toMatchObject({ name: changes.name, email: changes.email, role: "supervisor" });
     expect(user?.teams.map((team) => `${team.id}:${team.kind}`).sort()).toEqual([`${a.id}:supervisor`, `${b.id}:supervisor`].sort());
 
@@ -50,20 +50,20 @@ describe("updateUser", () => {
     const team = await seedTeam();
     const supervisor = await seedUser("supervisor", [team.id]);
     await updateUser(db(), admin, supervisor.id, fieldsOf(supervisor, { role: "qa", teamIds: [] }));
-    expect((await getUser(db(), supervisor.id))?.teams).toEqual([]);
+    expect((await getUser(db(), admin, supervisor.id))?.teams).toEqual([]);
   });
 
   it("does not let an admin remove their own admin role", async () => {
     const admin = await seedUser("admin");
     const error = await refusal(updateUser(db(), admin, admin.id, fieldsOf(admin, { role: "qa" })));
     expect(error.fieldErrors).toEqual({ role: "Ask another admin" });
-    expect((await getUser(db(), admin.id))?.role).toBe("admin");
+    expect((await getUser(db(), admin, admin.id))?.role).toBe("admin");
   });
 
   it("lets another admin change an admin's role", async () => {
     const [admin, other] = [await seedUser("admin"), await seedUser("admin")];
     await updateUser(db(), admin, other.id, fieldsOf(other, { role: "qa_lead" }));
-    expect((await getUser(db(), other.id))?.role).toBe("qa_lead");
+    expect((await getUser(db(), admin, other.id))?.role).toBe("qa_lead");
   });
 
   it("refuses an email another user has, whatever its case, and changes nothing", async () => {
@@ -71,14 +71,14 @@ describe("updateUser", () => {
     const [dana, sam] = [await seedUser("qa"), await seedUser("qa")];
     const error = await refusal(updateUser(db(), admin, dana.id, fieldsOf(dana, { name: "Renamed", email: sam.email.toUpperCase() })));
     expect(error.fieldErrors).toEqual({ email: "Another user has this email" });
-    expect(await getUser(db(), dana.id)).toMatchObject({ name: dana.name, email: dana.email });
+    expect(await getUser(db(), admin, dana.id)).toMatchObject({ name: dana.name, email: dana.email });
   });
 
   it("lets a user keep their own email in another case", async () => {
     const admin = await seedUser("admin");
     const qa = await seedUser("qa");
     await updateUser(db(), admin, qa.id, fieldsOf(qa, { email: qa.email.toUpperCase() }));
-    expect((await getUser(db(), qa.id))?.email).toBe(qa.email.toUpperCase());
+    expect((await getUser(db(), admin, qa.id))?.email).toBe(qa.email.toUpperCase());
   });
 
   it("refuses an agent in two teams", async () => {
@@ -87,7 +87,7 @@ describe("updateUser", () => {
     const agent = await seedUser("agent", [a.id]);
     const error = await refusal(updateUser(db(), admin, agent.id, fieldsOf(agent, { teamIds: [a.id, b.id] })));
     expect(error.fieldErrors.teamIds).toBe("An agent belongs to one team; choose only one.");
-    expect((await getUser(db(), agent.id))?.teams.map((team) => team.id)).toEqual([a.id]);
+    expect((await getUser(db(), admin, agent.id))?.teams.map((team) => team.id)).toEqual([a.id]);
   });
 
   it("answers 404 for a user that does not exist", async () => {
@@ -104,11 +104,11 @@ describe("setUserActive", () => {
     const { token } = await createSession(db(), { userId: qa.id, ttlHours: 1 });
 
     await setUserActive(db(), admin, qa.id, false);
-    expect((await getUser(db(), qa.id))?.active).toBe(false);
+    expect((await getUser(db(), admin, qa.id))?.active).toBe(false);
     expect(await loadSession(db(), token)).toBeNull();
 
     await setUserActive(db(), admin, qa.id, true);
-    expect((await getUser(db(), qa.id))?.active).toBe(true);
+    expect((await getUser(db(), admin, qa.id))?.active).toBe(true);
 
     const audit = await auditOf(qa.id);
     expect(audit.slice(-2)).toEqual([
@@ -161,7 +161,7 @@ describe("setUserActive", () => {
     const admin = await seedUser("admin");
     const error = await refusal(setUserActive(db(), admin, admin.id, false));
     expect(error.status).toBe(422);
-    expect((await getUser(db(), admin.id))?.active).toBe(true);
+    expect((await getUser(db(), admin, admin.id))?.active).toBe(true);
   });
 });
 

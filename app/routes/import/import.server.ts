@@ -13,8 +13,8 @@ import { blobStore } from "../../lib/storage.server";
 import { formatDateTime, parseLocalDateTime, zoneOffsetLabel } from "../../lib/time";
 import { importInteraction } from "../../modules/interactions/import-interaction.server";
 import type { IngestRequest } from "../../modules/interactions/ingest-request.schema";
-import { formatLabels, importTranscript } from "../../modules/interactions/importers/index";
-import { decodeBytes } from "../../modules/interactions/importers/text";
+import { formatLabels, importTranscript } from "../../modules/transcripts/index";
+import { decodeBytes } from "../../modules/transcripts/text";
 import { claimRecordingUpload, discardUpload, startRecordingUpload } from "../../modules/interactions/recording-upload.server";
 import { getOrganisation } from "../../modules/users/get-organisation.server";
 import { listUsers } from "../../modules/users/list-users.server";
@@ -24,11 +24,11 @@ import { formFieldFor, toIngestRequest, type ImportDuplicate, type ImportFailure
 /** More agents than a select can reasonably hold; a bigger centre imports through the API. */
 const AGENT_LIMIT = 2000;
 
-export async function loadImportPage() {
+export async function loadImportPage(viewer: Viewer) {
   const config = getConfig();
   const [organisation, agents] = await Promise.all([
     getOrganisation(db()),
-    listUsers(db(), { role: "agent", status: "active", limit: AGENT_LIMIT }),
+    listUsers(db(), viewer, { role: "agent", status: "active", limit: AGENT_LIMIT }),
   ]);
   const now = new Date();
   return {

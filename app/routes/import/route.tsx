@@ -16,8 +16,7 @@ import { readForm } from "../../lib/forms.server";
 export const meta: MetaFunction = () => [{ title: "Import interactions · Parley" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "interactions:ingest");
-  return loadImportPage();
+  return loadImportPage(await requirePermission(request, "interactions:ingest"));
 }
 
 /**

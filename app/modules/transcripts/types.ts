@@ -1,5 +1,5 @@
-import { DomainError } from "../../../lib/errors";
-import type { SpeakerRole, Transcript } from "../transcript";
+import { DomainError } from "../../lib/errors";
+import type { SpeakerRole, Transcript } from "./transcript";
 import type { TextEncoding } from "./text";
 
 /** Every transcript format Parley imports (docs/decisions/0005-transcript-import.md). */

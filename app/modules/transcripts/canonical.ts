@@ -3,7 +3,7 @@
  * with the schema, each zod issue turned into a JSON path and a reason.
  */
 import type { z } from "zod";
-import { transcriptSchema } from "../transcript";
+import { transcriptSchema } from "./transcript";
 import { parseJson } from "./json";
 import { SpeakerBook } from "./speakers";
 import { ImportError, formatLabels, type ImportOptions, type ImportResult } from "./types";

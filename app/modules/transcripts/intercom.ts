@@ -10,7 +10,7 @@ import { finishChat, toIsoInstant, type RawChatSegment } from "./build";
 import { htmlToText } from "./html";
 import { describeValue, isObject, jsonReader, parseJson, type JsonObject } from "./json";
 import { SpeakerBook } from "./speakers";
-import type { SpeakerRole } from "../transcript";
+import type { SpeakerRole } from "./transcript";
 import type { ImportOptions, ImportResult } from "./types";
 
 const read = jsonReader("intercom");

@@ -13,7 +13,7 @@ import { detectFormat } from "./detect";
 import { importIntercom } from "./intercom";
 import { locateJsonError } from "./json";
 import { importSrt } from "./srt";
-import { formatBytes } from "../../../lib/format";
+import { formatBytes } from "../../lib/format";
 import { decodeBytes, encodingLabels, looksLikeMisreadUtf16, normalizeText, type DecodedText } from "./text";
 import { importTranscribe } from "./transcribe";
 import { ImportError, MAX_IMPORT_BYTES, formatLabels, type ImportOptions, type ImportResult, type Importer, type TranscriptFormat } from "./types";

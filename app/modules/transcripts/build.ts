@@ -2,7 +2,7 @@
  * The last step of every importer: order segments, number them, resolve speaker
  * roles, and validate the result against the canonical schema.
  */
-import { transcriptSchema, type Transcript } from "../transcript";
+import { transcriptSchema, type Transcript } from "./transcript";
 import type { SpeakerBook } from "./speakers";
 import { fileError, formatLabels, ImportError, type ImportOptions, type ImportResult, type TranscriptFormat } from "./types";
 

@@ -4,7 +4,7 @@
  * speakers the file says nothing about are guessed by who talks first; the caller's
  * `speakerRoles` option overrides both, keyed by the source label.
  */
-import type { SpeakerRole } from "../transcript";
+import type { SpeakerRole } from "./transcript";
 import type { SourceSpeaker } from "./types";
 
 const agentWords =

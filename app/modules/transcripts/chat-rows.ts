@@ -2,7 +2,7 @@
  * Rows of a chat (JSON or CSV) to a chat transcript: flexible field names, speaker
  * roles by name, timestamps as ISO 8601 or epoch, untimed chats via `startedAt`.
  */
-import type { SpeakerRole } from "../transcript";
+import type { SpeakerRole } from "./transcript";
 import { finishChat, toIsoInstant, type RawChatSegment } from "./build";
 import { describeValue, isObject } from "./json";
 import { roleFromName, SpeakerBook } from "./speakers";

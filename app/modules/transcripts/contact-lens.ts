@@ -4,7 +4,7 @@
  * joins are skipped). Voice: items with BeginOffsetMillis/EndOffsetMillis, words
  * from `Items` when present. AGENT and SYSTEM (contact-flow messages) are agent-side.
  */
-import type { SpeakerRole } from "../transcript";
+import type { SpeakerRole } from "./transcript";
 import { finishCall, finishChat, toIsoInstant, type RawCallSegment, type RawChatSegment, type Word } from "./build";
 import { childPath, describeValue, isObject, jsonReader, parseJson, type JsonObject } from "./json";
 import { SpeakerBook } from "./speakers";
