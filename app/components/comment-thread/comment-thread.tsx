@@ -56,7 +56,7 @@ function CommentBox({ action, maxChars }: { action: string; maxChars: number }) 
   const count = characterCount(body.length, maxChars);
   const describedBy = [error ? "comment-body-error" : null, count.show ? "comment-body-count" : null, "comment-body-hint"].filter(Boolean).join(" ");
   return (
-    <fetcher.Form method="post" action={action} className="form comment-thread__form" aria-label="Add a comment" noValidate>
+    <fetcher.Form method="post" action={action} className="form comment-thread__form" aria-label="New comment" noValidate>
       <CsrfField />
       <input type="hidden" name="intent" value="add" />
       <div className="field">
