@@ -3,11 +3,11 @@ import { seedInteraction, seedTeam, chatTranscript } from "../test/factories";
 import { expect, loginAs, mainNav, seedLogin, test } from "./fixtures";
 
 const expectedLinks: Record<Role, string[]> = {
-  admin: ["Home", "Interactions", "Acknowledgements", "Assignments", "Scorecards", "Sampling", "Import", "Users", "Teams", "API tokens"],
-  qa_lead: ["Home", "My queue", "Interactions", "Acknowledgements", "Assignments", "Scorecards", "Sampling", "Import", "API tokens"],
-  qa: ["Home", "My queue", "Interactions"],
-  supervisor: ["Home", "Team conversations", "Acknowledgements"],
-  agent: ["Home", "My conversations", "My feedback"],
+  admin: ["Home", "Interactions", "Acknowledgements", "Disputes", "Assignments", "Scorecards", "Sampling", "Import", "Users", "Teams", "API tokens"],
+  qa_lead: ["Home", "My queue", "Interactions", "Acknowledgements", "Disputes", "Assignments", "Scorecards", "Sampling", "Import", "API tokens"],
+  qa: ["Home", "My queue", "Interactions", "Disputes"],
+  supervisor: ["Home", "Team conversations", "Acknowledgements", "Disputes"],
+  agent: ["Home", "My conversations", "My feedback", "Disputes"],
 };
 
 test.describe("main navigation", () => {

@@ -4,6 +4,7 @@ import { db } from "../../app/lib/db.server";
 import { blobStore } from "../../app/lib/storage.server";
 import { deleteExpiredThrottles } from "../../app/modules/auth/delete-expired-throttles.server";
 import { deleteExpiredSessions } from "../../app/modules/auth/session.server";
+import { notifyOverdueDisputes } from "../../app/modules/disputes/notify-overdue-disputes.server";
 import { computeInteractionPeaks } from "../../app/modules/interactions/compute-interaction-peaks.server";
 import { smtpMailer } from "../../app/modules/notifications/mailer.server";
 import { emailBaseUrl } from "../../app/modules/notifications/notification-email";
@@ -75,6 +76,11 @@ export const taskList: TaskList = {
     const told = await notifyAcknowledgementsDue(db(), { now: new Date() });
     if (told > 0) helpers.logger.info(`told ${told} agents that an acknowledgement is due`);
   },
+  // Idempotent (a dedupe key per dispute and recipient): a second run writes nothing.
+  notify_overdue_disputes: async (_payload, helpers) => {
+    const written = await notifyOverdueDisputes(db());
+    if (written > 0) helpers.logger.info(`notified ${written} arbiters of overdue disputes`);
+  },
   delete_expired_sessions: async (_payload, helpers) => {
     const sessions = await deleteExpiredSessions(db());
     const throttles = await deleteExpiredThrottles(db());
@@ -90,4 +96,5 @@ export const crontab = [
   "7,22,37,52 * * * * repair_sampling_schedules",
   // Hourly: due days end at the organisation's midnight, and the notifications are deduplicated.
   "3 * * * * notify_acknowledgements_due",
+  "3,18,33,48 * * * * notify_overdue_disputes",
 ].join("\n");
