@@ -22,7 +22,8 @@ const definition: ScorecardDefinitionInput = {
 const inboxLink = (page: Page) => page.getByRole("link", { name: /^Notifications, / });
 
 test("the agent is told of released feedback, opens it, comments, and the reviewer is told of the comment", async ({ page, browser }) => {
-  test.slow();
+  // Three sign-ins, a submission in the workspace and four axe runs, on a machine shared with other specs.
+  test.setTimeout(180_000);
   const suffix = uniqueSuffix();
   const team = await seedTeam(`Inbox team ${suffix}`);
   const agent = await seedLogin("agent", [team.id], `Dana Inbox ${suffix}`);
