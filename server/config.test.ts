@@ -34,6 +34,12 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ HEAP_GROWING_PERCENT: "1000" })).toThrow(/HEAP_GROWING_PERCENT: /);
   });
 
+  it("takes an smtp:// or smtps:// mail server, and never echoes one it refuses (it may hold a password)", () => {
+    expect(parseConfig({}).SMTP_URL).toBeUndefined();
+    expect(parseConfig({ SMTP_URL: "smtps://mailer:s3cret@mail.example.com:465" }).SMTP_URL).toBe("smtps://mailer:s3cret@mail.example.com:465");
+    expect(() => parseConfig({ SMTP_URL: "http://mailer:s3cret@mail.example.com" })).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL \(got "\*\*\*"\)/);
+  });
+
   it("treats empty strings as unset", () => {
     expect(parseConfig({ PORT: "", S3_ENDPOINT: "" }).PORT).toBe(3000);
   });

@@ -5,7 +5,7 @@
  * refused. The author's own comment offers Edit and Delete for its first ten minutes.
  */
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useState, type KeyboardEvent } from "react";
 import { CharacterCount, characterCount } from "../character-count";
 import { CsrfField } from "../csrf-field";
 import { FieldError } from "../field-error";
@@ -43,41 +43,49 @@ export function CommentThread({ thread }: { thread: CommentThreadView }) {
   );
 }
 
+/** A comment's text box with its hint, its count near the limit and its error, each tied to it for screen readers. */
+function CommentField(props: { id: string; label: string; value: string; onChange: (value: string) => void; maxChars: number; error: string | undefined; hint?: string }) {
+  const { id, value, error, hint } = props;
+  const count = characterCount(value.length, props.maxChars);
+  const describedBy = [error ? `${id}-error` : null, count.show ? `${id}-count` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ");
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <textarea
+        id={id}
+        name="body"
+        rows={3}
+        value={value}
+        onChange={(event) => props.onChange(event.target.value)}
+        onKeyDown={submitOnModEnter}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      <CharacterCount id={`${id}-count`} length={value.length} max={props.maxChars} />
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
 function CommentBox({ action, maxChars }: { action: string; maxChars: number }) {
   const fetcher = useFetcher<PostResult>();
   const [body, setBody] = useState("");
-  const box = useRef<HTMLTextAreaElement>(null);
   const result = fetcher.state === "idle" ? fetcher.data : undefined;
   // Emptied only once the comment is posted; a refusal keeps what was typed.
   useEffect(() => {
     if (result?.ok) setBody("");
   }, [result]);
   const error = result && !result.ok ? (result.fieldErrors?.body ?? result.message) : undefined;
-  const count = characterCount(body.length, maxChars);
-  const describedBy = [error ? "comment-body-error" : null, count.show ? "comment-body-count" : null, "comment-body-hint"].filter(Boolean).join(" ");
   return (
-    <fetcher.Form method="post" action={action} className="form comment-thread__form" aria-label="Add a comment" noValidate>
+    <fetcher.Form method="post" action={action} className="form comment-thread__form" aria-label="New comment" noValidate>
       <CsrfField />
       <input type="hidden" name="intent" value="add" />
-      <div className="field">
-        <label htmlFor="comment-body">Add a comment</label>
-        <textarea
-          ref={box}
-          id="comment-body"
-          name="body"
-          rows={3}
-          value={body}
-          onChange={(event) => setBody(event.target.value)}
-          onKeyDown={submitOnModEnter}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-        />
-        <p id="comment-body-hint" className="field__hint">
-          Plain text; everyone in this thread is notified. Ctrl+Enter (⌘+Enter) posts it.
-        </p>
-        <CharacterCount id="comment-body-count" length={body.length} max={maxChars} />
-        <FieldError id="comment-body-error" message={error} />
-      </div>
+      <CommentField id="comment-body" label="Add a comment" value={body} onChange={setBody} maxChars={maxChars} error={error} hint="Plain text; everyone in this thread is notified. Ctrl+Enter (⌘+Enter) posts it." />
       <button type="submit" className="button button--primary" disabled={fetcher.state !== "idle"}>
         {fetcher.state === "idle" ? "Post comment" : "Posting…"}
       </button>
@@ -112,21 +120,7 @@ function CommentItem({ comment, action, maxChars }: { comment: CommentView; acti
           <CsrfField />
           <input type="hidden" name="intent" value="edit" />
           <input type="hidden" name="commentId" value={comment.id} />
-          <div className="field">
-            <label htmlFor={editId}>Your comment</label>
-            <textarea
-              id={editId}
-              name="body"
-              rows={3}
-              value={body}
-              onChange={(event) => setBody(event.target.value)}
-              onKeyDown={submitOnModEnter}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${editId}-error` : undefined}
-            />
-            <CharacterCount id={`${editId}-count`} length={body.length} max={maxChars} />
-            <FieldError id={`${editId}-error`} message={error} />
-          </div>
+          <CommentField id={editId} label="Your comment" value={body} onChange={setBody} maxChars={maxChars} error={error} />
           <div className="button-row">
             <button type="submit" className="button button--primary" disabled={fetcher.state !== "idle"}>
               Save

@@ -23,7 +23,7 @@ export function emailPreferencesOf(stored: ReadonlyArray<{ kind: string; email: 
  */
 export const emailPreferencesFormSchema = z.object({
   email: z.preprocess(
-    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+    (value): unknown[] => (value === undefined ? [] : Array.isArray(value) ? (value as unknown[]) : [value]),
     z.array(z.enum(notificationKinds, { error: "Choose kinds of notification from the list" })),
   ),
 });

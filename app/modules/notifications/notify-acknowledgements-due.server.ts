@@ -11,6 +11,7 @@ import type { Database } from "../../lib/db.server";
 import { formatDate } from "../../lib/time";
 import { acknowledgementAskedAt, awaitingAcknowledgement } from "../feedback/acknowledgement-query.server";
 import { acknowledgementDueAt } from "../feedback/acknowledgement-rule";
+import { getOrganisation } from "../users/get-organisation.server";
 import { notify, type NewNotification } from "./notify.server";
 
 /** Told this long before the end of the due day. */
@@ -21,7 +22,7 @@ export const acknowledgementDueKey = (evaluationId: string, revisionId: string) 
 export async function notifyAcknowledgementsDue(db: Database, options: { now: Date }): Promise<number> {
   const { now } = options;
   return db.transaction().execute(async (trx) => {
-    const { time_zone: timeZone } = (await trx.selectFrom("organisation").select("time_zone").where("id", "=", 1).executeTakeFirst()) ?? { time_zone: "UTC" };
+    const { timeZone } = await getOrganisation(trx);
     const rows = await trx
       .selectFrom("evaluations")
       .innerJoin("interactions", "interactions.id", "evaluations.interaction_id")
@@ -39,10 +40,11 @@ export async function notifyAcknowledgementsDue(db: Database, options: { now: Da
       .where(awaitingAcknowledgement)
       // A coarse bound the index-free part need not refine for long: asked more than (days − 2) days ago.
       .where(sql<boolean>`${acknowledgementAskedAt} < ${now}::timestamptz - make_interval(days => scorecards.acknowledgement_days - 2)`)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom("notifications")
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom("notifications")
               .select(sql`1`.as("one"))
               .whereRef("notifications.recipient_id", "=", "interactions.agent_id")
               .where("notifications.dedupe_key", "=", sql<string>`'acknowledgement_due:' || evaluations.id || ':' || evaluations.current_revision_id`),

@@ -6,6 +6,7 @@
 import type { Database } from "../../lib/db.server";
 import { formatDate } from "../../lib/time";
 import { formatScore } from "../scorecards/explain-score";
+import { getOrganisation } from "../users/get-organisation.server";
 import { notify } from "./notify.server";
 
 const channelWords: Record<string, string> = { call: "call", chat: "chat", email: "email" };
@@ -19,7 +20,7 @@ export async function notifyEvaluationReleased(trx: Database, evaluationId: stri
     .where("evaluations.id", "=", evaluationId)
     .executeTakeFirstOrThrow();
   if (row.kind !== "review") return;
-  const { time_zone: timeZone } = (await trx.selectFrom("organisation").select("time_zone").where("id", "=", 1).executeTakeFirst()) ?? { time_zone: "UTC" };
+  const { timeZone } = await getOrganisation(trx);
   const result = row.auto_failed ? "auto-fail" : row.passed ? "pass" : "fail";
   await notify(trx, [
     {
