@@ -28,6 +28,7 @@ import { openNotification } from "../../app/modules/notifications/open-notificat
 import type { Answers } from "../../app/modules/scorecards/scorecard-definition.schema";
 import type { Viewer } from "../../app/modules/users/roles";
 import { ON_BEHALF_SLUG, seedDemoDisputes } from "./demo-disputes";
+import { seedDemoThreads } from "./demo-threads";
 
 type Level = "excellent" | "good" | "borderline" | "fail" | "autoFail" | "missedDisclosure";
 
@@ -198,6 +199,7 @@ export async function seedDemoEvaluations(db: Database, now: Date): Promise<numb
     if (released) await openNotification(db, agent, released.id);
   });
   await seedDemoDisputes(db, viewer, now);
+  await seedDemoThreads(db, viewer);
   return conversations.length;
 }
 

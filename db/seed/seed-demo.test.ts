@@ -15,6 +15,7 @@ import { listUnacknowledged } from "../../app/modules/feedback/list-unacknowledg
 import type { Viewer } from "../../app/modules/users/roles";
 import { DIP_AGENT, DIP_DAYS_AGO, loadDemoViewers } from "./demo-evaluations";
 import { UPHELD_SLUG } from "./demo-disputes";
+import { demoThreads } from "./demo-threads";
 import { listDisputes } from "../../app/modules/disputes/list-disputes.server";
 import { demoEmail, demoUsers, DEMO_PASSWORD } from "./demo-organisation";
 import { demoLogins, seedDemoIfEmpty, type SeedReport } from "./seed-demo";
@@ -205,6 +206,29 @@ describe("seedDemoIfEmpty", () => {
     // Sam Patel sees his teams' disputes only: Billing and Retention, not Sofia's (Technical Support).
     const sam = await listDisputes(db(), viewers.get("sam.patel") as Viewer, { status: "all", overdueOnly: false, limit: 50, now: NOW });
     expect(sam.items.map((item) => item.agentName).sort()).toEqual(["Diego Alvarez", "Jamal Wright", "Marcus Chen", "Tom Becker"]);
+  });
+
+  it("puts comment threads on six reviews: the agent asks, the reviewer answers, a supervisor or the lead joins in", async () => {
+    const threads = await db()
+      .selectFrom("evaluation_comments")
+      .innerJoin("evaluations", "evaluations.id", "evaluation_comments.evaluation_id")
+      .innerJoin("interactions", "interactions.id", "evaluations.interaction_id")
+      .select(["interactions.external_id", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy("interactions.external_id")
+      .execute();
+    expect(Object.fromEntries(threads.map((t) => [t.external_id, Number(t.n)]))).toEqual(
+      Object.fromEntries(demoThreads.map((thread) => [thread.slug, thread.comments.length])),
+    );
+    expect(threads).toHaveLength(6);
+    // Tom's question reached his reviewer; Sam's reply reached Tom.
+    const viewers = await loadDemoViewers(db());
+    const told = await db()
+      .selectFrom("notifications")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("recipient_id", "=", (viewers.get("tom.becker") as Viewer).id)
+      .where("kind", "=", "comment_added")
+      .executeTakeFirstOrThrow();
+    expect(Number(told.n)).toBe(2);
   });
 
   it("shows the QA lead who has not acknowledged (one overdue), one correction with its reason, one void and two chat reviews to release", async () => {
