@@ -7,7 +7,8 @@ export type JobName =
   | "delete_expired_sessions"
   | "run_sampling_rule"
   | "run_sampling_slot"
-  | "repair_sampling_schedules";
+  | "repair_sampling_schedules"
+  | "deliver_webhook";
 
 /**
  * Queues a graphile-worker job through SQL, inside the caller's transaction: the job

@@ -63,12 +63,13 @@ describe("can", () => {
     expect(rolesWith("evaluations:edit")).toEqual(["qa_lead"]);
   });
 
-  it("never lets anyone but an admin manage users, teams or settings", () => {
+  it("never lets anyone but an admin manage users, teams, settings, tokens or webhooks", () => {
     for (const role of roles.filter((r) => r !== "admin")) {
       expect(can({ role }, "users:manage")).toBe(false);
       expect(can({ role }, "teams:manage")).toBe(false);
       expect(can({ role }, "settings:manage")).toBe(false);
       expect(can({ role }, "api-tokens:manage")).toBe(false);
+      expect(can({ role }, "webhooks:manage")).toBe(false);
     }
   });
 });

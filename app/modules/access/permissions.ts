@@ -13,6 +13,7 @@ const described = {
   "teams:manage": "Create and rename teams.",
   "settings:manage": "Organisation settings.",
   "api-tokens:manage": "See and revoke every user's API tokens (everybody else sees only their own).",
+  "webhooks:manage": "Register webhooks, rotate their secrets, read their delivery log and send test events.",
   "interactions:view": "See interactions, within the viewer's scope.",
   "interactions:view-all": "The scope is every interaction.",
   "interactions:ingest": "Import interactions (page, API, bulk); hold API tokens.",

@@ -6,6 +6,8 @@ import { assertCan } from "../access/refusals";
 import { assertReleasable } from "../access/rules";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Viewer } from "../users/roles";
+import { emitWebhookEvent } from "../webhooks/emit-webhook-event.server";
+import { evaluationEventData } from "../webhooks/evaluation-event-data.server";
 
 /**
  * Releases a submitted review to the agent (scorecards whose release mode is "manual"); from
@@ -25,5 +27,6 @@ export async function releaseEvaluation(db: Database, viewer: Viewer, evaluation
     assertReleasable(evaluation);
     await trx.updateTable("evaluations").set({ released_at: sql`now()`, updated_at: sql`now()` }).where("id", "=", evaluationId).execute();
     await recordAudit(trx, { actorId: viewer.id, action: "evaluation.release", entityType: "evaluation", entityId: evaluationId });
+    await emitWebhookEvent(trx, "evaluation.released", await evaluationEventData(trx, evaluationId));
   });
 }
