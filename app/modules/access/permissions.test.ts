@@ -24,6 +24,7 @@ describe("can", () => {
 
   it("lets QA leads see and import all interactions, run sampling and review, release, arbitrate, calibrate and coach, but not administer the organisation", () => {
     expect(granted("qa_lead")).toEqual([
+      "api-tokens:hold",
       "interactions:view",
       "interactions:view-all",
       "interactions:ingest",
@@ -42,15 +43,15 @@ describe("can", () => {
   });
 
   it("lets QA specialists see all interactions and work their queue, but not import, sample or release", () => {
-    expect(granted("qa")).toEqual(["interactions:view", "interactions:view-all", "reviews:work", "reports:view"]);
+    expect(granted("qa")).toEqual(["api-tokens:hold", "interactions:view", "interactions:view-all", "reviews:work", "reports:view"]);
   });
 
   it("lets a supervisor view interactions only within their scope, see who has not acknowledged, dispute for their agents and coach them", () => {
-    expect(granted("supervisor")).toEqual(["interactions:view", "acknowledgements:oversee", "disputes:raise", "coaching:manage", "reports:view"]);
+    expect(granted("supervisor")).toEqual(["api-tokens:hold", "interactions:view", "acknowledgements:oversee", "disputes:raise", "coaching:manage", "reports:view"]);
   });
 
   it("lets an agent view interactions only within their scope and dispute their evaluations", () => {
-    expect(granted("agent")).toEqual(["interactions:view", "disputes:raise", "reports:view"]);
+    expect(granted("agent")).toEqual(["api-tokens:hold", "interactions:view", "disputes:raise", "reports:view"]);
   });
 
   it("never lets the reviewer's side raise a dispute, nor anyone but a QA lead decide one", () => {
@@ -61,6 +62,10 @@ describe("can", () => {
   it("lets QA leads and admins release evaluations, and only QA leads correct them (not QA specialists)", () => {
     expect(rolesWith("evaluations:release")).toEqual(["admin", "qa_lead"]);
     expect(rolesWith("evaluations:edit")).toEqual(["qa_lead"]);
+  });
+
+  it("lets every role hold personal API tokens (they act within the owner's own scope)", () => {
+    expect(rolesWith("api-tokens:hold")).toEqual([...roles]);
   });
 
   it("never lets anyone but an admin manage users, teams, settings, tokens or webhooks", () => {

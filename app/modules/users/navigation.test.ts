@@ -10,15 +10,16 @@ describe("navigationFor", () => {
       { to: "/", label: "Home" },
       { to: "/interactions", label: "My conversations" },
       { to: "/feedback", label: "My feedback" },
+      { to: "/settings/api-tokens", label: "API tokens" },
     ]);
   });
 
   it("shows a supervisor their team's conversations and who has not acknowledged feedback", () => {
-    expect(labels("supervisor")).toEqual(["Home", "Team conversations", "Acknowledgements"]);
+    expect(labels("supervisor")).toEqual(["Home", "Team conversations", "Acknowledgements", "API tokens"]);
   });
 
   it("shows a QA specialist their queue and all interactions but no import, sampling or admin pages", () => {
-    expect(labels("qa")).toEqual(["Home", "My queue", "Interactions"]);
+    expect(labels("qa")).toEqual(["Home", "My queue", "Interactions", "API tokens"]);
   });
 
   it("lets a QA lead review, run sampling, oversee assignments, import and manage API tokens, without admin pages", () => {
@@ -36,6 +37,7 @@ describe("navigationFor", () => {
       { to: "/import", label: "Import" },
       { to: "/admin/users", label: "Users" },
       { to: "/admin/teams", label: "Teams" },
+      { to: "/admin/webhooks", label: "Webhooks" },
       { to: "/settings/api-tokens", label: "API tokens" },
     ]);
   });
