@@ -9,7 +9,6 @@
  *
  * Deterministic: which result a conversation gets follows its slug and its place in the list.
  */
-import { sql } from "kysely";
 import type { Database } from "../../app/lib/db.server";
 import { editEvaluation } from "../../app/modules/evaluations/edit-evaluation.server";
 import { feedbackDocumentSchema } from "../../app/modules/evaluations/feedback-document";
@@ -86,17 +85,6 @@ const feedbackText: Record<Level, string> = {
 const feedbackOf = (level: Level) =>
   feedbackDocumentSchema.parse({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: feedbackText[level] }] }] });
 
-/** When each step happened, for the backdating pass at the end. */
-interface Timeline {
-  evaluationId: string;
-  openedAt: Date;
-  submittedAt: Date;
-  releasedAt: Date | null;
-  correctedAt: Date | null;
-  voidedAt: Date | null;
-  acknowledgedAt: Date | null;
-}
-
 export async function seedDemoEvaluations(db: Database, now: Date): Promise<number> {
   const viewers = await loadDemoViewers(db);
   const viewer = (key: string) => {
@@ -118,7 +106,7 @@ export async function seedDemoEvaluations(db: Database, now: Date): Promise<numb
     .orderBy("interactions.external_id")
     .execute();
 
-  const timelines: Timeline[] = [];
+  let written = 0;
   for (const [index, conversation] of conversations.entries()) {
     const slug = conversation.external_id;
     const level: Level = levelBySlug[slug] ?? usualLevels[index % usualLevels.length] ?? "good";
@@ -127,78 +115,45 @@ export async function seedDemoEvaluations(db: Database, now: Date): Promise<numb
     const agent = viewer(conversation.email.split("@")[0] as string);
     const scorecardId = scorecards.get(isCall ? "Call quality" : "Chat quality") as string;
 
-    const { evaluationId } = await openEvaluation(db, reviewer, { interactionId: conversation.id, scorecardId });
-    await submitEvaluation(db, reviewer, evaluationId, { answers: isCall ? callAnswers(level) : chatAnswers(level), feedback: feedbackOf(level), revision: 1 });
-    // Reviewed a day or three after the conversation, never in the last hours.
+    // Reviewed a day or three after the conversation, never in the last hours; every step is
+    // written at the time it happened, through the use case's own clock parameter.
     const submittedAt = earliest(new Date(conversation.started_at.getTime() + DAY + (index % 3) * DAY + 2 * HOUR), new Date(now.getTime() - 3 * HOUR));
-    const timeline: Timeline = { evaluationId, openedAt: new Date(submittedAt.getTime() - 25 * 60_000), submittedAt, releasedAt: isCall ? submittedAt : null, correctedAt: null, voidedAt: null, acknowledgedAt: null };
-    timelines.push(timeline);
+    const { evaluationId } = await openEvaluation(db, reviewer, { interactionId: conversation.id, scorecardId }, new Date(submittedAt.getTime() - 25 * 60_000));
+    await submitEvaluation(db, reviewer, evaluationId, { answers: isCall ? callAnswers(level) : chatAnswers(level), feedback: feedbackOf(level), revision: 1 }, submittedAt);
+    written++;
+    let releasedAt: Date | null = isCall ? submittedAt : null;
     if (!isCall && !UNRELEASED_SLUGS.includes(slug)) {
-      await releaseEvaluation(db, lead, evaluationId);
-      timeline.releasedAt = new Date(submittedAt.getTime() + 2 * HOUR);
+      releasedAt = new Date(submittedAt.getTime() + 2 * HOUR);
+      await releaseEvaluation(db, lead, evaluationId, releasedAt);
     }
+    let corrected = false;
     if (slug === CORRECTED_SLUG) {
       const { revision } = await db.selectFrom("evaluations").select("revision").where("id", "=", evaluationId).executeTakeFirstOrThrow();
-      await editEvaluation(db, lead, evaluationId, {
-        answers: callAnswers("good"),
-        reason: "Calibration: the recording disclosure is at 0:14, before the account talk; the reviewer missed it.",
-        revision,
-      });
-      timeline.correctedAt = new Date(submittedAt.getTime() + 20 * HOUR);
+      await editEvaluation(
+        db,
+        lead,
+        evaluationId,
+        { answers: callAnswers("good"), reason: "Calibration: the recording disclosure is at 0:14, before the account talk; the reviewer missed it.", revision },
+        new Date(submittedAt.getTime() + 20 * HOUR),
+      );
+      corrected = true;
     }
     if (slug === VOIDED_SLUG) {
       const { revision } = await db.selectFrom("evaluations").select("revision").where("id", "=", evaluationId).executeTakeFirstOrThrow();
-      await voidEvaluation(db, lead, evaluationId, { reason: "Outbound sales calls are not reviewed on Call quality: scored by mistake.", revision });
-      timeline.voidedAt = new Date(submittedAt.getTime() + DAY);
+      await voidEvaluation(db, lead, evaluationId, { reason: "Outbound sales calls are not reviewed on Call quality: scored by mistake.", revision }, new Date(submittedAt.getTime() + DAY));
       continue;
     }
     // Agents acknowledge within a day or two; what was released in the last six days still waits, and one agent let one lapse.
-    const released = timeline.releasedAt;
-    if (!released || slug === OVERDUE_SLUG || released.getTime() > now.getTime() - 6 * DAY) continue;
+    if (!releasedAt || slug === OVERDUE_SLUG || releasedAt.getTime() > now.getTime() - 6 * DAY) continue;
     const { current_revision_id } = await db.selectFrom("evaluations").select("current_revision_id").where("id", "=", evaluationId).executeTakeFirstOrThrow();
     const comment = index % 2 === 0 ? comments[index % comments.length] : undefined;
-    await acknowledgeEvaluation(db, agent, evaluationId, { revisionId: current_revision_id as string, comment });
-    timeline.acknowledgedAt = new Date(released.getTime() + (timeline.correctedAt ? 2 : 1 + (index % 2)) * DAY);
+    const acknowledgedAt = new Date(releasedAt.getTime() + (corrected ? 2 : 1 + (index % 2)) * DAY);
+    await acknowledgeEvaluation(db, agent, evaluationId, { revisionId: current_revision_id as string, comment }, acknowledgedAt);
   }
-  await backdate(db, timelines);
-  return timelines.length;
+  return written;
 }
 
 const earliest = (a: Date, b: Date) => (a < b ? a : b);
-
-/**
- * The use cases stamp now() (they take no clock), so the history is moved to the days it
- * happened afterwards, in one transaction. Revisions are immutable by trigger (no code path
- * may rewrite history); the seed, on the database it has just created, lifts it for this
- * transaction only.
- */
-async function backdate(db: Database, timelines: Timeline[]): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await sql`ALTER TABLE evaluation_revisions DISABLE TRIGGER evaluation_revisions_immutable`.execute(trx);
-    for (const t of timelines) {
-      const last = [t.submittedAt, t.releasedAt, t.correctedAt, t.voidedAt].filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0] as Date;
-      await trx
-        .updateTable("evaluations")
-        .set({ created_at: t.openedAt, submitted_at: t.submittedAt, released_at: t.releasedAt, voided_at: t.voidedAt, updated_at: last })
-        .where("id", "=", t.evaluationId)
-        .execute();
-      await trx.updateTable("evaluation_revisions").set({ created_at: t.submittedAt }).where("evaluation_id", "=", t.evaluationId).where("sequence", "=", 1).execute();
-      if (t.correctedAt) await trx.updateTable("evaluation_revisions").set({ created_at: t.correctedAt }).where("evaluation_id", "=", t.evaluationId).where("sequence", "=", 2).execute();
-      if (t.acknowledgedAt) await trx.updateTable("evaluation_acknowledgements").set({ acknowledged_at: t.acknowledgedAt }).where("evaluation_id", "=", t.evaluationId).execute();
-      const at: Record<string, Date | null> = {
-        "evaluation.submit": t.submittedAt,
-        "evaluation.release": t.releasedAt,
-        "evaluation.edited": t.correctedAt,
-        "evaluation.voided": t.voidedAt,
-        "evaluation.acknowledged": t.acknowledgedAt,
-      };
-      for (const [action, when] of Object.entries(at)) {
-        if (when) await trx.updateTable("audit_log").set({ at: when }).where("entity_type", "=", "evaluation").where("entity_id", "=", t.evaluationId).where("action", "=", action).execute();
-      }
-    }
-    await sql`ALTER TABLE evaluation_revisions ENABLE TRIGGER evaluation_revisions_immutable`.execute(trx);
-  });
-}
 
 /** The demo people as the use cases see them, by the key of their email (dana.reyes). */
 export async function loadDemoViewers(db: Database): Promise<Map<string, Viewer>> {

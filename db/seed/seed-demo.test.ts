@@ -18,14 +18,12 @@ import { demoEmail, demoUsers, DEMO_PASSWORD } from "./demo-organisation";
 import { demoLogins, seedDemoIfEmpty, type SeedReport } from "./seed-demo";
 
 let first: SeedReport;
-let seedMs: number;
 const NOW = new Date("2026-03-16T12:00:00.000Z");
 const feedbackQuery = { limit: 100, now: NOW, timeZone: "Europe/London" };
 
 beforeAll(async () => {
-  const started = performance.now();
+  // How long it takes is a benchmark (npm run bench:seed), not a test.
   first = await seedDemoIfEmpty(db(), blobStore(), NOW);
-  seedMs = performance.now() - started;
 }, 120_000);
 
 /**
@@ -55,9 +53,8 @@ const count = async (table: "users" | "teams" | "interactions" | "team_members")
   Number((await db().selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
 
 describe("seedDemoIfEmpty", () => {
-  it("seeds 18 users in 3 teams and 64 interactions (the demo conversations and their earlier copies) into an empty database, in under 10 s", async () => {
+  it("seeds 18 users in 3 teams and 64 interactions (the demo conversations and their earlier copies)into an empty database", async () => {
     expect(first).toEqual({ seeded: true, users: 18, interactions: 64, assignments: 8, evaluations: 56 });
-    expect(seedMs).toBeLessThan(10_000);
     expect(await count("users")).toBe(18);
     expect(await count("teams")).toBe(3);
     expect(await count("interactions")).toBe(64);

@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
 import { notFound } from "../../lib/errors";
 import { scopeEvaluations } from "../access/evaluation-scope.server";
@@ -15,7 +14,7 @@ import { evaluationEventData } from "../webhooks/evaluation-event-data.server";
  * access/refusals.ts: an evaluation outside the viewer's scope is 404, a role without
  * `evaluations:release` 403, one that is not a submitted, unreleased review 409.
  */
-export async function releaseEvaluation(db: Database, viewer: Viewer, evaluationId: string): Promise<void> {
+export async function releaseEvaluation(db: Database, viewer: Viewer, evaluationId: string, now = new Date()): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const evaluation = await scopeEvaluations(trx.selectFrom("evaluations").innerJoin("interactions", "interactions.id", "evaluations.interaction_id"), viewer)
       .select(["evaluations.kind", "evaluations.status", "evaluations.released_at"])
@@ -25,8 +24,8 @@ export async function releaseEvaluation(db: Database, viewer: Viewer, evaluation
     if (!evaluation) throw notFound("Evaluation");
     assertCan(viewer, "evaluations:release", "Only QA leads and admins release evaluations.");
     assertReleasable(evaluation);
-    await trx.updateTable("evaluations").set({ released_at: sql`now()`, updated_at: sql`now()` }).where("id", "=", evaluationId).execute();
-    await recordAudit(trx, { actorId: viewer.id, action: "evaluation.release", entityType: "evaluation", entityId: evaluationId });
-    await emitWebhookEvent(trx, "evaluation.released", await evaluationEventData(trx, evaluationId));
+    await trx.updateTable("evaluations").set({ released_at: now, updated_at: now }).where("id", "=", evaluationId).execute();
+    await recordAudit(trx, { actorId: viewer.id, action: "evaluation.release", entityType: "evaluation", entityId: evaluationId }, now);
+    await emitWebhookEvent(trx, "evaluation.released", await evaluationEventData(trx, evaluationId), { now });
   });
 }

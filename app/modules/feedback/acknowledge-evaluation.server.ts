@@ -37,7 +37,7 @@ export interface AcknowledgeOutcome {
   created: boolean;
 }
 
-export async function acknowledgeEvaluation(db: Database, viewer: Viewer, evaluationId: string, rawInput: AcknowledgeInput): Promise<AcknowledgeOutcome> {
+export async function acknowledgeEvaluation(db: Database, viewer: Viewer, evaluationId: string, rawInput: AcknowledgeInput, now = new Date()): Promise<AcknowledgeOutcome> {
   return db.transaction().execute(async (trx) => {
     const row = await scopeEvaluations(trx.selectFrom("evaluations").innerJoin("interactions", "interactions.id", "evaluations.interaction_id"), viewer)
       .innerJoin("scorecards", "scorecards.id", "evaluations.scorecard_id")
@@ -72,7 +72,7 @@ export async function acknowledgeEvaluation(db: Database, viewer: Viewer, evalua
     }
     const inserted = await trx
       .insertInto("evaluation_acknowledgements")
-      .values({ evaluation_id: evaluationId, revision_id: input.revisionId, agent_id: viewer.id, comment: input.comment })
+      .values({ evaluation_id: evaluationId, revision_id: input.revisionId, agent_id: viewer.id, comment: input.comment, acknowledged_at: now })
       .onConflict((oc) => oc.constraint("evaluation_acknowledgements_revision_key").doNothing())
       .returning("acknowledged_at")
       .executeTakeFirst();
@@ -93,10 +93,15 @@ export async function acknowledgeEvaluation(db: Database, viewer: Viewer, evalua
       after: { revisionId: input.revisionId, revision: row.sequence, comment: input.comment },
     });
     // The comment is the agent's own words to their reviewer: it stays in Parley.
-    await emitWebhookEvent(trx, "evaluation.acknowledged", {
-      ...(await evaluationEventData(trx, evaluationId)),
-      acknowledgement: { revision: row.sequence, acknowledgedAt: inserted.acknowledged_at.toISOString(), agentId: viewer.id },
-    });
+    await emitWebhookEvent(
+      trx,
+      "evaluation.acknowledged",
+      {
+        ...(await evaluationEventData(trx, evaluationId)),
+        acknowledgement: { revision: row.sequence, acknowledgedAt: inserted.acknowledged_at.toISOString(), agentId: viewer.id },
+      },
+      { now },
+    );
     return { revision: row.sequence, acknowledgedAt: inserted.acknowledged_at, created: true };
   });
 }
