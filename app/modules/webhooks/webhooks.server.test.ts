@@ -49,7 +49,7 @@ afterEach(async () => {
 });
 
 const deliveriesOf = (webhookId: string) =>
-  db().selectFrom("webhook_deliveries").selectAll().where("webhook_id", "=", webhookId).orderBy("created_at").orderBy("id").execute();
+  db().selectFrom("webhook_deliveries").selectAll().where("webhook_id", "=", webhookId).orderBy("created_at").orderBy("event_type", "desc").execute();
 const attemptsOf = (deliveryId: string) =>
   db().selectFrom("webhook_delivery_attempts").select(["attempt", "attempted_at", "response_status", "error"]).where("delivery_id", "=", deliveryId).orderBy("attempt").execute();
 const queuedJobs = async () =>
