@@ -98,6 +98,61 @@ export interface DisputeArbiters {
   user_id: string;
 }
 
+export interface DisputeQuestionOutcomes {
+  decided_answer: Json | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision: string | null;
+  dispute_id: string | null;
+  evaluation_id: string | null;
+  original_answer: Json | null;
+  overturned: boolean | null;
+  question_id: string | null;
+  reviewer_id: string | null;
+  scorecard_id: string | null;
+}
+
+export interface DisputeQuestions {
+  decided_answer: Json | null;
+  decision: string | null;
+  decision_note: string | null;
+  dispute_id: string;
+  end_ms: number | null;
+  end_offset: number | null;
+  original_answer: Json | null;
+  position: number;
+  proposed_answer: Json;
+  question_id: string;
+  quote: string | null;
+  reason_code: string;
+  reason_text: string;
+  segment_id: string | null;
+  start_ms: number | null;
+  start_offset: number | null;
+}
+
+export interface Disputes {
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision_note: string | null;
+  decision_revision_id: string | null;
+  due_at: Timestamp;
+  evaluation_id: string;
+  id: Generated<string>;
+  on_behalf: boolean;
+  raised_at: Generated<Timestamp>;
+  raised_by: string;
+  revision_id: string;
+  state: string;
+  supervisor_at: Timestamp | null;
+  supervisor_id: string | null;
+  supervisor_note: string | null;
+  taken_at: Timestamp | null;
+  taken_by: string | null;
+  updated_at: Generated<Timestamp>;
+  withdrawn_at: Timestamp | null;
+}
+
 export interface EvaluationAcknowledgements {
   acknowledged_at: Generated<Timestamp>;
   agent_id: string;
@@ -105,6 +160,16 @@ export interface EvaluationAcknowledgements {
   evaluation_id: string;
   id: Generated<string>;
   revision_id: string;
+}
+
+export interface EvaluationComments {
+  author_id: string;
+  body: string;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  edited_at: Timestamp | null;
+  evaluation_id: string;
+  id: Generated<string>;
 }
 
 export interface EvaluationRevisions {
@@ -199,10 +264,18 @@ export interface LoginThrottle {
   points: Generated<number>;
 }
 
+export interface NotificationEmailPreferences {
+  email: boolean;
+  kind: string;
+  updated_at: Generated<Timestamp>;
+  user_id: string;
+}
+
 export interface Notifications {
   body: string | null;
   created_at: Generated<Timestamp>;
   dedupe_key: string | null;
+  emailed_at: Timestamp | null;
   evaluation_id: string | null;
   id: Generated<string>;
   kind: string;
@@ -389,12 +462,17 @@ export interface DB {
   assignments: Assignments;
   audit_log: AuditLog;
   dispute_arbiters: DisputeArbiters;
+  dispute_question_outcomes: DisputeQuestionOutcomes;
+  dispute_questions: DisputeQuestions;
+  disputes: Disputes;
   evaluation_acknowledgements: EvaluationAcknowledgements;
+  evaluation_comments: EvaluationComments;
   evaluation_revisions: EvaluationRevisions;
   evaluations: Evaluations;
   interactions: Interactions;
   job_runners: JobRunners;
   login_throttle: LoginThrottle;
+  notification_email_preferences: NotificationEmailPreferences;
   notifications: Notifications;
   organisation: Organisation;
   sampling_rules: SamplingRules;

@@ -8,7 +8,9 @@ export type JobName =
   | "run_sampling_rule"
   | "run_sampling_slot"
   | "repair_sampling_schedules"
-  | "deliver_webhook";
+  | "deliver_webhook"
+  | "send_notification_email"
+  | "notify_acknowledgements_due";
 
 /**
  * Queues a graphile-worker job through SQL, inside the caller's transaction: the job

@@ -18,7 +18,7 @@ describe("can", () => {
   // Correcting and voiding scores, arbitrating and coaching are QA's and supervisors' judgement.
   it("gives admins every permission except a review queue, correcting evaluations, disputes and coaching", () => {
     expect(granted("admin")).toEqual(
-      everyPermission.filter((p) => !["reviews:work", "evaluations:edit", "disputes:raise", "disputes:decide", "coaching:manage"].includes(p)),
+      everyPermission.filter((p) => !["reviews:work", "evaluations:edit", "disputes:raise", "disputes:endorse", "disputes:decide", "coaching:manage"].includes(p)),
     );
   });
 
@@ -47,7 +47,7 @@ describe("can", () => {
   });
 
   it("lets a supervisor view interactions only within their scope, see who has not acknowledged, dispute for their agents and coach them", () => {
-    expect(granted("supervisor")).toEqual(["api-tokens:hold", "interactions:view", "acknowledgements:oversee", "disputes:raise", "coaching:manage", "reports:view"]);
+    expect(granted("supervisor")).toEqual(["api-tokens:hold", "interactions:view", "acknowledgements:oversee", "disputes:raise", "disputes:endorse", "coaching:manage", "reports:view"]);
   });
 
   it("lets an agent view interactions only within their scope and dispute their evaluations", () => {

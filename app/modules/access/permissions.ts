@@ -26,7 +26,8 @@ const described = {
   "evaluations:edit": "Correct or void a submitted evaluation, with a reason (a new revision): QA's judgement, so leads, not admins.",
   "acknowledgements:oversee": "See which agents have not acknowledged their feedback, and the overdue ones, within the viewer's scope.",
   "disputes:raise": "Dispute a released evaluation: the agent, or their supervisor on their behalf.",
-  "disputes:decide": "Arbitrate a dispute (never the original reviewer nor the agent: a rule on the row).",
+  "disputes:endorse": "Endorse or decline a dispute of one's team before it reaches QA, where the organisation asks its supervisors first.",
+  "disputes:decide": "Arbitrate a dispute (never the original reviewer nor the agent: a rule on the row); the organisation's arbiter pool does too.",
   "calibration:run": "Create and close calibration sessions.",
   "coaching:manage": "Own coaching plans and one-on-one sessions.",
   "reports:view": "Read reports and roll-ups, each within the viewer's scope.",
@@ -38,7 +39,7 @@ export type Permission = keyof typeof described;
 export const permissions = Object.keys(described) as Permission[];
 
 /** What only QA's or supervisors' own judgement does: everything else, admins may. */
-const notForAdmins: readonly Permission[] = ["reviews:work", "evaluations:edit", "disputes:raise", "disputes:decide", "coaching:manage"];
+const notForAdmins: readonly Permission[] = ["reviews:work", "evaluations:edit", "disputes:raise", "disputes:endorse", "disputes:decide", "coaching:manage"];
 
 export const grants: Record<Role, readonly Permission[]> = {
   admin: permissions.filter((permission) => !notForAdmins.includes(permission)),
@@ -60,7 +61,7 @@ export const grants: Record<Role, readonly Permission[]> = {
     "reports:view",
   ],
   qa: ["api-tokens:hold", "interactions:view", "interactions:view-all", "reviews:work", "reports:view"],
-  supervisor: ["api-tokens:hold", "interactions:view", "acknowledgements:oversee", "disputes:raise", "coaching:manage", "reports:view"],
+  supervisor: ["api-tokens:hold", "interactions:view", "acknowledgements:oversee", "disputes:raise", "disputes:endorse", "coaching:manage", "reports:view"],
   agent: ["api-tokens:hold", "interactions:view", "disputes:raise", "reports:view"],
 };
 

@@ -51,3 +51,18 @@ export function assertMayWorkAssignment(viewer: Viewer, assignment: { reviewer_i
     throw new DomainError("conflict", assignment.status === "done" ? "This assignment is already done." : "This assignment was already skipped.");
   }
 }
+
+/**
+ * Arbitrating a dispute (taking it, deciding it): a QA lead (`disputes:decide`) or a member of the
+ * organisation's arbiter pool, and never the reviewer who scored the evaluation nor its agent.
+ */
+export function assertMayArbitrate(viewer: Viewer, dispute: { inArbiterPool: boolean; reviewerId: string; agentId: string }): void {
+  if (!can(viewer, "disputes:decide") && !dispute.inArbiterPool) throw forbidden("Only QA leads and the organisation's arbiters decide disputes.");
+  if (dispute.reviewerId === viewer.id) throw forbidden("You scored this evaluation, so another arbiter decides its dispute.");
+  if (dispute.agentId === viewer.id) throw forbidden("This dispute is about your own conversation; another arbiter decides it.");
+}
+
+/** Withdrawing a dispute: only who raised it. */
+export function assertRaisedBy(viewer: Viewer, dispute: { raisedBy: string }): void {
+  if (dispute.raisedBy !== viewer.id) throw forbidden("Only the person who raised this dispute can withdraw it.");
+}

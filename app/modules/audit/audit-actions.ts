@@ -119,6 +119,36 @@ export const auditActions = {
     entityType: "evaluation",
     after: z.object({ revisionId: id, revision: z.number().int().min(1), comment: z.string().nullable() }),
   },
+  /** A comment in an evaluation's thread (issue 13 §4): what it said, and what an edit or a deletion changed. */
+  "evaluation_comment.create": { entityType: "evaluation_comment", after: z.object({ evaluationId: id, body: z.string().min(1) }) },
+  "evaluation_comment.edit": { entityType: "evaluation_comment", before: z.object({ body: z.string().min(1) }), after: z.object({ body: z.string().min(1) }) },
+  "evaluation_comment.delete": { entityType: "evaluation_comment", before: z.object({ body: z.string().min(1) }) },
+  // Disputes (issue 13 §6, docs/decisions/0022): the lifecycle on the dispute; the decision on the
+  // evaluation, with the revision in force before and after (the same one when every answer was kept).
+  "dispute.raised": {
+    entityType: "dispute",
+    after: z.object({
+      evaluationId: id,
+      revision: z.number().int().min(1),
+      state: z.enum(["awaiting_supervisor", "open"]),
+      onBehalf: z.boolean(),
+      dueAt: timestamp,
+      questions: z.array(z.object({ questionId: z.string(), proposed: z.unknown(), reasonCode: z.string() })).min(1),
+    }),
+  },
+  "dispute.endorsed": { entityType: "dispute", after: z.object({ note: z.string().nullable(), dueAt: timestamp }) },
+  "dispute.declined": { entityType: "dispute", after: z.object({ note: z.string().min(1) }) },
+  "dispute.taken": { entityType: "dispute", before: z.object({ state: z.literal("open") }), after: z.object({ state: z.literal("in_review") }) },
+  "dispute.withdrawn": { entityType: "dispute", before: z.object({ state: z.enum(["awaiting_supervisor", "open", "in_review"]) }) },
+  "evaluation.dispute_decided": {
+    entityType: "evaluation",
+    before: revisionState,
+    after: revisionState.extend({
+      disputeId: id,
+      outcome: z.enum(["upheld", "partly_upheld", "rejected"]),
+      decisions: z.array(z.object({ questionId: z.string(), decision: z.enum(["keep", "accept", "other"]) })).min(1),
+    }),
+  },
   "assignment.create": {
     entityType: "assignment",
     after: z.object({ interactionId: id, scorecardId: id, reviewerId: id, dueAt: timestamp }),

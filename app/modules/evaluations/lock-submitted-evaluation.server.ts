@@ -3,7 +3,7 @@
  * ends, with its pinned definition and the state in force. The checks follow the refusal rule
  * (access/refusals.ts): one the viewer may not see is "not found" (404, scopeEvaluations);
  * one they may see but not change is "forbidden" (403); bad input is 422; a draft, a void
- * one, or one changed since the page loaded is a conflict (409) whose message says what to do.
+ * one, one with a dispute open, or one changed since the page loaded is a conflict (409) whose message says what to do.
  * Whatever is refused, nothing has been written.
  */
 import type { z } from "zod";
@@ -53,6 +53,11 @@ export async function lockSubmittedEvaluation<S extends z.ZodType<{ revision: nu
     throw new DomainError("conflict", `This evaluation is still a draft: it cannot be ${verb} until its reviewer submits it.`);
   }
   if (row.status === "void") throw new DomainError("conflict", `This evaluation is void: it no longer counts and cannot be ${verb}.`);
+  // A dispute decides these answers itself (docs/decisions/0022); its decision takes this same row lock.
+  const dispute = await trx.selectFrom("disputes").select("id").where("evaluation_id", "=", evaluationId).where("state", "in", ["awaiting_supervisor", "open", "in_review"]).executeTakeFirst();
+  if (dispute) {
+    throw new DomainError("conflict", `A dispute on this evaluation is open: it cannot be ${verb} until the dispute is decided, declined or withdrawn.`);
+  }
   if (row.revision !== parsed.data.revision) {
     throw new DomainError(
       "conflict",

@@ -4,6 +4,7 @@ import { scopeEvaluations } from "../access/evaluation-scope.server";
 import { assertCan } from "../access/refusals";
 import { assertReleasable } from "../access/rules";
 import { recordAudit } from "../audit/record-audit.server";
+import { notifyEvaluationReleased } from "../notifications/notify-evaluation-released.server";
 import type { Viewer } from "../users/roles";
 import { emitWebhookEvent } from "../webhooks/emit-webhook-event.server";
 import { evaluationEventData } from "../webhooks/evaluation-event-data.server";
@@ -12,7 +13,8 @@ import { evaluationEventData } from "../webhooks/evaluation-event-data.server";
  * Releases a submitted review to the agent (scorecards whose release mode is "manual"); from
  * then on the agent sees it on their own conversation. Checked once, here, in the order of
  * access/refusals.ts: an evaluation outside the viewer's scope is 404, a role without
- * `evaluations:release` 403, one that is not a submitted, unreleased review 409.
+ * `evaluations:release` 403, one that is not a submitted, unreleased review 409. The agent is
+ * notified in the same transaction.
  */
 export async function releaseEvaluation(db: Database, viewer: Viewer, evaluationId: string, now = new Date()): Promise<void> {
   await db.transaction().execute(async (trx) => {
@@ -26,6 +28,7 @@ export async function releaseEvaluation(db: Database, viewer: Viewer, evaluation
     assertReleasable(evaluation);
     await trx.updateTable("evaluations").set({ released_at: now, updated_at: now }).where("id", "=", evaluationId).execute();
     await recordAudit(trx, { actorId: viewer.id, action: "evaluation.release", entityType: "evaluation", entityId: evaluationId }, now);
+    await notifyEvaluationReleased(trx, evaluationId, now);
     await emitWebhookEvent(trx, "evaluation.released", await evaluationEventData(trx, evaluationId), { now });
   });
 }

@@ -13,7 +13,7 @@ export interface RecordedScore {
   autoFailed: boolean;
 }
 
-export function scoreCompleteAnswers(definition: ScorecardDefinition, answers: Answers, verb: "submitting" | "saving the correction"): RecordedScore {
+export function scoreCompleteAnswers(definition: ScorecardDefinition, answers: Answers, verb: "submitting" | "saving the correction" | "deciding the dispute"): RecordedScore {
   assertAnswersFit(definition, answers);
   const result = scoreEvaluation(definition, answers);
   if (!isComplete(result)) {
