@@ -7,6 +7,7 @@
 import { Logger, runOnce } from "graphile-worker";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { disputeWorld, twoQuestions } from "../../../test/dispute-fixtures";
 import { fullMarks, reviewWorld } from "../../../test/evaluation-fixtures";
 import { seedUser } from "../../../test/factories";
 import { refusal } from "../../../test/refusal";
@@ -15,6 +16,9 @@ import { startReceiver } from "../../../test/webhook-receiver";
 import { getConfig, setConfig } from "../../../server/config";
 import { taskList } from "../../../server/jobs/task-list";
 import { db, pgPool } from "../../lib/db.server";
+import { decideDispute } from "../disputes/decide-dispute.server";
+import { raiseDispute } from "../disputes/raise-dispute.server";
+import { takeDispute } from "../disputes/take-dispute.server";
 import { releaseEvaluation } from "../evaluations/release-evaluation.server";
 import { acknowledgeEvaluation } from "../feedback/acknowledge-evaluation.server";
 import { createWebhook } from "./create-webhook.server";
@@ -312,6 +316,32 @@ describe("deliveries", () => {
     const acknowledged = JSON.parse(deliveries[1]!.body) as { data: { acknowledgement: unknown; evaluation: { status: string } } };
     expect(acknowledged.data.acknowledgement).toEqual({ revision: 1, acknowledgedAt: expect.any(String) as string, agentId: w.agent.id });
     expect(deliveries[1]!.body).not.toContain("Thanks, fair points");
+  });
+});
+
+describe("dispute events", () => {
+  it("are written when a dispute is opened and when it is decided, with the new revision's score and no reasons or notes", async () => {
+    const admin = await seedUser("admin");
+    const w = await disputeWorld();
+    const r = await receiver([200]);
+    const { id } = await createWebhook(db(), admin, { url: r.url, events: ["dispute.opened", "dispute.decided"] });
+    const raised = await raiseDispute(db(), w.agent, w.evaluationId, twoQuestions(w.revisionId));
+    await takeDispute(db(), w.lead, raised.id);
+    await decideDispute(db(), w.lead, raised.id, {
+      decisions: [
+        { questionId: "outcome", decision: "accept", note: "The customer confirms it at 02:10." },
+        { questionId: "discovery", decision: "keep", note: "One checklist question was skipped." },
+      ],
+      note: "Listened to the call twice",
+    });
+    const deliveries = await deliveriesOf(id);
+    expect(deliveries.map((d) => d.event_type)).toEqual(["dispute.opened", "dispute.decided"]);
+    const [opened, decided] = deliveries.map((d) => JSON.parse(d.body) as { data: { evaluation: { revision: number; score: number }; dispute: Record<string, unknown> } });
+    expect(opened!.data.dispute).toMatchObject({ id: raised.id, status: "open", raisedBy: w.agent.id, questionIds: ["discovery", "outcome"], url: `/disputes/${raised.id}` });
+    expect(opened!.data.evaluation).toMatchObject({ revision: 1, score: 71.9 });
+    expect(decided!.data.dispute).toMatchObject({ id: raised.id, status: "partly_upheld", outcome: "partly_upheld", decidedBy: w.lead.id });
+    expect(decided!.data.evaluation).toMatchObject({ revision: 2, score: 90.6, passed: true });
+    for (const text of ["card works now", "Listened to the call twice", "02:10"]) expect(deliveries.map((d) => d.body).join()).not.toContain(text);
   });
 });
 
