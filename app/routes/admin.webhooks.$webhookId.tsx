@@ -138,24 +138,9 @@ export default function WebhookPage() {
       ) : null}
 
       <div className="inline-form" role="group" aria-label="Webhook actions">
-        <Form method="post">
-          <CsrfField />
-          <button type="submit" name="intent" value="test" className="button" disabled={busy || !webhook.enabled}>
-            Send test event
-          </button>
-        </Form>
-        <Form method="post">
-          <CsrfField />
-          <button type="submit" name="intent" value={webhook.enabled ? "disable" : "enable"} className="button" disabled={busy}>
-            {webhook.enabled ? "Disable" : "Enable"}
-          </button>
-        </Form>
-        <Form method="post">
-          <CsrfField />
-          <button type="submit" name="intent" value="rotate" className="button" disabled={busy}>
-            Rotate secret
-          </button>
-        </Form>
+        <IntentButton intent="test" label="Send test event" disabled={busy || !webhook.enabled} />
+        <IntentButton intent={webhook.enabled ? "disable" : "enable"} label={webhook.enabled ? "Disable" : "Enable"} disabled={busy} />
+        <IntentButton intent="rotate" label="Rotate secret" disabled={busy} />
         <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
           Delete…
         </button>
@@ -251,6 +236,18 @@ export default function WebhookPage() {
         />
       </section>
     </>
+  );
+}
+
+/** One action of the webhook, posted on its own. */
+function IntentButton({ intent, label, disabled }: { intent: string; label: string; disabled: boolean }) {
+  return (
+    <Form method="post">
+      <CsrfField />
+      <button type="submit" name="intent" value={intent} className="button" disabled={disabled}>
+        {label}
+      </button>
+    </Form>
   );
 }
 
