@@ -65,6 +65,8 @@ export default defineConfig({
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
       // No demo organisation: nothing a spec asserts on may come from anywhere but the spec.
       SEED_DEMO_DATA: "false",
+      // The webhooks spec posts to a receiver on loopback (decision 0024).
+      WEBHOOKS_ALLOW_PRIVATE: "true",
       // An inherited PUBLIC_URL would change the allowed Origin and the cookie flags.
       PUBLIC_URL: "",
       LOGIN_MAX_FAILURES: process.env.LOGIN_MAX_FAILURES ?? "5",

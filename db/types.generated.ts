@@ -418,6 +418,44 @@ export interface Users {
   updated_at: Generated<Timestamp>;
 }
 
+export interface WebhookDeliveries {
+  attempts: Generated<number>;
+  body: string;
+  created_at: Generated<Timestamp>;
+  event_id: string;
+  event_type: string;
+  finished_at: Timestamp | null;
+  id: Generated<string>;
+  last_error: string | null;
+  last_response_status: number | null;
+  next_attempt_at: Timestamp | null;
+  status: Generated<string>;
+  webhook_id: string;
+}
+
+export interface WebhookDeliveryAttempts {
+  attempt: number;
+  attempted_at: Timestamp;
+  delivery_id: string;
+  duration_ms: number;
+  error: string | null;
+  id: Generated<string>;
+  response_status: number | null;
+}
+
+export interface Webhooks {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: Generated<string>;
+  enabled: Generated<boolean>;
+  events: string[];
+  id: Generated<string>;
+  secret: string;
+  secret_rotated_at: Timestamp | null;
+  updated_at: Generated<Timestamp>;
+  url: string;
+}
+
 export interface DB {
   annotations: Annotations;
   api_tokens: ApiTokens;
@@ -447,4 +485,7 @@ export interface DB {
   team_members: TeamMembers;
   teams: Teams;
   users: Users;
+  webhook_deliveries: WebhookDeliveries;
+  webhook_delivery_attempts: WebhookDeliveryAttempts;
+  webhooks: Webhooks;
 }

@@ -8,6 +8,8 @@
  * API token. No serious or critical violation anywhere.
  */
 import type { Page } from "@playwright/test";
+import { db } from "../app/lib/db.server";
+import { createWebhook } from "../app/modules/webhooks/create-webhook.server";
 import { demoScorecards } from "../db/seed/demo-scorecards";
 import { seedConversation } from "../test/conversation-factories";
 import { seedScorecard, seedTeam } from "../test/factories";
@@ -122,6 +124,7 @@ test.describe("accessibility (axe, WCAG 2 A/AA)", () => {
     await check(page, "/acknowledgements?show=overdue", "Acknowledgements");
     await checkCall(page, `/interactions/${call.id}`);
     await check(page, `/evaluations/${evaluation.id}`, /^Evaluation of /);
+    await check(page, "/settings/api-tokens", "API tokens");
   });
 
   test("a QA specialist's pages: home, queue, conversations, and the review workspace with the annotation form and the help open", async ({ page }) => {
@@ -210,14 +213,18 @@ test.describe("accessibility (axe, WCAG 2 A/AA)", () => {
     await check(page, "/settings/api-tokens", "API tokens");
   });
 
-  test("an admin's pages: users, a user, a new user, teams, tokens, conversations", async ({ page }) => {
+  test("an admin's pages: users, a user, a new user, teams, webhooks, tokens, conversations", async ({ page }) => {
     const { admin, agent, team } = workplace;
+    // A public address literal: registering it needs no DNS, and nothing is sent to it here.
+    const webhook = await createWebhook(db(), admin, { url: "https://93.184.216.34/parley", description: "Warehouse", events: ["evaluation.released"] });
     await loginAs(page, admin);
     await check(page, "/", /^Hello, /);
     await check(page, "/admin/users", "Users");
     await check(page, `/admin/users/${agent.id}`, agent.name);
     await check(page, "/admin/users/new", "Add user");
     await check(page, "/admin/teams", "Teams");
+    await check(page, "/admin/webhooks", "Webhooks");
+    await check(page, `/admin/webhooks/${webhook.id}`, "https://93.184.216.34/parley");
     await check(page, "/settings/api-tokens", "API tokens");
     await check(page, `/interactions?team=${team.id}`, "Interactions");
   });

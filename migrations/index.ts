@@ -21,6 +21,7 @@ import * as notifications from "./20261214T091000-notifications";
 import * as disputes from "./20261214T130000-disputes";
 import * as notificationEmail from "./20261214T140000-notification-email";
 import * as evaluationComments from "./20261214T140100-evaluation-comments";
+import * as webhooks from "./20261214T150000-webhooks";
 
 /**
  * Every migration, listed statically. Node 20 cannot import `.ts` files found on
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   "20261214T130000-disputes": disputes,
   "20261214T140000-notification-email": notificationEmail,
   "20261214T140100-evaluation-comments": evaluationComments,
+  "20261214T150000-webhooks": webhooks,
 };
 
 export const migrationProvider: MigrationProvider = {

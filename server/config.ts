@@ -82,6 +82,9 @@ export const configSchema = z
     /** How far the JavaScript heap may grow past its live size before V8 collects again, in percent; 0 = V8's own factor (decision 0021). */
     HEAP_GROWING_PERCENT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(300).default(50)),
 
+    /** Let webhooks reach loopback, private, link-local and CGNAT addresses (off: a webhook cannot be aimed at Parley's own database or storage; decision 0024). */
+    WEBHOOKS_ALLOW_PRIVATE: booleanFlag(false),
+
     REQUEST_BODY_LIMIT_KB: positiveInt(1024),
     /** Largest recording accepted by upload, API or import. */
     MAX_RECORDING_MB: positiveInt(2048),

@@ -8,6 +8,7 @@ export type JobName =
   | "run_sampling_rule"
   | "run_sampling_slot"
   | "repair_sampling_schedules"
+  | "deliver_webhook"
   | "send_notification_email"
   | "notify_acknowledgements_due";
 

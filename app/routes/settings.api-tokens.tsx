@@ -5,6 +5,7 @@ import { z } from "zod";
 import { CsrfField } from "../components/csrf-field";
 import { RouteErrorBoundary } from "../components/error-page";
 import { FieldError } from "../components/field-error";
+import { OneTimeSecret } from "../components/one-time-secret";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { formatDateTime } from "../lib/time";
@@ -25,7 +26,7 @@ const actionSchema = z.discriminatedUnion("intent", [
 ]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await requirePermission(request, "interactions:ingest");
+  const viewer = await requirePermission(request, "api-tokens:hold");
   const [tokens, organisation] = await Promise.all([listApiTokens(db(), viewer), getOrganisation(db())]);
   const when = (date: Date | null) => (date ? formatDateTime(date, organisation.timeZone) : null);
   return {
@@ -43,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const viewer = await requirePermission(request, "interactions:ingest");
+  const viewer = await requirePermission(request, "api-tokens:hold");
   const form = await readForm(request, actionSchema);
   if (!form.ok) return form.response;
   const input = form.input;
@@ -198,43 +199,18 @@ export default function ApiTokens() {
   );
 }
 
-/** The secret, shown this once, with a copy button. */
+/** The secret, shown this once. */
 function NewToken({ name, token }: { name: string; token: string }) {
-  const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
-  const field = useRef<HTMLInputElement>(null);
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(token);
-      setCopied("yes");
-    } catch {
-      // No clipboard permission (plain http, an old browser): select it for Ctrl+C instead.
-      field.current?.select();
-      setCopied("failed");
-    }
-  }
   return (
-    <section className="alert alert--success" role="status" aria-labelledby="new-secret-title">
-      <h2 id="new-secret-title">Token “{name}” created</h2>
+    <OneTimeSecret title={`Token “${name}” created`} label="Your new API token" secret={token}>
       <p>
         <strong>Copy it now: this is the only time it is shown.</strong> Parley keeps only a fingerprint of it, so a lost token
         cannot be recovered; revoke it and create another.
       </p>
-      <div className="field">
-        <label htmlFor="new-token-secret">Your new API token</label>
-        <div className="inline-form">
-          <input id="new-token-secret" ref={field} readOnly value={token} size={60} onFocus={(event) => event.currentTarget.select()} />
-          <button type="button" className="button" onClick={() => void copy()}>
-            Copy
-          </button>
-        </div>
-        <p className="field__hint" aria-live="polite">
-          {copied === "yes" ? "Copied to the clipboard." : copied === "failed" ? "Could not copy: press Ctrl+C (⌘C) to copy the selected token." : ""}
-        </p>
-      </div>
       <p className="small">
         Use it as <code>Authorization: Bearer {token.slice(0, 12)}…</code>
       </p>
-    </section>
+    </OneTimeSecret>
   );
 }
 

@@ -13,12 +13,14 @@ import { sendNotificationEmail } from "../../app/modules/notifications/send-noti
 import { claimScheduledSlot } from "../../app/modules/sampling/claim-scheduled-slot.server";
 import { repairRuleSchedules } from "../../app/modules/sampling/repair-rule-schedules.server";
 import { runScheduledSlot } from "../../app/modules/sampling/run-scheduled-slot.server";
+import { deliverWebhook } from "../../app/modules/webhooks/deliver-webhook.server";
 import { sweepOrphanObjects } from "../../app/modules/storage-sweep/sweep-orphan-objects.server";
 import { getConfig } from "../config";
 
 const sweepPayload = z.object({ graceMinutes: z.number().int().positive().optional() }).default({});
 const peaksPayload = z.object({ interactionId: z.uuid() });
 const rulePayload = z.object({ ruleId: z.uuid(), slot: z.iso.datetime() });
+const deliveryPayload = z.object({ deliveryId: z.uuid() });
 const emailPayload = z.object({ notificationId: z.uuid() });
 
 /**
@@ -60,6 +62,14 @@ export const taskList: TaskList = {
   repair_sampling_schedules: async (_payload, helpers) => {
     const { ruleIds } = await repairRuleSchedules(db());
     if (ruleIds.length > 0) helpers.logger.warn(`re-queued the scheduler of sampling rules whose schedule had stopped: ${ruleIds.join(", ")}`);
+  },
+  // One attempt; the delivery queues its own next attempt with back-off (decision 0024), so this job only throws on a fault of Parley's.
+  deliver_webhook: async (payload, helpers) => {
+    const { deliveryId } = deliveryPayload.parse(payload);
+    const outcome = await deliverWebhook(db(), deliveryId);
+    if (outcome.kind === "attempted" && outcome.status !== "delivered") {
+      helpers.logger.warn(`webhook delivery ${deliveryId} attempt ${outcome.attempt}: ${outcome.error ?? "failed"}${outcome.status === "failed" ? " (given up)" : ""}`);
+    }
   },
   // Queued by notify() in the notification's transaction; a mail server that is down throws, and graphile-worker retries with back-off (decision 0018).
   send_notification_email: async (payload, helpers) => {

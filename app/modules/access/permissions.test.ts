@@ -26,6 +26,7 @@ describe("can", () => {
   it("lets QA leads see and import all interactions, run sampling and review, release, arbitrate, calibrate and coach, but not administer the organisation", () => {
     expect(granted("qa_lead")).toEqual([
       "users:read-workforce",
+      "api-tokens:hold",
       "interactions:view",
       "interactions:view-all",
       "interactions:ingest",
@@ -45,15 +46,15 @@ describe("can", () => {
   });
 
   it("lets QA specialists see all interactions and work their queue, but not import, sample or release", () => {
-    expect(granted("qa")).toEqual(["interactions:view", "interactions:view-all", "reviews:work", "evaluations:see-hidden-answers", "reports:view"]);
+    expect(granted("qa")).toEqual(["api-tokens:hold", "interactions:view", "interactions:view-all", "reviews:work", "evaluations:see-hidden-answers", "reports:view"]);
   });
 
   it("lets a supervisor view interactions only within their scope, see who has not acknowledged, dispute for their agents and coach them", () => {
-    expect(granted("supervisor")).toEqual(["interactions:view", "evaluations:see-hidden-answers", "acknowledgements:oversee", "disputes:raise", "disputes:endorse", "coaching:manage", "reports:view"]);
+    expect(granted("supervisor")).toEqual(["api-tokens:hold", "interactions:view", "evaluations:see-hidden-answers", "acknowledgements:oversee", "disputes:raise", "disputes:endorse", "coaching:manage", "reports:view"]);
   });
 
   it("lets an agent view interactions only within their scope and dispute their evaluations", () => {
-    expect(granted("agent")).toEqual(["interactions:view", "disputes:raise", "reports:view"]);
+    expect(granted("agent")).toEqual(["api-tokens:hold", "interactions:view", "disputes:raise", "reports:view"]);
   });
 
   it("never lets the reviewer's side raise a dispute, nor anyone but a QA lead decide one", () => {
@@ -77,13 +78,18 @@ describe("can", () => {
     expect(rolesWith("evaluations:edit")).toEqual(["qa_lead"]);
   });
 
-  it("never lets anyone but an admin manage users, teams or settings", () => {
+  it("lets every role hold personal API tokens (they act within the owner's own scope)", () => {
+    expect(rolesWith("api-tokens:hold")).toEqual([...roles]);
+  });
+
+  it("never lets anyone but an admin manage users, teams, settings, tokens or webhooks", () => {
     for (const role of roles.filter((r) => r !== "admin")) {
       expect(can({ role }, "users:manage")).toBe(false);
       expect(can({ role }, "users:read")).toBe(false);
       expect(can({ role }, "teams:manage")).toBe(false);
       expect(can({ role }, "settings:manage")).toBe(false);
       expect(can({ role }, "api-tokens:manage")).toBe(false);
+      expect(can({ role }, "webhooks:manage")).toBe(false);
     }
   });
 });

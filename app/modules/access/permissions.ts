@@ -16,9 +16,11 @@ const described = {
   "teams:manage": "Create and rename teams.",
   "settings:manage": "Organisation settings.",
   "api-tokens:manage": "See and revoke every user's API tokens (everybody else sees only their own).",
+  "api-tokens:hold": "Create and revoke one's own personal API tokens, which act with exactly the owner's permissions and scope.",
+  "webhooks:manage": "Register webhooks, rotate their secrets, read their delivery log and send test events.",
   "interactions:view": "See interactions, within the viewer's scope.",
   "interactions:view-all": "The scope is every interaction.",
-  "interactions:ingest": "Import interactions (page, API, bulk); hold API tokens.",
+  "interactions:ingest": "Import interactions (page, API, bulk).",
   "scorecards:manage": "Scorecards: build, publish, archive, hide questions from agents.",
   "sampling:manage": "Sampling rules, their runs and coverage.",
   "assignments:manage": "Assign, reassign and oversee review work of others.",
@@ -48,6 +50,7 @@ export const grants: Record<Role, readonly Permission[]> = {
   admin: permissions.filter((permission) => !notForAdmins.includes(permission)),
   qa_lead: [
     "users:read-workforce",
+    "api-tokens:hold",
     "interactions:view",
     "interactions:view-all",
     "interactions:ingest",
@@ -64,9 +67,9 @@ export const grants: Record<Role, readonly Permission[]> = {
     "coaching:manage",
     "reports:view",
   ],
-  qa: ["interactions:view", "interactions:view-all", "reviews:work", "evaluations:see-hidden-answers", "reports:view"],
-  supervisor: ["interactions:view", "evaluations:see-hidden-answers", "acknowledgements:oversee", "disputes:raise", "disputes:endorse", "coaching:manage", "reports:view"],
-  agent: ["interactions:view", "disputes:raise", "reports:view"],
+  qa: ["api-tokens:hold", "interactions:view", "interactions:view-all", "reviews:work", "evaluations:see-hidden-answers", "reports:view"],
+  supervisor: ["api-tokens:hold", "interactions:view", "evaluations:see-hidden-answers", "acknowledgements:oversee", "disputes:raise", "disputes:endorse", "coaching:manage", "reports:view"],
+  agent: ["api-tokens:hold", "interactions:view", "disputes:raise", "reports:view"],
 };
 
 /**

@@ -13,6 +13,7 @@ import { newTokenSecret } from "./token-secret.server";
  */
 export async function createApiToken(db: Database, owner: Viewer, name: string, actor: Actor = owner): Promise<{ id: string; token: string; prefix: string }> {
   if (!isUser(actor, owner.id)) assertCan(actor, "api-tokens:manage");
+  assertCan(owner, "api-tokens:hold");
   const secret = newTokenSecret();
   return db.transaction().execute(async (trx) => {
     const { id } = await trx

@@ -43,7 +43,7 @@ export async function listApiInteractions(
   };
 }
 
-async function findUserId(db: Database, agent: string): Promise<string | null> {
+export async function findUserId(db: Database, agent: string): Promise<string | null> {
   const row = await db
     .selectFrom("users")
     .select("id")

@@ -46,10 +46,13 @@ describe("OpenAPI document", () => {
     expect(document.openapi).toBe("3.1.0");
     expect(documentedOperations(document).sort()).toEqual(
       [
+        "GET /evaluations",
+        "GET /evaluations/{id}",
         "GET /interactions",
         "GET /interactions/{id}",
         "GET /openapi.json",
         "GET /schemas/transcript.json",
+        "POST /evaluations/{id}/acknowledgement",
         "POST /interactions",
         "POST /interactions/batch",
         "POST /uploads",

@@ -11,6 +11,7 @@ import {
   startUploadSchema,
   uploadPlanSchema,
 } from "./api.schema";
+import { acknowledgeRequestSchema, acknowledgeResultSchema, evaluationDetailSchema, evaluationListQuerySchema, evaluationListSchema } from "./evaluation-api.schema";
 import { jsonSchemaOf, type JsonSchema } from "./json-schema";
 import { TRANSCRIPT_SCHEMA_PATH, transcriptJsonSchema } from "./transcript-json-schema";
 
@@ -27,8 +28,9 @@ const errors = (...statuses: number[]) => {
   const descriptions: Record<number, string> = {
     400: "Malformed JSON or an unreadable body",
     401: "Missing, unknown or revoked token",
-    403: "The token's user may not do this (importing needs an admin or QA lead)",
-    404: "No such interaction, or outside the token user's scope",
+    403: "The token's user may not do this (importing needs an admin or QA lead; only the agent acknowledges)",
+    404: "No such resource, or outside the token user's scope",
+    409: "The row's state does not allow it (void, not asked, or the revision is no longer current)",
     413: "The body is over the size limit",
     415: "The body is not JSON",
     422: "Validation failed; `fields` names each field path with its message",
@@ -36,17 +38,31 @@ const errors = (...statuses: number[]) => {
   return Object.fromEntries(statuses.map((status) => [String(status), json(ref("Error"), descriptions[status] ?? "Error")]));
 };
 
-/** Query parameters from the list schema, one per property. */
-function queryParameters(): unknown[] {
-  const schema = jsonSchemaOf(listQuerySchema, "input") as { properties: Record<string, JsonSchema> };
-  const descriptions: Record<string, string> = {
-    channel: "Only this channel",
-    agent: "Only this agent (email or user id)",
-    from: "started at or after (ISO 8601 with zone)",
-    to: "started before (ISO 8601 with zone)",
-    limit: "Items per page, 1–200 (default 50)",
-    cursor: "nextCursor of the previous page",
-  };
+const interactionFilters: Record<string, string> = {
+  channel: "Only this channel",
+  agent: "Only this agent (email or user id)",
+  from: "started at or after (ISO 8601 with zone)",
+  to: "started before (ISO 8601 with zone)",
+  limit: "Items per page, 1–200 (default 50)",
+  cursor: "nextCursor of the previous page",
+};
+
+const evaluationFilters: Record<string, string> = {
+  agent: "Only this agent's (email or user id)",
+  team: "Only conversations of this team (id)",
+  scorecard: "Only with this scorecard (id)",
+  status: "submitted (released or not), released, unreleased, or void; all of them when left out",
+  from: "submitted at or after (ISO 8601 with zone)",
+  to: "submitted before (ISO 8601 with zone)",
+  limit: "Items per page, 1–200 (default 50)",
+  cursor: "nextCursor of the previous page",
+};
+
+const idParameter = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+
+/** Query parameters from a list schema, one per property. */
+function queryParameters(listSchema: Parameters<typeof jsonSchemaOf>[0], descriptions: Record<string, string>): unknown[] {
+  const schema = jsonSchemaOf(listSchema, "input") as { properties: Record<string, JsonSchema> };
   return Object.entries(schema.properties).map(([name, property]) => ({
     name,
     in: "query",
@@ -63,7 +79,8 @@ export function openApiDocument(serverUrl = "/api/v1") {
       title: "Parley API",
       version: "1.0.0",
       description:
-        "Import interactions (calls, chats, emails) into Parley and read them back. Authenticate with an API token " +
+        "Import interactions (calls, chats, emails) into Parley and read them back; read evaluations and acknowledge them. " +
+        "Authenticate with an API token " +
         "(Settings → API tokens) as `Authorization: Bearer prl_…`. Every error answers `{ error: { code, message, fields? } }`. " +
         "See docs/api.md for the recording upload flow. The canonical transcript format is the `Transcript` schema below, " +
         `also served on its own at ${TRANSCRIPT_SCHEMA_PATH} (docs/transcript-format.md).`,
@@ -97,7 +114,7 @@ export function openApiDocument(serverUrl = "/api/v1") {
         get: {
           operationId: "listInteractions",
           summary: "List interactions the token's user may see, newest first",
-          parameters: queryParameters(),
+          parameters: queryParameters(listQuerySchema, interactionFilters),
           responses: { "200": json(ref("InteractionList"), "One page"), ...errors(401, 422) },
         },
       },
@@ -116,8 +133,42 @@ export function openApiDocument(serverUrl = "/api/v1") {
         get: {
           operationId: "getInteraction",
           summary: "One interaction with its transcript and a presigned recording URL",
-          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+          parameters: [idParameter],
           responses: { "200": json(ref("InteractionDetail"), "The interaction"), ...errors(401, 404) },
+        },
+      },
+      "/evaluations": {
+        get: {
+          operationId: "listEvaluations",
+          summary: "List the reviews the token's user may see, newest submitted first",
+          description:
+            "Submitted and void reviews within the token user's scope, as on the pages: an agent sees only their own released ones, " +
+            "a supervisor their teams'. Drafts, calibration scores and self-evaluations are not listed.",
+          parameters: queryParameters(evaluationListQuerySchema, evaluationFilters),
+          responses: { "200": json(ref("EvaluationList"), "One page"), ...errors(401, 422) },
+        },
+      },
+      "/evaluations/{id}": {
+        get: {
+          operationId: "getEvaluation",
+          summary: "One review with its answers, score, revisions and acknowledgement",
+          description: "For an agent's token, the questions hidden from agents are left out with their answers and changes.",
+          parameters: [idParameter],
+          responses: { "200": json(ref("EvaluationDetail"), "The evaluation"), ...errors(401, 404) },
+        },
+      },
+      "/evaluations/{id}/acknowledgement": {
+        post: {
+          operationId: "acknowledgeEvaluation",
+          summary: "The agent acknowledges the revision they read",
+          description: "Send `currentRevisionId` from the evaluation as `revisionId`. Acknowledging the same revision again changes nothing (200).",
+          parameters: [idParameter],
+          requestBody: { required: true, ...json(ref("AcknowledgeRequest"), "The revision read and an optional comment") },
+          responses: {
+            "201": json(ref("AcknowledgeResult"), "Acknowledged"),
+            "200": json(ref("AcknowledgeResult"), "This revision was already acknowledged; the first acknowledgement stands"),
+            ...errors(400, 401, 403, 404, 409, 415, 422),
+          },
         },
       },
       "/schemas/transcript.json": {
@@ -157,6 +208,10 @@ export function openApiDocument(serverUrl = "/api/v1") {
         InteractionList: jsonSchemaOf(interactionListSchema, "output"),
         InteractionDetail: withTranscriptRef(jsonSchemaOf(interactionDetailSchema, "output")),
         Transcript: { ...transcriptJsonSchema(), externalDocs: { description: "The same schema as a standalone document", url: TRANSCRIPT_SCHEMA_PATH } },
+        EvaluationList: jsonSchemaOf(evaluationListSchema, "output"),
+        EvaluationDetail: jsonSchemaOf(evaluationDetailSchema, "output"),
+        AcknowledgeRequest: jsonSchemaOf(acknowledgeRequestSchema, "input"),
+        AcknowledgeResult: jsonSchemaOf(acknowledgeResultSchema, "output"),
         Error: jsonSchemaOf(errorResponseSchema, "output"),
       },
     },

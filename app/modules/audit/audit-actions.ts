@@ -17,6 +17,7 @@ const id = z.string().min(1);
 const userFields = z.object({ name: z.string(), email: z.string(), role: roleSchema, teamIds: z.array(id) });
 const name = z.object({ name: z.string() });
 const version = z.object({ version: z.number().int() });
+const webhookFields = z.object({ url: z.string(), description: z.string(), events: z.array(z.string()), enabled: z.boolean() });
 const timestamp = z.union([z.date(), z.iso.datetime({ offset: true })]);
 /** An evaluation's revision as the audit log records it: its number, answers and score. */
 const revisionState = z.object({
@@ -45,6 +46,12 @@ export const auditActions = {
   "team.rename": { entityType: "team", before: name, after: name },
   "api_token.create": { entityType: "api_token", after: name },
   "api_token.revoke": { entityType: "api_token" },
+  // Webhooks (decision 0024): never the secret, only that it changed.
+  "webhook.create": { entityType: "webhook", after: webhookFields },
+  "webhook.update": { entityType: "webhook", before: webhookFields, after: webhookFields },
+  "webhook.rotate_secret": { entityType: "webhook" },
+  "webhook.delete": { entityType: "webhook", before: webhookFields },
+  "webhook.test": { entityType: "webhook", after: z.object({ deliveryId: id }) },
   "interaction.retry_processing": {
     entityType: "interaction",
     before: z.object({ status: z.string(), failureReason: z.string().nullable(), since: timestamp }),

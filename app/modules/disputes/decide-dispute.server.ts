@@ -27,6 +27,8 @@ import { recordAudit } from "../audit/record-audit.server";
 import { appendRevision } from "../evaluations/append-revision.server";
 import { scoreCompleteAnswers, type RecordedScore } from "../evaluations/score-answers";
 import { notify } from "../notifications/notify.server";
+import { disputeEventData } from "../webhooks/dispute-event-data.server";
+import { emitWebhookEvent } from "../webhooks/emit-webhook-event.server";
 import { getOrganisationSettings } from "../organisation/get-organisation-settings.server";
 import { answersSchema, isScoringQuestion, questionsInOrder, quotePrompt, validateAnswers, type Answer, type Answers } from "../scorecards/scorecard-definition.schema";
 import type { Viewer } from "../users/roles";
@@ -197,6 +199,7 @@ export async function decideDispute(db: Database, viewer: Viewer, disputeId: str
         createdAt: now,
       })),
     );
+    await emitWebhookEvent(trx, "dispute.decided", await disputeEventData(trx, dispute.id, outcome), { now });
     return { outcome, revision: revision?.sequence ?? null, score: { score: after.score, passed: after.passed, autoFailed: after.autoFailed } };
   });
 }

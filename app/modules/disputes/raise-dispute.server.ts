@@ -21,6 +21,8 @@ import { scopeEvaluations } from "../access/evaluation-scope.server";
 import { assertCan } from "../access/refusals";
 import { recordAudit } from "../audit/record-audit.server";
 import { notify } from "../notifications/notify.server";
+import { disputeEventData } from "../webhooks/dispute-event-data.server";
+import { emitWebhookEvent } from "../webhooks/emit-webhook-event.server";
 import { getOrganisationSettings } from "../organisation/get-organisation-settings.server";
 import { answerFor, answersSchema, isScoringQuestion, questionsInOrder, quotePrompt, scorecardDefinitionSchema, validateAnswers } from "../scorecards/scorecard-definition.schema";
 import type { Viewer } from "../users/roles";
@@ -200,6 +202,7 @@ export async function raiseDispute(db: Database, viewer: Viewer, evaluationId: s
         questions: rows.map((entry) => ({ questionId: entry!.item.questionId, proposed: entry!.proposed, reasonCode: entry!.item.reasonCode })),
       },
     });
+    await emitWebhookEvent(trx, "dispute.opened", await disputeEventData(trx, disputeId), { now });
     return { id: disputeId, state, dueAt };
   });
 }

@@ -6,6 +6,8 @@ import { assertReleasable } from "../access/rules";
 import { recordAudit } from "../audit/record-audit.server";
 import { notifyEvaluationReleased } from "../notifications/notify-evaluation-released.server";
 import type { Viewer } from "../users/roles";
+import { emitWebhookEvent } from "../webhooks/emit-webhook-event.server";
+import { evaluationEventData } from "../webhooks/evaluation-event-data.server";
 
 /**
  * Releases a submitted review to the agent (scorecards whose release mode is "manual"); from
@@ -27,5 +29,6 @@ export async function releaseEvaluation(db: Database, viewer: Viewer, evaluation
     await trx.updateTable("evaluations").set({ released_at: now, updated_at: now }).where("id", "=", evaluationId).execute();
     await recordAudit(trx, { actorId: viewer.id, action: "evaluation.release", entityType: "evaluation", entityId: evaluationId }, now);
     await notifyEvaluationReleased(trx, evaluationId, now);
+    await emitWebhookEvent(trx, "evaluation.released", await evaluationEventData(trx, evaluationId), { now });
   });
 }

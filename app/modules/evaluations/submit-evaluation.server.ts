@@ -3,14 +3,16 @@
  * the same pure module the browser used (the server's result is the one recorded), written as
  * the evaluation's first revision (cause `submit`, docs/decisions/0020), the evaluation
  * locked, its assignment completed, released to the agent at once when the scorecard says so
- * (and the agent notified),
- * audited — and the reviewer's next queue item returned so the workspace can open it. One
+ * (and the agent notified), audited, webhooks told (evaluation.submitted, and .released when
+ * released at once) — and the reviewer's next queue item returned so the workspace can open it. One
  * transaction: all of it happens or none.
  */
 import type { Database } from "../../lib/db.server";
 import { recordAudit } from "../audit/record-audit.server";
 import { notifyEvaluationReleased } from "../notifications/notify-evaluation-released.server";
 import type { Viewer } from "../users/roles";
+import { emitWebhookEvent } from "../webhooks/emit-webhook-event.server";
+import { evaluationEventData } from "../webhooks/evaluation-event-data.server";
 import type { EvaluationInput } from "./evaluation-input.schema";
 import { appendRevision } from "./append-revision.server";
 import { loadDraftForUpdate } from "./load-draft-for-update.server";
@@ -75,6 +77,9 @@ export async function submitEvaluation(db: Database, viewer: Viewer, evaluationI
       after: { answers: input.answers, score, passed, autoFailed, released },
     }, now);
     if (released) await notifyEvaluationReleased(trx, evaluationId, now);
+    const event = await evaluationEventData(trx, evaluationId);
+    await emitWebhookEvent(trx, "evaluation.submitted", event, { now });
+    if (released) await emitWebhookEvent(trx, "evaluation.released", event, { now });
     const next = await trx
       .selectFrom("assignments")
       .select(["id", "interaction_id"])

@@ -20,6 +20,8 @@ import { DomainError, fieldErrorsOf, notFound } from "../../lib/errors";
 import { recordAudit } from "../audit/record-audit.server";
 import { scopeEvaluations } from "../access/evaluation-scope.server";
 import type { Viewer } from "../users/roles";
+import { emitWebhookEvent } from "../webhooks/emit-webhook-event.server";
+import { evaluationEventData } from "../webhooks/evaluation-event-data.server";
 import { acknowledgementCommentSchema } from "./acknowledgement-rule";
 
 export const acknowledgeInputSchema = z.object({
@@ -90,6 +92,16 @@ export async function acknowledgeEvaluation(db: Database, viewer: Viewer, evalua
       entityId: evaluationId,
       after: { revisionId: input.revisionId, revision: row.sequence, comment: input.comment },
     });
+    // The comment is the agent's own words to their reviewer: it stays in Parley.
+    await emitWebhookEvent(
+      trx,
+      "evaluation.acknowledged",
+      {
+        ...(await evaluationEventData(trx, evaluationId)),
+        acknowledgement: { revision: row.sequence, acknowledgedAt: inserted.acknowledged_at.toISOString(), agentId: viewer.id },
+      },
+      { now },
+    );
     return { revision: row.sequence, acknowledgedAt: inserted.acknowledged_at, created: true };
   });
 }

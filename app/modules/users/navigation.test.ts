@@ -11,15 +11,16 @@ describe("navigationFor", () => {
       { to: "/interactions", label: "My conversations" },
       { to: "/feedback", label: "My feedback" },
       { to: "/disputes", label: "Disputes" },
+      { to: "/settings/api-tokens", label: "API tokens" },
     ]);
   });
 
   it("shows a supervisor their team's conversations and who has not acknowledged feedback", () => {
-    expect(labels("supervisor")).toEqual(["Home", "Team conversations", "Acknowledgements", "Disputes"]);
+    expect(labels("supervisor")).toEqual(["Home", "Team conversations", "Acknowledgements", "Disputes", "API tokens"]);
   });
 
   it("shows a QA specialist their queue and all interactions but no import, sampling or admin pages", () => {
-    expect(labels("qa")).toEqual(["Home", "My queue", "Interactions", "Disputes"]);
+    expect(labels("qa")).toEqual(["Home", "My queue", "Interactions", "Disputes", "API tokens"]);
   });
 
   it("lets a QA lead review, run sampling, oversee assignments, import and manage API tokens, without admin pages", () => {
@@ -38,6 +39,7 @@ describe("navigationFor", () => {
       { to: "/import", label: "Import" },
       { to: "/admin/users", label: "Users" },
       { to: "/admin/teams", label: "Teams" },
+      { to: "/admin/webhooks", label: "Webhooks" },
       { to: "/settings/api-tokens", label: "API tokens" },
     ]);
   });
