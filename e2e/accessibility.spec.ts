@@ -210,7 +210,7 @@ test.describe("accessibility (axe, WCAG 2 A/AA)", () => {
     await check(page, "/settings/api-tokens", "API tokens");
   });
 
-  test("an admin's pages: users, a user, a new user, teams, tokens, conversations", async ({ page }) => {
+  test("an admin's pages: users, a user, a new user, teams, settings, tokens, conversations", async ({ page }) => {
     const { admin, agent, team } = workplace;
     await loginAs(page, admin);
     await check(page, "/", /^Hello, /);
@@ -218,6 +218,7 @@ test.describe("accessibility (axe, WCAG 2 A/AA)", () => {
     await check(page, `/admin/users/${agent.id}`, agent.name);
     await check(page, "/admin/users/new", "Add user");
     await check(page, "/admin/teams", "Teams");
+    await check(page, "/admin/settings", "Organisation settings");
     await check(page, "/settings/api-tokens", "API tokens");
     await check(page, `/interactions?team=${team.id}`, "Interactions");
   });

@@ -3,7 +3,7 @@ import { seedInteraction, seedTeam, chatTranscript } from "../test/factories";
 import { expect, loginAs, mainNav, seedLogin, test } from "./fixtures";
 
 const expectedLinks: Record<Role, string[]> = {
-  admin: ["Home", "Interactions", "Acknowledgements", "Assignments", "Scorecards", "Sampling", "Import", "Users", "Teams", "API tokens"],
+  admin: ["Home", "Interactions", "Acknowledgements", "Assignments", "Scorecards", "Sampling", "Import", "Users", "Teams", "Settings", "API tokens"],
   qa_lead: ["Home", "My queue", "Interactions", "Acknowledgements", "Assignments", "Scorecards", "Sampling", "Import", "API tokens"],
   qa: ["Home", "My queue", "Interactions"],
   supervisor: ["Home", "Team conversations", "Acknowledgements"],
@@ -27,6 +27,7 @@ test.describe("main navigation", () => {
       ["Sampling", "/sampling", "Sampling rules"],
       ["Users", "/admin/users", "Users"],
       ["Teams", "/admin/teams", "Teams"],
+      ["Settings", "/admin/settings", "Organisation settings"],
       ["Import", "/import", "Import interactions"],
       ["API tokens", "/settings/api-tokens", "API tokens"],
       ["Home", "/", "Hello, Alex"],
@@ -61,6 +62,7 @@ test.describe("pages outside a role", () => {
     ["agent", "/admin/teams"],
     ["supervisor", "/admin/users"],
     ["qa", "/admin/users/new"],
+    ["qa_lead", "/admin/settings"],
   ];
   for (const [role, url] of forbidden) {
     test(`${role} opening ${url} gets 403`, async ({ page }) => {

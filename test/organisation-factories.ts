@@ -1,7 +1,8 @@
 import { db } from "../app/lib/db.server";
-import type { Database } from "../app/lib/db.server";
+import type { Updateable } from "kysely";
+import type { Organisation } from "../db/types.generated";
 
-type OrganisationColumns = Parameters<ReturnType<Database["updateTable"]>["set"]>[0] & object;
+type OrganisationColumns = Updateable<Organisation>;
 
 /**
  * Runs `body` with some organisation settings changed (column names as in the table, e.g.

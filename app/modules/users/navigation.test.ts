@@ -36,6 +36,7 @@ describe("navigationFor", () => {
       { to: "/import", label: "Import" },
       { to: "/admin/users", label: "Users" },
       { to: "/admin/teams", label: "Teams" },
+      { to: "/admin/settings", label: "Settings" },
       { to: "/settings/api-tokens", label: "API tokens" },
     ]);
   });
