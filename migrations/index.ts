@@ -18,6 +18,7 @@ import * as evaluationRevisions from "./20261213T090000-evaluation-revisions";
 import * as acknowledgements from "./20261213T100000-acknowledgements";
 import * as organisationSettings from "./20261214T090000-organisation-settings";
 import * as notifications from "./20261214T091000-notifications";
+import * as selfEvaluation from "./20261214T160000-self-evaluation";
 
 /**
  * Every migration, listed statically. Node 20 cannot import `.ts` files found on
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   "20261213T100000-acknowledgements": acknowledgements,
   "20261214T090000-organisation-settings": organisationSettings,
   "20261214T091000-notifications": notifications,
+  "20261214T160000-self-evaluation": selfEvaluation,
 };
 
 export const migrationProvider: MigrationProvider = {

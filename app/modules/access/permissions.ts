@@ -22,6 +22,7 @@ const described = {
   "reviews:work": "Work a review queue of one's own: score and annotate.",
   "evaluations:release": "Release a submitted review to the agent (scorecards whose release mode is manual).",
   "evaluations:edit": "Correct or void a submitted evaluation, with a reason (a new revision): QA's judgement, so leads, not admins.",
+  "evaluations:self": "Self-evaluate one's own conversation (kind self) while the organisation allows it, until its review is released.",
   "acknowledgements:oversee": "See which agents have not acknowledged their feedback, and the overdue ones, within the viewer's scope.",
   "disputes:raise": "Dispute a released evaluation: the agent, or their supervisor on their behalf.",
   "disputes:decide": "Arbitrate a dispute (never the original reviewer nor the agent: a rule on the row).",
@@ -36,7 +37,7 @@ export type Permission = keyof typeof described;
 export const permissions = Object.keys(described) as Permission[];
 
 /** What only QA's or supervisors' own judgement does: everything else, admins may. */
-const notForAdmins: readonly Permission[] = ["reviews:work", "evaluations:edit", "disputes:raise", "disputes:decide", "coaching:manage"];
+const notForAdmins: readonly Permission[] = ["reviews:work", "evaluations:self", "evaluations:edit", "disputes:raise", "disputes:decide", "coaching:manage"];
 
 export const grants: Record<Role, readonly Permission[]> = {
   admin: permissions.filter((permission) => !notForAdmins.includes(permission)),
@@ -58,7 +59,7 @@ export const grants: Record<Role, readonly Permission[]> = {
   ],
   qa: ["interactions:view", "interactions:view-all", "reviews:work", "reports:view"],
   supervisor: ["interactions:view", "acknowledgements:oversee", "disputes:raise", "coaching:manage", "reports:view"],
-  agent: ["interactions:view", "disputes:raise", "reports:view"],
+  agent: ["interactions:view", "evaluations:self", "disputes:raise", "reports:view"],
 };
 
 /**

@@ -16,6 +16,7 @@ import { loadDraftForUpdate } from "./load-draft-for-update.server";
 import { scoreCompleteAnswers } from "./score-answers";
 
 export interface SubmitOutcome {
+  kind: string;
   score: number | null;
   passed: boolean;
   autoFailed: boolean;
@@ -28,7 +29,8 @@ export async function submitEvaluation(db: Database, viewer: Viewer, evaluationI
   return db.transaction().execute(async (trx) => {
     const draft = await loadDraftForUpdate(trx, viewer, evaluationId, input.revision);
     const { score, passed, autoFailed } = scoreCompleteAnswers(draft.definition, input.answers, "submitting");
-    const released = draft.release_mode === "immediate";
+    // A self-evaluation is never released: it is the agent's own (docs/decisions/0025).
+    const released = draft.kind === "review" && draft.release_mode === "immediate";
     const revision = await appendRevision(trx, {
       evaluationId,
       scorecardVersionId: draft.scorecard_version_id,
@@ -72,7 +74,7 @@ export async function submitEvaluation(db: Database, viewer: Viewer, evaluationI
       entityId: evaluationId,
       after: { answers: input.answers, score, passed, autoFailed, released },
     });
-    const next = await trx
+    const next = draft.kind !== "review" ? undefined : await trx
       .selectFrom("assignments")
       .select(["id", "interaction_id"])
       .where("reviewer_id", "=", viewer.id)
@@ -82,6 +84,7 @@ export async function submitEvaluation(db: Database, viewer: Viewer, evaluationI
       .limit(1)
       .executeTakeFirst();
     return {
+      kind: draft.kind,
       score,
       passed,
       autoFailed,
