@@ -3,7 +3,12 @@
  * data), the agent self-evaluates their call in the review workspace with the review's
  * scorecard; the QA specialist cannot see it while their review is to do, reviews and submits,
  * then sees both side by side with the exact gaps; the agent sees the comparison once the
- * review is released, and can no longer self-evaluate.
+ * review is released, and can no longer self-evaluate. Before it, the organisation settings
+ * page (issue 13 §10): an admin's refused save keeps what was typed and names the field; a good
+ * save changes the settings and says how many changed; the page fits 390 px.
+ *
+ * Both change the run's one organisation row (and put it back), so they run one after the
+ * other in this file rather than beside each other in two.
  */
 import type { Locator, Page } from "@playwright/test";
 import { db } from "../app/lib/db.server";
@@ -13,7 +18,10 @@ import { reviewDefinition } from "../test/evaluation-fixtures";
 import { seedScorecard, seedTeam } from "../test/factories";
 import { withOrganisationSettings } from "../test/organisation-factories";
 import { seedAssignment, seedEvaluation } from "../test/review-factories";
+import { getOrganisationSettings } from "../app/modules/organisation/get-organisation-settings.server";
 import { expect, expectNoSeriousViolations, loginAs, seedLogin, signOut, test, uniqueSuffix, waitForHydration } from "./fixtures";
+
+test.describe.configure({ mode: "serial" });
 
 const question = (scope: Page | Locator, prompt: RegExp) => scope.getByRole("group", { name: prompt });
 
@@ -70,7 +78,7 @@ test("an agent self-evaluates, the reviewer sees it beside their review only aft
     await answerAndSubmit(page, { greeting: "Yes", discovery: "4", outcome: /^Next steps/ }, "71.9");
     await expect(page).toHaveURL(`/evaluations/${selfId}?self=submitted`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Self-evaluation of ${agent.name}’s call`);
-    await expect(page.getByRole("status")).toContainText("Self-evaluation submitted.");
+    await expect(page.getByRole("status").filter({ hasText: "Self-evaluation submitted." })).toBeVisible();
     await expect(page.getByRole("region", { name: "Self-evaluation beside the review" })).toHaveCount(0);
     await signOut(page);
 
@@ -99,5 +107,40 @@ test("an agent self-evaluates, the reviewer sees it beside their review only aft
     await expectComparison(page);
     await page.goto(`/interactions/${call.id}`);
     await expect(page.getByRole("region", { name: "Self-evaluation" })).toContainText("You submitted your self-evaluation.");
+  });
+});
+
+test("an admin corrects a refused value, adds a holiday, removes a reason and turns self-evaluation on", async ({ page }) => {
+  test.slow();
+  await withOrganisationSettings({ self_evaluation_enabled: false, holidays: [] }, async () => {
+    await loginAs(page, await seedLogin("admin"));
+    await page.goto("/admin/settings");
+    await expect(page.getByRole("heading", { level: 1, name: "Organisation settings" })).toBeVisible();
+    await waitForHydration(page);
+
+    await page.getByLabel("Days after release an agent may dispute").fill("0");
+    await page.getByRole("button", { name: "Add holiday" }).click();
+    await page.getByLabel("Holiday 1", { exact: true }).fill("2026-12-24");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByRole("alert")).toHaveText("Please correct the highlighted fields.");
+    await expect(page.getByText("At least 1 day.")).toBeVisible();
+    // What was typed is still there.
+    await expect(page.getByLabel("Holiday 1", { exact: true })).toHaveValue("2026-12-24");
+
+    await page.getByLabel("Days after release an agent may dispute").fill("21");
+    const reasons = await getOrganisationSettings(db());
+    await page.getByRole("button", { name: `Remove reason ${reasons.disputeReasonCodes.length}` }).click();
+    await page.getByLabel("Agents may self-evaluate their conversations").check();
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByRole("status")).toHaveText("Settings saved (4 changed).");
+    await expect(page.getByLabel("Days after release an agent may dispute")).toHaveValue("21");
+
+    const saved = await getOrganisationSettings(db());
+    expect(saved).toMatchObject({ disputeWindowDays: 21, holidays: ["2026-12-24"], selfEvaluationEnabled: true, disputeReasonCodes: reasons.disputeReasonCodes.slice(0, -1) });
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: "Organisation settings" })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });
