@@ -53,7 +53,8 @@ async function expectComparison(page: Page) {
 }
 
 test("an agent self-evaluates, the reviewer sees it beside their review only after submitting, the agent after release", async ({ page }) => {
-  test.slow();
+  // Three sign-ins, two workspaces and four evaluation pages.
+  test.setTimeout(180_000);
   await withOrganisationSettings({ self_evaluation_enabled: true }, async () => {
     const suffix = uniqueSuffix();
     const team = await seedTeam(`Self team ${suffix}`);

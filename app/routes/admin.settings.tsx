@@ -26,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await runUseCase(form.form, () => updateOrganisationSettings(db(), viewer, input));
   if (!result.ok) return result.response;
   const count = result.value.changed.length;
-  return { ok: true as const, savedAt: Date.now(), message: count === 0 ? "Nothing changed." : `Settings saved (${count} changed).` };
+  return { ok: true as const, message: count === 0 ? "Nothing changed." : `Settings saved (${count} changed).` };
 }
 
 export default function Settings() {
@@ -52,9 +52,9 @@ export default function Settings() {
           {failure.message}
         </p>
       ) : null}
-      {/* Remounted after a save, so the fields show the values as stored; a refused save keeps what was typed. */}
+      {/* Remounted when the stored values change (a save, once the page's data is reloaded), so the fields show them as stored; a refused save changes nothing stored and keeps what was typed. */}
       <OrganisationSettingsForm
-        key={result?.ok ? result.savedAt : "form"}
+        key={JSON.stringify([page.settings, page.arbiterIds])}
         settings={page.settings}
         arbiterIds={page.arbiterIds}
         arbiterCandidates={page.arbiterCandidates.map((candidate) => ({ value: candidate.id, label: candidate.label }))}
