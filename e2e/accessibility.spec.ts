@@ -213,7 +213,7 @@ test.describe("accessibility (axe, WCAG 2 A/AA)", () => {
     await check(page, "/settings/api-tokens", "API tokens");
   });
 
-  test("an admin's pages: users, a user, a new user, teams, webhooks, tokens, conversations", async ({ page }) => {
+  test("an admin's pages: users, a user, a new user, teams, settings, webhooks, tokens, conversations", async ({ page }) => {
     const { admin, agent, team } = workplace;
     // A public address literal: registering it needs no DNS, and nothing is sent to it here.
     const webhook = await createWebhook(db(), admin, { url: "https://93.184.216.34/parley", description: "Warehouse", events: ["evaluation.released"] });
@@ -223,6 +223,7 @@ test.describe("accessibility (axe, WCAG 2 A/AA)", () => {
     await check(page, `/admin/users/${agent.id}`, agent.name);
     await check(page, "/admin/users/new", "Add user");
     await check(page, "/admin/teams", "Teams");
+    await check(page, "/admin/settings", "Organisation settings");
     await check(page, "/admin/webhooks", "Webhooks");
     await check(page, `/admin/webhooks/${webhook.id}`, "https://93.184.216.34/parley");
     await check(page, "/settings/api-tokens", "API tokens");

@@ -3,7 +3,7 @@ import { seedInteraction, seedTeam, chatTranscript } from "../test/factories";
 import { expect, loginAs, mainNav, seedLogin, test } from "./fixtures";
 
 const expectedLinks: Record<Role, string[]> = {
-  admin: ["Home", "Interactions", "Acknowledgements", "Disputes", "Assignments", "Scorecards", "Sampling", "Import", "Users", "Teams", "Webhooks", "API tokens"],
+  admin: ["Home", "Interactions", "Acknowledgements", "Disputes", "Assignments", "Scorecards", "Sampling", "Import", "Users", "Teams", "Settings", "Webhooks", "API tokens"],
   qa_lead: ["Home", "My queue", "Interactions", "Acknowledgements", "Disputes", "Assignments", "Scorecards", "Sampling", "Import", "API tokens"],
   qa: ["Home", "My queue", "Interactions", "Disputes", "API tokens"],
   supervisor: ["Home", "Team conversations", "Acknowledgements", "Disputes", "API tokens"],
@@ -27,6 +27,7 @@ test.describe("main navigation", () => {
       ["Sampling", "/sampling", "Sampling rules"],
       ["Users", "/admin/users", "Users"],
       ["Teams", "/admin/teams", "Teams"],
+      ["Settings", "/admin/settings", "Organisation settings"],
       ["Webhooks", "/admin/webhooks", "Webhooks"],
       ["Import", "/import", "Import interactions"],
       ["API tokens", "/settings/api-tokens", "API tokens"],
@@ -62,6 +63,7 @@ test.describe("pages outside a role", () => {
     ["agent", "/admin/teams"],
     ["supervisor", "/admin/users"],
     ["qa", "/admin/users/new"],
+    ["qa_lead", "/admin/settings"],
     ["qa_lead", "/admin/webhooks"],
   ];
   for (const [role, url] of forbidden) {

@@ -22,6 +22,7 @@ import * as disputes from "./20261214T130000-disputes";
 import * as notificationEmail from "./20261214T140000-notification-email";
 import * as evaluationComments from "./20261214T140100-evaluation-comments";
 import * as webhooks from "./20261214T150000-webhooks";
+import * as selfEvaluation from "./20261214T160000-self-evaluation";
 
 /**
  * Every migration, listed statically. Node 20 cannot import `.ts` files found on
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   "20261214T140000-notification-email": notificationEmail,
   "20261214T140100-evaluation-comments": evaluationComments,
   "20261214T150000-webhooks": webhooks,
+  "20261214T160000-self-evaluation": selfEvaluation,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -15,6 +15,7 @@ import { editEvaluation, type CorrectionOutcome } from "../app/modules/evaluatio
 import { openEvaluation } from "../app/modules/evaluations/open-evaluation.server";
 import { voidEvaluation } from "../app/modules/evaluations/void-evaluation.server";
 import { acknowledgeEvaluation, type AcknowledgeOutcome } from "../app/modules/feedback/acknowledge-evaluation.server";
+import { startSelfEvaluation } from "../app/modules/evaluations/start-self-evaluation.server";
 import { submitEvaluation, type SubmitOutcome } from "../app/modules/evaluations/submit-evaluation.server";
 import type { SamplingRuleSettings } from "../app/modules/sampling/sampling-rule.schema";
 import { runSamplingRule } from "../app/modules/sampling/run-sampling-rule.server";
@@ -72,6 +73,20 @@ export async function seedEvaluation(input: {
     revision: 1,
   });
   return { id: evaluationId, outcome };
+}
+
+/** The agent's self-evaluation of their conversation, started and (unless `submit: false`) submitted as the workspace does. */
+export async function seedSelfEvaluation(input: {
+  agent: Viewer;
+  interactionId: string;
+  scorecardId?: string;
+  answers?: Record<string, Answer>;
+  submit?: boolean;
+}): Promise<{ id: string }> {
+  const { evaluationId } = await startSelfEvaluation(db(), input.agent, { interactionId: input.interactionId, scorecardId: input.scorecardId });
+  if (input.submit === false) return { id: evaluationId };
+  await submitEvaluation(db(), input.agent, evaluationId, { answers: input.answers ?? {}, feedback: emptyFeedback(), revision: 1 });
+  return { id: evaluationId };
 }
 
 /** The evaluation's autosave counter now: what its page would send with a correction or a void. */

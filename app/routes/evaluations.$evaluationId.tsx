@@ -21,6 +21,8 @@ import { VoidDialog, type ChangeFailure } from "../components/evaluation-history
 import { RouteErrorBoundary } from "../components/error-page";
 import { CommentThread } from "../components/comment-thread/comment-thread";
 import { commentThreadView } from "../components/comment-thread/comment-thread-view.server";
+import { SelfComparison } from "../components/self-evaluation/self-comparison";
+import { selfComparisonView } from "../components/self-evaluation/comparison-view.server";
 import { AcknowledgementPanel } from "../components/feedback/acknowledgement-panel";
 import { acknowledgementPanelView } from "../components/feedback/acknowledgement-view.server";
 import { ExplainToggle } from "../components/review/explain-toggle";
@@ -86,12 +88,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!interaction) throw errorPage("not_found", NOT_FOUND);
   const tz = organisation.timeZone;
   const released = evaluation.releasedAt !== null;
-  const [history, acknowledgement, comments] = await Promise.all([
+  const [history, acknowledgement, comments, selfComparison] = await Promise.all([
     listEvaluationHistory(db(), viewer, id),
     getAcknowledgement(db(), viewer, id, new Date(), tz),
     commentThreadView(db(), viewer, id, tz),
+    selfComparisonView(db(), viewer, evaluation),
   ]);
-  const changeable = evaluation.status === "submitted" && can(viewer, "evaluations:edit");
+  // A self-evaluation is the agent's own judgement: nobody corrects or voids it (docs/decisions/0025).
+  const changeable = evaluation.status === "submitted" && evaluation.kind === "review" && can(viewer, "evaluations:edit");
   return {
     evaluation: {
       id: evaluation.id,
@@ -115,6 +119,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     voided: voidView(evaluation, tz),
     acknowledgement: acknowledgementPanelView(acknowledgement, tz),
     comments,
+    selfComparison,
     canRelease: !released && evaluation.status === "submitted" && evaluation.kind === "review" && can(viewer, "evaluations:release"),
     canChange: changeable,
     maxReason: MAX_REASON_CHARS,
@@ -191,7 +196,9 @@ export default function EvaluationPage() {
       </p>
       <div className="page-header evaluation-header">
         <div>
-          <h1>Evaluation of {facts.agentName}’s {facts.channelLabel.toLowerCase()}</h1>
+          <h1>
+            {evaluation.kind === "self" ? "Self-evaluation" : "Evaluation"} of {facts.agentName}’s {facts.channelLabel.toLowerCase()}
+          </h1>
           <ReviewFacts facts={facts}>
             <div>
               <dt>Reviewer</dt>
@@ -251,7 +258,14 @@ export default function EvaluationPage() {
         </p>
       ) : null}
 
-      <div className="release-state">
+      {search.get("self") === "submitted" ? (
+        <p className="alert alert--success" role="status">
+          Self-evaluation submitted. It shows beside the review once the review is released to you.
+        </p>
+      ) : null}
+      {page.selfComparison ? <SelfComparison comparison={page.selfComparison} current={evaluation.kind === "self" ? "self" : "review"} /> : null}
+
+      <div className="release-state" hidden={evaluation.kind === "self"}>
         {evaluation.releasedAt ? (
           <p>
             <span className="badge badge--released">Released</span> Visible to the agent since {evaluation.releasedAt}.

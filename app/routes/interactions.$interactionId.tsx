@@ -9,6 +9,8 @@ import { CsrfField } from "../components/csrf-field";
 import { RouteErrorBoundary } from "../components/error-page";
 import { InteractionEvaluations, ScoreThisInteraction } from "../components/review/interaction-panels";
 import { ReviewMedia, type SerializedAnnotation } from "../components/conversation/review-media";
+import { SelfEvaluationPanel } from "../components/self-evaluation/self-evaluation-panel";
+import { selfEvaluationPanelView } from "../components/self-evaluation/self-evaluation-panel-view.server";
 import { conversationMediaOf } from "./review.$evaluationId/evaluation-page.server";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
@@ -94,6 +96,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canRetry,
     assign: assign && assignPanel(assign, now, tz),
     score: scorecards && { scorecards: scorecards.map(({ id, name }) => ({ id, name })) },
+    selfEvaluation: await selfEvaluationPanelView(db(), viewer, id),
     evaluations: evaluations.map((evaluation) => ({
       ...evaluation,
       score: evaluation.score === null ? null : evaluation.score.toFixed(1),
@@ -168,7 +171,7 @@ const NO_ANNOTATIONS: SerializedAnnotation[] = [];
 const NO_QUESTIONS: { id: string; prompt: string }[] = [];
 
 export default function InteractionPage() {
-  const { title, interaction, media, currentUserId, timeZone, canRetry, stalledMinutes, assign, score, evaluations } = useLoaderData<typeof loader>();
+  const { title, interaction, media, currentUserId, timeZone, canRetry, stalledMinutes, assign, score, evaluations, selfEvaluation } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const assignResult: AssignResult | null = !actionData ? null : actionData.ok || actionData.values.intent === "assign" ? actionData : null;
   const failure = actionData && !actionData.ok && actionData.values.intent !== "assign" ? actionData : null;
@@ -283,6 +286,7 @@ export default function InteractionPage() {
           ) : null}
           <InteractionEvaluations evaluations={evaluations} />
           {score ? <ScoreThisInteraction interactionId={interaction.id} scorecards={score.scorecards} /> : null}
+          {selfEvaluation ? <SelfEvaluationPanel interactionId={interaction.id} panel={selfEvaluation} /> : null}
           {assign ? (
             <AssignForReview
               data={assign}

@@ -10,6 +10,7 @@ import { db } from "../lib/db.server";
 import { readForm } from "../lib/forms.server";
 import { runUseCase } from "../lib/errors.server";
 import { createScorecard } from "../modules/scorecards/create-scorecard.server";
+import { getOrganisationSettings } from "../modules/organisation/get-organisation-settings.server";
 import { listScorecards } from "../modules/scorecards/list-scorecards.server";
 import { releaseModeLabels, scorecardSettingsSchema } from "../modules/scorecards/scorecard-settings.schema";
 
@@ -22,9 +23,14 @@ const actionSchema = z.discriminatedUnion("intent", [scorecardSettingsSchema.ext
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "scorecards:manage");
   const includeArchived = new URL(request.url).searchParams.get("archived") === "1";
-  const scorecards = await listScorecards(db(), viewer, { includeArchived });
+  const [scorecards, organisation] = await Promise.all([listScorecards(db(), viewer, { includeArchived }), getOrganisationSettings(db())]);
   return {
     includeArchived,
+    // A new scorecard starts with the organisation's acknowledgement defaults (/admin/settings).
+    newScorecard: {
+      acknowledgement: organisation.defaultAcknowledgement,
+      acknowledgementDays: organisation.defaultAcknowledgementDays === null ? "" : String(organisation.defaultAcknowledgementDays),
+    },
     scorecards: scorecards.map((scorecard) => ({
       id: scorecard.id,
       name: scorecard.name,
@@ -49,13 +55,13 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Scorecards() {
-  const { scorecards, includeArchived } = useLoaderData<typeof loader>();
+  const { scorecards, includeArchived, newScorecard } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const navigation = useNavigation();
   const creating = navigation.state === "submitting" && navigation.formData?.get("intent") === "create";
   const values = failure
     ? settingsValuesOf(failure.values)
-    : { name: "", description: "", releaseMode: "immediate", acknowledgement: "none", acknowledgementDays: "" };
+    : { name: "", description: "", releaseMode: "immediate", ...newScorecard };
 
   return (
     <>

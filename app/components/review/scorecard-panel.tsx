@@ -33,7 +33,14 @@ export interface ScorecardPanelProps {
   timeZone: string;
   /** Take the server's copy again (after a conflict): the page reloads its data and remounts this panel. */
   onReloadSaved: () => void;
+  /** Words for a self-evaluation, whose reader and next step differ from a review's. */
+  wording?: { feedbackHint: string; afterSubmit: string };
 }
+
+const reviewWording = {
+  feedbackHint: "What the agent reads first. Headings, lists, bold, italic and links; Ctrl+B, Ctrl+I and Ctrl+K work.",
+  afterSubmit: "The next item of your queue opens after it.",
+};
 
 export interface ScorecardPanelHandle {
   /** Scrolls the form to a question and focuses its first control. */
@@ -70,7 +77,7 @@ function focusElement(element: HTMLElement) {
 }
 
 export const ScorecardPanel = forwardRef<ScorecardPanelHandle, ScorecardPanelProps>(function ScorecardPanel(props, ref) {
-  const { evaluationId, definition, timeZone, onReloadSaved } = props;
+  const { evaluationId, definition, timeZone, onReloadSaved, wording = reviewWording } = props;
   const [answers, setAnswers] = useState<Answers>(props.answers);
   const [feedback, setFeedback] = useState<FeedbackDocument>(props.feedback);
   // Remounts the editor when its content is replaced from outside (a restored local copy).
@@ -264,7 +271,7 @@ export const ScorecardPanel = forwardRef<ScorecardPanelHandle, ScorecardPanelPro
       <section className="feedback-section" aria-labelledby="feedback-title">
         <h3 id="feedback-title">Overall feedback</h3>
         <p className="field__hint" id="feedback-hint">
-          What the agent reads first. Headings, lists, bold, italic and links; Ctrl+B, Ctrl+I and Ctrl+K work.
+          {wording.feedbackHint}
         </p>
         <FeedbackEditor
           key={editorKey}
@@ -328,7 +335,7 @@ export const ScorecardPanel = forwardRef<ScorecardPanelHandle, ScorecardPanelPro
         result={result}
         waiting={autosave.busy}
         submitting={submitting}
-        afterText="The next item of your queue opens after it."
+        afterText={wording.afterSubmit}
         onConfirm={submit}
         onClose={() => {
           if (!submitting) setConfirming(false);

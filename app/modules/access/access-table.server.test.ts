@@ -40,6 +40,11 @@ import { releaseEvaluation } from "../evaluations/release-evaluation.server";
 import { listSamplingRules } from "../sampling/list-sampling-rules.server";
 import { listScorecards } from "../scorecards/list-scorecards.server";
 import { listTeams } from "../users/list-teams.server";
+import { startSelfEvaluation } from "../evaluations/start-self-evaluation.server";
+import { getOrganisationSettings, listArbiterPool } from "../organisation/get-organisation-settings.server";
+import { getSettingsPage } from "../organisation/get-settings-page.server";
+import { updateOrganisationSettings } from "../organisation/update-organisation-settings.server";
+import { withOrganisationSettings } from "../../../test/organisation-factories";
 import { roles, type Viewer } from "../users/roles";
 import {
   A,
@@ -156,30 +161,34 @@ const evaluationTable: [EvaluationKey, keyof typeof evaluationOps, Outcomes][] =
   ["quinnCalibration", "void",        [404, 404, 403, 404, 404]],
   ["quinnCalibration", "history",     [404, 404, A,   404, 404]],
   ["quinnCalibration", "acknowledge", [404, 404, 403, 404, 404]],
+  // Self-evaluations (docs/decisions/0025): nobody but the agent sees one before a review of the
+  // conversation is submitted (Nick's has only drafts), nor a reviewer with a review of it still
+  // to do (Quinn's queue item on Sofia's); the agent's own submitted one is locked (409); nobody
+  // corrects or voids the agent's own judgement (409).
   ["anaSelf",          "view",        [A,   A,   A,   A,   A]],
-  ["anaSelf",          "score",       [403, 403, 403, 403, 403]],
-  ["anaSelf",          "annotate",    [403, 403, 403, 403, 403]],
+  ["anaSelf",          "score",       [403, 403, 403, 403, 409]],
+  ["anaSelf",          "annotate",    [403, 403, 403, 403, 409]],
   ["anaSelf",          "release",     [409, 409, 403, 403, 403]],
-  ["anaSelf",          "edit",        [403, A,   403, 403, 403]],
-  ["anaSelf",          "void",        [403, A,   403, 403, 403]],
+  ["anaSelf",          "edit",        [403, 409, 403, 403, 403]],
+  ["anaSelf",          "void",        [403, 409, 403, 403, 403]],
   ["anaSelf",          "history",     [A,   A,   A,   A,   A]],
   ["anaSelf",          "acknowledge", [403, 403, 403, 403, 403]],
-  ["nickSelf",         "view",        [A,   A,   A,   A,   404]],
-  ["nickSelf",         "score",       [403, 403, 403, 403, 404]],
-  ["nickSelf",         "annotate",    [403, 403, 403, 403, 404]],
-  ["nickSelf",         "release",     [409, 409, 403, 403, 404]],
-  ["nickSelf",         "edit",        [403, A,   403, 403, 404]],
-  ["nickSelf",         "void",        [403, A,   403, 403, 404]],
-  ["nickSelf",         "history",     [A,   A,   A,   A,   404]],
-  ["nickSelf",         "acknowledge", [403, 403, 403, 403, 404]],
-  ["sofiaSelf",        "view",        [A,   A,   A,   404, 404]],
-  ["sofiaSelf",        "score",       [403, 403, 403, 404, 404]],
-  ["sofiaSelf",        "annotate",    [403, 403, 403, 404, 404]],
-  ["sofiaSelf",        "release",     [409, 409, 403, 404, 404]],
-  ["sofiaSelf",        "edit",        [403, A,   403, 404, 404]],
-  ["sofiaSelf",        "void",        [403, A,   403, 404, 404]],
-  ["sofiaSelf",        "history",     [A,   A,   A,   404, 404]],
-  ["sofiaSelf",        "acknowledge", [403, 403, 403, 404, 404]],
+  ["nickSelf",         "view",        [404, 404, 404, 404, 404]],
+  ["nickSelf",         "score",       [404, 404, 404, 404, 404]],
+  ["nickSelf",         "annotate",    [404, 404, 404, 404, 404]],
+  ["nickSelf",         "release",     [404, 404, 404, 404, 404]],
+  ["nickSelf",         "edit",        [404, 404, 404, 404, 404]],
+  ["nickSelf",         "void",        [404, 404, 404, 404, 404]],
+  ["nickSelf",         "history",     [404, 404, 404, 404, 404]],
+  ["nickSelf",         "acknowledge", [404, 404, 404, 404, 404]],
+  ["sofiaSelf",        "view",        [A,   A,   404, 404, 404]],
+  ["sofiaSelf",        "score",       [403, 403, 404, 404, 404]],
+  ["sofiaSelf",        "annotate",    [403, 403, 404, 404, 404]],
+  ["sofiaSelf",        "release",     [409, 409, 404, 404, 404]],
+  ["sofiaSelf",        "edit",        [403, 409, 404, 404, 404]],
+  ["sofiaSelf",        "void",        [403, 409, 404, 404, 404]],
+  ["sofiaSelf",        "history",     [A,   A,   404, 404, 404]],
+  ["sofiaSelf",        "acknowledge", [403, 403, 404, 404, 404]],
 ];
 
 //                                                                    admin qa_lead  qa   supervisor agent
@@ -480,5 +489,37 @@ describe("webhooks and the evaluations API", () => {
       ["released", "unreleased", "voided"],
       ["released", "voided"],
     ]);
+  });
+});
+
+// ─── Organisation settings and self-evaluation (issue 13 §5, §10) ─────────────────────────
+describe("organisation settings and self-evaluation", () => {
+  //                                             admin qa_lead  qa   supervisor agent
+  it.each<[string, (viewer: Viewer) => Promise<unknown>, Outcomes]>([
+    ["open the settings page", (v) => getSettingsPage(db(), v), [A, 403, 403, 403, 403]],
+    [
+      "save the settings (as they are)",
+      async (v) => updateOrganisationSettings(db(), v, { ...(await getOrganisationSettings(db())), arbiterIds: await listArbiterPool(db()) }),
+      [A, 403, 403, 403, 403],
+    ],
+  ])("%s", async (_name, run, expected) => {
+    const outcomes: Outcome[] = [];
+    for (const role of roles) outcomes.push(await outcomeOf(() => run(cast().viewers[role])));
+    expect(outcomes).toEqual(expected);
+  });
+
+  // Starting a self-evaluation with the organisation's switch on: only the agent, on their own
+  // conversation (Ana's has a submitted one already, which starting again returns).
+  //                                                         admin qa_lead  qa   supervisor agent
+  it.each<[Conversation, Outcomes]>([
+    ["ana",   [403, 403, 403, 403, A  ]],
+    ["nick",  [403, 403, 403, 403, 404]],
+    ["sofia", [403, 403, 403, 404, 404]],
+  ])("self-evaluate: %s", async (conversation, expected) => {
+    await withOrganisationSettings({ self_evaluation_enabled: true }, async () => {
+      const start = (viewer: Viewer, world: { interactions: Record<Conversation, string> }, row: Conversation) =>
+        startSelfEvaluation(db(), viewer, { interactionId: world.interactions[row], scorecardId: cast().scorecard.id });
+      expect(await outcomesFor(start, conversation)).toEqual(expected);
+    });
   });
 });

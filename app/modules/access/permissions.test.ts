@@ -17,9 +17,9 @@ const granted = (role: Role) => everyPermission.filter((permission) => can({ rol
 
 describe("can", () => {
   // Correcting and voiding scores, arbitrating and coaching are QA's and supervisors' judgement.
-  it("gives admins every permission except a review queue, correcting evaluations, disputes and coaching", () => {
+  it("gives admins every permission except a review queue, self-evaluating, correcting evaluations, disputes and coaching", () => {
     expect(granted("admin")).toEqual(
-      everyPermission.filter((p) => !["reviews:work", "evaluations:edit", "disputes:raise", "disputes:endorse", "disputes:decide", "coaching:manage"].includes(p)),
+      everyPermission.filter((p) => !["reviews:work", "evaluations:self", "evaluations:edit", "disputes:raise", "disputes:endorse", "disputes:decide", "coaching:manage"].includes(p)),
     );
   });
 
@@ -53,8 +53,9 @@ describe("can", () => {
     expect(granted("supervisor")).toEqual(["api-tokens:hold", "interactions:view", "evaluations:see-hidden-answers", "acknowledgements:oversee", "disputes:raise", "disputes:endorse", "coaching:manage", "reports:view"]);
   });
 
-  it("lets an agent view interactions only within their scope and dispute their evaluations", () => {
-    expect(granted("agent")).toEqual(["api-tokens:hold", "interactions:view", "disputes:raise", "reports:view"]);
+  it("lets an agent view interactions only within their scope, self-evaluate and dispute their evaluations", () => {
+    expect(granted("agent")).toEqual(["api-tokens:hold", "interactions:view", "evaluations:self", "disputes:raise", "reports:view"]);
+    expect(rolesWith("evaluations:self")).toEqual(["agent"]);
   });
 
   it("never lets the reviewer's side raise a dispute, nor anyone but a QA lead decide one", () => {

@@ -29,6 +29,7 @@ const described = {
   "evaluations:see-hidden-answers":
     "Read the answers, comments and annotations a scorecard hides from agents (notes for the supervisor); without it an evaluation is read as the agent reads it.",
   "evaluations:edit": "Correct or void a submitted evaluation, with a reason (a new revision): QA's judgement, so leads, not admins.",
+  "evaluations:self": "Self-evaluate one's own conversation (kind self) while the organisation allows it, until its review is released.",
   "acknowledgements:oversee": "See which agents have not acknowledged their feedback, and the overdue ones, within the viewer's scope.",
   "disputes:raise": "Dispute a released evaluation: the agent, or their supervisor on their behalf.",
   "disputes:endorse": "Endorse or decline a dispute of one's team before it reaches QA, where the organisation asks its supervisors first.",
@@ -44,7 +45,7 @@ export type Permission = keyof typeof described;
 export const permissions = Object.keys(described) as Permission[];
 
 /** What only QA's or supervisors' own judgement does: everything else, admins may. */
-const notForAdmins: readonly Permission[] = ["reviews:work", "evaluations:edit", "disputes:raise", "disputes:endorse", "disputes:decide", "coaching:manage"];
+const notForAdmins: readonly Permission[] = ["reviews:work", "evaluations:self", "evaluations:edit", "disputes:raise", "disputes:endorse", "disputes:decide", "coaching:manage"];
 
 export const grants: Record<Role, readonly Permission[]> = {
   admin: permissions.filter((permission) => !notForAdmins.includes(permission)),
@@ -69,7 +70,7 @@ export const grants: Record<Role, readonly Permission[]> = {
   ],
   qa: ["api-tokens:hold", "interactions:view", "interactions:view-all", "reviews:work", "evaluations:see-hidden-answers", "reports:view"],
   supervisor: ["api-tokens:hold", "interactions:view", "evaluations:see-hidden-answers", "acknowledgements:oversee", "disputes:raise", "disputes:endorse", "coaching:manage", "reports:view"],
-  agent: ["api-tokens:hold", "interactions:view", "disputes:raise", "reports:view"],
+  agent: ["api-tokens:hold", "interactions:view", "evaluations:self", "disputes:raise", "reports:view"],
 };
 
 /**

@@ -19,9 +19,12 @@ export function seesHiddenAnswers(viewer: Viewer): boolean {
   return can(viewer, "evaluations:see-hidden-answers");
 }
 
-/** Autosave, submit and annotations of a draft: its own scorer, while their role still scores. */
-export function assertMayScore(viewer: Viewer, evaluation: { reviewer_id: string; status: string }): void {
-  if (!can(viewer, "reviews:work")) {
+/**
+ * Autosave, submit and annotations of a draft: its own scorer, while their role still scores
+ * (a self-evaluation's scorer is the agent: `assertMaySelfEvaluate` checks them first).
+ */
+export function assertMayScore(viewer: Viewer, evaluation: { reviewer_id: string; status: string; kind?: string }): void {
+  if (evaluation.kind !== "self" && !can(viewer, "reviews:work")) {
     throw forbidden("Your role no longer includes scoring conversations, so this evaluation cannot be changed. Ask a QA lead to reassign it.");
   }
   if (evaluation.reviewer_id !== viewer.id) throw forbidden("Only the reviewer who scores this evaluation can change it.");
@@ -31,6 +34,24 @@ export function assertMayScore(viewer: Viewer, evaluation: { reviewer_id: string
 /** Starting a review of a conversation (after the `reviews:work` gate): never one's own conversation. */
 export function assertNotOwnConversation(viewer: Viewer, interaction: { agent_id: string }): void {
   if (interaction.agent_id === viewer.id) throw forbidden("You cannot score your own conversation.");
+}
+
+/**
+ * Starting or changing a self-evaluation (docs/decisions/0025): an agent, on their own
+ * conversation, while the organisation allows it (403 otherwise), and until a review of the
+ * conversation is released to them (409: it locked then).
+ */
+export function assertMaySelfEvaluate(
+  viewer: Viewer,
+  interaction: { agent_id: string },
+  state: { enabled: boolean; reviewReleased: boolean },
+): void {
+  if (!can(viewer, "evaluations:self")) throw forbidden("Only agents self-evaluate, and only their own conversations.");
+  if (interaction.agent_id !== viewer.id) throw forbidden("You can self-evaluate only your own conversations.");
+  if (!state.enabled) throw forbidden("Self-evaluation is turned off for your organisation. An admin can turn it on under Settings.");
+  if (state.reviewReleased) {
+    throw new DomainError("locked", "The review of this conversation has been released to you, so self-evaluation is closed. Your self-evaluation, if you made one, stays as it was.");
+  }
 }
 
 /** Releasing (after the `evaluations:release` gate): a submitted review not yet released. */

@@ -28,6 +28,25 @@ const revisionState = z.object({
   autoFailed: z.boolean(),
 });
 
+/** The organisation's settings a save changed (only those), as organisation-settings.ts types them. */
+const settingsChange = z
+  .object({
+    timeZone: z.string(),
+    disputeWindowDays: z.number().int(),
+    disputeResolutionDays: z.number().int(),
+    workingDays: z.array(z.number().int()),
+    holidays: z.array(z.string()),
+    disputeSupervisorFirstLine: z.boolean(),
+    disputeReasonCodes: z.array(z.string()),
+    disputeDecisionMayLower: z.boolean(),
+    selfEvaluationEnabled: z.boolean(),
+    defaultAcknowledgement: z.string(),
+    defaultAcknowledgementDays: z.number().int().nullable(),
+    emailFrom: z.string().nullable(),
+    arbiterIds: z.array(id),
+  })
+  .partial();
+
 interface ActionSpec {
   entityType: string;
   before?: z.ZodType;
@@ -43,6 +62,8 @@ export const auditActions = {
   /** The fact only: never the password or its hash. */
   "user.set_password": { entityType: "user" },
   "team.create": { entityType: "team", after: name },
+  /** One entry per save of /admin/settings, holding only the settings it changed. */
+  "organisation.settings_update": { entityType: "organisation", before: settingsChange, after: settingsChange },
   "team.rename": { entityType: "team", before: name, after: name },
   "api_token.create": { entityType: "api_token", after: name },
   "api_token.revoke": { entityType: "api_token" },

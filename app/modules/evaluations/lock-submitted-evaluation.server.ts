@@ -28,6 +28,7 @@ export async function lockSubmittedEvaluation<S extends z.ZodType<{ revision: nu
     .select([
       "evaluations.id",
       "evaluations.status",
+      "evaluations.kind",
       "evaluations.revision",
       "evaluations.assignment_id",
       "evaluations.scorecard_version_id",
@@ -48,6 +49,8 @@ export async function lockSubmittedEvaluation<S extends z.ZodType<{ revision: nu
     const fieldErrors = fieldErrorsOf(parsed.error.issues);
     throw new DomainError("invalid", Object.values(fieldErrors).join(" "), fieldErrors);
   }
+  // The agent's own judgement is theirs: correcting it would put words in their mouth, and it counts nowhere to void (docs/decisions/0025).
+  if (row.kind === "self") throw new DomainError("conflict", `This is the agent's self-evaluation: it is theirs and cannot be ${verb}.`);
   // A draft (only ever the viewer's own, by the scope) has no revision yet.
   if (row.status === "draft" || row.sequence === null) {
     throw new DomainError("conflict", `This evaluation is still a draft: it cannot be ${verb} until its reviewer submits it.`);

@@ -6,7 +6,7 @@ import { openEvaluation } from "./open-evaluation.server";
 import { submitEvaluation, type SubmitOutcome } from "./submit-evaluation.server";
 
 /** Where the reviewer goes after a submit: the next item's evaluation, or back to the queue. */
-export type AfterSubmit = { to: "evaluation"; evaluationId: string } | { to: "queue"; queueDone: boolean };
+export type AfterSubmit = { to: "evaluation"; evaluationId: string } | { to: "queue"; queueDone: boolean } | { to: "self-evaluation"; evaluationId: string };
 
 /**
  * Submit, then open the reviewer's next queue item (the workspace's "submit and next"). The
@@ -20,6 +20,8 @@ export async function submitAndOpenNext(
   input: EvaluationInput,
 ): Promise<{ outcome: SubmitOutcome; then: AfterSubmit }> {
   const outcome = await submitEvaluation(db, viewer, evaluationId, input);
+  // An agent's self-evaluation has no queue after it: its own page shows what was submitted.
+  if (outcome.kind === "self") return { outcome, then: { to: "self-evaluation", evaluationId } };
   if (!outcome.next) return { outcome, then: { to: "queue", queueDone: true } };
   try {
     const next = await openEvaluation(db, viewer, { assignmentId: outcome.next.assignmentId });

@@ -19,6 +19,7 @@ import { loadDraftForUpdate } from "./load-draft-for-update.server";
 import { scoreCompleteAnswers } from "./score-answers";
 
 export interface SubmitOutcome {
+  kind: string;
   score: number | null;
   passed: boolean;
   autoFailed: boolean;
@@ -31,7 +32,8 @@ export async function submitEvaluation(db: Database, viewer: Viewer, evaluationI
   return db.transaction().execute(async (trx) => {
     const draft = await loadDraftForUpdate(trx, viewer, evaluationId, input.revision);
     const { score, passed, autoFailed } = scoreCompleteAnswers(draft.definition, input.answers, "submitting");
-    const released = draft.release_mode === "immediate";
+    // A self-evaluation is never released: it is the agent's own (docs/decisions/0025).
+    const released = draft.kind === "review" && draft.release_mode === "immediate";
     const revision = await appendRevision(trx, {
       evaluationId,
       scorecardVersionId: draft.scorecard_version_id,
@@ -77,10 +79,12 @@ export async function submitEvaluation(db: Database, viewer: Viewer, evaluationI
       after: { answers: input.answers, score, passed, autoFailed, released },
     }, now);
     if (released) await notifyEvaluationReleased(trx, evaluationId, now);
-    const event = await evaluationEventData(trx, evaluationId);
-    await emitWebhookEvent(trx, "evaluation.submitted", event, { now });
-    if (released) await emitWebhookEvent(trx, "evaluation.released", event, { now });
-    const next = await trx
+    if (draft.kind === "review") {
+      const event = await evaluationEventData(trx, evaluationId);
+      await emitWebhookEvent(trx, "evaluation.submitted", event, { now });
+      if (released) await emitWebhookEvent(trx, "evaluation.released", event, { now });
+    }
+    const next = draft.kind !== "review" ? undefined : await trx
       .selectFrom("assignments")
       .select(["id", "interaction_id"])
       .where("reviewer_id", "=", viewer.id)
@@ -90,6 +94,7 @@ export async function submitEvaluation(db: Database, viewer: Viewer, evaluationI
       .limit(1)
       .executeTakeFirst();
     return {
+      kind: draft.kind,
       score,
       passed,
       autoFailed,

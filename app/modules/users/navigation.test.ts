@@ -39,6 +39,7 @@ describe("navigationFor", () => {
       { to: "/import", label: "Import" },
       { to: "/admin/users", label: "Users" },
       { to: "/admin/teams", label: "Teams" },
+      { to: "/admin/settings", label: "Settings" },
       { to: "/admin/webhooks", label: "Webhooks" },
       { to: "/settings/api-tokens", label: "API tokens" },
     ]);

@@ -25,6 +25,7 @@ export function navigationFor(role: Role): NavItem[] {
   if (can(viewer, "interactions:ingest")) items.push({ to: "/import", label: "Import" });
   if (can(viewer, "users:manage")) items.push({ to: "/admin/users", label: "Users" });
   if (can(viewer, "teams:manage")) items.push({ to: "/admin/teams", label: "Teams" });
+  if (can(viewer, "settings:manage")) items.push({ to: "/admin/settings", label: "Settings" });
   if (can(viewer, "webhooks:manage")) items.push({ to: "/admin/webhooks", label: "Webhooks" });
   if (can(viewer, "api-tokens:hold")) items.push({ to: "/settings/api-tokens", label: "API tokens" });
   return items;

@@ -26,7 +26,7 @@ import { ScorecardPanel, type ScorecardPanelHandle } from "../../components/revi
 import { readSubmittedFlash, submittedSearch, submittedText } from "../../components/review/submitted-flash";
 import { failureKindOf, type WorkspaceActionResult, type WorkspaceIntent } from "../../components/review/workspace-action";
 import { ReviewFacts, WorkspaceLayout } from "../../components/review/workspace-layout";
-import { assertCsrf, getSession, requirePermission } from "../../lib/auth.server";
+import { assertCsrf, getSession, requirePermission, requireViewer } from "../../lib/auth.server";
 import { db } from "../../lib/db.server";
 import { DomainError, fieldErrorsOf, isErrorCode } from "../../lib/errors";
 import { errorPage, refusalOf } from "../../lib/errors.server";
@@ -37,6 +37,7 @@ import { saveEvaluationDraft } from "../../modules/evaluations/save-evaluation-d
 import { submitAndOpenNext } from "../../modules/evaluations/submit-and-open-next.server";
 import { getInteraction } from "../../modules/interactions/get-interaction.server";
 import { getOrganisation } from "../../modules/users/get-organisation.server";
+import { can } from "../../modules/access/permissions";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page ? `Review: ${page.facts.title} · Parley` : "Review · Parley" },
@@ -56,6 +57,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     evaluation: {
       id: evaluation.id,
+      // An agent's self-evaluation uses this same workspace (docs/decisions/0025).
+      self: evaluation.kind === "self",
       revision: evaluation.revision,
       answers: evaluation.answers,
       feedback: evaluation.feedback,
@@ -82,7 +85,9 @@ function failure(intent: WorkspaceIntent, error: DomainError) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const viewer = await requirePermission(request, "reviews:work");
+  const viewer = await requireViewer(request);
+  // Reviewers, and agents on their self-evaluations; the use cases check which evaluation is whose.
+  if (!can(viewer, "reviews:work") && !can(viewer, "evaluations:self")) throw errorPage("forbidden", "You do not have access to this page.");
   const id = evaluationIdOf(params);
   const session = await getSession(request);
   let body: unknown;
@@ -124,6 +129,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
 
     const { outcome, then } = await submitAndOpenNext(db(), viewer, id, input.data);
+    if (then.to === "self-evaluation") throw redirect(`/evaluations/${then.evaluationId}?self=submitted`);
     if (then.to === "evaluation") throw redirect(`/review/${then.evaluationId}${submittedSearch(outcome)}`);
     throw redirect(`/queue${submittedSearch(outcome, { queueDone: then.queueDone })}`);
   } catch (error) {
@@ -209,9 +215,13 @@ function ReviewWorkspace({ page }: { page: WorkspacePage }) {
 
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/queue">My queue</Link>
-      </p>
+      <p className="breadcrumb">{evaluation.self ? <Link to="/feedback">My feedback</Link> : <Link to="/queue">My queue</Link>}</p>
+      {evaluation.self ? (
+        <p className="alert alert--info">
+          Your self-evaluation: score your own conversation as you see it. Reviewers see it only after submitting their own review; it never counts in
+          your quality score. You can change it until you submit it, or until the review is released to you.
+        </p>
+      ) : null}
       <div className="page-header review-header">
         <div>
           <h1>{facts.title}</h1>
@@ -258,11 +268,17 @@ function ReviewWorkspace({ page }: { page: WorkspacePage }) {
             updatedAt={evaluation.updatedAt}
             timeZone={page.timeZone}
             onReloadSaved={reloadSaved}
+            wording={evaluation.self ? selfWording : undefined}
           />
         }
       />
     </>
   );
 }
+
+const selfWording = {
+  feedbackHint: "Optional: what went well and what you would do differently. Your supervisor and QA read it beside the review.",
+  afterSubmit: "Once submitted it cannot be changed.",
+};
 
 export const ErrorBoundary = RouteErrorBoundary;
