@@ -21,6 +21,9 @@ import { VoidDialog, type ChangeFailure } from "../components/evaluation-history
 import { RouteErrorBoundary } from "../components/error-page";
 import { AcknowledgementPanel } from "../components/feedback/acknowledgement-panel";
 import { acknowledgementPanelView } from "../components/feedback/acknowledgement-view.server";
+import { DisputePanel } from "../components/disputes/dispute-panel";
+import { disputePanelView } from "../components/disputes/dispute-panel-view.server";
+import { useEvidenceCapture } from "../components/disputes/use-evidence-capture";
 import { ExplainToggle } from "../components/review/explain-toggle";
 import { browserStorage, clearLocalDraft } from "../components/review/local-draft";
 import { ReviewMedia } from "../components/conversation/review-media";
@@ -84,9 +87,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!interaction) throw errorPage("not_found", NOT_FOUND);
   const tz = organisation.timeZone;
   const released = evaluation.releasedAt !== null;
-  const [history, acknowledgement] = await Promise.all([
+  const [history, acknowledgement, disputes] = await Promise.all([
     listEvaluationHistory(db(), viewer, id),
     getAcknowledgement(db(), viewer, id, new Date(), tz),
+    disputePanelView(viewer, evaluation, tz),
   ]);
   const changeable = evaluation.status === "submitted" && can(viewer, "evaluations:edit");
   return {
@@ -111,6 +115,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     history: historyView(history, tz),
     voided: voidView(evaluation, tz),
     acknowledgement: acknowledgementPanelView(acknowledgement, tz),
+    disputes,
     canRelease: !released && evaluation.status === "submitted" && evaluation.kind === "review" && can(viewer, "evaluations:release"),
     canChange: changeable,
     maxReason: MAX_REASON_CHARS,
@@ -163,6 +168,7 @@ export default function EvaluationPage() {
   const releasing = posting === "release";
   const [correcting, setCorrecting] = useState(false);
   const correctButton = useRef<HTMLButtonElement>(null);
+  const evidence = useEvidenceCapture();
   const stopCorrecting = () => {
     setCorrecting(false);
     // Back to the button that opened the form, once it is shown again.
@@ -304,6 +310,8 @@ export default function EvaluationPage() {
         />
       ) : null}
 
+      <DisputePanel panel={page.disputes} evaluationId={evaluation.id} definition={evaluation.definition} answers={evaluation.answers} connect={evidence.connect} />
+
       <WorkspaceLayout
         scorecardLabel="Scores and feedback"
         media={
@@ -317,6 +325,7 @@ export default function EvaluationPage() {
             editable={false}
             currentUserId={page.currentUserId}
             timeZone={page.timeZone}
+            evidence={evidence.capture}
           />
         }
         scorecard={

@@ -8,7 +8,7 @@ import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
 import { disputeVisibleTo } from "../access/dispute-scope.server";
 import type { Viewer } from "../users/roles";
-import type { DisputeCursor } from "./dispute-cursor";
+import type { DueCursor as DisputeCursor } from "../assignments/due";
 import { asDisputeState, decidedDisputeStates, disputeStates, openDisputeStates, type DisputeState } from "./dispute-states";
 import { isOverdue } from "./due-time";
 
