@@ -41,7 +41,7 @@ test("an agent disputes two questions with a transcript span, the supervisor end
     await form.getByRole("checkbox", { name: /Dispute “Outcome”/ }).check();
     await form.getByRole("radio", { name: "5", exact: true }).check();
     await form.getByLabel("Why the answer should change").first().fill("I asked every question on the checklist.");
-    await form.getByRole("radio", { name: "Resolved" }).check();
+    await form.getByRole("radio", { name: "Resolved (2 points)" }).check();
     await form.getByLabel("Why the answer should change").nth(1).fill("The customer confirmed the service was back.");
     await form.getByLabel("Evidence from the player goes to").selectOption({ label: "Outcome" });
     const turn = page.getByRole("list", { name: "Transcript" }).getByRole("listitem").nth(1).locator("[data-segment-text]");
@@ -65,7 +65,9 @@ test("an agent disputes two questions with a transcript span, the supervisor end
 
     // The supervisor finds it in the queue and endorses it.
     await loginAs(page, supervisor);
+    await waitForHydration(page);
     await mainNav(page).getByRole("link", { name: "Disputes" }).click();
+    await expect(page).toHaveURL(/\/disputes$/);
     await expect(page.getByRole("heading", { level: 1, name: "Disputes" })).toBeVisible();
     await page.getByRole("link", { name: agent.name }).click();
     await expect(page).toHaveURL(disputeUrl);

@@ -13,8 +13,8 @@ import { db } from "../lib/db.server";
 import { errorPage } from "../lib/errors.server";
 import { formatDateTime } from "../lib/time";
 import { dueCursorSchema, encodeDueCursor } from "../modules/assignments/due";
-import { disputeStateLabels } from "../modules/disputes/dispute-states";
-import { disputeStatusFilters, listDisputeFilterOptions, listDisputes } from "../modules/disputes/list-disputes.server";
+import { disputeStateLabels, disputeStatusFilters } from "../modules/disputes/dispute-states";
+import { listDisputeFilterOptions, listDisputes } from "../modules/disputes/list-disputes.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 
 export const meta: MetaFunction = () => [{ title: "Disputes · Parley" }];
