@@ -4,6 +4,8 @@ import { AppShell } from "./components/app-shell";
 import { ErrorPage } from "./components/error-page";
 import { getSession } from "./lib/auth.server";
 import { useNonce } from "./lib/nonce";
+import { db } from "./lib/db.server";
+import { countUnread } from "./modules/notifications/list-notifications.server";
 import { navigationFor } from "./modules/users/navigation";
 import { roleLabels } from "./modules/users/roles";
 import stylesheet from "./styles/app.css";
@@ -18,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!session) return { user: null, csrfToken: null, navigation: [] };
   const { viewer } = session;
   return {
-    user: { name: viewer.name, email: viewer.email, role: viewer.role, roleLabel: roleLabels[viewer.role] },
+    user: { name: viewer.name, email: viewer.email, role: viewer.role, roleLabel: roleLabels[viewer.role], unread: await countUnread(db(), viewer) },
     csrfToken: session.csrfToken,
     navigation: navigationFor(viewer.role),
   };

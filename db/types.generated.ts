@@ -162,6 +162,16 @@ export interface EvaluationAcknowledgements {
   revision_id: string;
 }
 
+export interface EvaluationComments {
+  author_id: string;
+  body: string;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  edited_at: Timestamp | null;
+  evaluation_id: string;
+  id: Generated<string>;
+}
+
 export interface EvaluationRevisions {
   actor_id: string;
   answers: Json;
@@ -254,10 +264,18 @@ export interface LoginThrottle {
   points: Generated<number>;
 }
 
+export interface NotificationEmailPreferences {
+  email: boolean;
+  kind: string;
+  updated_at: Generated<Timestamp>;
+  user_id: string;
+}
+
 export interface Notifications {
   body: string | null;
   created_at: Generated<Timestamp>;
   dedupe_key: string | null;
+  emailed_at: Timestamp | null;
   evaluation_id: string | null;
   id: Generated<string>;
   kind: string;
@@ -410,11 +428,13 @@ export interface DB {
   dispute_questions: DisputeQuestions;
   disputes: Disputes;
   evaluation_acknowledgements: EvaluationAcknowledgements;
+  evaluation_comments: EvaluationComments;
   evaluation_revisions: EvaluationRevisions;
   evaluations: Evaluations;
   interactions: Interactions;
   job_runners: JobRunners;
   login_throttle: LoginThrottle;
+  notification_email_preferences: NotificationEmailPreferences;
   notifications: Notifications;
   organisation: Organisation;
   sampling_rules: SamplingRules;

@@ -19,6 +19,8 @@ import * as acknowledgements from "./20261213T100000-acknowledgements";
 import * as organisationSettings from "./20261214T090000-organisation-settings";
 import * as notifications from "./20261214T091000-notifications";
 import * as disputes from "./20261214T130000-disputes";
+import * as notificationEmail from "./20261214T140000-notification-email";
+import * as evaluationComments from "./20261214T140100-evaluation-comments";
 
 /**
  * Every migration, listed statically. Node 20 cannot import `.ts` files found on
@@ -47,6 +49,8 @@ const migrations: Record<string, Migration> = {
   "20261214T090000-organisation-settings": organisationSettings,
   "20261214T091000-notifications": notifications,
   "20261214T130000-disputes": disputes,
+  "20261214T140000-notification-email": notificationEmail,
+  "20261214T140100-evaluation-comments": evaluationComments,
 };
 
 export const migrationProvider: MigrationProvider = {

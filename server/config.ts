@@ -33,8 +33,13 @@ export const configSchema = z
     ),
     HOST: z.preprocess(emptyToUndefined, z.string().default("localhost")),
     PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
-    /** The address people use to reach Parley; decides Secure cookies and the allowed Origin. */
+    /** The address people use to reach Parley; decides Secure cookies and the allowed Origin, and makes the links in emails absolute. */
     PUBLIC_URL: optionalUrl,
+    /**
+     * The mail server notifications are emailed through (`smtp://user:pass@host:587`,
+     * `smtps://…:465`); unset = no email, the inbox is the only channel (decision 0018).
+     */
+    SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL").optional()),
     LOG_LEVEL: z.preprocess(
       emptyToUndefined,
       z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -144,7 +149,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
 }
 
 function redact(name: unknown, value: string): string {
-  return typeof name === "string" && /SECRET|PASSWORD|KEY/.test(name) ? "***" : value;
+  return typeof name === "string" && /SECRET|PASSWORD|KEY|SMTP_URL/.test(name) ? "***" : value;
 }
 
 const globalKey = Symbol.for("parley.config");

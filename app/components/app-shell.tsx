@@ -2,11 +2,14 @@ import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { NavItem } from "../modules/users/navigation";
 import { CsrfField } from "./csrf-field";
+import { NotificationsLink } from "./notifications-link";
 
 interface ShellUser {
   name: string;
   email: string;
   roleLabel: string;
+  /** Unread notifications, for the inbox link. */
+  unread: number;
 }
 
 export function AppShell({
@@ -66,6 +69,7 @@ export function AppShell({
               </ul>
             </nav>
             <div className="usermenu">
+              <NotificationsLink unread={user.unread} />
               <span className="usermenu__who">
                 <span className="usermenu__name">{user.name}</span>
                 <span className="usermenu__role">{user.roleLabel}</span>

@@ -7,7 +7,9 @@ export type JobName =
   | "delete_expired_sessions"
   | "run_sampling_rule"
   | "run_sampling_slot"
-  | "repair_sampling_schedules";
+  | "repair_sampling_schedules"
+  | "send_notification_email"
+  | "notify_acknowledgements_due";
 
 /**
  * Queues a graphile-worker job through SQL, inside the caller's transaction: the job

@@ -19,6 +19,8 @@ import { historyView, voidView } from "../components/evaluation-history/history-
 import { RevisionHistory } from "../components/evaluation-history/revision-history";
 import { VoidDialog, type ChangeFailure } from "../components/evaluation-history/void-dialog";
 import { RouteErrorBoundary } from "../components/error-page";
+import { CommentThread } from "../components/comment-thread/comment-thread";
+import { commentThreadView } from "../components/comment-thread/comment-thread-view.server";
 import { AcknowledgementPanel } from "../components/feedback/acknowledgement-panel";
 import { acknowledgementPanelView } from "../components/feedback/acknowledgement-view.server";
 import { DisputePanel } from "../components/disputes/dispute-panel";
@@ -87,9 +89,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!interaction) throw errorPage("not_found", NOT_FOUND);
   const tz = organisation.timeZone;
   const released = evaluation.releasedAt !== null;
-  const [history, acknowledgement, disputes] = await Promise.all([
+  const [history, acknowledgement, comments, disputes] = await Promise.all([
     listEvaluationHistory(db(), viewer, id),
     getAcknowledgement(db(), viewer, id, new Date(), tz),
+    commentThreadView(db(), viewer, id, tz),
     disputePanelView(viewer, evaluation, tz),
   ]);
   const changeable = evaluation.status === "submitted" && can(viewer, "evaluations:edit");
@@ -115,6 +118,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     history: historyView(history, tz),
     voided: voidView(evaluation, tz),
     acknowledgement: acknowledgementPanelView(acknowledgement, tz),
+    comments,
     disputes,
     canRelease: !released && evaluation.status === "submitted" && evaluation.kind === "review" && can(viewer, "evaluations:release"),
     canChange: changeable,
@@ -358,6 +362,7 @@ export default function EvaluationPage() {
           )
         }
       />
+      {page.comments ? <CommentThread thread={page.comments} /> : null}
     </>
   );
 }

@@ -1,16 +1,22 @@
 /**
- * The demo's evaluation history (issue 13 point 11, a first slice): every conversation the
- * weekly sampling run did not hand out is reviewed by one of the two QA specialists, through
- * the same use cases the workspace, the lead's page and the agent's page call — open, submit,
- * release (chats: the chat scorecard releases manually), correct, void, acknowledge. So an
- * agent opens My feedback with released results (a few fails, one auto-fail), some
- * acknowledged with a comment, some waiting (one overdue); the lead finds one correction with
- * its reason, one void, and two chat reviews still to release.
+ * The demo's evaluation history (issue 13 point 11): every conversation the weekly sampling run
+ * did not hand out — about 245 over eight and a half weeks — is reviewed by one of the two QA
+ * specialists, through the same use cases the workspace, the lead's page and the agent's page
+ * call (open, submit, release — chats: the chat scorecard releases manually — correct, void,
+ * acknowledge), each given the time it happened, so nothing is backdated afterwards.
  *
- * Deterministic: which result a conversation gets follows its slug and its place in the list.
+ * What it shows: agents with their usual mix of results; problems a transcript shows (Tom
+ * Becker's skipped identity check: three auto-fails) recurring on some of its copies; Priya
+ * Natarajan improving; Marcus Chen's dip on one criterion and his recovery (coaching's
+ * example); acknowledgements within a day or two, a fifth with a comment, the last six days'
+ * still waiting and one overdue; one correction with its reason, one void, two chat reviews
+ * still to release.
+ *
+ * Deterministic: which result a conversation gets follows its slug, its date and its place in
+ * the list, never the order in which the concurrent writes finish.
  */
-import { sql } from "kysely";
 import type { Database } from "../../app/lib/db.server";
+import { mapLimit } from "../../app/modules/api/map-limit";
 import { editEvaluation } from "../../app/modules/evaluations/edit-evaluation.server";
 import { feedbackDocumentSchema } from "../../app/modules/evaluations/feedback-document";
 import { openEvaluation } from "../../app/modules/evaluations/open-evaluation.server";
@@ -24,18 +30,45 @@ import type { Viewer } from "../../app/modules/users/roles";
 type Level = "excellent" | "good" | "borderline" | "fail" | "autoFail" | "missedDisclosure";
 
 const HOUR = 3_600_000;
+const REVIEW_CONCURRENCY = 4;
 const DAY = 24 * HOUR;
 
-/** Conversations whose transcript calls for a particular result. */
-const levelBySlug: Record<string, Level> = {
-  "call-billing-payment-no-verification-earlier": "autoFail",
+/** Conversations whose transcript calls for a particular result, by the demo file they reuse. */
+const levelByBase: Record<string, Level> = {
+  "call-billing-payment-no-verification": "autoFail",
   "chat-retention-cancel-no-verify": "fail",
   "chat-billing-promo-ended-curt": "fail",
-  "call-tech-no-dial-tone-rushed-earlier": "fail",
-  "call-retention-pushy-agent-earlier": "fail",
+  "call-tech-no-dial-tone-rushed": "fail",
+  "call-retention-pushy-agent": "fail",
   "call-retention-cancel-moving-abroad": "missedDisclosure",
 };
-const usualLevels: Level[] = ["good", "excellent", "good", "borderline"];
+const usualLevels: Level[] = ["good", "excellent", "good", "good", "borderline", "excellent", "good"];
+/** The copies (by their offset, `<slug>-<n>d`) that show their conversation's problem again. */
+const PROBLEM_COPY_OFFSETS = [10, 31];
+/** Priya Natarajan improves over the weeks: weaker reviews five or more weeks back. */
+const IMPROVING_AGENT = "priya.natarajan";
+const earlyLevels: Level[] = ["borderline", "good", "fail", "borderline"];
+
+/**
+ * Marcus Chen's dip and recovery on one criterion, for coaching to find: between five and three
+ * weeks back his empathy (calls) and tone (chats) drop to the bottom of the scale while the rest
+ * of his work stays as good as ever; before and since, they are at his usual level.
+ */
+export const DIP_AGENT = "marcus.chen";
+export const DIP_DAYS_AGO = { from: 22, to: 38 } as const;
+
+/**
+ * What a conversation's review finds. A copy of a conversation whose transcript shows a
+ * problem shows it on alternate copies (the original's history copy always), so the problem
+ * recurs without swamping the agent's record; the rest follow the agent's usual rotation.
+ */
+function levelOf(base: string, slug: string, agentKey: string, daysAgo: number, index: number): Level {
+  const problem = levelByBase[base];
+  const copyOffset = /-(\d+)d$/.exec(slug)?.[1];
+  if (problem && (copyOffset === undefined || PROBLEM_COPY_OFFSETS.includes(Number(copyOffset)))) return problem;
+  const rotation = agentKey === IMPROVING_AGENT && daysAgo >= 35 ? earlyLevels : usualLevels;
+  return rotation[index % rotation.length] ?? "good";
+}
 
 /** The lead corrects this review (the disclosure was made) and voids that one. */
 export const CORRECTED_SLUG = "call-retention-cancel-moving-abroad";
@@ -51,7 +84,7 @@ const comments = [
   "Good to hear, thanks!",
 ];
 
-function callAnswers(level: Level): Answers {
+function callAnswers(level: Level, dip = false): Answers {
   const scale = { excellent: 5, good: 4, borderline: 3, fail: 2, autoFail: 4, missedDisclosure: 4 }[level];
   const outcome = level === "fail" ? "unresolved" : level === "borderline" ? "next-steps" : "resolved";
   return {
@@ -60,16 +93,16 @@ function callAnswers(level: Level): Answers {
     discovery: { value: scale },
     resolved: { value: outcome },
     ...(outcome === "next-steps" ? { "callback-booked": { value: true } } : {}),
-    empathy: { value: scale },
+    empathy: { value: dip ? 1 : scale },
     "hold-etiquette": level === "excellent" ? { na: true } : { value: level !== "fail" },
     "recording-disclosure": { value: level !== "missedDisclosure" },
   };
 }
 
-function chatAnswers(level: Level): Answers {
+function chatAnswers(level: Level, dip = false): Answers {
   return {
     "response-time": { value: level === "excellent" || level === "good" },
-    tone: { value: level === "excellent" ? 4 : level === "fail" ? 2 : 3 },
+    tone: { value: dip ? 1 : level === "excellent" ? 4 : level === "fail" ? 2 : 3 },
     resolved: { value: level !== "fail" },
   };
 }
@@ -82,20 +115,13 @@ const feedbackText: Record<Level, string> = {
   autoFail: "The account was discussed before the customer's identity was verified: this fails the review whatever else went well.",
   missedDisclosure: "Good manner; I could not hear the recording disclosure.",
 };
+const dipFeedback = "The process was right, but the customer's frustration went unacknowledged: name the feeling before you fix the problem.";
 
-const feedbackOf = (level: Level) =>
-  feedbackDocumentSchema.parse({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: feedbackText[level] }] }] });
+const feedbackOf = (level: Level, dip: boolean) =>
+  feedbackDocumentSchema.parse({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: dip ? dipFeedback : feedbackText[level] }] }] });
 
-/** When each step happened, for the backdating pass at the end. */
-interface Timeline {
-  evaluationId: string;
-  openedAt: Date;
-  submittedAt: Date;
-  releasedAt: Date | null;
-  correctedAt: Date | null;
-  voidedAt: Date | null;
-  acknowledgedAt: Date | null;
-}
+/** The demo file a conversation reuses: its slug without the copy's suffix. */
+const baseOf = (slug: string) => slug.replace(/-(earlier|\d+d)$/, "");
 
 export async function seedDemoEvaluations(db: Database, now: Date): Promise<number> {
   const viewers = await loadDemoViewers(db);
@@ -118,87 +144,57 @@ export async function seedDemoEvaluations(db: Database, now: Date): Promise<numb
     .orderBy("interactions.external_id")
     .execute();
 
-  const timelines: Timeline[] = [];
-  for (const [index, conversation] of conversations.entries()) {
+  // Each conversation's history depends on it and its place in the list alone, so a few are
+  // written at a time (the use cases are bound by round trips to PostgreSQL, not by CPU).
+  await mapLimit(conversations, REVIEW_CONCURRENCY, async (conversation, index) => {
     const slug = conversation.external_id;
-    const level: Level = levelBySlug[slug] ?? usualLevels[index % usualLevels.length] ?? "good";
+    const agentKey = conversation.email.split("@")[0] as string;
+    const daysAgo = (now.getTime() - conversation.started_at.getTime()) / DAY;
+    const level = levelOf(baseOf(slug), slug, agentKey, daysAgo, index);
+    const dip = agentKey === DIP_AGENT && daysAgo >= DIP_DAYS_AGO.from && daysAgo <= DIP_DAYS_AGO.to;
     const isCall = conversation.channel === "call";
     const reviewer = reviewers[index % 2] as Viewer;
-    const agent = viewer(conversation.email.split("@")[0] as string);
+    const agent = viewer(agentKey);
     const scorecardId = scorecards.get(isCall ? "Call quality" : "Chat quality") as string;
 
-    const { evaluationId } = await openEvaluation(db, reviewer, { interactionId: conversation.id, scorecardId });
-    await submitEvaluation(db, reviewer, evaluationId, { answers: isCall ? callAnswers(level) : chatAnswers(level), feedback: feedbackOf(level), revision: 1 });
-    // Reviewed a day or three after the conversation, never in the last hours.
+    // Reviewed a day or three after the conversation, never in the last hours; every step is
+    // written at the time it happened, through the use case's own clock parameter.
     const submittedAt = earliest(new Date(conversation.started_at.getTime() + DAY + (index % 3) * DAY + 2 * HOUR), new Date(now.getTime() - 3 * HOUR));
-    const timeline: Timeline = { evaluationId, openedAt: new Date(submittedAt.getTime() - 25 * 60_000), submittedAt, releasedAt: isCall ? submittedAt : null, correctedAt: null, voidedAt: null, acknowledgedAt: null };
-    timelines.push(timeline);
+    const { evaluationId } = await openEvaluation(db, reviewer, { interactionId: conversation.id, scorecardId }, new Date(submittedAt.getTime() - 25 * 60_000));
+    await submitEvaluation(db, reviewer, evaluationId, { answers: isCall ? callAnswers(level, dip) : chatAnswers(level, dip), feedback: feedbackOf(level, dip), revision: 1 }, submittedAt);
+    let releasedAt: Date | null = isCall ? submittedAt : null;
     if (!isCall && !UNRELEASED_SLUGS.includes(slug)) {
-      await releaseEvaluation(db, lead, evaluationId);
-      timeline.releasedAt = new Date(submittedAt.getTime() + 2 * HOUR);
+      releasedAt = new Date(submittedAt.getTime() + 2 * HOUR);
+      await releaseEvaluation(db, lead, evaluationId, releasedAt);
     }
+    let corrected = false;
     if (slug === CORRECTED_SLUG) {
       const { revision } = await db.selectFrom("evaluations").select("revision").where("id", "=", evaluationId).executeTakeFirstOrThrow();
-      await editEvaluation(db, lead, evaluationId, {
-        answers: callAnswers("good"),
-        reason: "Calibration: the recording disclosure is at 0:14, before the account talk; the reviewer missed it.",
-        revision,
-      });
-      timeline.correctedAt = new Date(submittedAt.getTime() + 20 * HOUR);
+      await editEvaluation(
+        db,
+        lead,
+        evaluationId,
+        { answers: callAnswers("good"), reason: "Calibration: the recording disclosure is at 0:14, before the account talk; the reviewer missed it.", revision },
+        new Date(submittedAt.getTime() + 20 * HOUR),
+      );
+      corrected = true;
     }
     if (slug === VOIDED_SLUG) {
       const { revision } = await db.selectFrom("evaluations").select("revision").where("id", "=", evaluationId).executeTakeFirstOrThrow();
-      await voidEvaluation(db, lead, evaluationId, { reason: "Outbound sales calls are not reviewed on Call quality: scored by mistake.", revision });
-      timeline.voidedAt = new Date(submittedAt.getTime() + DAY);
-      continue;
+      await voidEvaluation(db, lead, evaluationId, { reason: "Outbound sales calls are not reviewed on Call quality: scored by mistake.", revision }, new Date(submittedAt.getTime() + DAY));
+      return;
     }
     // Agents acknowledge within a day or two; what was released in the last six days still waits, and one agent let one lapse.
-    const released = timeline.releasedAt;
-    if (!released || slug === OVERDUE_SLUG || released.getTime() > now.getTime() - 6 * DAY) continue;
+    if (!releasedAt || slug === OVERDUE_SLUG || releasedAt.getTime() > now.getTime() - 6 * DAY) return;
     const { current_revision_id } = await db.selectFrom("evaluations").select("current_revision_id").where("id", "=", evaluationId).executeTakeFirstOrThrow();
-    const comment = index % 2 === 0 ? comments[index % comments.length] : undefined;
-    await acknowledgeEvaluation(db, agent, evaluationId, { revisionId: current_revision_id as string, comment });
-    timeline.acknowledgedAt = new Date(released.getTime() + (timeline.correctedAt ? 2 : 1 + (index % 2)) * DAY);
-  }
-  await backdate(db, timelines);
-  return timelines.length;
+    const comment = index % 5 === 0 ? comments[index % comments.length] : undefined;
+    const acknowledgedAt = new Date(releasedAt.getTime() + (corrected ? 2 : 1 + (index % 2)) * DAY);
+    await acknowledgeEvaluation(db, agent, evaluationId, { revisionId: current_revision_id as string, comment }, acknowledgedAt);
+  });
+  return conversations.length;
 }
 
 const earliest = (a: Date, b: Date) => (a < b ? a : b);
-
-/**
- * The use cases stamp now() (they take no clock), so the history is moved to the days it
- * happened afterwards, in one transaction. Revisions are immutable by trigger (no code path
- * may rewrite history); the seed, on the database it has just created, lifts it for this
- * transaction only.
- */
-async function backdate(db: Database, timelines: Timeline[]): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await sql`ALTER TABLE evaluation_revisions DISABLE TRIGGER evaluation_revisions_immutable`.execute(trx);
-    for (const t of timelines) {
-      const last = [t.submittedAt, t.releasedAt, t.correctedAt, t.voidedAt].filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0] as Date;
-      await trx
-        .updateTable("evaluations")
-        .set({ created_at: t.openedAt, submitted_at: t.submittedAt, released_at: t.releasedAt, voided_at: t.voidedAt, updated_at: last })
-        .where("id", "=", t.evaluationId)
-        .execute();
-      await trx.updateTable("evaluation_revisions").set({ created_at: t.submittedAt }).where("evaluation_id", "=", t.evaluationId).where("sequence", "=", 1).execute();
-      if (t.correctedAt) await trx.updateTable("evaluation_revisions").set({ created_at: t.correctedAt }).where("evaluation_id", "=", t.evaluationId).where("sequence", "=", 2).execute();
-      if (t.acknowledgedAt) await trx.updateTable("evaluation_acknowledgements").set({ acknowledged_at: t.acknowledgedAt }).where("evaluation_id", "=", t.evaluationId).execute();
-      const at: Record<string, Date | null> = {
-        "evaluation.submit": t.submittedAt,
-        "evaluation.release": t.releasedAt,
-        "evaluation.edited": t.correctedAt,
-        "evaluation.voided": t.voidedAt,
-        "evaluation.acknowledged": t.acknowledgedAt,
-      };
-      for (const [action, when] of Object.entries(at)) {
-        if (when) await trx.updateTable("audit_log").set({ at: when }).where("entity_type", "=", "evaluation").where("entity_id", "=", t.evaluationId).where("action", "=", action).execute();
-      }
-    }
-    await sql`ALTER TABLE evaluation_revisions ENABLE TRIGGER evaluation_revisions_immutable`.execute(trx);
-  });
-}
 
 /** The demo people as the use cases see them, by the key of their email (dana.reyes). */
 export async function loadDemoViewers(db: Database): Promise<Map<string, Viewer>> {

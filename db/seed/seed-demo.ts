@@ -3,6 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import type { Database } from "../../app/lib/db.server";
 import type { BlobStore } from "../../app/lib/storage.server";
+import { mapLimit } from "../../app/modules/api/map-limit";
 import { hashPassword } from "../../app/modules/auth/password.server";
 import { ingestInteraction } from "../../app/modules/interactions/ingest-interaction.server";
 import { transcriptSchema } from "../../app/modules/interactions/transcript";
@@ -14,8 +15,17 @@ import { demoScorecards } from "./demo-scorecards";
 import { seedData } from "../../app/modules/access/actor";
 
 const DEMO_DIR = path.resolve("db/seed/demo");
-/** How much earlier the history copies of the demo conversations start: past the sampling rule's 14-day window. */
+/**
+ * The review history reuses the demo conversations under new ids and dates: each once three
+ * weeks earlier (`<slug>-earlier`, the copies the first history slice introduced) and again at
+ * these offsets (`<slug>-<n>d`), keeping only copies older than the sampling rule's 14-day
+ * window and younger than HISTORY_DAYS — about 250 conversations over eight and a half weeks.
+ */
 const EARLIER_BY_DAYS = 21;
+const COPY_OFFSETS_DAYS = [5, 10, 15, 26, 31, 36, 41, 46];
+const HISTORY_DAYS = 60;
+const SAMPLING_WINDOW_DAYS = 14;
+const INGEST_CONCURRENCY = 4;
 
 const manifestSchema = z.array(
   z.object({
@@ -85,22 +95,19 @@ export async function seedDemoIfEmpty(db: Database, store: BlobStore, now = new 
   });
 
   const manifest = manifestSchema.parse(JSON.parse(await fs.readFile(path.join(DEMO_DIR, "manifest.json"), "utf8")));
-  // Every conversation twice: as recorded, and three weeks earlier under a new id, so the
-  // review history (seedDemoEvaluations) has weeks of conversations to look back on.
-  const history = manifest.map((entry) => ({ ...entry, slug: `${entry.slug}-earlier`, daysAgo: entry.daysAgo + EARLIER_BY_DAYS }));
-  let interactions = 0;
-  for (const entry of [...manifest, ...history]) {
+  const files = await readDemoFiles(manifest);
+  const entries = demoConversations(manifest);
+  // Ingest is storage-bound (each call writes its recording and transcript objects): a few at
+  // a time. Every result depends on its entry alone, so the order they finish in does not matter.
+  const results = await mapLimit(entries, INGEST_CONCURRENCY, async (entry) => {
     const agentId = userIds.get(entry.agent);
     if (!agentId) throw new Error(`Demo manifest names unknown agent ${entry.agent}`);
     const startedAt = new Date(now);
     startedAt.setUTCDate(startedAt.getUTCDate() - entry.daysAgo);
     startedAt.setUTCHours(entry.hour, (entry.slug.length * 7) % 60, 0, 0);
-    const transcriptFile = await fs.readFile(path.join(DEMO_DIR, entry.transcript));
-    const transcript = transcriptSchema.parse(shiftChatTimes(JSON.parse(transcriptFile.toString("utf8")), startedAt));
-    const recording = entry.recording
-      ? { body: await fs.readFile(path.join(DEMO_DIR, entry.recording)) }
-      : undefined;
-    const result = await ingestInteraction(db, store, {
+    const { transcript: transcriptJson, recording } = files.get(entry.base) as DemoFiles;
+    const transcript = transcriptSchema.parse(shiftChatTimes(transcriptJson, startedAt));
+    return ingestInteraction(db, store, {
       source: "demo",
       externalId: entry.slug,
       agentId,
@@ -112,10 +119,10 @@ export async function seedDemoIfEmpty(db: Database, store: BlobStore, now = new 
       metadata: { summary: entry.summary },
       customerName: entry.customerName,
       transcript,
-      recording,
+      recording: recording ? { body: recording } : undefined,
     });
-    if (result.status === "created") interactions++;
-  }
+  });
+  const interactions = results.filter((result) => result.status === "created").length;
   const assignments = await seedDemoReviewWork(db, userIds, now);
   const evaluations = await seedDemoEvaluations(db, now);
   return { seeded: true, users: demoUsers.length, interactions, assignments, evaluations };
@@ -162,6 +169,37 @@ async function seedDemoReviewWork(db: Database, userIds: Map<string, string>, no
   if (run.status === "failed") throw new Error(`The demo sampling run failed: ${run.error}`);
   const row = await db.selectFrom("sampling_runs").select("assigned").where("id", "=", run.runId).executeTakeFirstOrThrow();
   return row.assigned;
+}
+
+type ManifestEntry = z.infer<typeof manifestSchema>[number];
+/** A conversation to seed: a manifest entry, or a copy of one (`base` names the entry whose files it reuses). */
+export type DemoConversation = ManifestEntry & { base: string };
+
+export function demoConversations(manifest: readonly ManifestEntry[]): DemoConversation[] {
+  const originals = manifest.map((entry) => ({ ...entry, base: entry.slug }));
+  const earlier = manifest.map((entry) => ({ ...entry, base: entry.slug, slug: `${entry.slug}-earlier`, daysAgo: entry.daysAgo + EARLIER_BY_DAYS }));
+  const copies = manifest.flatMap((entry) =>
+    COPY_OFFSETS_DAYS.map((offset) => ({ ...entry, base: entry.slug, slug: `${entry.slug}-${offset}d`, daysAgo: entry.daysAgo + offset })).filter(
+      (copy) => copy.daysAgo > SAMPLING_WINDOW_DAYS && copy.daysAgo <= HISTORY_DAYS,
+    ),
+  );
+  return [...originals, ...earlier, ...copies];
+}
+
+interface DemoFiles {
+  transcript: unknown;
+  recording: Buffer | null;
+}
+
+/** Each demo file read once, however many copies reuse it. */
+async function readDemoFiles(manifest: readonly ManifestEntry[]): Promise<Map<string, DemoFiles>> {
+  const files = new Map<string, DemoFiles>();
+  for (const entry of manifest) {
+    const transcript = JSON.parse(await fs.readFile(path.join(DEMO_DIR, entry.transcript), "utf8")) as unknown;
+    const recording = entry.recording ? await fs.readFile(path.join(DEMO_DIR, entry.recording)) : null;
+    files.set(entry.slug, { transcript, recording });
+  }
+  return files;
 }
 
 /** Demo chat timestamps are offsets from 2026-01-01; move them to the interaction's start. */

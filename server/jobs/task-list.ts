@@ -6,14 +6,20 @@ import { deleteExpiredThrottles } from "../../app/modules/auth/delete-expired-th
 import { deleteExpiredSessions } from "../../app/modules/auth/session.server";
 import { notifyOverdueDisputes } from "../../app/modules/disputes/notify-overdue-disputes.server";
 import { computeInteractionPeaks } from "../../app/modules/interactions/compute-interaction-peaks.server";
+import { smtpMailer } from "../../app/modules/notifications/mailer.server";
+import { emailBaseUrl } from "../../app/modules/notifications/notification-email";
+import { notifyAcknowledgementsDue } from "../../app/modules/notifications/notify-acknowledgements-due.server";
+import { sendNotificationEmail } from "../../app/modules/notifications/send-notification-email.server";
 import { claimScheduledSlot } from "../../app/modules/sampling/claim-scheduled-slot.server";
 import { repairRuleSchedules } from "../../app/modules/sampling/repair-rule-schedules.server";
 import { runScheduledSlot } from "../../app/modules/sampling/run-scheduled-slot.server";
 import { sweepOrphanObjects } from "../../app/modules/storage-sweep/sweep-orphan-objects.server";
+import { getConfig } from "../config";
 
 const sweepPayload = z.object({ graceMinutes: z.number().int().positive().optional() }).default({});
 const peaksPayload = z.object({ interactionId: z.uuid() });
 const rulePayload = z.object({ ruleId: z.uuid(), slot: z.iso.datetime() });
+const emailPayload = z.object({ notificationId: z.uuid() });
 
 /**
  * Every background task Parley runs, by name. Tasks are thin: parse the payload,
@@ -55,6 +61,21 @@ export const taskList: TaskList = {
     const { ruleIds } = await repairRuleSchedules(db());
     if (ruleIds.length > 0) helpers.logger.warn(`re-queued the scheduler of sampling rules whose schedule had stopped: ${ruleIds.join(", ")}`);
   },
+  // Queued by notify() in the notification's transaction; a mail server that is down throws, and graphile-worker retries with back-off (decision 0018).
+  send_notification_email: async (payload, helpers) => {
+    const { notificationId } = emailPayload.parse(payload);
+    const config = getConfig();
+    if (!config.SMTP_URL) {
+      helpers.logger.warn(`notification ${notificationId}: SMTP_URL is no longer set; its email is not sent`);
+      return;
+    }
+    const outcome = await sendNotificationEmail(db(), smtpMailer(config.SMTP_URL), notificationId, { publicUrl: emailBaseUrl(config) });
+    if (outcome !== "sent") helpers.logger.info(`notification ${notificationId}: email ${outcome.replace("_", " ")}`);
+  },
+  notify_acknowledgements_due: async (_payload, helpers) => {
+    const told = await notifyAcknowledgementsDue(db(), { now: new Date() });
+    if (told > 0) helpers.logger.info(`told ${told} agents that an acknowledgement is due`);
+  },
   // Idempotent (a dedupe key per dispute and recipient): a second run writes nothing.
   notify_overdue_disputes: async (_payload, helpers) => {
     const written = await notifyOverdueDisputes(db());
@@ -73,5 +94,7 @@ export const crontab = [
   "17 * * * * delete_expired_sessions",
   // Offset from the sweep so the two do not start together.
   "7,22,37,52 * * * * repair_sampling_schedules",
+  // Hourly: due days end at the organisation's midnight, and the notifications are deduplicated.
+  "3 * * * * notify_acknowledgements_due",
   "3,18,33,48 * * * * notify_overdue_disputes",
 ].join("\n");

@@ -112,6 +112,10 @@ export const auditActions = {
     entityType: "evaluation",
     after: z.object({ revisionId: id, revision: z.number().int().min(1), comment: z.string().nullable() }),
   },
+  /** A comment in an evaluation's thread (issue 13 §4): what it said, and what an edit or a deletion changed. */
+  "evaluation_comment.create": { entityType: "evaluation_comment", after: z.object({ evaluationId: id, body: z.string().min(1) }) },
+  "evaluation_comment.edit": { entityType: "evaluation_comment", before: z.object({ body: z.string().min(1) }), after: z.object({ body: z.string().min(1) }) },
+  "evaluation_comment.delete": { entityType: "evaluation_comment", before: z.object({ body: z.string().min(1) }) },
   // Disputes (issue 13 §6, docs/decisions/0022): the lifecycle on the dispute; the decision on the
   // evaluation, with the revision in force before and after (the same one when every answer was kept).
   "dispute.raised": {

@@ -23,7 +23,8 @@ export type AuditEntry<A extends AuditAction = AuditAction> = A extends AuditAct
  * caller: it throws (and so rolls the change back) rather than writing a shape no reader
  * expects.
  */
-export async function recordAudit(trx: Database | Transaction<DB>, entry: AuditEntry): Promise<void> {
+/** `at` is the cause's time when it is not now (the demo seed writes history through the use cases). */
+export async function recordAudit(trx: Database | Transaction<DB>, entry: AuditEntry, at?: Date): Promise<void> {
   await trx
     .insertInto("audit_log")
     .values({
@@ -33,6 +34,7 @@ export async function recordAudit(trx: Database | Transaction<DB>, entry: AuditE
       entity_id: entry.entityId,
       before: payloadJson(entry.action, "before", entry.before),
       after: payloadJson(entry.action, "after", entry.after),
+      ...(at ? { at } : {}),
     })
     .execute();
 }

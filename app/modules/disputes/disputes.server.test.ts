@@ -23,8 +23,17 @@ import { withdrawDispute } from "./withdraw-dispute.server";
 const disputeRow = (id: string) => db().selectFrom("disputes").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 const evaluationRow = (id: string) => db().selectFrom("evaluations").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 const revisionsOf = (evaluationId: string) => db().selectFrom("evaluation_revisions").selectAll().where("evaluation_id", "=", evaluationId).orderBy("sequence").execute();
+/** The dispute's notifications about an evaluation (its release is notified too, by the release itself). */
 const notificationsOf = (evaluationId: string) =>
-  db().selectFrom("notifications").select(["recipient_id", "kind", "link"]).where("evaluation_id", "=", evaluationId).orderBy("created_at").orderBy("kind").orderBy("recipient_id").execute();
+  db()
+    .selectFrom("notifications")
+    .select(["recipient_id", "kind", "link"])
+    .where("evaluation_id", "=", evaluationId)
+    .where("kind", "like", "dispute_%")
+    .orderBy("created_at")
+    .orderBy("kind")
+    .orderBy("recipient_id")
+    .execute();
 const auditActions = async (entityId: string) =>
   (await db().selectFrom("audit_log").select("action").where("entity_id", "=", entityId).orderBy("id").execute()).map((row) => row.action);
 /** Everything a refused call must leave as it was. */

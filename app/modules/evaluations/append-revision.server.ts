@@ -19,6 +19,8 @@ export interface NewRevision extends RecordedScore {
   /** Required for anything but the first submit (a check in the table says so too). */
   reason: string | null;
   answers: Answers;
+  /** When it was written; now unless a caller (the demo seed, through a use case) says otherwise. */
+  at?: Date;
 }
 
 export async function appendRevision(trx: Database, revision: NewRevision): Promise<{ id: string; sequence: number }> {
@@ -41,6 +43,7 @@ export async function appendRevision(trx: Database, revision: NewRevision): Prom
       scorecard_version_id: revision.scorecardVersionId,
       actor_id: revision.actorId,
       reason: revision.reason,
+      ...(revision.at ? { created_at: revision.at } : {}),
     })
     .returning("id")
     .executeTakeFirstOrThrow();

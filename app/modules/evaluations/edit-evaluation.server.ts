@@ -8,7 +8,6 @@
  * ones are refused too (422): a correction that changes nothing would only add noise to the
  * history.
  */
-import { sql } from "kysely";
 import { isDeepStrictEqual } from "node:util";
 import type { Database } from "../../lib/db.server";
 import { DomainError } from "../../lib/errors";
@@ -24,7 +23,7 @@ export interface CorrectionOutcome extends RecordedScore {
   revision: number;
 }
 
-export async function editEvaluation(db: Database, viewer: Viewer, evaluationId: string, rawInput: unknown): Promise<CorrectionOutcome> {
+export async function editEvaluation(db: Database, viewer: Viewer, evaluationId: string, rawInput: unknown, now = new Date()): Promise<CorrectionOutcome> {
   return db.transaction().execute(async (trx) => {
     const { input, evaluation } = await lockSubmittedEvaluation(trx, viewer, evaluationId, correctionInputSchema, rawInput, "corrected");
     const recorded = scoreCompleteAnswers(evaluation.definition, input.answers, "saving the correction");
@@ -39,6 +38,7 @@ export async function editEvaluation(db: Database, viewer: Viewer, evaluationId:
       reason: input.reason,
       answers: input.answers,
       ...recorded,
+      at: now,
     });
     await trx
       .updateTable("evaluations")
@@ -49,7 +49,7 @@ export async function editEvaluation(db: Database, viewer: Viewer, evaluationId:
         auto_failed: recorded.autoFailed,
         current_revision_id: revision.id,
         revision: evaluation.revision + 1,
-        updated_at: sql`now()`,
+        updated_at: now,
       })
       .where("id", "=", evaluationId)
       .execute();
@@ -60,7 +60,7 @@ export async function editEvaluation(db: Database, viewer: Viewer, evaluationId:
       entityId: evaluationId,
       before: evaluation.current,
       after: { revision: revision.sequence, answers: input.answers, ...recorded, reason: input.reason },
-    });
+    }, now);
     return { revision: revision.sequence, ...recorded };
   });
 }

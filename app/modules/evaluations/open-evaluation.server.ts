@@ -18,19 +18,19 @@ import type { Viewer } from "../users/roles";
 
 export type OpenRequest = { assignmentId: string } | { interactionId: string; scorecardId: string };
 
-export async function openEvaluation(db: Database, viewer: Viewer, request: OpenRequest): Promise<{ evaluationId: string }> {
+export async function openEvaluation(db: Database, viewer: Viewer, request: OpenRequest, now = new Date()): Promise<{ evaluationId: string }> {
   try {
-    return await findOrStart(db, viewer, request);
+    return await findOrStart(db, viewer, request, now);
   } catch (error) {
     // Another tab started the same draft a moment ago: continue that one.
     if (isUniqueViolation(error, "evaluations_one_draft_key") || isUniqueViolation(error, "evaluations_assignment_key")) {
-      return findOrStart(db, viewer, request);
+      return findOrStart(db, viewer, request, now);
     }
     throw error;
   }
 }
 
-async function findOrStart(db: Database, viewer: Viewer, request: OpenRequest): Promise<{ evaluationId: string }> {
+async function findOrStart(db: Database, viewer: Viewer, request: OpenRequest, now: Date): Promise<{ evaluationId: string }> {
   return db.transaction().execute(async (trx) => {
     let interactionId: string;
     let scorecardId: string;
@@ -98,6 +98,8 @@ async function findOrStart(db: Database, viewer: Viewer, request: OpenRequest): 
         scorecard_version_id: version.id,
         reviewer_id: viewer.id,
         assignment_id: assignmentId,
+        created_at: now,
+        updated_at: now,
       })
       .returning("id")
       .executeTakeFirstOrThrow();

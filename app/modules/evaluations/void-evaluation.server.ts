@@ -6,30 +6,29 @@
  * assigned or sampled again. Audited with the state that stopped counting. One transaction;
  * refusals as for a correction (lockSubmittedEvaluation).
  */
-import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Viewer } from "../users/roles";
 import { voidInputSchema } from "./evaluation-change.schema";
 import { lockSubmittedEvaluation } from "./lock-submitted-evaluation.server";
 
-export async function voidEvaluation(db: Database, viewer: Viewer, evaluationId: string, rawInput: unknown): Promise<void> {
+export async function voidEvaluation(db: Database, viewer: Viewer, evaluationId: string, rawInput: unknown, now = new Date()): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const { input, evaluation } = await lockSubmittedEvaluation(trx, viewer, evaluationId, voidInputSchema, rawInput, "voided");
     await trx
       .updateTable("evaluations")
       .set({
         status: "void",
-        voided_at: sql`now()`,
+        voided_at: now,
         voided_by: viewer.id,
         void_reason: input.reason,
         revision: evaluation.revision + 1,
-        updated_at: sql`now()`,
+        updated_at: now,
       })
       .where("id", "=", evaluationId)
       .execute();
     if (evaluation.assignmentId) {
-      await trx.updateTable("assignments").set({ voided_at: sql`now()`, updated_at: sql`now()` }).where("id", "=", evaluation.assignmentId).where("status", "=", "done").execute();
+      await trx.updateTable("assignments").set({ voided_at: now, updated_at: now }).where("id", "=", evaluation.assignmentId).where("status", "=", "done").execute();
     }
     await recordAudit(trx, {
       actorId: viewer.id,
@@ -38,6 +37,6 @@ export async function voidEvaluation(db: Database, viewer: Viewer, evaluationId:
       entityId: evaluationId,
       before: { ...evaluation.current, status: "submitted" },
       after: { status: "void", reason: input.reason },
-    });
+    }, now);
   });
 }

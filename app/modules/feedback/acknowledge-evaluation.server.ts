@@ -35,7 +35,7 @@ export interface AcknowledgeOutcome {
   created: boolean;
 }
 
-export async function acknowledgeEvaluation(db: Database, viewer: Viewer, evaluationId: string, rawInput: AcknowledgeInput): Promise<AcknowledgeOutcome> {
+export async function acknowledgeEvaluation(db: Database, viewer: Viewer, evaluationId: string, rawInput: AcknowledgeInput, now = new Date()): Promise<AcknowledgeOutcome> {
   return db.transaction().execute(async (trx) => {
     const row = await scopeEvaluations(trx.selectFrom("evaluations").innerJoin("interactions", "interactions.id", "evaluations.interaction_id"), viewer)
       .innerJoin("scorecards", "scorecards.id", "evaluations.scorecard_id")
@@ -70,7 +70,7 @@ export async function acknowledgeEvaluation(db: Database, viewer: Viewer, evalua
     }
     const inserted = await trx
       .insertInto("evaluation_acknowledgements")
-      .values({ evaluation_id: evaluationId, revision_id: input.revisionId, agent_id: viewer.id, comment: input.comment })
+      .values({ evaluation_id: evaluationId, revision_id: input.revisionId, agent_id: viewer.id, comment: input.comment, acknowledged_at: now })
       .onConflict((oc) => oc.constraint("evaluation_acknowledgements_revision_key").doNothing())
       .returning("acknowledged_at")
       .executeTakeFirst();

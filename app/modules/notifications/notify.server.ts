@@ -6,9 +6,14 @@
  * A scheduled job passes a `dedupeKey` (e.g. `dispute_overdue:<disputeId>`): a notification
  * whose recipient already has that key is skipped, so a job that runs twice, or two workers
  * racing, never notify twice for the same thing. Returns the ids written.
+ *
+ * When a mail server is configured, the email of each notification its recipient wants by
+ * email is queued here too, in the same transaction (queue-notification-emails.server.ts), so
+ * every caller gets email without doing anything.
  */
 import type { Database } from "../../lib/db.server";
 import type { NotificationKind } from "./notification-kinds";
+import { queueNotificationEmails } from "./queue-notification-emails.server";
 
 export interface NewNotification {
   recipientId: string;
@@ -46,7 +51,9 @@ export async function notify(trx: Database, notifications: readonly NewNotificat
     .onConflict((oc) => oc.columns(["recipient_id", "dedupe_key"]).where("dedupe_key", "is not", null).doNothing())
     .returning("id")
     .execute();
-  return rows.map((row) => row.id);
+  const ids = rows.map((row) => row.id);
+  await queueNotificationEmails(trx, ids);
+  return ids;
 }
 
 /** One notification per recipient, kind and link in one call: a user in a thread twice over is told once. */
