@@ -24,6 +24,7 @@ import { readForm } from "../lib/forms.server";
 import { blobStore } from "../lib/storage.server";
 import { declineDispute } from "../modules/disputes/decline-dispute.server";
 import { decideDispute } from "../modules/disputes/decide-dispute.server";
+import { jsonFormField } from "../modules/disputes/dispute.schema";
 import { endorseDispute } from "../modules/disputes/endorse-dispute.server";
 import { getDispute } from "../modules/disputes/get-dispute.server";
 import { takeDispute } from "../modules/disputes/take-dispute.server";
@@ -36,14 +37,6 @@ export const meta: MetaFunction = () => [{ title: "Dispute · Parley" }];
 
 const NOT_FOUND = "There is no dispute at this address, or you do not have access to it.";
 const paramsSchema = z.object({ disputeId: z.uuid() });
-const json = z.string().transform((text, ctx) => {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    ctx.addIssue({ code: "custom", message: "The decision could not be read; reload the page" });
-    return z.NEVER;
-  }
-});
 const actionSchema = z.discriminatedUnion(
   "intent",
   [
@@ -51,7 +44,7 @@ const actionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("withdraw") }),
     z.object({ intent: z.literal("endorse"), note: z.string().optional() }),
     z.object({ intent: z.literal("decline"), note: z.string().optional() }),
-    z.object({ intent: z.literal("decide"), payload: json }),
+    z.object({ intent: z.literal("decide"), payload: jsonFormField("decision") }),
   ],
   { error: "Unknown action; reload the page" },
 );

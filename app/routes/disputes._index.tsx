@@ -109,45 +109,9 @@ export default function Disputes() {
             ))}
           </select>
         </div>
-        {options.scorecards.length > 1 ? (
-          <div className="field">
-            <label htmlFor="disputes-scorecard">Scorecard</label>
-            <select id="disputes-scorecard" name="scorecard" defaultValue={filters.scorecard}>
-              <option value="">Any</option>
-              {options.scorecards.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        {options.reviewers.length > 1 ? (
-          <div className="field">
-            <label htmlFor="disputes-reviewer">Reviewer</label>
-            <select id="disputes-reviewer" name="reviewer" defaultValue={filters.reviewer}>
-              <option value="">Any</option>
-              {options.reviewers.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        {options.teams.length > 1 ? (
-          <div className="field">
-            <label htmlFor="disputes-team">Team</label>
-            <select id="disputes-team" name="team" defaultValue={filters.team}>
-              <option value="">Any</option>
-              {options.teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
+        <FilterSelect id="disputes-scorecard" name="scorecard" label="Scorecard" value={filters.scorecard} options={options.scorecards} />
+        <FilterSelect id="disputes-reviewer" name="reviewer" label="Reviewer" value={filters.reviewer} options={options.reviewers} />
+        <FilterSelect id="disputes-team" name="team" label="Team" value={filters.team} options={options.teams} />
         <div className="field field--checkbox">
           <input id="disputes-overdue" type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} />
           <label htmlFor="disputes-overdue">Overdue only</label>
@@ -210,6 +174,24 @@ export default function Disputes() {
       )}
       <KeysetPager firstHref={data.firstHref} nextHref={data.nextHref} />
     </>
+  );
+}
+
+/** A filter among the disputes' own scorecards, reviewers or teams; shown only when there is a choice. */
+function FilterSelect({ id, name, label, value, options }: { id: string; name: string; label: string; value: string; options: { id: string; name: string }[] }) {
+  if (options.length < 2) return null;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value}>
+        <option value="">Any</option>
+        {options.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 

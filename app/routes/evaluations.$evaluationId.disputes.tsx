@@ -10,19 +10,11 @@ import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { runUseCase } from "../lib/errors.server";
 import { readForm } from "../lib/forms.server";
+import { jsonFormField } from "../modules/disputes/dispute.schema";
 import { raiseDispute } from "../modules/disputes/raise-dispute.server";
 import { evaluationIdOf } from "./review.$evaluationId/evaluation-page.server";
 
-const formSchema = z.object({
-  payload: z.string({ error: "The dispute is missing; reload the page" }).transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      ctx.addIssue({ code: "custom", message: "The dispute could not be read; reload the page" });
-      return z.NEVER;
-    }
-  }),
-});
+const formSchema = z.object({ payload: jsonFormField("dispute") });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, "interactions:view");
