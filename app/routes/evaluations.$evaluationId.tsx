@@ -25,6 +25,9 @@ import { SelfComparison } from "../components/self-evaluation/self-comparison";
 import { selfComparisonView } from "../components/self-evaluation/comparison-view.server";
 import { AcknowledgementPanel } from "../components/feedback/acknowledgement-panel";
 import { acknowledgementPanelView } from "../components/feedback/acknowledgement-view.server";
+import { DisputePanel } from "../components/disputes/dispute-panel";
+import { disputePanelView } from "../components/disputes/dispute-panel-view.server";
+import { useEvidenceCapture } from "../components/disputes/use-evidence-capture";
 import { ExplainToggle } from "../components/review/explain-toggle";
 import { browserStorage, clearLocalDraft } from "../components/review/local-draft";
 import { ReviewMedia } from "../components/conversation/review-media";
@@ -88,11 +91,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!interaction) throw errorPage("not_found", NOT_FOUND);
   const tz = organisation.timeZone;
   const released = evaluation.releasedAt !== null;
-  const [history, acknowledgement, comments, selfComparison] = await Promise.all([
+  const [history, acknowledgement, comments, selfComparison, disputes] = await Promise.all([
     listEvaluationHistory(db(), viewer, id),
     getAcknowledgement(db(), viewer, id, new Date(), tz),
     commentThreadView(db(), viewer, id, tz),
     selfComparisonView(db(), viewer, evaluation),
+    disputePanelView(viewer, evaluation, tz),
   ]);
   // A self-evaluation is the agent's own judgement: nobody corrects or voids it (docs/decisions/0025).
   const changeable = evaluation.status === "submitted" && evaluation.kind === "review" && can(viewer, "evaluations:edit");
@@ -120,6 +124,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     acknowledgement: acknowledgementPanelView(acknowledgement, tz),
     comments,
     selfComparison,
+    disputes,
     canRelease: !released && evaluation.status === "submitted" && evaluation.kind === "review" && can(viewer, "evaluations:release"),
     canChange: changeable,
     maxReason: MAX_REASON_CHARS,
@@ -172,6 +177,7 @@ export default function EvaluationPage() {
   const releasing = posting === "release";
   const [correcting, setCorrecting] = useState(false);
   const correctButton = useRef<HTMLButtonElement>(null);
+  const evidence = useEvidenceCapture();
   const stopCorrecting = () => {
     setCorrecting(false);
     // Back to the button that opened the form, once it is shown again.
@@ -322,6 +328,8 @@ export default function EvaluationPage() {
         />
       ) : null}
 
+      <DisputePanel panel={page.disputes} evaluationId={evaluation.id} definition={evaluation.definition} answers={evaluation.answers} connect={evidence.connect} />
+
       <WorkspaceLayout
         scorecardLabel="Scores and feedback"
         media={
@@ -335,6 +343,7 @@ export default function EvaluationPage() {
             editable={false}
             currentUserId={page.currentUserId}
             timeZone={page.timeZone}
+            evidence={evidence.capture}
           />
         }
         scorecard={

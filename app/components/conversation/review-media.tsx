@@ -10,7 +10,7 @@
  * Annotations are saved with fetch to routes/review.$evaluationId.annotations.ts.
  * Keyboard shortcuts (shortcuts.ts) work anywhere on the page except in fields.
  */
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { formatTime } from "../../lib/time";
 import { formatClock } from "./lanes";
 import { SegmentTimeline, timedSegments } from "./active-segment";
@@ -38,7 +38,7 @@ const EMPTY_FORM: AnnotationFormValues = { comment: "", sentiment: null, questio
 const shorten = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export function ReviewMedia(props: ReviewMediaProps) {
-  const { evaluationId, player, questions, currentUserId, timeZone, onFocusQuestion } = props;
+  const { evaluationId, player, questions, currentUserId, timeZone, onFocusQuestion, evidence, playRequest } = props;
   const annotated = evaluationId !== null;
   const editable = annotated && props.editable;
   // Read once: a revalidation (the scorecard autosaves) brings an equal transcript as new
@@ -138,6 +138,22 @@ export function ReviewMedia(props: ReviewMediaProps) {
     setComposer(anchor);
   }
 
+  // A dispute's evidence (read-only pages): the selected span, with its turn's times where it has them.
+  const captureSpan = (span: TextSpan) => {
+    const place = places.get(span.segmentId);
+    const timed = place?.startMs !== undefined && place.endMs !== undefined;
+    evidence?.onCapture({ ...span, startMs: timed ? (place.startMs ?? null) : null, endMs: timed ? (place.endMs ?? null) : null });
+    clearSelection();
+  };
+  const captureMoment = () => {
+    const ms = media.current?.currentTimeMs();
+    if (ms === undefined) return;
+    evidence?.onCapture({ startMs: ms, endMs: ms, segmentId: null, startOffset: null, endOffset: null, quote: null });
+  };
+  useEffect(() => {
+    if (playRequest) seek(playRequest.ms, true);
+  }, [playRequest, seek]);
+
   const annotateSpan = (span: TextSpan) => {
     const place = places.get(span.segmentId);
     const timed = place?.startMs !== undefined && place.endMs !== undefined;
@@ -226,6 +242,11 @@ export function ReviewMedia(props: ReviewMediaProps) {
     <section ref={root} className="review-media" aria-labelledby="review-media-title" data-editable={editable ? "true" : "false"}>
       <div className="review-media__toolbar">
         <h2 id="review-media-title">Conversation</h2>
+        {evidence && hasAudio ? (
+          <button type="button" className="button" onClick={captureMoment}>
+            Use the current moment as evidence
+          </button>
+        ) : null}
         <button type="button" className="button button--quiet review-media__help" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
           Keyboard shortcuts <kbd>?</kbd>
         </button>
@@ -264,7 +285,8 @@ export function ReviewMedia(props: ReviewMediaProps) {
           followPaused={follow.paused}
           onResumeFollow={follow.resume}
           selection={composer ? null : selection}
-          onAnnotate={editable ? annotateSpan : null}
+          onAnnotate={editable ? annotateSpan : evidence ? captureSpan : null}
+          annotateLabel={!editable && evidence ? "Use as evidence" : undefined}
         />
       ) : (
         <p className="empty-state">This interaction has no transcript.</p>

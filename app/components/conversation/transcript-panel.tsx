@@ -33,6 +33,8 @@ export interface TranscriptPanelProps {
   selection: PendingSelection | null;
   /** Null when annotating is not allowed (read-only page). */
   onAnnotate: ((span: TextSpan) => void) | null;
+  /** The button's words when selected text is taken for something else than an annotation (a dispute's evidence). */
+  annotateLabel?: string;
 }
 
 /**
@@ -88,9 +90,9 @@ export function TranscriptPanel(props: TranscriptPanelProps) {
                 // Keep the selection: a press would otherwise collapse it before the click.
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => onAnnotate(selection.span)}
-                title="Annotate the selected text (A)"
+                title={props.annotateLabel ? undefined : "Annotate the selected text (A)"}
               >
-                Annotate
+                {props.annotateLabel ?? "Annotate"}
               </button>
             ) : (
               <p className="review-annotate-hint" style={{ top: selection.top, left: selection.left }} role="status">

@@ -61,6 +61,15 @@ export interface ReviewMediaProps {
   timeZone: string;
   /** Optional: tell the page which question an annotation jumped to (the form may scroll to it). */
   onFocusQuestion?: (questionId: string) => void;
+  /** Optional, read-only pages: selected text and the player's moment are taken as a dispute's evidence. */
+  evidence?: EvidenceCapture | null;
+  /** Optional: a request to play from a moment (a dispute's evidence); a new `nonce` asks again. */
+  playRequest?: { ms: number; nonce: number } | null;
+}
+
+/** Takes the player's current moment (a range of length 0) or a transcript span as evidence. */
+export interface EvidenceCapture {
+  onCapture: (anchor: AnnotationAnchor) => void;
 }
 
 /** What the workspace may ask of the player (waveform or plain audio). */

@@ -33,7 +33,7 @@ import { getOrganisationSettings } from "../organisation/get-organisation-settin
 import { answersSchema, isScoringQuestion, questionsInOrder, quotePrompt, validateAnswers, type Answer, type Answers } from "../scorecards/scorecard-definition.schema";
 import type { Viewer } from "../users/roles";
 import { answerPart, lowers, sameAnswer, withAnswer, type ProposedAnswer } from "./answer-change";
-import { disputeStateLabels, outcomeOf, type DisputeOutcome, type QuestionDecision } from "./dispute-states";
+import { disputeStateLabels, outcomeOf, type DisputeOutcome } from "./dispute-states";
 import { decideDisputeSchema, type DecideDisputeInput } from "./dispute.schema";
 import { loadDispute, loadDisputeQuestions } from "./load-dispute.server";
 import { parseInput } from "./parse-input";
@@ -116,7 +116,7 @@ export async function decideDispute(db: Database, viewer: Viewer, disputeId: str
     });
     if (Object.keys(fieldErrors).length > 0) throw new DomainError("invalid", Object.values(fieldErrors).join(" "), fieldErrors);
     const decisions = decided.map((d) => d!);
-    const outcome = outcomeOf(decisions.map((d) => d.entry.decision as QuestionDecision));
+    const outcome = outcomeOf(decisions.map((d) => d.entry.decision));
 
     const before = {
       revision: evaluation.sequence,

@@ -27,6 +27,10 @@ export const disputeStateLabels: Record<DisputeState, string> = {
   withdrawn: "Withdrawn",
 };
 
+/** The queue's status filter: a group of states, or one state. */
+export const disputeStatusFilters = ["active", "decided", "closed", "all", ...disputeStates] as const;
+export type DisputeStatusFilter = (typeof disputeStatusFilters)[number];
+
 export function isOpenState(state: string): boolean {
   return (openDisputeStates as readonly string[]).includes(state);
 }

@@ -93,3 +93,14 @@ export const decideDisputeSchema = z.object({
     .transform((value) => (value ? value : null)),
 });
 export type DecideDisputeInput = z.input<typeof decideDisputeSchema>;
+
+/** A form field holding JSON (the dispute and decision forms send their questions as one field); the use case checks what it holds. */
+export const jsonFormField = (what: string) =>
+  z.string({ error: `The ${what} is missing; reload the page` }).transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: `The ${what} could not be read; reload the page` });
+      return z.NEVER;
+    }
+  });

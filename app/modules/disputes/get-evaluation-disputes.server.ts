@@ -6,6 +6,7 @@
  */
 import type { Database } from "../../lib/db.server";
 import { disputeVisibleTo } from "../access/dispute-scope.server";
+import { scopeEvaluations } from "../access/evaluation-scope.server";
 import { can } from "../access/permissions";
 import { getOrganisationSettings } from "../organisation/get-organisation-settings.server";
 import type { Viewer } from "../users/roles";
@@ -33,7 +34,16 @@ export async function getEvaluationDisputes(db: Database, viewer: Viewer, evalua
       .orderBy("disputes.raised_at", "desc")
       .execute(),
     getOrganisationSettings(db),
-    db.selectFrom("disputes").select("id").where("evaluation_id", "=", evaluation.id).where("state", "in", ["awaiting_supervisor", "open", "in_review"]).executeTakeFirst(),
+    // Through the evaluation scope: the revision a raise is made against, and whether any dispute (seen or not) is open.
+    scopeEvaluations(db.selectFrom("evaluations").innerJoin("interactions", "interactions.id", "evaluations.interaction_id"), viewer)
+      .select("evaluations.current_revision_id")
+      .select((eb) =>
+        eb
+          .exists(eb.selectFrom("disputes").select("disputes.id").whereRef("disputes.evaluation_id", "=", "evaluations.id").where("disputes.state", "in", ["awaiting_supervisor", "open", "in_review"]))
+          .as("open_dispute"),
+      )
+      .where("evaluations.id", "=", evaluation.id)
+      .executeTakeFirst(),
   ]);
   const windowEndsAt = evaluation.releasedAt ? disputeWindowEndsAt(evaluation.releasedAt, settings.disputeWindowDays, settings.timeZone) : null;
   const eligible = evaluation.kind === "review" && evaluation.status === "submitted" && windowEndsAt !== null && now < windowEndsAt;
@@ -42,7 +52,8 @@ export async function getEvaluationDisputes(db: Database, viewer: Viewer, evalua
       const state = asDisputeState(row.state);
       return { id: row.id, state, open: isOpenState(state), raisedAt: row.raised_at, dueAt: row.due_at, overdue: isOverdue({ state, dueAt: row.due_at }, now), raisedByName: row.raiser_name, questionCount: Number(row.question_count) };
     }),
-    canRaise: can(viewer, "disputes:raise") && eligible && !anyOpen,
+    canRaise: can(viewer, "disputes:raise") && eligible && anyOpen !== undefined && !anyOpen.open_dispute,
+    revisionId: anyOpen?.current_revision_id ?? null,
     windowEndsAt,
     reasonCodes: settings.disputeReasonCodes,
     firstLine: settings.disputeSupervisorFirstLine,

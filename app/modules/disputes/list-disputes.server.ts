@@ -8,12 +8,9 @@ import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
 import { disputeVisibleTo } from "../access/dispute-scope.server";
 import type { Viewer } from "../users/roles";
-import type { DisputeCursor } from "./dispute-cursor";
-import { asDisputeState, decidedDisputeStates, disputeStates, openDisputeStates, type DisputeState } from "./dispute-states";
+import type { DueCursor as DisputeCursor } from "../assignments/due";
+import { asDisputeState, decidedDisputeStates, openDisputeStates, type DisputeState, type DisputeStatusFilter } from "./dispute-states";
 import { isOverdue } from "./due-time";
-
-export const disputeStatusFilters = ["active", "decided", "closed", "all", ...disputeStates] as const;
-export type DisputeStatusFilter = (typeof disputeStatusFilters)[number];
 
 const statesOf: Record<"active" | "decided" | "closed", readonly DisputeState[]> = {
   active: openDisputeStates,
