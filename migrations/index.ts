@@ -16,6 +16,7 @@ import * as revokeInactiveUsersTokens from "./20261212T020000-revoke-inactive-us
 import * as hiddenQuestions from "./20261212T030000-hidden-questions";
 import * as evaluationRevisions from "./20261213T090000-evaluation-revisions";
 import * as acknowledgements from "./20261213T100000-acknowledgements";
+import * as reportRowsAndRollups from "./20261214T120000-report-rows-and-rollups";
 
 /**
  * Every migration, listed statically. Node 20 cannot import `.ts` files found on
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   "20261212T050000-audit-system-actor": auditSystemActor,
   "20261213T090000-evaluation-revisions": evaluationRevisions,
   "20261213T100000-acknowledgements": acknowledgements,
+  "20261214T120000-report-rows-and-rollups": reportRowsAndRollups,
 };
 
 export const migrationProvider: MigrationProvider = {
