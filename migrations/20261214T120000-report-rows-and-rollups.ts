@@ -92,7 +92,10 @@ function createRollup(rollup: Rollup): string {
     const type = { conversation_day: "date NOT NULL", month: "date NOT NULL", team_id: "uuid", queue: "text", released: "boolean NOT NULL", channel: "text NOT NULL", question_key: "text NOT NULL" }[column];
     return `${column} ${type ?? "uuid NOT NULL"}`;
   });
-  const measureColumns = measures(rollup.rows).map(([name]) => `${name} ${name.startsWith("sum") ? "numeric NOT NULL" : "integer NOT NULL"}`);
+  // Sums at the fixed scale of what they add (score 1 decimal, q 6), so a sum is the same
+  // digits however it was reached: 0.5 − 0.5 and "no q at all" are both 0.000000.
+  const scales: Record<string, string> = { sum_score: "numeric(20, 1)", sum_score_sq: "numeric(24, 2)", sum_q: "numeric(20, 6)", sum_q_sq: "numeric(24, 12)" };
+  const measureColumns = measures(rollup.rows).map(([name]) => `${name} ${scales[name] ?? "integer"} NOT NULL`);
   return `CREATE TABLE ${rollup.table} (${[...keyColumns, ...measureColumns].join(", ")},
     CONSTRAINT ${rollup.table}_key UNIQUE NULLS NOT DISTINCT (${rollup.key.join(", ")}))`;
 }
