@@ -116,7 +116,6 @@ function upkeepStatements(rollup: Rollup): string {
   const keyAs = rollup.keySelect.map((expression, k) => `${expression} AS ${rollup.key[k]}`).join(", ");
   const measureList = measures(rollup.rows);
   const nonZero = measureList.map(([name]) => `${name} <> 0`).join(" OR ");
-  const matchKey = rollup.key.map((column) => `r.${column} IS NOT DISTINCT FROM old.${column}`).join(" AND ");
   return `
     INSERT INTO ${rollup.table} (${rollup.key.join(", ")}, ${measureList.map(([name]) => name).join(", ")})
     SELECT * FROM (
@@ -127,11 +126,37 @@ function upkeepStatements(rollup: Rollup): string {
     WHERE ${nonZero}
     ORDER BY ${rollup.key.map((_, k) => k + 1).join(", ")}
     ON CONFLICT ON CONSTRAINT ${rollup.table}_key DO UPDATE SET
-      ${measureList.map(([name]) => `${name} = ${rollup.table}.${name} + excluded.${name}`).join(", ")};
+      ${measureList.map(([name]) => `${name} = ${rollup.table}.${name} + excluded.${name}`).join(", ")};`;
+}
+
+/** After the upserts: the keys the evaluation's old rows fed whose count fell to zero go. */
+function emptiedKeysStatement(rollup: Rollup): string {
+  const keyAs = rollup.keySelect.map((expression, k) => `${expression} AS ${rollup.key[k]}`).join(", ");
+  // Equality on the key columns that are never null lets the unique index find the rows;
+  // team and queue may be null, and match as the NULLS NOT DISTINCT key does.
+  const matchKey = rollup.key
+    .map((column) => (column === "team_id" || column === "queue" ? `r.${column} IS NOT DISTINCT FROM old.${column}` : `r.${column} = old.${column}`))
+    .join(" AND ");
+  return `
     DELETE FROM ${rollup.table} r
     USING (SELECT DISTINCT ${keyAs} FROM ${rollup.rows} WHERE evaluation_id = target) old
     WHERE r.n = 0 AND ${matchKey};`;
 }
+
+/**
+ * The indexes beside the keys: the review-date toggle and drill-downs read the rows by these;
+ * reports filter the daily roll-ups by period, then agent. The rebuild drops them and builds
+ * them again after loading (one sort each, far cheaper than keeping them up row by row).
+ */
+const secondaryIndexes = [
+  "CREATE INDEX report_evaluations_review_day ON report_evaluations (review_day)",
+  "CREATE INDEX report_evaluations_agent ON report_evaluations (agent_id, conversation_day)",
+  "CREATE INDEX report_evaluations_team ON report_evaluations (team_id, conversation_day)",
+  "CREATE INDEX report_question_results_question ON report_question_results (scorecard_id, question_key, conversation_day)",
+  "CREATE INDEX rollup_daily_agent ON rollup_daily (agent_id, conversation_day)",
+  "CREATE INDEX rollup_daily_questions_agent ON rollup_daily_questions (agent_id, conversation_day)",
+];
+const secondaryIndexNames = secondaryIndexes.map((statement) => statement.split(" ")[2]);
 
 function rebuildStatement(rollup: Rollup): string {
   const keyAs = rollup.keySelect.map((expression, k) => `${expression} AS ${rollup.key[k]}`).join(", ");
@@ -164,7 +189,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql
     .raw(
       `CREATE TABLE report_evaluations (
-        evaluation_id uuid PRIMARY KEY REFERENCES evaluations (id),
+        evaluation_id uuid PRIMARY KEY,
         revision_id uuid NOT NULL,
         ${dims},
         score numeric(4, 1),
@@ -176,7 +201,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql
     .raw(
       `CREATE TABLE report_question_results (
-        evaluation_id uuid NOT NULL REFERENCES evaluations (id),
+        evaluation_id uuid NOT NULL,
         question_id text NOT NULL,
         question_key text NOT NULL,
         revision_id uuid NOT NULL,
@@ -190,16 +215,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       )`,
     )
     .execute(db);
-  // The review-date toggle and drill-downs read the rows by these.
-  await sql`CREATE INDEX report_evaluations_review_day ON report_evaluations (review_day)`.execute(db);
-  await sql`CREATE INDEX report_evaluations_agent ON report_evaluations (agent_id, conversation_day)`.execute(db);
-  await sql`CREATE INDEX report_evaluations_team ON report_evaluations (team_id, conversation_day)`.execute(db);
-  await sql`CREATE INDEX report_question_results_question ON report_question_results (scorecard_id, question_key, conversation_day)`.execute(db);
-
   for (const rollup of rollups) await sql.raw(createRollup(rollup)).execute(db);
-  // Reports filter the daily roll-ups by period first, then by agent or team.
-  await sql`CREATE INDEX rollup_daily_agent ON rollup_daily (agent_id, conversation_day)`.execute(db);
-  await sql`CREATE INDEX rollup_daily_questions_agent ON rollup_daily_questions (agent_id, conversation_day)`.execute(db);
+  for (const statement of secondaryIndexes) await sql.raw(statement).execute(db);
 
   // What an evaluation contributes now: nothing unless it is a submitted review.
   await sql
@@ -229,8 +246,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql
     .raw(
       `CREATE FUNCTION report_refresh(target uuid) RETURNS void LANGUAGE plpgsql AS $$
+      DECLARE
+        counted_before boolean := EXISTS (SELECT 1 FROM report_evaluations WHERE evaluation_id = target);
       BEGIN
         ${rollups.map(upkeepStatements).join("\n")}
+        -- Only an evaluation that counted before can empty a key (a first submit cannot).
+        IF counted_before THEN
+          ${rollups.map(emptiedKeysStatement).join("\n")}
+        END IF;
         DELETE FROM report_question_results WHERE evaluation_id = target;
         DELETE FROM report_evaluations WHERE evaluation_id = target;
         INSERT INTO report_evaluations SELECT * FROM report_evaluation_source(target);
@@ -245,6 +268,10 @@ export async function up(db: Kysely<any>): Promise<void> {
         -- One rebuild at a time, and no upkeep in between: the roll-ups are locked whole.
         LOCK TABLE report_evaluations, report_question_results, ${rollups.map((r) => r.table).join(", ")} IN EXCLUSIVE MODE;
         TRUNCATE report_question_results, report_evaluations, ${rollups.map((r) => r.table).join(", ")};
+        -- Sorts for the grouping and the index builds in memory rather than on disk.
+        SET LOCAL work_mem = '256MB';
+        SET LOCAL maintenance_work_mem = '512MB';
+        DROP INDEX ${secondaryIndexNames.join(", ")};
         INSERT INTO report_evaluations
           SELECT e.id, e.current_revision_id, ${dimsSelect}, r.score, r.passed, r.auto_failed
           FROM evaluations e
@@ -260,6 +287,7 @@ export async function up(db: Kysely<any>): Promise<void> {
           LEFT JOIN organisation o ON true
           WHERE e.kind = 'review' AND e.status = 'submitted';
         ${rollups.map(rebuildStatement).join("\n")}
+        ${secondaryIndexes.join(";\n        ")};
       END $$`,
     )
     .execute(db);
