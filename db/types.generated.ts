@@ -305,6 +305,19 @@ export interface RollupMonthlyQuestions {
   team_id: string | null;
 }
 
+export interface RollupTeamDaily {
+  auto_fails: number;
+  conversation_day: Timestamp;
+  n: number;
+  na: number;
+  passes: number;
+  released: boolean;
+  scorecard_id: string;
+  sum_score: number;
+  sum_score_sq: number;
+  team_id: string | null;
+}
+
 export interface SamplingRules {
   active: Generated<boolean>;
   created_at: Generated<Timestamp>;
@@ -439,6 +452,7 @@ export interface DB {
   rollup_daily_questions: RollupDailyQuestions;
   rollup_monthly: RollupMonthly;
   rollup_monthly_questions: RollupMonthlyQuestions;
+  rollup_team_daily: RollupTeamDaily;
   sampling_rules: SamplingRules;
   sampling_runs: SamplingRuns;
   scorecard_hidden_questions: ScorecardHiddenQuestions;

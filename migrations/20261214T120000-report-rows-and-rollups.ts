@@ -42,6 +42,7 @@ const dimsSelect = `
 
 const dailyKey = ["conversation_day", "scorecard_id", "team_id", "channel", "queue", "agent_id", "released"];
 const monthlyKey = ["month", "scorecard_id", "team_id", "released"];
+const teamDailyKey = ["conversation_day", "scorecard_id", "team_id", "released"];
 
 interface Rollup {
   table: string;
@@ -54,6 +55,9 @@ interface Rollup {
 const rollups: Rollup[] = [
   { table: "rollup_daily", rows: "report_evaluations", key: dailyKey, keySelect: dailyKey },
   { table: "rollup_daily_questions", rows: "report_question_results", key: [...dailyKey, "question_key"], keySelect: [...dailyKey, "question_key"] },
+  // Organisation- and team-wide reports by day or week: the daily roll-up keyed by agent,
+  // channel and queue barely folds (about one evaluation per agent and day), this one does.
+  { table: "rollup_team_daily", rows: "report_evaluations", key: teamDailyKey, keySelect: teamDailyKey },
   { table: "rollup_monthly", rows: "report_evaluations", key: monthlyKey, keySelect: ["date_trunc('month', conversation_day)::date", ...monthlyKey.slice(1)] },
   {
     table: "rollup_monthly_questions",

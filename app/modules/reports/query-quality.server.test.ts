@@ -62,10 +62,12 @@ describe("quality by group and period", () => {
     expect(all?.autoFailRate?.interval.low).toBeCloseTo(0.0456, 4);
     expect(all?.autoFailRate?.interval.high).toBeCloseTo(0.6994, 4);
 
-    // A range not on month boundaries reads the daily roll-up; the review date reads the rows.
-    const daily = await queryQuality(db(), f.lead, { ...base, groupBy: "organisation", from: "2026-11-02" });
-    expect(chooseSource(qualityQuerySchema.parse({ ...base, groupBy: "organisation", from: "2026-11-02" })).table).toBe("rollup_daily");
-    expect(daily).toEqual(monthlyAnswer);
+    // A range not on month boundaries reads the team-daily roll-up, a channel filter the daily
+    // one; the review date reads the rows.
+    const teamDaily = await queryQuality(db(), f.lead, { ...base, groupBy: "organisation", from: "2026-11-02" });
+    expect(chooseSource(qualityQuerySchema.parse({ ...base, groupBy: "organisation", from: "2026-11-02" })).table).toBe("rollup_team_daily");
+    expect(teamDaily).toEqual(monthlyAnswer);
+    expect(chooseSource(qualityQuerySchema.parse({ ...base, groupBy: "organisation", channel: "call" })).table).toBe("rollup_daily");
     const byReview = await queryQuality(db(), f.lead, { ...base, groupBy: "organisation", dateBasis: "review", from: "2026-01-01", to: "2027-12-31" });
     expect(byReview.reduce((total, point) => total + point.n, 0)).toBe(4);
 

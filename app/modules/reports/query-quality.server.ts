@@ -8,7 +8,8 @@
  * Where it reads, the cheapest source that answers exactly:
  * - by conversation date, whole months, no agent / channel / queue filter → rollup_monthly
  *   (per team × scorecard × month: a two-year organisation report reads thousands of rows);
- * - by conversation date otherwise → rollup_daily;
+ * - by conversation date, nothing finer than team, any other range or weeks → rollup_team_daily;
+ * - by conversation date with an agent, channel or queue → rollup_daily;
  * - by review date → the report rows (report_evaluations, indexed by review day): measured
  *   fast enough in docs/benchmarks.md, so the toggle has no roll-up of its own.
  * Scoped in the query (access/report-scope.server.ts): the viewer's rows only.
@@ -74,6 +75,7 @@ interface Source {
 // Measures are trusted SQL over the source aliased `s`, never user input.
 const monthly: Source = { table: "rollup_monthly", dayColumn: "month", n: "s.n", na: "s.na", sum: "s.sum_score", sumSq: "s.sum_score_sq", passes: "s.passes", autoFails: "s.auto_fails" };
 const daily: Source = { ...monthly, table: "rollup_daily", dayColumn: "conversation_day" };
+const teamDaily: Source = { ...daily, table: "rollup_team_daily" };
 // One row per evaluation: the measures are the row's own.
 const rows: Source = {
   table: "report_evaluations",
@@ -96,7 +98,8 @@ const isLastOfMonth = (date: string) => {
 export function chooseSource(query: z.output<typeof qualityQuerySchema>): Source {
   if (query.dateBasis === "review") return rows;
   const monthlyKeys = query.groupBy !== "agent" && query.agentId === undefined && query.channel === undefined && query.queue === undefined;
-  return monthlyKeys && query.period === "month" && isFirstOfMonth(query.from) && isLastOfMonth(query.to) ? monthly : daily;
+  if (!monthlyKeys) return daily;
+  return query.period === "month" && isFirstOfMonth(query.from) && isLastOfMonth(query.to) ? monthly : teamDaily;
 }
 
 export async function queryQuality(db: Database, viewer: Viewer, rawQuery: unknown): Promise<QualityPoint[]> {

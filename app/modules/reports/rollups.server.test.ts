@@ -36,7 +36,7 @@ const programArbitrary = fc.record({
   ),
 });
 
-const tables = ["rollup_daily", "rollup_daily_questions", "rollup_monthly", "rollup_monthly_questions"] as const;
+const tables = ["rollup_daily", "rollup_daily_questions", "rollup_team_daily", "rollup_monthly", "rollup_monthly_questions"] as const;
 
 /** Every roll-up row as text, in a fixed order: exact numerics compare digit for digit. */
 async function snapshot(): Promise<Record<string, string[]>> {
