@@ -137,7 +137,7 @@ try {
   await sql`VACUUM ANALYZE`.execute(db);
   const sizes = await sql<{ table: string; rows: number; size: string }>`
     SELECT c.relname AS table, c.reltuples::bigint AS rows, pg_size_pretty(pg_total_relation_size(c.oid)) AS size
-    FROM pg_class c WHERE c.relname IN ('report_evaluations', 'report_question_results', 'rollup_daily', 'rollup_daily_questions', 'rollup_monthly', 'rollup_monthly_questions')
+    FROM pg_class c WHERE c.relname IN ('report_evaluations', 'report_question_results', 'rollup_daily', 'rollup_daily_questions', 'rollup_team_daily', 'rollup_monthly', 'rollup_monthly_questions')
     ORDER BY c.relname`.execute(db);
   log(`rebuild (rows and all roll-ups from the sources): ${(rebuildMs / 1000).toFixed(1)} s — aim under 5 min ${rebuildMs < 300_000 ? "met" : "missed"}`);
   for (const row of sizes.rows) log(`  ${row.table}: ~${Number(row.rows).toLocaleString("en")} rows, ${row.size}`);
