@@ -102,6 +102,9 @@ describe("quality by group and period", () => {
     const own = await queryQuality(db(), f.a1, { ...base, groupBy: "agent" });
     expect(own.map((point) => [point.groupId, point.n, point.score?.mean])).toEqual([[f.a1.id, 1, 90.6]]);
     expect((await refusal(queryQuality(db(), f.a1, { ...base, groupBy: "agent", agentId: f.a2.id }))).code).toBe("not_found");
+    // Grouped by team over whole months an agent still reads a per-agent source: their own only.
+    const ownTeam = await queryQuality(db(), f.a1, { ...base, groupBy: "team" });
+    expect(ownTeam.map((point) => [point.groupId, point.n])).toEqual([[f.teamA.id, 1]]);
   });
 
   it("refuses a period that ends before it starts, a range past the limit and an unknown grouping, with messages", async () => {

@@ -18,6 +18,7 @@ import { sql, type RawBuilder } from "kysely";
 import { z } from "zod";
 import type { Database } from "../../lib/db.server";
 import { DomainError, fieldErrorsOf } from "../../lib/errors";
+import { interactionScope } from "../access/permissions";
 import { assertReportFiltersVisible, reportRowsVisibleTo } from "../access/report-scope.server";
 import type { Viewer } from "../users/roles";
 import { meanEstimate, sumsFromNumeric, wilsonEstimate, type MeanEstimate, type RateEstimate } from "./statistics";
@@ -95,9 +96,10 @@ const isLastOfMonth = (date: string) => {
   return next.getUTCDate() === 1;
 };
 
-export function chooseSource(query: z.output<typeof qualityQuerySchema>): Source {
+/** `ownOnly`: the viewer sees only their own rows (agents), which only the per-agent sources can tell. */
+export function chooseSource(query: z.output<typeof qualityQuerySchema>, ownOnly = false): Source {
   if (query.dateBasis === "review") return rows;
-  const monthlyKeys = query.groupBy !== "agent" && query.agentId === undefined && query.channel === undefined && query.queue === undefined;
+  const monthlyKeys = !ownOnly && query.groupBy !== "agent" && query.agentId === undefined && query.channel === undefined && query.queue === undefined;
   if (!monthlyKeys) return daily;
   return query.period === "month" && isFirstOfMonth(query.from) && isLastOfMonth(query.to) ? monthly : teamDaily;
 }
@@ -107,7 +109,7 @@ export async function queryQuality(db: Database, viewer: Viewer, rawQuery: unkno
   if (!parsed.success) throw new DomainError("invalid", parsed.error.issues.map((issue) => issue.message).join("; "), fieldErrorsOf(parsed.error.issues));
   const query = parsed.data;
   await assertReportFiltersVisible(db, viewer, query);
-  const source = chooseSource(query);
+  const source = chooseSource(query, interactionScope(viewer).kind === "own");
   const column = (name: string) => sql.ref(`s.${name}`);
   const measure = (expression: string) => sql.raw(expression);
   const group: RawBuilder<unknown> =
