@@ -303,6 +303,132 @@ export interface Organisation {
   working_days: Generated<number[]>;
 }
 
+export interface ReportEvaluations {
+  agent_id: string;
+  auto_failed: boolean;
+  channel: string;
+  conversation_at: Timestamp;
+  conversation_day: Timestamp;
+  evaluation_id: string;
+  passed: boolean;
+  queue: string | null;
+  released: boolean;
+  review_day: Timestamp;
+  reviewed_at: Timestamp;
+  revision_id: string;
+  score: number | null;
+  scorecard_id: string;
+  scorecard_version_id: string;
+  team_id: string | null;
+}
+
+export interface ReportQuestionResults {
+  agent_id: string;
+  channel: string;
+  conversation_at: Timestamp;
+  conversation_day: Timestamp;
+  critical_failed: boolean;
+  evaluation_id: string;
+  na: boolean;
+  q: number | null;
+  question_id: string;
+  question_key: string;
+  queue: string | null;
+  released: boolean;
+  review_day: Timestamp;
+  reviewed_at: Timestamp;
+  revision_id: string;
+  scorecard_id: string;
+  scorecard_version_id: string;
+  section_id: string;
+  team_id: string | null;
+  weight: number;
+}
+
+export interface RevisionQuestionResults {
+  critical_failed: boolean;
+  na: boolean;
+  q: number | null;
+  question_id: string;
+  question_key: string;
+  revision_id: string;
+  section_id: string;
+  weight: number;
+}
+
+export interface RollupDaily {
+  agent_id: string;
+  auto_fails: number;
+  channel: string;
+  conversation_day: Timestamp;
+  n: number;
+  na: number;
+  passes: number;
+  queue: string | null;
+  released: boolean;
+  scorecard_id: string;
+  sum_score: number;
+  sum_score_sq: number;
+  team_id: string | null;
+}
+
+export interface RollupDailyQuestions {
+  agent_id: string;
+  channel: string;
+  conversation_day: Timestamp;
+  critical_fails: number;
+  n: number;
+  na: number;
+  passes: number;
+  question_key: string;
+  queue: string | null;
+  released: boolean;
+  scorecard_id: string;
+  sum_q: number;
+  sum_q_sq: number;
+  team_id: string | null;
+}
+
+export interface RollupMonthly {
+  auto_fails: number;
+  month: Timestamp;
+  n: number;
+  na: number;
+  passes: number;
+  released: boolean;
+  scorecard_id: string;
+  sum_score: number;
+  sum_score_sq: number;
+  team_id: string | null;
+}
+
+export interface RollupMonthlyQuestions {
+  critical_fails: number;
+  month: Timestamp;
+  n: number;
+  na: number;
+  passes: number;
+  question_key: string;
+  released: boolean;
+  scorecard_id: string;
+  sum_q: number;
+  sum_q_sq: number;
+  team_id: string | null;
+}
+
+export interface RollupTeamDaily {
+  auto_fails: number;
+  conversation_day: Timestamp;
+  n: number;
+  na: number;
+  passes: number;
+  released: boolean;
+  scorecard_id: string;
+  sum_score: number;
+  sum_score_sq: number;
+  team_id: string | null;
+}
+
 export interface SamplingRules {
   active: Generated<boolean>;
   created_at: Generated<Timestamp>;
@@ -475,6 +601,14 @@ export interface DB {
   notification_email_preferences: NotificationEmailPreferences;
   notifications: Notifications;
   organisation: Organisation;
+  report_evaluations: ReportEvaluations;
+  report_question_results: ReportQuestionResults;
+  revision_question_results: RevisionQuestionResults;
+  rollup_daily: RollupDaily;
+  rollup_daily_questions: RollupDailyQuestions;
+  rollup_monthly: RollupMonthly;
+  rollup_monthly_questions: RollupMonthlyQuestions;
+  rollup_team_daily: RollupTeamDaily;
   sampling_rules: SamplingRules;
   sampling_runs: SamplingRuns;
   scorecard_hidden_questions: ScorecardHiddenQuestions;

@@ -18,6 +18,7 @@ import * as evaluationRevisions from "./20261213T090000-evaluation-revisions";
 import * as acknowledgements from "./20261213T100000-acknowledgements";
 import * as organisationSettings from "./20261214T090000-organisation-settings";
 import * as notifications from "./20261214T091000-notifications";
+import * as reportRowsAndRollups from "./20261214T120000-report-rows-and-rollups";
 import * as disputes from "./20261214T130000-disputes";
 import * as notificationEmail from "./20261214T140000-notification-email";
 import * as evaluationComments from "./20261214T140100-evaluation-comments";
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   "20261213T100000-acknowledgements": acknowledgements,
   "20261214T090000-organisation-settings": organisationSettings,
   "20261214T091000-notifications": notifications,
+  "20261214T120000-report-rows-and-rollups": reportRowsAndRollups,
   "20261214T130000-disputes": disputes,
   "20261214T140000-notification-email": notificationEmail,
   "20261214T140100-evaluation-comments": evaluationComments,

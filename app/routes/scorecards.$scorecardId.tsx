@@ -102,6 +102,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const [detail, organisation, questions] = await Promise.all([loadScorecard(viewer, id, version), getOrganisation(db()), listQuestionVisibility(db(), viewer, id)]);
   const published = detail.versions.filter((v) => v.status === "published").map((v) => v.version);
+  const latestPublished = published.length > 0 ? Math.max(...published) : null;
+  // The draft editor compares the draft with it, to say which questions reports will count anew.
+  const publishedDefinition =
+    detail.draft && latestPublished !== null ? (latestPublished === detail.shown.version ? detail.shown : (await loadScorecard(viewer, id, latestPublished)).shown).definition : null;
   return {
     scorecard: {
       id: detail.id,
@@ -122,7 +126,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     draft: detail.draft ? { id: detail.draft.id, version: detail.draft.version, revision: detail.draft.revision, definition: detail.draft.definition } : null,
     shown: { version: detail.shown.version, status: detail.shown.status, definition: detail.shown.definition },
     editing: detail.draft !== null && detail.shown.id === detail.draft.id,
-    latestPublished: published.length > 0 ? Math.max(...published) : null,
+    latestPublished,
+    publishedDefinition,
     questions,
   };
 }
@@ -231,7 +236,7 @@ function doneMessage(done: string | null, data: { latestPublished: number | null
 
 export default function ScorecardPage() {
   const data = useLoaderData<typeof loader>();
-  const { scorecard, versions, draft, shown, editing, latestPublished } = data;
+  const { scorecard, versions, draft, shown, editing, latestPublished, publishedDefinition } = data;
   const failure = useActionData<typeof clientAction>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -277,7 +282,7 @@ export default function ScorecardPage() {
       ) : null}
 
       {editing && draft ? (
-        <DraftEditor key={draft.id} draft={draft} latestPublished={latestPublished} busy={busy} />
+        <DraftEditor key={draft.id} draft={draft} latestPublished={latestPublished} publishedDefinition={publishedDefinition} busy={busy} />
       ) : (
         <section className="version-view" aria-labelledby="version-title">
           <div className="draft-editor__bar">

@@ -1,6 +1,6 @@
 /**
  * Each admin command runs the app's own use case (create-user, set-user-password,
- * setUserActive, create-api-token) as the named system actor "admin-cli", so the audit
+ * setUserActive, create-api-token, rebuild-rollups) as the named system actor "admin-cli", so the audit
  * log says the command line did it. This file only turns emails and team names into the
  * ids those use cases take, and their refusals into exit code 2.
  */
@@ -10,6 +10,7 @@ import { DomainError } from "../../app/lib/errors";
 import { createApiToken } from "../../app/modules/api-tokens/create-api-token.server";
 import { apiTokenNameSchema } from "../../app/modules/api-tokens/api-token.schema";
 import { adminCommandLine } from "../../app/modules/access/actor";
+import { rebuildRollups } from "../../app/modules/reports/rebuild-rollups.server";
 import { createUser } from "../../app/modules/users/create-user.server";
 import { can } from "../../app/modules/access/permissions";
 import type { Role, Viewer } from "../../app/modules/users/roles";
@@ -88,6 +89,11 @@ async function dispatch(db: Database, command: RunnableCommand, io: Io): Promise
       const { token, prefix } = await createApiToken(db, owner, name.data.name, adminCommandLine);
       io.out(`Created API token "${name.data.name}" (${prefix}…) for ${owner.email}.`);
       printOnce(io, "Token", token);
+      return;
+    }
+    case "rollups rebuild": {
+      const outcome = await rebuildRollups(db, adminCommandLine);
+      io.out(`Rebuilt the report roll-ups from ${outcome.evaluations} evaluations and ${outcome.questionRows} question results in ${(outcome.ms / 1000).toFixed(1)} s.`);
       return;
     }
   }

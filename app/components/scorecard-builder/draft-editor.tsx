@@ -6,7 +6,8 @@
  */
 import { useFetcher, useRouteLoaderData } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { ScorecardDefinition } from "../../modules/scorecards/scorecard-definition.schema";
+import { questionsWithNewMeaning } from "../../modules/reports/question-results";
+import { questionsInOrder, type ScorecardDefinition } from "../../modules/scorecards/scorecard-definition.schema";
 import type { RootLoaderData } from "../../root";
 import { countQuestions } from "./builder-state";
 import { BuilderPreview, useDefinitionCheck } from "./builder-preview";
@@ -24,11 +25,13 @@ interface DraftEditorProps {
   draft: { version: number; revision: number; definition: ScorecardDefinition };
   /** The latest published version, if any: publishing replaces it for new work, discarding returns to it. */
   latestPublished: number | null;
+  /** That version's definition: questions whose meaning the draft changes are new questions in reports. */
+  publishedDefinition: ScorecardDefinition | null;
   /** A page form (publish, discard) is being posted. */
   busy: boolean;
 }
 
-export function DraftEditor({ draft, latestPublished, busy }: DraftEditorProps) {
+export function DraftEditor({ draft, latestPublished, publishedDefinition, busy }: DraftEditorProps) {
   const csrfToken = useRouteLoaderData<RootLoaderData>("root")?.csrfToken ?? "";
   const fetcher = useFetcher<SaveResult>();
   const [definition, setDefinition] = useState(draft.definition);
@@ -86,6 +89,12 @@ export function DraftEditor({ draft, latestPublished, busy }: DraftEditorProps) 
   }, [refusal, definition, checking, check]);
 
   const counts = countQuestions(definition);
+  // Reports group a question across versions by its id and what q means (decision 0023).
+  const newMeaning = useMemo(() => {
+    if (!publishedDefinition) return [];
+    const ids = new Set(questionsWithNewMeaning(publishedDefinition, definition));
+    return questionsInOrder(definition).filter(({ question }) => ids.has(question.id)).map(({ question }) => question.prompt || question.id);
+  }, [publishedDefinition, definition]);
   const state = saving ? "Saving…" : dirty ? "Unsaved changes" : saved ? "Draft saved" : "All changes saved";
   const showRefusal = refusal !== null && (Object.keys(refusal.fieldErrors).length === 0 || problems.length > 0);
 
@@ -143,6 +152,15 @@ export function DraftEditor({ draft, latestPublished, busy }: DraftEditorProps) 
         <div className="alert alert--error" role="alert">
           <p>{refusal.message}</p>
           {Object.keys(refusal.fieldErrors).length === 0 ? <p>Your edits are still here; nothing was lost.</p> : null}
+        </div>
+      ) : null}
+      {newMeaning.length > 0 ? (
+        <div className="alert alert--info" role="note">
+          <p>
+            Reports will count {newMeaning.map((prompt) => `“${prompt}”`).join(", ")} as {newMeaning.length === 1 ? "a new question" : "new questions"} from
+            version {draft.version} on: {newMeaning.length === 1 ? "its" : "their"} kind, scale range or option points changed, so scores under version{" "}
+            {latestPublished} stay with the old question rather than being averaged with the new ones.
+          </p>
         </div>
       ) : null}
       <div className="draft-editor__panes">

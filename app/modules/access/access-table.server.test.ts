@@ -37,6 +37,8 @@ import { markAllNotificationsRead, openNotification } from "../notifications/ope
 import { assignmentsDashboard } from "../assignments/assignments-dashboard.server";
 import { getEvaluation } from "../evaluations/get-evaluation.server";
 import { releaseEvaluation } from "../evaluations/release-evaluation.server";
+import { queryQuality } from "../reports/query-quality.server";
+import { rebuildRollups } from "../reports/rebuild-rollups.server";
 import { listSamplingRules } from "../sampling/list-sampling-rules.server";
 import { listScorecards } from "../scorecards/list-scorecards.server";
 import { listTeams } from "../users/list-teams.server";
@@ -274,6 +276,9 @@ describe("the pages of one kind of work, as use cases", () => {
     ["list sampling rules",  (v) => listSamplingRules(db(), v),                         [A, A, 403, 403, 403]],
     ["the assignments page", (v) => assignmentsDashboard(db(), v),                      [A, A, 403, 403, 403]],
     ["list teams",           (v) => listTeams(db(), v),                                 [A, 403, 403, 403, 403]],
+    // Every role reads reports, each within its scope (query-quality.server.test.ts holds the rows).
+    ["quality by team",      (v) => queryQuality(db(), v, { groupBy: "team", period: "month", from: "2026-01-01", to: "2026-12-31" }), [A, A, A, A, A]],
+    ["rebuild the roll-ups", (v) => rebuildRollups(db(), v),                           [A, 403, 403, 403, 403]],
   ])("%s", async (_name, read, expected) => {
     const outcomes: Outcome[] = [];
     for (const role of roles) outcomes.push(await outcomeOf(() => read(cast().viewers[role])));

@@ -79,7 +79,8 @@ export const grants: Record<Role, readonly Permission[]> = {
  * demo seed sets up an organisation. Their scope is the whole organisation.
  */
 export const systemGrants: Record<SystemActorName, readonly Permission[]> = {
-  "admin-cli": ["users:manage", "teams:manage", "api-tokens:manage"],
+  // settings:manage for `rollups rebuild`, the one maintenance command that is not about accounts.
+  "admin-cli": ["users:manage", "teams:manage", "api-tokens:manage", "settings:manage"],
   jobs: ["interactions:view", "interactions:view-all", "sampling:manage", "assignments:manage"],
   seed: ["users:manage", "teams:manage", "interactions:view", "interactions:view-all", "interactions:ingest", "scorecards:manage", "sampling:manage", "assignments:manage"],
 };

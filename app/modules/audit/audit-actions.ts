@@ -106,6 +106,7 @@ export const auditActions = {
   "scorecard.new_draft": { entityType: "scorecard", after: version },
   "scorecard.save_draft": { entityType: "scorecard", after: version },
   "scorecard.publish": { entityType: "scorecard", after: version },
+  "rollups.rebuild": { entityType: "rollups", after: z.object({ evaluations: z.number().int(), questionRows: z.number().int(), ms: z.number().int() }) },
   "scorecard.discard_draft": { entityType: "scorecard" },
   "scorecard.archive": { entityType: "scorecard" },
   "scorecard.unarchive": { entityType: "scorecard" },

@@ -3,9 +3,17 @@
  * — the first submit, a lead's correction, a dispute decision — is one row, numbered 1, 2, …
  * The caller holds the evaluation's row lock, so the next number is not raced, and points
  * evaluations.current_revision_id at the returned id in the same transaction.
+ *
+ * Reports (docs/decisions/0023): this is the one function a new revision path must call. It
+ * writes the revision's per-question results beside it; pointing current_revision_id at the
+ * revision then fires the database's report upkeep (trigger evaluations_report_refresh →
+ * report_refresh), which rewrites the evaluation's report rows and roll-ups in the same
+ * transaction. Nothing else is needed — and nothing else may write those tables.
  */
 import type { Database } from "../../lib/db.server";
 import type { Answers } from "../scorecards/scorecard-definition.schema";
+import { questionResults } from "../reports/question-results";
+import type { ScorecardDefinition } from "../scorecards/scorecard-definition.schema";
 import type { RecordedScore } from "./score-answers";
 
 export const revisionCauses = ["submit", "dispute", "edit"] as const;
@@ -47,5 +55,25 @@ export async function appendRevision(trx: Database, revision: NewRevision): Prom
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  const version = await trx.selectFrom("scorecard_versions").select("definition").where("id", "=", revision.scorecardVersionId).executeTakeFirstOrThrow();
+  const results = questionResults(version.definition as unknown as ScorecardDefinition, revision.answers);
+  if (results.length > 0) {
+    await trx
+      .insertInto("revision_question_results")
+      .values(
+        results.map((result) => ({
+          revision_id: row.id,
+          question_id: result.questionId,
+          question_key: result.questionKey,
+          section_id: result.sectionId,
+          // Decimal text, so the numeric column gets exactly these digits.
+          q: result.q as unknown as number,
+          weight: result.weight,
+          na: result.na,
+          critical_failed: result.criticalFailed,
+        })),
+      )
+      .execute();
+  }
   return { id: row.id, sequence };
 }

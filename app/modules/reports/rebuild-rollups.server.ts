@@ -1,0 +1,34 @@
+/**
+ * Recomputes every report row and roll-up from the sources (docs/decisions/0023): the current
+ * revision of each submitted review, its per-question results, the conversation's agent,
+ * team, channel and queue, and the organisation's time zone as they are now. The answer to a
+ * changed time zone, a conversation moved to another team, or any doubt about the incremental
+ * upkeep, which must agree with it exactly (the property test in rollups.server.test.ts).
+ * One transaction; the roll-ups are locked whole meanwhile, so submits wait rather than
+ * write into a half-built table.
+ */
+import { sql } from "kysely";
+import type { Database } from "../../lib/db.server";
+import type { Actor } from "../access/actor";
+import { assertCan } from "../access/refusals";
+import { recordAudit } from "../audit/record-audit.server";
+
+export interface RebuildOutcome {
+  evaluations: number;
+  questionRows: number;
+  ms: number;
+}
+
+export async function rebuildRollups(db: Database, actor: Actor, clock: () => number = () => performance.now()): Promise<RebuildOutcome> {
+  assertCan(actor, "settings:manage", "Only admins rebuild the report roll-ups.");
+  return db.transaction().execute(async (trx) => {
+    const started = clock();
+    await sql`SELECT report_rebuild()`.execute(trx);
+    const counts = await sql<{ evaluations: number; question_rows: number }>`
+      SELECT (SELECT count(*) FROM report_evaluations)::int AS evaluations, (SELECT count(*) FROM report_question_results)::int AS question_rows`.execute(trx);
+    const row = counts.rows[0] ?? { evaluations: 0, question_rows: 0 };
+    const outcome = { evaluations: row.evaluations, questionRows: row.question_rows, ms: Math.round(clock() - started) };
+    await recordAudit(trx, { actorId: actor, action: "rollups.rebuild", entityType: "rollups", entityId: "all", after: outcome });
+    return outcome;
+  });
+}

@@ -1,0 +1,259 @@
+/**
+ * `npm run bench:reports` — report queries, roll-up upkeep and rebuild at scale, on real
+ * PostgreSQL (a fresh database on DATABASE_URL's server when set, else an embedded one).
+ *
+ * Bulk-loads BENCH_SCALE × 1,000,000 submitted review evaluations (20 question results each)
+ * spread over two years, 1,000 agents in 50 teams, 3 scorecards — with INSERT … SELECT
+ * generate_series, the upkeep trigger off, then one `report_rebuild()` (timed: the rebuild
+ * figure). Then:
+ *   - queryQuality on 50 random filter sets (whole organisation / one team / one agent ×
+ *     a quarter / two years, mixed groupings and periods): p50 / p95 per kind;
+ *   - the same figures computed from the evaluations without roll-ups, on 5 of those sets,
+ *     each capped at 60 s (statement_timeout);
+ *   - upkeep per submit: an evaluation starting to count (what a submit does to the rows and
+ *     roll-ups), and one leaving (a void), each in a transaction rolled back, 50 times.
+ * Prints numbers; it is not a test. Results go in docs/benchmarks.md.
+ */
+import { createHash } from "node:crypto";
+import os from "node:os";
+import { sql } from "kysely";
+import { createDb, createPool } from "../db/client";
+import { migrateToLatest } from "../db/migrate";
+import { createDatabase, dropDatabase, startScratchServer, uniqueDatabaseName } from "../db/scratch-database";
+import { queryQuality } from "../app/modules/reports/query-quality.server";
+import type { Viewer } from "../app/modules/users/roles";
+
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+if (!(scale > 0 && scale <= 1)) throw new Error("BENCH_SCALE must be a number in (0, 1]: the share of 1,000,000 evaluations to generate");
+const EVALUATIONS = Math.round(1_000_000 * scale);
+const AGENTS = 1000;
+const TEAMS = 50;
+const QUESTIONS = 20;
+const RUNS = 50;
+const END = "2026-11-30";
+const START = "2024-12-01"; // two years of conversations
+
+const log = (message: string) => console.log(`[bench] ${message}`);
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? NaN;
+
+/** 4 sections × 5 questions: binary and 1–5 scale alternating. */
+const definition = {
+  passMark: 80,
+  sections: Array.from({ length: 4 }, (_, s) => ({
+    id: `s${s + 1}`,
+    title: `Section ${s + 1}`,
+    weight: 1,
+    questions: Array.from({ length: 5 }, (_, k) => {
+      const n = s * 5 + k + 1;
+      return n % 2 === 1
+        ? { id: `q${n}`, kind: "binary", prompt: `Question ${n}`, weight: 1, allowNa: false, critical: null }
+        : { id: `q${n}`, kind: "scale", prompt: `Question ${n}`, min: 1, max: 5, weight: 1, allowNa: true, critical: null };
+    }),
+  })),
+};
+
+const server = await startScratchServer();
+const name = uniqueDatabaseName("parley_bench_reports");
+const url = await createDatabase(server.serverUrl, name);
+const pool = createPool({ connectionString: url, max: 4 });
+const db = createDb({ pool });
+try {
+  log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+  log(`scale ${scale}: ${EVALUATIONS.toLocaleString("en")} evaluations, ${(EVALUATIONS * QUESTIONS).toLocaleString("en")} question results`);
+  await migrateToLatest(db);
+  const pg = (await sql<{ server_version: string }>`SHOW server_version`.execute(db)).rows[0]?.server_version;
+  log(`PostgreSQL ${pg}`);
+  // Deterministic ids of the form z.uuid() accepts (version 4, RFC variant), mirrored by benchUuid below.
+  await sql`
+    CREATE FUNCTION bench_uuid(text) RETURNS uuid LANGUAGE sql IMMUTABLE AS $$
+      SELECT (substr(md5($1), 1, 12) || '4' || substr(md5($1), 14, 3) || '8' || substr(md5($1), 18, 15))::uuid
+    $$`.execute(db);
+
+  let t = process.hrtime.bigint();
+  await sql`INSERT INTO organisation (id, name, time_zone) VALUES (1, 'Bench', 'Europe/Berlin')`.execute(db);
+  await sql`INSERT INTO teams (id, name) SELECT bench_uuid('t' || g), 'Team ' || g FROM generate_series(0, ${TEAMS - 1}) g`.execute(db);
+  await sql`
+    INSERT INTO users (id, email, name, role, password_hash)
+    SELECT bench_uuid('a' || g), 'agent' || g || '@bench.test', 'Agent ' || g, 'agent', 'x' FROM generate_series(0, ${AGENTS - 1}) g
+    UNION ALL SELECT bench_uuid('qa'), 'qa@bench.test', 'Reviewer', 'qa', 'x'
+    UNION ALL SELECT bench_uuid('lead'), 'lead@bench.test', 'Lead', 'qa_lead', 'x'
+    UNION ALL SELECT bench_uuid('sup'), 'sup@bench.test', 'Supervisor', 'supervisor', 'x'`.execute(db);
+  await sql`
+    INSERT INTO team_members (team_id, user_id, kind)
+    SELECT bench_uuid('t' || (g % ${TEAMS})), bench_uuid('a' || g), 'agent' FROM generate_series(0, ${AGENTS - 1}) g
+    UNION ALL SELECT bench_uuid('t0'), bench_uuid('sup'), 'supervisor'`.execute(db);
+  await sql`INSERT INTO scorecards (id, name) SELECT bench_uuid('c' || g), 'Scorecard ' || g FROM generate_series(0, 2) g`.execute(db);
+  await sql`
+    INSERT INTO scorecard_versions (id, scorecard_id, version, status, published_at, definition)
+    SELECT bench_uuid('v' || g), bench_uuid('c' || g), 1, 'published', now(), ${JSON.stringify(definition)}::jsonb FROM generate_series(0, 2) g`.execute(db);
+
+  // The bulk load on one connection with triggers off (session_replication_role = replica):
+  // foreign keys and the upkeep trigger would otherwise run once per row.
+  const total = EVALUATIONS + RUNS; // the last RUNS are "self" evaluations, turned into reviews to time upkeep
+  await db.connection().execute(async (conn) => {
+    await sql`SET session_replication_role = replica`.execute(conn);
+    await sql`
+      INSERT INTO interactions (id, channel, source, external_id, agent_id, team_id, started_at, duration_ms, queue, status, transcript_text)
+      SELECT bench_uuid('i' || g), (ARRAY['call', 'chat', 'email'])[1 + g % 3], 'bench', 'b' || g,
+             bench_uuid('a' || (g % ${AGENTS})), bench_uuid('t' || (g % ${AGENTS} % ${TEAMS})),
+             ${START}::timestamptz + (g::bigint * 7919 % ${total}) * (interval '730 days' / ${total}),
+             60000, (ARRAY['billing', 'technical', 'retention', NULL])[1 + g % 4], 'ready', ''
+      FROM generate_series(1, ${total}) g`.execute(conn);
+    // q: binary 1 with 85 %, scale 1–5 skewed high, 3 % of scale answers N/A.
+    await sql`
+      INSERT INTO revision_question_results (revision_id, question_id, question_key, section_id, q, weight, na, critical_failed)
+      SELECT bench_uuid('r' || g), 'q' || k, 'q' || k || '#bench', 's' || ((k - 1) / 5 + 1),
+             CASE WHEN k % 2 = 1 THEN (h % 100 < 85)::int
+                  WHEN h % 100 < 3 THEN NULL
+                  ELSE least(4, 1 + h % 5 + (h / 7) % 2) / 4.0 END,
+             1, k % 2 = 0 AND h % 100 < 3, false
+      FROM generate_series(1, ${total}) g CROSS JOIN generate_series(1, ${QUESTIONS}) k
+      CROSS JOIN LATERAL (SELECT abs(hashint4(g * 31 + k)) AS h) x`.execute(conn);
+    await sql`
+      INSERT INTO evaluation_revisions (id, evaluation_id, sequence, cause, answers, score, passed, auto_failed, scorecard_version_id, actor_id, created_at)
+      SELECT r.revision_id, bench_uuid('e' || r.g), 1, 'submit', '{}', r.score, r.score >= 80, false, bench_uuid('v' || (r.g % 3)), bench_uuid('qa'), now()
+      FROM (SELECT g, bench_uuid('r' || g) AS revision_id FROM generate_series(1, ${total}) g) r0
+      JOIN LATERAL (
+        SELECT r0.g, r0.revision_id, round(100 * avg(q), 1) AS score FROM revision_question_results x WHERE x.revision_id = r0.revision_id
+      ) r ON true`.execute(conn);
+    await sql`
+      INSERT INTO evaluations (id, interaction_id, scorecard_id, scorecard_version_id, reviewer_id, kind, status, answers, score, passed, auto_failed,
+                               submitted_at, released_at, current_revision_id)
+      SELECT bench_uuid('e' || g), bench_uuid('i' || g), bench_uuid('c' || (g % 3)), bench_uuid('v' || (g % 3)), bench_uuid('qa'),
+             CASE WHEN g > ${EVALUATIONS} THEN 'self' ELSE 'review' END, 'submitted', '{}', r.score, r.passed, r.auto_failed,
+             i.started_at + interval '2 days', CASE WHEN g % 5 = 0 THEN NULL ELSE i.started_at + interval '3 days' END, r.id
+      FROM generate_series(1, ${total}) g
+      JOIN evaluation_revisions r ON r.id = bench_uuid('r' || g)
+      JOIN interactions i ON i.id = bench_uuid('i' || g)`.execute(conn);
+    await sql`SET session_replication_role = DEFAULT`.execute(conn);
+  });
+  log(`bulk load: ${(ms(t) / 1000).toFixed(1)} s`);
+
+  await sql`ANALYZE`.execute(db);
+  t = process.hrtime.bigint();
+  await sql`SELECT report_rebuild()`.execute(db);
+  const rebuildMs = ms(t);
+  await sql`VACUUM ANALYZE`.execute(db);
+  const sizes = await sql<{ table: string; rows: number; size: string }>`
+    SELECT c.relname AS table, c.reltuples::bigint AS rows, pg_size_pretty(pg_total_relation_size(c.oid)) AS size
+    FROM pg_class c WHERE c.relname IN ('report_evaluations', 'report_question_results', 'rollup_daily', 'rollup_daily_questions', 'rollup_team_daily', 'rollup_monthly', 'rollup_monthly_questions')
+    ORDER BY c.relname`.execute(db);
+  log(`rebuild (rows and all roll-ups from the sources): ${(rebuildMs / 1000).toFixed(1)} s — aim under 5 min ${rebuildMs < 300_000 ? "met" : "missed"}`);
+  for (const row of sizes.rows) log(`  ${row.table}: ~${Number(row.rows).toLocaleString("en")} rows, ${row.size}`);
+
+  if (process.env.BENCH_LOAD_ONLY) throw new Error("BENCH_LOAD_ONLY: stopping after the load");
+  const lead: Viewer = { id: md5uuid("lead"), name: "Lead", email: "lead@bench.test", role: "qa_lead", teamIds: [] };
+  const supervisor: Viewer = { id: md5uuid("sup"), name: "Supervisor", email: "sup@bench.test", role: "supervisor", teamIds: [md5uuid("t0")] };
+
+  // 50 filter sets, seeded so runs compare: scope × range, grouping and period varied.
+  let seed = 7;
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const scopes = ["organisation", "team", "agent"] as const;
+  const ranges = { quarter: { from: "2026-09-01", to: "2026-11-30" }, "two years": { from: START, to: END } } as const;
+  const sets = Array.from({ length: RUNS }, (_, k) => {
+    const scope = scopes[k % 3] as (typeof scopes)[number];
+    const range = k % 2 === 0 ? "quarter" : "two years";
+    const agent = random(AGENTS);
+    const groupBy = scope === "organisation" ? (["organisation", "team", "scorecard"] as const)[random(3)] : scope === "team" ? "agent" : "scorecard";
+    const query = {
+      groupBy,
+      period: random(4) === 0 ? "week" : "month",
+      ...ranges[range],
+      ...(scope === "team" ? { teamId: md5uuid(`t${agent % TEAMS}`) } : {}),
+      ...(scope === "agent" ? { agentId: md5uuid(`a${agent}`) } : {}),
+    };
+    return { label: `${scope}, ${range}`, query };
+  });
+  const times = new Map<string, number[]>();
+  for (const set of sets.slice(0, 3)) await queryQuality(db, lead, set.query); // warm-up
+  for (const set of sets) {
+    const start = process.hrtime.bigint();
+    await queryQuality(db, lead, set.query);
+    const elapsed = ms(start);
+    times.set(set.label, [...(times.get(set.label) ?? []), elapsed]);
+    times.set("all", [...(times.get("all") ?? []), elapsed]);
+  }
+  log(`report queries from roll-ups (queryQuality as a QA lead, ${RUNS} filter sets):`);
+  for (const [label, values] of times) log(`  ${label.padEnd(28)} n=${String(values.length).padStart(2)}  p50 ${quantile(values, 0.5).toFixed(1)} ms  p95 ${quantile(values, 0.95).toFixed(1)} ms`);
+  const p95 = quantile(times.get("all") ?? [], 0.95);
+  log(`  aim p95 under 200 ms: ${p95 < 200 ? "met" : "missed"} (${p95.toFixed(1)} ms)`);
+
+  // A supervisor's team page and the review-date toggle (rows, no roll-up of their own).
+  const supervisorTimes: number[] = [];
+  const reviewTimes: number[] = [];
+  for (let k = 0; k < 10; k++) {
+    let start = process.hrtime.bigint();
+    await queryQuality(db, supervisor, { groupBy: "agent", period: "month", from: k % 2 ? "2026-09-01" : START, to: END });
+    supervisorTimes.push(ms(start));
+    start = process.hrtime.bigint();
+    await queryQuality(db, lead, { groupBy: "team", period: "month", dateBasis: "review", from: k % 2 ? "2026-09-01" : START, to: END, ...(k % 3 === 0 ? {} : { teamId: md5uuid(`t${k}`) }) });
+    reviewTimes.push(ms(start));
+  }
+  log(`supervisor's team by agent (quarter / two years): p50 ${quantile(supervisorTimes, 0.5).toFixed(1)} ms, p95 ${quantile(supervisorTimes, 0.95).toFixed(1)} ms`);
+  log(`review-date toggle from the rows (organisation and team, quarter / two years): p50 ${quantile(reviewTimes, 0.5).toFixed(1)} ms, p95 ${quantile(reviewTimes, 0.95).toFixed(1)} ms`);
+
+  // Without roll-ups: the same figures from evaluations ⨝ interactions, capped at 60 s.
+  log("the same figures without roll-ups (evaluations ⨝ interactions), 5 filter sets, 60 s cap:");
+  await db.connection().execute(async (conn) => {
+    await sql`SET statement_timeout = 60000`.execute(conn);
+    for (const set of [sets[0], sets[1], sets[2], sets[3], sets[4]]) {
+      if (!set) continue;
+      const q = set.query as { from: string; to: string; period: string; teamId?: string; agentId?: string };
+      const start = process.hrtime.bigint();
+      let outcome: string;
+      try {
+        const result = await sql`
+          SELECT date_trunc(${q.period}, (i.started_at AT TIME ZONE 'Europe/Berlin')::date) AS period, i.team_id,
+                 count(*), sum(e.score), sum(e.score * e.score), sum(e.passed::int), sum(e.auto_failed::int)
+          FROM evaluations e JOIN interactions i ON i.id = e.interaction_id
+          WHERE e.kind = 'review' AND e.status = 'submitted'
+            AND (i.started_at AT TIME ZONE 'Europe/Berlin')::date BETWEEN ${q.from}::date AND ${q.to}::date
+            ${q.teamId ? sql`AND i.team_id = ${q.teamId}` : sql``}
+            ${q.agentId ? sql`AND i.agent_id = ${q.agentId}` : sql``}
+          GROUP BY 1, 2`.execute(conn);
+        outcome = `${result.rows.length} groups`;
+      } catch (error) {
+        outcome = /statement timeout/.test(String(error)) ? "stopped at 60 s" : String(error);
+      }
+      log(`  ${set.label.padEnd(28)} ${ms(start).toFixed(0)} ms (${outcome})`);
+    }
+  });
+
+  // Upkeep: an evaluation starts to count (the submit path) and stops (the void path).
+  const extra = (await sql<{ id: string }>`SELECT id FROM evaluations WHERE kind = 'self' ORDER BY id`.execute(db)).rows.map((row) => row.id);
+  const sample = (await sql<{ id: string }>`SELECT id FROM evaluations WHERE kind = 'review' ORDER BY md5(id::text) LIMIT ${RUNS}`.execute(db)).rows.map((row) => row.id);
+  const upkeep = async (ids: string[], change: (id: string) => ReturnType<typeof sql>) => {
+    const values: number[] = [];
+    await db.connection().execute(async (conn) => {
+      for (const id of ids) {
+        await sql`BEGIN`.execute(conn);
+        const start = process.hrtime.bigint();
+        await change(id).execute(conn);
+        values.push(ms(start));
+        await sql`ROLLBACK`.execute(conn);
+      }
+    });
+    return values;
+  };
+  const adds = await upkeep(extra, (id) => sql`UPDATE evaluations SET kind = 'review' WHERE id = ${id}`);
+  const removes = await upkeep(sample, (id) => sql`UPDATE evaluations SET kind = 'self' WHERE id = ${id}`);
+  log(`upkeep per evaluation that starts counting (submit): p50 ${quantile(adds, 0.5).toFixed(2)} ms, p95 ${quantile(adds, 0.95).toFixed(2)} ms`);
+  log(`upkeep per evaluation that stops counting (void): p50 ${quantile(removes, 0.5).toFixed(2)} ms, p95 ${quantile(removes, 0.95).toFixed(2)} ms`);
+  log(`  aim under 10 ms per submit: ${quantile(adds, 0.95) < 10 ? "met" : "missed"}`);
+} finally {
+  await db.destroy();
+  if (process.env.BENCH_KEEP) log(`kept the database: ${url}`);
+  else await dropDatabase(server.serverUrl, name);
+  await server.stop();
+}
+
+function md5uuid(text: string): string {
+  // The same as bench_uuid(text) in SQL, for ids the load generated.
+  const md5 = createHash("md5").update(text).digest("hex");
+  const hex = `${md5.slice(0, 12)}4${md5.slice(13, 16)}8${md5.slice(17, 32)}`;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
