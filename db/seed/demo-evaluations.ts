@@ -20,6 +20,7 @@ import { mapLimit } from "../../app/modules/api/map-limit";
 import { editEvaluation } from "../../app/modules/evaluations/edit-evaluation.server";
 import { feedbackDocumentSchema } from "../../app/modules/evaluations/feedback-document";
 import { openEvaluation } from "../../app/modules/evaluations/open-evaluation.server";
+import { startSelfEvaluation } from "../../app/modules/evaluations/start-self-evaluation.server";
 import { releaseEvaluation } from "../../app/modules/evaluations/release-evaluation.server";
 import { submitEvaluation } from "../../app/modules/evaluations/submit-evaluation.server";
 import { voidEvaluation } from "../../app/modules/evaluations/void-evaluation.server";
@@ -164,6 +165,13 @@ export async function seedDemoEvaluations(db: Database, now: Date): Promise<numb
     // Reviewed a day or three after the conversation, never in the last hours; every step is
     // written at the time it happened, through the use case's own clock parameter.
     const submittedAt = earliest(new Date(conversation.started_at.getTime() + DAY + (index % 3) * DAY + 2 * HOUR), new Date(now.getTime() - 3 * HOUR));
+    if (selfEvaluates(agent, isCall, daysAgo)) {
+      // Self-evaluated a few hours after the call, before the review: agents rate themselves a step higher.
+      const at = new Date(conversation.started_at.getTime() + 4 * HOUR);
+      const self = await startSelfEvaluation(db, agent, { interactionId: conversation.id, scorecardId }, at);
+      const answers = callAnswers(stepUp[level], dip);
+      await submitEvaluation(db, agent, self.evaluationId, { answers, feedback: selfReflection, revision: 1 }, new Date(at.getTime() + 12 * 60_000));
+    }
     const { evaluationId } = await openEvaluation(db, reviewer, { interactionId: conversation.id, scorecardId }, new Date(submittedAt.getTime() - 25 * 60_000));
     await submitEvaluation(db, reviewer, evaluationId, { answers: isCall ? callAnswers(level, dip) : chatAnswers(level, dip), feedback: feedbackOf(level, dip), revision: 1 }, submittedAt);
     let releasedAt: Date | null = isCall ? submittedAt : null;
@@ -204,6 +212,16 @@ export async function seedDemoEvaluations(db: Database, now: Date): Promise<numb
 }
 
 const earliest = (a: Date, b: Date) => (a < b ? a : b);
+
+/** The team that self-evaluates (the organisation allows it): every call of the last six weeks. */
+export const SELF_EVALUATING_TEAM_AGENTS = ["aisha.okafor", "liam.oconnor", "sofia.rossi", "kenji.watanabe"];
+const selfEvaluates = (agent: Viewer, isCall: boolean, daysAgo: number) =>
+  isCall && daysAgo <= 42 && SELF_EVALUATING_TEAM_AGENTS.includes(agent.email.split("@")[0] as string);
+const stepUp: Record<Level, Level> = { excellent: "excellent", good: "excellent", borderline: "good", fail: "borderline", autoFail: "autoFail", missedDisclosure: "good" };
+const selfReflection = feedbackDocumentSchema.parse({
+  type: "doc",
+  content: [{ type: "paragraph", content: [{ type: "text", text: "My own view before the review: I think I resolved it, though I could have explained the next steps more clearly." }] }],
+});
 
 /** The demo people as the use cases see them, by the key of their email (dana.reyes). */
 export async function loadDemoViewers(db: Database): Promise<Map<string, Viewer>> {

@@ -13,7 +13,7 @@ import { listObjectKeys } from "../../test/factories";
 import { listMyFeedback } from "../../app/modules/feedback/list-my-feedback.server";
 import { listUnacknowledged } from "../../app/modules/feedback/list-unacknowledged.server";
 import type { Viewer } from "../../app/modules/users/roles";
-import { DIP_AGENT, DIP_DAYS_AGO, loadDemoViewers } from "./demo-evaluations";
+import { DIP_AGENT, DIP_DAYS_AGO, loadDemoViewers, SELF_EVALUATING_TEAM_AGENTS } from "./demo-evaluations";
 import { UPHELD_SLUG } from "./demo-disputes";
 import { demoThreads } from "./demo-threads";
 import { listDisputes } from "../../app/modules/disputes/list-disputes.server";
@@ -54,6 +54,7 @@ const EXPECTED_FEEDBACK = {
 const ACKNOWLEDGED = 240;
 const ACKNOWLEDGED_WITH_COMMENT = 50;
 const AWAITING = 3;
+const SELF_EVALUATIONS = 20;
 
 const count = async (table: "users" | "teams" | "interactions" | "team_members") =>
   Number((await db().selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
@@ -231,6 +232,25 @@ describe("seedDemoIfEmpty", () => {
     expect(Number(told.n)).toBe(2);
   });
 
+  it("has Technical Support's agents self-evaluate every call of the last six weeks before it was reviewed, a step kinder than their reviewers", async () => {
+    const rows = await db()
+      .selectFrom("evaluations as self")
+      .innerJoin("interactions", "interactions.id", "self.interaction_id")
+      .innerJoin("users", "users.id", "interactions.agent_id")
+      .innerJoin("evaluations as review", (join) => join.onRef("review.interaction_id", "=", "self.interaction_id").on("review.kind", "=", "review"))
+      .select(["users.email", "self.score as selfScore", "review.score as reviewScore", "self.submitted_at as selfAt", "review.submitted_at as reviewAt", "self.released_at"])
+      .where("self.kind", "=", "self")
+      .execute();
+    expect(rows.length).toBe(SELF_EVALUATIONS);
+    expect(new Set(rows.map((row) => row.email.split("@")[0])).size).toBeLessThanOrEqual(4);
+    for (const row of rows) {
+      expect(SELF_EVALUATING_TEAM_AGENTS).toContain(row.email.split("@")[0]);
+      expect((row.selfAt as Date) < (row.reviewAt as Date)).toBe(true);
+      expect(row.released_at).toBeNull();
+      expect(row.selfScore as number).toBeGreaterThanOrEqual(row.reviewScore as number);
+    }
+  });
+
   it("shows the QA lead who has not acknowledged (one overdue), one correction with its reason, one void and two chat reviews to release", async () => {
     const viewers = await loadDemoViewers(db());
     const lead = viewers.get("leah.morgan") as Viewer;
@@ -270,7 +290,7 @@ describe("seedDemoIfEmpty", () => {
     const voids = await db().selectFrom("evaluations").select("id").where("status", "=", "void").execute();
     expect(voids).toHaveLength(1);
 
-    const unreleased = await db().selectFrom("evaluations").select("id").where("status", "=", "submitted").where("released_at", "is", null).execute();
+    const unreleased = await db().selectFrom("evaluations").select("id").where("kind", "=", "review").where("status", "=", "submitted").where("released_at", "is", null).execute();
     expect(unreleased).toHaveLength(2);
   });
 

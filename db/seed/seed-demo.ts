@@ -68,7 +68,7 @@ export async function seedDemoIfEmpty(db: Database, store: BlobStore, now = new 
   const userIds = await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("organisation")
-      .values({ id: 1, name: "Northwind Telecom", time_zone: "Europe/London" })
+      .values({ id: 1, name: "Northwind Telecom", time_zone: "Europe/London", self_evaluation_enabled: true })
       .onConflict((oc) => oc.column("id").doNothing())
       .execute();
     const teams = await trx

@@ -21,12 +21,12 @@ export interface StartSelfEvaluation {
   scorecardId?: string;
 }
 
-export async function startSelfEvaluation(db: Database, viewer: Viewer, request: StartSelfEvaluation): Promise<{ evaluationId: string; status: "draft" | "submitted" }> {
+export async function startSelfEvaluation(db: Database, viewer: Viewer, request: StartSelfEvaluation, now = new Date()): Promise<{ evaluationId: string; status: "draft" | "submitted" }> {
   try {
-    return await findOrStart(db, viewer, request);
+    return await findOrStart(db, viewer, request, now);
   } catch (error) {
     // Another tab started it a moment ago: continue that one.
-    if (isUniqueViolation(error, "evaluations_one_self_key")) return findOrStart(db, viewer, request);
+    if (isUniqueViolation(error, "evaluations_one_self_key")) return findOrStart(db, viewer, request, now);
     throw error;
   }
 }
@@ -54,7 +54,7 @@ export async function reviewScorecardOf(db: Database, interactionId: string): Pr
   return assignment?.scorecard_id ?? null;
 }
 
-async function findOrStart(db: Database, viewer: Viewer, request: StartSelfEvaluation): Promise<{ evaluationId: string; status: "draft" | "submitted" }> {
+async function findOrStart(db: Database, viewer: Viewer, request: StartSelfEvaluation, now: Date): Promise<{ evaluationId: string; status: "draft" | "submitted" }> {
   return db.transaction().execute(async (trx) => {
     const interaction = await scopeInteractions(trx.selectFrom("interactions"), viewer)
       .select(["interactions.id", "interactions.agent_id"])
@@ -89,7 +89,7 @@ async function findOrStart(db: Database, viewer: Viewer, request: StartSelfEvalu
     if (!version) throw new DomainError("invalid", "That scorecard has no published version to score with.", { scorecardId: "Pick a published scorecard" });
     const { id } = await trx
       .insertInto("evaluations")
-      .values({ interaction_id: interaction.id, scorecard_id: scorecardId, scorecard_version_id: version.id, reviewer_id: viewer.id, kind: "self" })
+      .values({ interaction_id: interaction.id, scorecard_id: scorecardId, scorecard_version_id: version.id, reviewer_id: viewer.id, kind: "self", created_at: now, updated_at: now })
       .returning("id")
       .executeTakeFirstOrThrow();
     return { evaluationId: id, status: "draft" as const };
