@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { disputeWorld, REASON, twoQuestions } from "../../../test/dispute-fixtures";
 import { failingAnswers, fullMarks } from "../../../test/evaluation-fixtures";
 import { insertInteractionRows, seedTeam, seedUser } from "../../../test/factories";
+import { withOrganisationSettings } from "../../../test/organisation-factories";
 import { seedEvaluation } from "../../../test/review-factories";
 import { db } from "../../lib/db.server";
 import { loader as listDisputesRoute } from "../../routes/api.v1.disputes";
@@ -89,6 +90,18 @@ describe("POST /api/v1/evaluations/{id}/disputes", () => {
     const bySupervisor = await post(await tokenOf(w.supervisor), w.evaluationId, body);
     expect(bySupervisor.status).toBe(201);
     expect(bySupervisor.json.state).toBe("open");
+  });
+
+  it("waits for the supervisor when the organisation asks them first; deciding it then is 409", async () => {
+    const w = await apiDisputeWorld();
+    await withOrganisationSettings({ dispute_supervisor_first_line: true }, async () => {
+      const raised = await post(await tokenOf(w.agent), w.evaluationId, twoQuestions(w.revisionId));
+      expect(raised.status).toBe(201);
+      expect(raised.json.state).toBe("awaiting_supervisor");
+      const early = await decideAs(await tokenOf(w.lead), raised.json.id as string, keepOneAcceptOne);
+      expect(early.status).toBe(409);
+      expect(await disputesOf(w.evaluationId)).toEqual([{ id: raised.json.id, state: "awaiting_supervisor" }]);
+    });
   });
 
   it("refuses a bad body with 422 naming each field by its path, and a stale revision with 409, writing nothing", async () => {
@@ -239,6 +252,11 @@ describe("POST /api/v1/disputes/{id}/decision", () => {
     expect(noNote.status).toBe(422);
     expect(Object.keys(noNote.json.error?.fields ?? {})).toEqual(["decisions.0.note"]);
     expect(await disputesOf(w.evaluationId)).toEqual([{ id, state: "open" }]);
+    // In the arbiter pool, the original reviewer still may not decide their own work.
+    await db().insertInto("dispute_arbiters").values({ user_id: w.qa.id }).execute();
+    const reviewer = await decideAs(await tokenOf(w.qa), id, keepOneAcceptOne);
+    expect(reviewer.status).toBe(403);
+    expect(reviewer.json.error?.message).toBe("You scored this evaluation, so another arbiter decides its dispute.");
 
     await withdrawDispute(db(), w.agent, id);
     const withdrawn = await decideAs(lead, id, keepOneAcceptOne);
