@@ -15,6 +15,7 @@ import { loader as serveTranscriptSchema } from "../../routes/api.v1.schemas.tra
 import { fixture } from "../transcripts/test-fixtures";
 import { transcriptSchema } from "../transcripts/transcript";
 import { batchRequestSchema, ingestRequestSchema, listQuerySchema, startUploadSchema } from "./api.schema";
+import { decideDisputeSchema, raiseDisputeSchema } from "../disputes/dispute.schema";
 import { documentedOperations, openApiDocument } from "./openapi";
 
 type Handler = (args: LoaderFunctionArgs & ActionFunctionArgs) => Promise<Response> | Response;
@@ -53,6 +54,10 @@ describe("OpenAPI document", () => {
         "GET /openapi.json",
         "GET /schemas/transcript.json",
         "POST /evaluations/{id}/acknowledgement",
+        "POST /evaluations/{id}/comments",
+        "POST /evaluations/{id}/disputes",
+        "GET /disputes",
+        "POST /disputes/{id}/decision",
         "POST /interactions",
         "POST /interactions/batch",
         "POST /uploads",
@@ -95,6 +100,11 @@ describe("OpenAPI document", () => {
     expect(generated.properties.interactions.items).toEqual(schemas.IngestRequest);
     const parameters = document.paths["/interactions"].get.parameters as { name: string }[];
     expect(parameters.map((parameter) => parameter.name)).toEqual(Object.keys(listQuerySchema.shape));
+    // The dispute bodies are the forms' own schemas, which the use cases parse.
+    expect(schemas.RaiseDisputeRequest).toEqual(withoutDialect(z.toJSONSchema(raiseDisputeSchema, { io: "input", unrepresentable: "any" })));
+    expect(schemas.DecideDisputeRequest).toEqual(withoutDialect(z.toJSONSchema(decideDisputeSchema, { io: "input", unrepresentable: "any" })));
+    const disputeParameters = document.paths["/disputes"].get.parameters as { name: string }[];
+    expect(disputeParameters.map((parameter) => parameter.name)).toEqual(["status", "overdue", "scorecard", "reviewer", "team", "limit", "cursor"]);
     // Every field of an import is documented with its constraints.
     expect(Object.keys((schemas.IngestRequest as { properties: object }).properties)).toEqual(Object.keys(ingestRequestSchema.shape));
   });

@@ -11,6 +11,16 @@ import {
   startUploadSchema,
   uploadPlanSchema,
 } from "./api.schema";
+import {
+  commentRequestSchema,
+  commentResultSchema,
+  decideDisputeRequestSchema,
+  decisionResultSchema,
+  disputeListQuerySchema,
+  disputeListSchema,
+  raiseDisputeRequestSchema,
+  raiseDisputeResultSchema,
+} from "./dispute-api.schema";
 import { acknowledgeRequestSchema, acknowledgeResultSchema, evaluationDetailSchema, evaluationListQuerySchema, evaluationListSchema } from "./evaluation-api.schema";
 import { jsonSchemaOf, type JsonSchema } from "./json-schema";
 import { TRANSCRIPT_SCHEMA_PATH, transcriptJsonSchema } from "./transcript-json-schema";
@@ -28,9 +38,9 @@ const errors = (...statuses: number[]) => {
   const descriptions: Record<number, string> = {
     400: "Malformed JSON or an unreadable body",
     401: "Missing, unknown or revoked token",
-    403: "The token's user may not do this (importing needs an admin or QA lead; only the agent acknowledges)",
+    403: "The token's user may not do this (importing needs an admin or QA lead; only the agent acknowledges; only the agent or their supervisor disputes; only an arbiter other than the reviewer decides)",
     404: "No such resource, or outside the token user's scope",
-    409: "The row's state does not allow it (void, not asked, or the revision is no longer current)",
+    409: "The row's state does not allow it (void, not released, not asked, the revision is no longer current, the dispute window closed, a dispute already open, the dispute decided, withdrawn or taken by another arbiter)",
     413: "The body is over the size limit",
     415: "The body is not JSON",
     422: "Validation failed; `fields` names each field path with its message",
@@ -58,6 +68,16 @@ const evaluationFilters: Record<string, string> = {
   cursor: "nextCursor of the previous page",
 };
 
+const disputeFilters: Record<string, string> = {
+  status: "active (awaiting_supervisor, open, in_review; the default), decided, closed (declined, withdrawn), all, or one state",
+  overdue: "true: only undecided disputes past their due time",
+  scorecard: "Only reviews with this scorecard (id)",
+  reviewer: "Only reviews by this reviewer (user id)",
+  team: "Only conversations of this team (id)",
+  limit: "Items per page, 1–200 (default 50)",
+  cursor: "nextCursor of the previous page",
+};
+
 const idParameter = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 
 /** Query parameters from a list schema, one per property. */
@@ -79,7 +99,7 @@ export function openApiDocument(serverUrl = "/api/v1") {
       title: "Parley API",
       version: "1.0.0",
       description:
-        "Import interactions (calls, chats, emails) into Parley and read them back; read evaluations and acknowledge them. " +
+        "Import interactions (calls, chats, emails) into Parley and read them back; read evaluations, acknowledge, comment on and dispute them; list and decide disputes. " +
         "Authenticate with an API token " +
         "(Settings → API tokens) as `Authorization: Bearer prl_…`. Every error answers `{ error: { code, message, fields? } }`. " +
         "See docs/api.md for the recording upload flow. The canonical transcript format is the `Transcript` schema below, " +
@@ -171,6 +191,55 @@ export function openApiDocument(serverUrl = "/api/v1") {
           },
         },
       },
+      "/evaluations/{id}/comments": {
+        post: {
+          operationId: "addEvaluationComment",
+          summary: "Post a comment in the evaluation's thread",
+          description:
+            "For the agent (once released to them), the reviewer, the agent's supervisors, QA leads and admins. Plain text; " +
+            "everyone else in the thread is notified. Not on a void evaluation (409).",
+          parameters: [idParameter],
+          requestBody: { required: true, ...json(ref("CommentRequest"), "The comment") },
+          responses: { "201": json(ref("CommentResult"), "Posted"), ...errors(400, 401, 404, 409, 413, 415, 422) },
+        },
+      },
+      "/evaluations/{id}/disputes": {
+        post: {
+          operationId: "raiseDispute",
+          summary: "Dispute questions of a released review",
+          description:
+            "By the agent, or their supervisor on their behalf, within the organisation's window after release. Send `currentRevisionId` " +
+            "as `revisionId`, and per question the answer proposed (`{ value }` or `{ na: true }`), one of the organisation's reason codes, " +
+            "text and optional evidence (a moment of the recording or a transcript span). One open dispute per evaluation.",
+          parameters: [idParameter],
+          requestBody: { required: true, ...json(ref("RaiseDisputeRequest"), "The disputed questions") },
+          responses: { "201": json(ref("RaiseDisputeResult"), "Raised"), ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
+        },
+      },
+      "/disputes": {
+        get: {
+          operationId: "listDisputes",
+          summary: "List the disputes the token's user may see, oldest due first",
+          description:
+            "As the disputes queue: QA leads, admins and the arbiter pool see every one in their scope, a QA specialist those of their own " +
+            "reviews, a supervisor their teams', an agent their own.",
+          parameters: queryParameters(disputeListQuerySchema, disputeFilters),
+          responses: { "200": json(ref("DisputeList"), "One page"), ...errors(401, 422) },
+        },
+      },
+      "/disputes/{id}/decision": {
+        post: {
+          operationId: "decideDispute",
+          summary: "Decide a dispute, question by question",
+          description:
+            "By an arbiter who is neither the original reviewer nor the agent. Every disputed question is kept, its proposal accepted, " +
+            "or set to another answer (`answer`), each with a note. An open dispute is taken on the way. When an answer changes, " +
+            "the evaluation gets a new revision and score in the same transaction.",
+          parameters: [idParameter],
+          requestBody: { required: true, ...json(ref("DecideDisputeRequest"), "One decision per disputed question") },
+          responses: { "201": json(ref("DecisionResult"), "Decided"), ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
+        },
+      },
       "/schemas/transcript.json": {
         get: {
           operationId: "transcriptSchema",
@@ -212,6 +281,13 @@ export function openApiDocument(serverUrl = "/api/v1") {
         EvaluationDetail: jsonSchemaOf(evaluationDetailSchema, "output"),
         AcknowledgeRequest: jsonSchemaOf(acknowledgeRequestSchema, "input"),
         AcknowledgeResult: jsonSchemaOf(acknowledgeResultSchema, "output"),
+        CommentRequest: jsonSchemaOf(commentRequestSchema, "input"),
+        CommentResult: jsonSchemaOf(commentResultSchema, "output"),
+        RaiseDisputeRequest: jsonSchemaOf(raiseDisputeRequestSchema, "input"),
+        RaiseDisputeResult: jsonSchemaOf(raiseDisputeResultSchema, "output"),
+        DisputeList: jsonSchemaOf(disputeListSchema, "output"),
+        DecideDisputeRequest: jsonSchemaOf(decideDisputeRequestSchema, "input"),
+        DecisionResult: jsonSchemaOf(decisionResultSchema, "output"),
         Error: jsonSchemaOf(errorResponseSchema, "output"),
       },
     },
