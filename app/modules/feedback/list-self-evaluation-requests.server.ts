@@ -54,10 +54,11 @@ export async function listSelfEvaluationRequests(db: Database, viewer: Viewer): 
     .where("r.agent_id", "=", viewer.id)
     .where("interactions.agent_id", "=", viewer.id)
     .where((eb) => eb.or([eb("self.id", "is", null), eb("self.status", "=", "draft")]))
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom("evaluations as review")
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("evaluations as review")
             .select("review.id")
             .whereRef("review.interaction_id", "=", "r.interaction_id")
             .where("review.kind", "=", "review")
