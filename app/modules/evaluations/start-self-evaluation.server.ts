@@ -55,7 +55,7 @@ export async function reviewScorecardOf(db: Database, interactionId: string): Pr
 }
 
 /** The scorecard a self-evaluation rule asked the agent to use for this conversation, if one did. */
-async function requestedScorecardOf(db: Database, interactionId: string): Promise<string | null> {
+export async function requestedScorecardOf(db: Database, interactionId: string): Promise<string | null> {
   const row = await db.selectFrom("self_evaluation_requests").select("scorecard_id").where("interaction_id", "=", interactionId).executeTakeFirst();
   return row?.scorecard_id ?? null;
 }
