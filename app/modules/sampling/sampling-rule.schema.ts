@@ -125,7 +125,7 @@ export const samplingRuleSchema = z
 
 /**
  * The form keeps the reviewer fields on the page whatever the purpose, so for a
- * self-evaluation rule they are dropped rather than refused: the API still refuses them.
+ * self-evaluation rule they are dropped rather than refused; the schema itself refuses them.
  */
 function dropReviewerFieldsOfSelfRule(value: unknown): unknown {
   if (typeof value !== "object" || value === null || (value as { purpose?: unknown }).purpose !== "self") return value;

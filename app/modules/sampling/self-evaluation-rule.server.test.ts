@@ -129,7 +129,7 @@ describe("a self-evaluation rule", () => {
     });
   });
 
-  it("takes no reviewers through the API, and a review rule still needs them and never assigns an agent", async () => {
+  it("takes no reviewers in its settings, and a review rule still needs them and never assigns an agent", async () => {
     await withOrganisationSettings(ON, async () => {
       const world = await samplingWorld({ agents: 2, perAgent: 3 });
       const withReviewers = samplingRuleSchema.safeParse(world.settings({ purpose: "self" }));
