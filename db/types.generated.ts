@@ -497,6 +497,17 @@ export interface ScorecardVersions {
   version: number;
 }
 
+export interface SelfEvaluationRequests {
+  agent_id: string;
+  created_at: Generated<Timestamp>;
+  due_at: Timestamp;
+  id: Generated<string>;
+  interaction_id: string;
+  rule_id: string | null;
+  run_id: string | null;
+  scorecard_id: string;
+}
+
 export interface Sessions {
   created_at: Generated<Timestamp>;
   csrf_token: string;
@@ -614,6 +625,7 @@ export interface DB {
   scorecard_hidden_questions: ScorecardHiddenQuestions;
   scorecard_versions: ScorecardVersions;
   scorecards: Scorecards;
+  self_evaluation_requests: SelfEvaluationRequests;
   sessions: Sessions;
   storage_intents: StorageIntents;
   team_members: TeamMembers;

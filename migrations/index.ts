@@ -24,6 +24,7 @@ import * as notificationEmail from "./20261214T140000-notification-email";
 import * as evaluationComments from "./20261214T140100-evaluation-comments";
 import * as webhooks from "./20261214T150000-webhooks";
 import * as selfEvaluation from "./20261214T160000-self-evaluation";
+import * as selfEvaluationRequests from "./20261214T170000-self-evaluation-requests";
 
 /**
  * Every migration, listed statically. Node 20 cannot import `.ts` files found on
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   "20261214T140100-evaluation-comments": evaluationComments,
   "20261214T150000-webhooks": webhooks,
   "20261214T160000-self-evaluation": selfEvaluation,
+  "20261214T170000-self-evaluation-requests": selfEvaluationRequests,
 };
 
 export const migrationProvider: MigrationProvider = {

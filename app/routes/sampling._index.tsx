@@ -4,7 +4,11 @@ import { RouteErrorBoundary } from "../components/error-page";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { formatDateTime } from "../lib/time";
-import { describeQuota, describeSchedule, runStatusLabels } from "../modules/sampling/describe-rule";
+import {
+  describeQuota,
+  describeSchedule,
+  runStatusLabels,
+} from "../modules/sampling/describe-rule";
 import { listSamplingRules } from "../modules/sampling/list-sampling-rules.server";
 import { isScheduleOverdue } from "../modules/sampling/schedule";
 import { getOrganisation } from "../modules/users/get-organisation.server";
@@ -13,7 +17,10 @@ export const meta: MetaFunction = () => [{ title: "Sampling rules · Parley" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "sampling:manage");
-  const [organisation, rules] = await Promise.all([getOrganisation(db()), listSamplingRules(db(), viewer)]);
+  const [organisation, rules] = await Promise.all([
+    getOrganisation(db()),
+    listSamplingRules(db(), viewer),
+  ]);
   const tz = organisation.timeZone;
   const now = new Date();
   return {
@@ -26,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       quota: describeQuota(rule.quota),
       schedule: describeSchedule(rule.schedule),
       reviewerCount: rule.reviewerCount,
+      purpose: rule.purpose,
       nextRun: !rule.active
         ? "None while paused"
         : rule.schedule.kind === "manual"
@@ -59,8 +67,18 @@ function deletedMessage(params: URLSearchParams): string {
   const cancelled = number("cancelled");
   const inProgress = number("inProgress");
   const parts = ["Sampling rule deleted."];
-  if (cancelled > 0) parts.push(cancelled === 1 ? "1 open assignment nobody had started was cancelled." : `${cancelled} open assignments nobody had started were cancelled.`);
-  if (inProgress > 0) parts.push(inProgress === 1 ? "1 assignment already begun stays with its reviewer." : `${inProgress} assignments already begun stay with their reviewers.`);
+  if (cancelled > 0)
+    parts.push(
+      cancelled === 1
+        ? "1 open assignment nobody had started was cancelled."
+        : `${cancelled} open assignments nobody had started were cancelled.`,
+    );
+  if (inProgress > 0)
+    parts.push(
+      inProgress === 1
+        ? "1 assignment already begun stays with its reviewer."
+        : `${inProgress} assignments already begun stay with their reviewers.`,
+    );
   if (cancelled + inProgress === 0) parts.push("No open work was affected.");
   return parts.join(" ");
 }
@@ -74,7 +92,10 @@ export default function SamplingRules() {
       <div className="page-header">
         <div>
           <h1>Sampling rules</h1>
-          <p className="muted">Rules pick conversations for review and put them in reviewers&apos; queues. Times in {timeZone}.</p>
+          <p className="muted">
+            Rules pick conversations for review and put them in reviewers&apos;
+            queues. Times in {timeZone}.
+          </p>
         </div>
         <div className="page-header__actions">
           <Link to="/sampling/coverage" className="button">
@@ -94,10 +115,12 @@ export default function SamplingRules() {
         <div className="alert alert--shortfall" role="alert">
           <p>
             <strong>
-              {overdue === 1 ? "One rule has" : `${overdue} rules have`} not run on schedule (marked “Overdue” below).
+              {overdue === 1 ? "One rule has" : `${overdue} rules have`} not run
+              on schedule (marked “Overdue” below).
             </strong>{" "}
-            Parley puts a missed run back in the queue within 15 minutes. If this warning stays, check that the background worker is
-            running; meanwhile Run now on the rule samples its period by hand.
+            Parley puts a missed run back in the queue within 15 minutes. If
+            this warning stays, check that the background worker is running;
+            meanwhile Run now on the rule samples its period by hand.
           </p>
         </div>
       ) : null}
@@ -107,9 +130,11 @@ export default function SamplingRules() {
             <strong>No sampling rules yet.</strong>
           </p>
           <p>
-            A rule says which conversations to review (channels, teams, agents, queues, tags, a window such as the previous week), how many
-            per agent, with which scorecard and by whom. It runs on a schedule or when you press Run now, and puts the drawn conversations in
-            the reviewers&apos; queues.
+            A rule says which conversations to review (channels, teams, agents,
+            queues, tags, a window such as the previous week), how many per
+            agent, with which scorecard and by whom. It runs on a schedule or
+            when you press Run now, and puts the drawn conversations in the
+            reviewers&apos; queues.
           </p>
           <p>
             <Link to="/sampling/new" className="button button--primary">
@@ -120,7 +145,9 @@ export default function SamplingRules() {
       ) : (
         <div className="table-wrap">
           <table className="table sampling-table">
-            <caption className="visually-hidden">Sampling rules, by name</caption>
+            <caption className="visually-hidden">
+              Sampling rules, by name
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Rule</th>
@@ -136,9 +163,13 @@ export default function SamplingRules() {
                 <tr key={rule.id}>
                   <td>
                     <Link to={`/sampling/${rule.id}`}>{rule.name}</Link>
-                    {rule.active ? null : <span className="badge badge--paused">Paused</span>}
+                    {rule.active ? null : (
+                      <span className="badge badge--paused">Paused</span>
+                    )}
                     <span className="muted small block">
-                      {rule.reviewerCount} {rule.reviewerCount === 1 ? "reviewer" : "reviewers"}
+                      {rule.purpose === "self"
+                        ? "Self-evaluation by the agents"
+                        : `${rule.reviewerCount} ${rule.reviewerCount === 1 ? "reviewer" : "reviewers"}`}
                     </span>
                   </td>
                   <td>{rule.scorecardName}</td>
@@ -147,7 +178,9 @@ export default function SamplingRules() {
                   <td>
                     {rule.overdue ? (
                       <>
-                        <span className="badge badge--overdue">Overdue</span>{" "}
+                        <span className="badge badge--overdue">
+                          Overdue
+                        </span>{" "}
                       </>
                     ) : null}
                     {rule.nextRun}
@@ -155,21 +188,35 @@ export default function SamplingRules() {
                   <td>
                     {rule.lastRun ? (
                       <>
-                        <Link to={`/sampling/runs/${rule.lastRun.id}`} aria-label={`Run of ${rule.lastRun.periodKey}, ${rule.lastRun.statusLabel}`}>
+                        <Link
+                          to={`/sampling/runs/${rule.lastRun.id}`}
+                          aria-label={`Run of ${rule.lastRun.periodKey}, ${rule.lastRun.statusLabel}`}
+                        >
                           {rule.lastRun.periodKey}
                         </Link>{" "}
-                        <span className={`badge badge--${rule.lastRun.status}`}>{rule.lastRun.statusLabel}</span>
+                        <span className={`badge badge--${rule.lastRun.status}`}>
+                          {rule.lastRun.statusLabel}
+                        </span>
                         <span className="small block">
                           {rule.lastRun.status === "failed" ? (
                             "Nothing assigned; the run page says why"
                           ) : (
                             <>
                               {rule.lastRun.drawn} drawn
-                              {rule.lastRun.shortfall > 0 ? <strong className="shortfall"> · {rule.lastRun.shortfall} short</strong> : " · no shortfall"}
+                              {rule.lastRun.shortfall > 0 ? (
+                                <strong className="shortfall">
+                                  {" "}
+                                  · {rule.lastRun.shortfall} short
+                                </strong>
+                              ) : (
+                                " · no shortfall"
+                              )}
                             </>
                           )}
                         </span>
-                        <span className="muted small block">{rule.lastRun.finishedAt}</span>
+                        <span className="muted small block">
+                          {rule.lastRun.finishedAt}
+                        </span>
                       </>
                     ) : (
                       <span className="muted">Never run</span>

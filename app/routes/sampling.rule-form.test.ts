@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../lib/db.server";
 import type { TypedRuleForm } from "../components/sampling/rule-form-values";
 import { bodyOf, getRequest, postRequest, returned, thrown } from "../../test/route-requests";
+import { withOrganisationSettings } from "../../test/organisation-factories";
 import { recentWorld, ruleFields, ruleIdFrom, ruleRow } from "../../test/sampling-fixtures";
 import { action as editAction, loader as editLoader } from "./sampling.$ruleId";
 import { action as newAction } from "./sampling.new";
@@ -68,6 +69,27 @@ describe("creating a rule", () => {
     expect(typed.values).toMatchObject({ "quota.n": "0", "filters.durationMinMinutes": "ten", "filters.metadata.0.value": "EU", "schedule.hour": "24" });
     expect(typed.lists["filters.agentIds"]).toEqual(world.agents.map((agent) => agent.id));
     expect(await db().selectFrom("sampling_rules").select("id").where("scorecard_id", "=", world.scorecard.id).execute()).toEqual([]);
+  });
+
+  it("saves a self-evaluation rule without its ticked reviewers, and says on the Purpose field when self-evaluation is off", async () => {
+    const world = await recentWorld({ agents: 1, perAgent: 0 });
+    const fields = ruleFields(world, { purpose: "self", capPerReviewer: "5" });
+    await withOrganisationSettings({ self_evaluation_enabled: false }, async () => {
+      const refused = await newAction({ request: await postRequest(world.lead, "/sampling/new", fields), params: {}, context: {} });
+      expect(returned(refused)).toEqual({
+        status: 422,
+        message: "Self-evaluation is turned off for the organisation: an administrator can turn it on in Settings.",
+        fieldErrors: { purpose: "Self-evaluation is turned off for the organisation" },
+      });
+      expect(await db().selectFrom("sampling_rules").select("id").where("scorecard_id", "=", world.scorecard.id).execute()).toEqual([]);
+    });
+    await withOrganisationSettings({ self_evaluation_enabled: true }, async () => {
+      const answer = await thrown(async () => newAction({ request: await postRequest(world.lead, "/sampling/new", fields), params: {}, context: {} }));
+      expect(answer.status).toBe(302);
+      const row = await ruleRow(ruleIdFrom(answer.location));
+      expect(row?.settings).toMatchObject({ purpose: "self", reviewerIds: [] });
+      expect(row?.settings).not.toHaveProperty("capPerReviewer");
+    });
   });
 
   it("turns a refusal of the use case (a name in use) into a field error, values kept", async () => {

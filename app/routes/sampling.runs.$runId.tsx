@@ -1,6 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, isRouteErrorResponse, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
+import {
+  Link,
+  isRouteErrorResponse,
+  useLoaderData,
+  useLocation,
+  useRouteError,
+} from "@remix-run/react";
 import { z } from "zod";
+import { purposeOf } from "../modules/sampling/sampling-rule.schema";
 import { RouteErrorBoundary } from "../components/error-page";
 import { RunAgentsSection } from "../components/sampling/run-agents-table";
 import { RunAssignmentsSection } from "../components/sampling/run-assignments-table";
@@ -19,7 +26,10 @@ import {
   runStatusLabels,
   unassignedReasonLabels,
 } from "../modules/sampling/describe-rule";
-import { getSamplingRun, type SamplingRunDetail } from "../modules/sampling/get-sampling-run.server";
+import {
+  getSamplingRun,
+  type SamplingRunDetail,
+} from "../modules/sampling/get-sampling-run.server";
 import { listRunAgents } from "../modules/sampling/list-run-agents.server";
 import { listRunAssignments } from "../modules/sampling/list-run-assignments.server";
 import { listScoreBadges } from "../modules/feedback/list-score-badges.server";
@@ -28,25 +38,44 @@ import { getUser } from "../modules/users/list-users.server";
 import type { Viewer } from "../modules/users/roles";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Run ${data.run.periodKey} of ${data.run.ruleName} · Parley` : "Sampling run · Parley" },
+  {
+    title: data
+      ? `Run ${data.run.periodKey} of ${data.run.ruleName} · Parley`
+      : "Sampling run · Parley",
+  },
 ];
 
 /** Rows per page of each list: a run of 1,000 agents × 5 is 20 pages of agents and 100 of assignments. */
 const RUN_PAGE_SIZE = 50;
 
-const NOT_FOUND = "There is no sampling run at this address. Its rule may have been deleted.";
+const NOT_FOUND =
+  "There is no sampling run at this address. Its rule may have been deleted.";
 const paramsSchema = z.object({ runId: z.uuid() });
 const MALFORMED = "The page link is malformed; go back to the first page";
 /** HTML forms and hand-edited links send "" for "none". */
 const blankAsAbsent = (value: unknown) => (value === "" ? undefined : value);
 const searchSchema = z.object({
-  short: z.preprocess(blankAsAbsent, z.literal("1", { error: "Only agents short: use 1 or leave it out" }).optional()),
-  agentsAfter: z.preprocess(blankAsAbsent, z.uuid({ error: MALFORMED }).optional()),
-  agent: z.preprocess(blankAsAbsent, z.uuid({ error: "Agent: choose an agent from the table" }).optional()),
+  short: z.preprocess(
+    blankAsAbsent,
+    z
+      .literal("1", { error: "Only agents short: use 1 or leave it out" })
+      .optional(),
+  ),
+  agentsAfter: z.preprocess(
+    blankAsAbsent,
+    z.uuid({ error: MALFORMED }).optional(),
+  ),
+  agent: z.preprocess(
+    blankAsAbsent,
+    z.uuid({ error: "Agent: choose an agent from the table" }).optional(),
+  ),
   after: z.preprocess(blankAsAbsent, z.uuid({ error: MALFORMED }).optional()),
 });
 
-async function loadRun(viewer: Viewer, params: unknown): Promise<SamplingRunDetail> {
+async function loadRun(
+  viewer: Viewer,
+  params: unknown,
+): Promise<SamplingRunDetail> {
   const parsed = paramsSchema.safeParse(params);
   if (!parsed.success) throw errorPage("not_found", NOT_FOUND);
   try {
@@ -57,24 +86,47 @@ async function loadRun(viewer: Viewer, params: unknown): Promise<SamplingRunDeta
 }
 
 /** A conversation as people name it: "Call with Robin Vale", "Chat with a customer". */
-function conversationName(channel: keyof typeof channelLabels, customerName: string | null): string {
+function conversationName(
+  channel: keyof typeof channelLabels,
+  customerName: string | null,
+): string {
   return `${channelLabels[channel]} with ${customerName ?? "a customer"}`;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "sampling:manage");
-  const search = searchSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!search.success) throw errorPage("bad_request", [...new Set(search.error.issues.map((issue) => issue.message))].join(". "));
+  const search = searchSchema.safeParse(
+    Object.fromEntries(new URL(request.url).searchParams),
+  );
+  if (!search.success)
+    throw errorPage(
+      "bad_request",
+      [...new Set(search.error.issues.map((issue) => issue.message))].join(
+        ". ",
+      ),
+    );
   const { short, agentsAfter, agent, after } = search.data;
   const run = await loadRun(viewer, params);
   const [organisation, agents, assignments, agentUser] = await Promise.all([
     getOrganisation(db()),
-    listRunAgents(db(), viewer, run.id, { shortOnly: short === "1", after: agentsAfter, limit: RUN_PAGE_SIZE }),
-    listRunAssignments(db(), viewer, run.id, { agentId: agent, after, limit: RUN_PAGE_SIZE }),
+    listRunAgents(db(), viewer, run.id, {
+      shortOnly: short === "1",
+      after: agentsAfter,
+      limit: RUN_PAGE_SIZE,
+    }),
+    listRunAssignments(db(), viewer, run.id, {
+      agentId: agent,
+      after,
+      limit: RUN_PAGE_SIZE,
+    }),
     agent ? getUser(db(), viewer, agent) : null,
   ]);
   const tz = organisation.timeZone;
-  const scores = await listScoreBadges(db(), viewer, assignments.items.map((assignment) => assignment.interactionId));
+  const scores = await listScoreBadges(
+    db(),
+    viewer,
+    assignments.items.map((assignment) => assignment.interactionId),
+  );
   return {
     timeZone: tz,
     run: {
@@ -90,16 +142,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       matched: run.matched,
       drawn: run.drawn,
       assigned: run.assigned,
+      selfEvaluation: purposeOf(run.settings) === "self",
       shortfall: run.shortfall,
       startedAt: formatDateTime(run.startedAt, tz),
       settings: `${describeWindow(run.settings.filters.window)} · ${describeQuota(run.settings.quota)} · due ${run.settings.dueInHours} h after the run`,
       agentCount: run.agentCount,
       agentsShort: run.agentsShort,
     },
-    agents: { items: agents.items, next: agents.next, isFirstPage: !agentsAfter, shortOnly: short === "1" },
+    agents: {
+      items: agents.items,
+      next: agents.next,
+      isFirstPage: !agentsAfter,
+      shortOnly: short === "1",
+    },
     unassigned: run.unassigned.map((item) => ({
       interactionId: item.interactionId,
-      conversation: item.channel ? conversationName(item.channel, item.customerName) : "A conversation deleted since",
+      conversation: item.channel
+        ? conversationName(item.channel, item.customerName)
+        : "A conversation deleted since",
       startedAt: item.startedAt ? formatDateTime(item.startedAt, tz) : "—",
       agentName: item.agentName ?? "—",
       reason: unassignedReasonLabels[item.reason] ?? item.reason,
@@ -109,7 +169,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       items: assignments.items.map((assignment) => ({
         id: assignment.id,
         interactionId: assignment.interactionId,
-        conversation: conversationName(assignment.channel, assignment.customerName),
+        conversation: conversationName(
+          assignment.channel,
+          assignment.customerName,
+        ),
         startedAt: formatDateTime(assignment.startedAt, tz),
         agentName: assignment.agentName,
         reviewerName: assignment.reviewerName,
@@ -120,13 +183,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })),
       next: assignments.next,
       isFirstPage: !after,
-      agent: agent ? { id: agent, name: agentUser?.name ?? "an agent no longer known" } : null,
+      agent: agent
+        ? { id: agent, name: agentUser?.name ?? "an agent no longer known" }
+        : null,
     },
   };
 }
 
 export default function SamplingRun() {
-  const { run, agents, unassigned, unassignedCount, assignments, timeZone } = useLoaderData<typeof loader>();
+  const { run, agents, unassigned, unassignedCount, assignments, timeZone } =
+    useLoaderData<typeof loader>();
   return (
     <>
       <p className="breadcrumb">
@@ -135,10 +201,14 @@ export default function SamplingRun() {
       <div className="page-header">
         <div>
           <h1>
-            Run {run.periodKey} <span className={`badge badge--${run.status}`}>{run.statusLabel}</span>
+            Run {run.periodKey}{" "}
+            <span className={`badge badge--${run.status}`}>
+              {run.statusLabel}
+            </span>
           </h1>
           <p className="muted">
-            Rule <Link to={`/sampling/${run.ruleId}`}>{run.ruleName}</Link> · period {run.period} · {run.trigger} · {run.startedAt} ({timeZone})
+            Rule <Link to={`/sampling/${run.ruleId}`}>{run.ruleName}</Link> ·
+            period {run.period} · {run.trigger} · {run.startedAt} ({timeZone})
           </p>
           <p className="muted small">Settings used: {run.settings}</p>
         </div>
@@ -149,14 +219,27 @@ export default function SamplingRun() {
             <strong>This run failed and assigned nothing.</strong>
           </p>
           <p className="run-error">{run.error ?? "No error was recorded."}</p>
-          <p>Fix the cause, then press Run now on the rule: a new run of the same period draws what this one would have.</p>
+          <p>
+            Fix the cause, then press Run now on the rule: a new run of the same
+            period draws what this one would have.
+          </p>
         </div>
       ) : null}
       <dl className="stats sampling-stats">
         <Stat label="Matched" value={run.matched} />
         <Stat label="Drawn" value={run.drawn} />
-        <Stat label="Assigned" value={run.assigned} />
-        <Stat label="Shortfall" value={run.shortfall} warn={run.shortfall > 0} />
+        {/* A self-evaluation rule's run sends requests to the agents, not assignments. */}
+        <Stat
+          label={
+            run.selfEvaluation ? "Sent to agents to self-evaluate" : "Assigned"
+          }
+          value={run.assigned}
+        />
+        <Stat
+          label="Shortfall"
+          value={run.shortfall}
+          warn={run.shortfall > 0}
+        />
       </dl>
 
       <RunAgentsSection
@@ -169,16 +252,26 @@ export default function SamplingRun() {
       />
 
       {unassignedCount > 0 ? (
-        <section aria-labelledby="unassigned-title" className="rule-page__section">
+        <section
+          aria-labelledby="unassigned-title"
+          className="rule-page__section"
+        >
           <h2 id="unassigned-title">Drawn but not assigned</h2>
           <p>
-            {unassignedCount === 1 ? "This conversation was" : `These ${unassignedCount} conversations were`} drawn but no reviewer could
-            take them. Assign them by hand, or widen the reviewer pool or its caps.
-            {unassignedCount > unassigned.length ? ` The first ${unassigned.length} are listed.` : ""}
+            {unassignedCount === 1
+              ? "This conversation was"
+              : `These ${unassignedCount} conversations were`}{" "}
+            drawn but no reviewer could take them. Assign them by hand, or widen
+            the reviewer pool or its caps.
+            {unassignedCount > unassigned.length
+              ? ` The first ${unassigned.length} are listed.`
+              : ""}
           </p>
           <div className="table-wrap">
             <table className="table sampling-table">
-              <caption className="visually-hidden">Drawn but not assigned</caption>
+              <caption className="visually-hidden">
+                Drawn but not assigned
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Conversation</th>
@@ -191,7 +284,9 @@ export default function SamplingRun() {
                 {unassigned.map((item) => (
                   <tr key={item.interactionId}>
                     <td>
-                      <Link to={`/interactions/${item.interactionId}`}>{item.conversation}</Link>
+                      <Link to={`/interactions/${item.interactionId}`}>
+                        {item.conversation}
+                      </Link>
                     </td>
                     <td>{item.startedAt}</td>
                     <td>{item.agentName}</td>

@@ -9,6 +9,7 @@ const OTHER_REVIEWER = "2c3d4e5f-6071-4b8c-9d0e-1f2a3b4c5d6e";
 
 const settings: SamplingRuleSettings = {
   name: "Weekly billing calls",
+  purpose: "review",
   scorecardId: SCORECARD,
   filters: {
     channels: ["call"],

@@ -8,7 +8,7 @@
 import { fieldErrorsOf } from "../../lib/errors";
 import type { RuleFormOptions } from "../../modules/sampling/rule-form-options.server";
 import { MAX_METADATA_PAIRS } from "../../modules/sampling/rule-fields";
-import { MAX_DURATION_MS, samplingRuleFormSchema, type SamplingRuleSettings } from "../../modules/sampling/sampling-rule.schema";
+import { MAX_DURATION_MS, purposeOf, samplingRuleFormSchema, type SamplingRuleSettings } from "../../modules/sampling/sampling-rule.schema";
 import type { Choice } from "./choice-list";
 
 /** What the form offers to choose from. */
@@ -18,13 +18,15 @@ export interface RuleFormChoices {
   agents: Choice[];
   teams: Choice[];
   queues: Choice[];
+  /** The organisation's switch: the form says a self-evaluation rule needs it on. */
+  selfEvaluationEnabled: boolean;
 }
 
 /**
  * The form's choices from the options on offer, plus `extra` ones a saved rule still names
  * (an agent who left, a reviewer who is no longer one), so editing never drops them unseen.
  */
-export function ruleFormChoices(options: RuleFormOptions, extra: Partial<RuleFormChoices> = {}): RuleFormChoices {
+export function ruleFormChoices(options: RuleFormOptions, extra: Partial<Omit<RuleFormChoices, "selfEvaluationEnabled">> = {}): RuleFormChoices {
   const people = (list: { id: string; name: string }[]) => list.map((item) => ({ value: item.id, label: item.name }));
   return {
     scorecards: [...people(options.scorecards), ...(extra.scorecards ?? [])],
@@ -32,6 +34,7 @@ export function ruleFormChoices(options: RuleFormOptions, extra: Partial<RuleFor
     agents: [...people(options.agents), ...(extra.agents ?? [])],
     teams: [...people(options.teams), ...(extra.teams ?? [])],
     queues: [...options.queues.map((queue) => ({ value: queue, label: queue })), ...(extra.queues ?? [])],
+    selfEvaluationEnabled: options.selfEvaluationEnabled,
   };
 }
 
@@ -61,6 +64,7 @@ export function newRuleForm(): TypedRuleForm {
   return {
     values: {
       name: "",
+      purpose: "review",
       scorecardId: "",
       "filters.window.kind": "previous_week",
       "filters.window.days": "7",
@@ -90,6 +94,7 @@ export function ruleFormFromSettings(settings: SamplingRuleSettings): TypedRuleF
   const values: Record<string, string> = {
     ...newRuleForm().values,
     name: settings.name,
+    purpose: purposeOf(settings),
     scorecardId: settings.scorecardId,
     "filters.window.kind": filters.window.kind,
     "filters.tags": filters.tags.join(", "),

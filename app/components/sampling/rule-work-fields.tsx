@@ -1,6 +1,16 @@
 import { useState } from "react";
-import { formatHour, ordinal, quotaKindLabels, scheduleKindLabels, weekdayNames } from "../../modules/sampling/describe-rule";
-import { MAX_CAP_PER_REVIEWER, MAX_DUE_IN_HOURS, MAX_PER_AGENT } from "../../modules/sampling/sampling-rule.schema";
+import {
+  formatHour,
+  ordinal,
+  quotaKindLabels,
+  scheduleKindLabels,
+  weekdayNames,
+} from "../../modules/sampling/describe-rule";
+import {
+  MAX_CAP_PER_REVIEWER,
+  MAX_DUE_IN_HOURS,
+  MAX_PER_AGENT,
+} from "../../modules/sampling/sampling-rule.schema";
 import { ChoiceList, type Choice, useHydrated } from "./choice-list";
 import { InputField, SelectField } from "./rule-field";
 import { errorFor, listErrorFor, type TypedRuleForm } from "./rule-form-values";
@@ -10,22 +20,51 @@ interface Props {
   errors: Record<string, string>;
   reviewers: Choice[];
   timeZone: string;
+  /** The rule's purpose as chosen on the form: a self-evaluation rule has no reviewers. */
+  purpose: string;
 }
 
-const quotaOptions = Object.entries(quotaKindLabels).map(([value, label]) => ({ value, label }));
-const scheduleOptions = Object.entries(scheduleKindLabels).map(([value, label]) => ({ value, label }));
-const hourOptions = Array.from({ length: 24 }, (_, hour) => ({ value: String(hour), label: formatHour(hour) }));
-const weekdayOptions = weekdayNames.map((name, index) => ({ value: String(index + 1), label: name }));
-const dayOptions = Array.from({ length: 28 }, (_, index) => ({ value: String(index + 1), label: ordinal(index + 1) }));
+const quotaOptions = Object.entries(quotaKindLabels).map(([value, label]) => ({
+  value,
+  label,
+}));
+const scheduleOptions = Object.entries(scheduleKindLabels).map(
+  ([value, label]) => ({ value, label }),
+);
+const hourOptions = Array.from({ length: 24 }, (_, hour) => ({
+  value: String(hour),
+  label: formatHour(hour),
+}));
+const weekdayOptions = weekdayNames.map((name, index) => ({
+  value: String(index + 1),
+  label: name,
+}));
+const dayOptions = Array.from({ length: 28 }, (_, index) => ({
+  value: String(index + 1),
+  label: ordinal(index + 1),
+}));
 
 /** "How many", "Who reviews" and "When": the quota, the reviewer pool and the schedule. */
-export function RuleWorkFields({ typed, errors, reviewers, timeZone }: Props) {
+export function RuleWorkFields({
+  typed,
+  errors,
+  reviewers,
+  timeZone,
+  purpose,
+}: Props) {
   const hydrated = useHydrated();
   const value = (name: string) => typed.values[name] ?? "";
-  const [quotaKind, setQuotaKind] = useState(value("quota.kind") || "per_agent");
-  const [scheduleKind, setScheduleKind] = useState(value("schedule.kind") || "manual");
+  const [quotaKind, setQuotaKind] = useState(
+    value("quota.kind") || "per_agent",
+  );
+  const [scheduleKind, setScheduleKind] = useState(
+    value("schedule.kind") || "manual",
+  );
   // Without JavaScript every field shows, labelled with the choice it belongs to.
-  const onlyFor = (label: string, kind: string) => (hydrated ? label : `${label} (${kind})`);
+  const onlyFor = (label: string, kind: string) =>
+    hydrated ? label : `${label} (${kind})`;
+  // Without JavaScript the reviewer fields stay; a self-evaluation rule's post drops them (samplingRuleFormSchema).
+  const noReviewers = hydrated && purpose === "self";
 
   return (
     <>
@@ -67,16 +106,24 @@ export function RuleWorkFields({ typed, errors, reviewers, timeZone }: Props) {
       </fieldset>
 
       <fieldset className="rule-form__group">
-        <legend>Who reviews</legend>
-        <ChoiceList
-          legend="Reviewers"
-          name="reviewerIds"
-          choices={reviewers}
-          selected={typed.lists.reviewerIds ?? []}
-          hint="QA specialists and QA leads. Work goes to whoever has the least open; nobody gets their own conversations."
-          error={listErrorFor(errors, "reviewerIds")}
-          empty="There are no active QA specialists or QA leads. Add one on the Users page first."
-        />
+        <legend>{noReviewers ? "Due" : "Who reviews"}</legend>
+        {noReviewers ? (
+          <p className="field__hint">
+            Each drawn conversation goes to its own agent to self-evaluate; no
+            reviewer is involved.
+          </p>
+        ) : null}
+        <div hidden={noReviewers}>
+          <ChoiceList
+            legend="Reviewers"
+            name="reviewerIds"
+            choices={reviewers}
+            selected={typed.lists.reviewerIds ?? []}
+            hint="QA specialists and QA leads. Work goes to whoever has the least open; nobody gets their own conversations."
+            error={listErrorFor(errors, "reviewerIds")}
+            empty="There are no active QA specialists or QA leads. Add one on the Users page first."
+          />
+        </div>
         <div className="rule-form__row">
           <InputField
             name="capPerReviewer"
@@ -87,6 +134,7 @@ export function RuleWorkFields({ typed, errors, reviewers, timeZone }: Props) {
             defaultValue={value("capPerReviewer")}
             error={errorFor(errors, "capPerReviewer")}
             hint="Most conversations one reviewer gets from this rule per period. Blank for no cap."
+            hidden={noReviewers}
           />
           <InputField
             name="dueInHours"

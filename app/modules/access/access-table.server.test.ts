@@ -40,6 +40,8 @@ import { releaseEvaluation } from "../evaluations/release-evaluation.server";
 import { queryQuality } from "../reports/query-quality.server";
 import { rebuildRollups } from "../reports/rebuild-rollups.server";
 import { listSamplingRules } from "../sampling/list-sampling-rules.server";
+import { loadRuleFormOptions } from "../sampling/rule-form-options.server";
+import { listSelfEvaluationRequests } from "../feedback/list-self-evaluation-requests.server";
 import { listScorecards } from "../scorecards/list-scorecards.server";
 import { listTeams } from "../users/list-teams.server";
 import { startSelfEvaluation } from "../evaluations/start-self-evaluation.server";
@@ -279,6 +281,9 @@ describe("the pages of one kind of work, as use cases", () => {
     // Every role reads reports, each within its scope (query-quality.server.test.ts holds the rows).
     ["quality by team",      (v) => queryQuality(db(), v, { groupBy: "team", period: "month", from: "2026-01-01", to: "2026-12-31" }), [A, A, A, A, A]],
     ["rebuild the roll-ups", (v) => rebuildRollups(db(), v),                           [A, 403, 403, 403, 403]],
+    // "To self-evaluate" on My feedback: an agent's own requests only (docs/decisions/0025).
+    ["to self-evaluate",     (v) => listSelfEvaluationRequests(db(), v),                [403, 403, 403, 403, A]],
+    ["the rule form's choices, with the self-evaluation switch", (v) => loadRuleFormOptions(db(), v), [A, A, 403, 403, 403]],
   ])("%s", async (_name, read, expected) => {
     const outcomes: Outcome[] = [];
     for (const role of roles) outcomes.push(await outcomeOf(() => read(cast().viewers[role])));

@@ -1,9 +1,9 @@
 /**
  * An agent starts (or continues) the self-evaluation of their own conversation (issue 13 §5,
  * docs/decisions/0025). The scorecard is the review's: that of the conversation's review
- * evaluation or review assignment; only where neither exists yet does the agent pick one of
- * the published scorecards. One self-evaluation per conversation: starting again returns it,
- * draft or submitted. Refusals in the order of access/refusals.ts: a conversation the agent
+ * evaluation or review assignment, else that of a self-evaluation request a sampling rule sent;
+ * only where none exists does the agent pick one of the published scorecards. One
+ * self-evaluation per conversation: starting again returns it, draft or submitted. Refusals in the order of access/refusals.ts: a conversation the agent
  * may not see is 404; not an agent, not their own conversation, or self-evaluation turned off
  * is 403; a review already released to them is 409 (locked).
  */
@@ -54,6 +54,12 @@ export async function reviewScorecardOf(db: Database, interactionId: string): Pr
   return assignment?.scorecard_id ?? null;
 }
 
+/** The scorecard a self-evaluation rule asked the agent to use for this conversation, if one did. */
+export async function requestedScorecardOf(db: Database, interactionId: string): Promise<string | null> {
+  const row = await db.selectFrom("self_evaluation_requests").select("scorecard_id").where("interaction_id", "=", interactionId).executeTakeFirst();
+  return row?.scorecard_id ?? null;
+}
+
 async function findOrStart(db: Database, viewer: Viewer, request: StartSelfEvaluation, now: Date): Promise<{ evaluationId: string; status: "draft" | "submitted" }> {
   return db.transaction().execute(async (trx) => {
     const interaction = await scopeInteractions(trx.selectFrom("interactions"), viewer)
@@ -72,7 +78,8 @@ async function findOrStart(db: Database, viewer: Viewer, request: StartSelfEvalu
     assertMaySelfEvaluate(viewer, interaction, await selfEvaluationState(trx, interaction.id));
     if (existing) return { evaluationId: existing.id, status: "draft" as const };
 
-    const scorecardId = (await reviewScorecardOf(trx, interaction.id)) ?? request.scorecardId;
+    // The review's scorecard first (so the two compare), then that of a request a rule sent, then the agent's pick.
+    const scorecardId = (await reviewScorecardOf(trx, interaction.id)) ?? (await requestedScorecardOf(trx, interaction.id)) ?? request.scorecardId;
     if (!scorecardId) {
       throw new DomainError("invalid", "Pick the scorecard to self-evaluate with.", { scorecardId: "Pick a scorecard" });
     }

@@ -1,7 +1,12 @@
 import type { Database } from "../../lib/db.server";
 import type { Actor } from "../access/actor";
 import { assertCan } from "../access/refusals";
-import type { Quota, Schedule } from "./sampling-rule.schema";
+import {
+  purposeOf,
+  type Quota,
+  type RulePurpose,
+  type Schedule,
+} from "./sampling-rule.schema";
 
 export interface SamplingRuleListItem {
   id: string;
@@ -11,12 +16,24 @@ export interface SamplingRuleListItem {
   schedule: Schedule;
   quota: Quota;
   reviewerCount: number;
+  /** A self-evaluation rule asks the conversations' agents and has no reviewers. */
+  purpose: RulePurpose;
   nextRunAt: Date | null;
-  lastRun: { id: string; status: "completed" | "failed"; periodKey: string; drawn: number; shortfall: number; finishedAt: Date } | null;
+  lastRun: {
+    id: string;
+    status: "completed" | "failed";
+    periodKey: string;
+    drawn: number;
+    shortfall: number;
+    finishedAt: Date;
+  } | null;
 }
 
 /** Every rule with its latest run, by name. Rules are few (tens), so no paging. */
-export async function listSamplingRules(db: Database, actor: Actor): Promise<SamplingRuleListItem[]> {
+export async function listSamplingRules(
+  db: Database,
+  actor: Actor,
+): Promise<SamplingRuleListItem[]> {
   assertCan(actor, "sampling:manage");
   const rows = await db
     .selectFrom("sampling_rules")
@@ -25,7 +42,14 @@ export async function listSamplingRules(db: Database, actor: Actor): Promise<Sam
       (eb) =>
         eb
           .selectFrom("sampling_runs")
-          .select(["id", "status", "period_key", "drawn", "shortfall", "finished_at"])
+          .select([
+            "id",
+            "status",
+            "period_key",
+            "drawn",
+            "shortfall",
+            "finished_at",
+          ])
           .whereRef("sampling_runs.rule_id", "=", "sampling_rules.id")
           .orderBy("started_at", "desc")
           .limit(1)
@@ -49,7 +73,12 @@ export async function listSamplingRules(db: Database, actor: Actor): Promise<Sam
     .orderBy("sampling_rules.name")
     .execute();
   return rows.map((row) => {
-    const settings = row.settings as { schedule: Schedule; quota: Quota; reviewerIds: string[] };
+    const settings = row.settings as {
+      schedule: Schedule;
+      quota: Quota;
+      reviewerIds: string[];
+      purpose?: RulePurpose;
+    };
     return {
       id: row.id,
       name: row.name,
@@ -58,6 +87,7 @@ export async function listSamplingRules(db: Database, actor: Actor): Promise<Sam
       schedule: settings.schedule,
       quota: settings.quota,
       reviewerCount: settings.reviewerIds.length,
+      purpose: purposeOf(settings),
       nextRunAt: row.next_run_at,
       lastRun:
         row.run_id && row.finished_at

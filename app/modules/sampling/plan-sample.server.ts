@@ -9,7 +9,8 @@ import type { Database } from "../../lib/db.server";
 import { drawRanked, type AgentTally, type Candidate } from "./draw";
 import { loadCandidatesByAgent, loadExpectedAgents, loadTaken } from "./load-candidates.server";
 import { resolvePeriod, type Period } from "./period";
-import type { SamplingRuleSettings } from "./sampling-rule.schema";
+import { purposeOf, type SamplingRuleSettings } from "./sampling-rule.schema";
+import { loadSelfTaken } from "./self-evaluation-rule.server";
 
 export interface AgentPlan extends AgentTally {
   agentId: string;
@@ -37,7 +38,8 @@ export async function planSample(
   const seed = periodSeed(input.ruleSeed, period.key);
   const [groups, taken, agentIds] = await Promise.all([
     loadCandidatesByAgent(db, settings.filters, period),
-    loadTaken(db, settings.scorecardId, settings.filters, period),
+    // A self-evaluation rule skips what is requested or self-evaluated, a review rule what is assigned or reviewed.
+    purposeOf(settings) === "self" ? loadSelfTaken(db, settings.filters, period) : loadTaken(db, settings.scorecardId, settings.filters, period),
     loadExpectedAgents(db, settings.filters, period),
   ]);
   const result = drawRanked({ groups, seed, quota: settings.quota, agentIds, alreadyTaken: taken });

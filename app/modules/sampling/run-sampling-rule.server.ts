@@ -24,7 +24,9 @@ import { assertScorecardUsable } from "./assert-scorecard-usable.server";
 import { assignReviewers } from "./assign";
 import { getRuleSettings } from "./get-rule-settings.server";
 import { resolvePeriod } from "./period";
-import { periodSeed, planSample } from "./plan-sample.server";
+import { periodSeed, planSample, type SamplePlan } from "./plan-sample.server";
+import { purposeOf } from "./sampling-rule.schema";
+import { assertSelfEvaluationEnabled, insertSelfEvaluationRequests } from "./self-evaluation-rule.server";
 
 export interface RunRequest {
   ruleId: string;
@@ -83,6 +85,21 @@ export async function runSamplingRule(db: Database, actor: Actor, request: RunRe
         .returning("id")
         .executeTakeFirstOrThrow();
 
+      const dueAt = new Date(startedAt.getTime() + rule.settings.dueInHours * 3_600_000);
+      if (purposeOf(rule.settings) === "self") {
+        // Checked inside the transaction: an administrator who turned it off stops every later run.
+        await assertSelfEvaluationEnabled(trx);
+        const requested = await insertSelfEvaluationRequests(trx, {
+          interactionIds: plan.drawn.map((item) => item.id),
+          scorecardId: rule.scorecardId,
+          ruleId: rule.id,
+          runId: id,
+          dueAt,
+        });
+        await recordRunCounts(trx, id, plan, requested, []);
+        return id;
+      }
+
       const reviewers = await loadReviewerLoads(trx, {
         reviewerIds: rule.settings.reviewerIds,
         ruleId: rule.id,
@@ -91,7 +108,6 @@ export async function runSamplingRule(db: Database, actor: Actor, request: RunRe
       });
       const { assignments, unassigned } = assignReviewers({ items: plan.drawn, reviewers });
       const rankById = new Map(plan.drawn.map((item) => [item.id, item.rankKey]));
-      const dueAt = new Date(startedAt.getTime() + rule.settings.dueInHours * 3_600_000);
       if (assignments.length > 0) {
         // One statement with three array parameters rather than a VALUES list of 8 parameters a
         // row (40,000 for a 5,000-row run): the SQL stays a few hundred bytes whatever the run's
@@ -110,19 +126,7 @@ export async function runSamplingRule(db: Database, actor: Actor, request: RunRe
           .execute();
       }
 
-      await trx
-        .updateTable("sampling_runs")
-        .set({
-          matched: plan.matched,
-          drawn: plan.drawn.length,
-          assigned: assignments.length,
-          shortfall: plan.shortfall,
-          per_agent: JSON.stringify(plan.perAgent),
-          unassigned: JSON.stringify(unassigned.map((u) => ({ interactionId: u.id, reason: u.reason }))),
-          finished_at: sql<Date>`clock_timestamp()`,
-        })
-        .where("id", "=", id)
-        .execute();
+      await recordRunCounts(trx, id, plan, assignments.length, unassigned.map((u) => ({ interactionId: u.id, reason: u.reason })));
       return id;
     });
     return { runId, status: "completed" };
@@ -152,4 +156,21 @@ export async function runSamplingRule(db: Database, actor: Actor, request: RunRe
     else logger.error({ err: error, runId, ruleId: rule.id, trigger: request.trigger }, "sampling run failed");
     return { runId, status: "failed", error: message, retryable: !expected, detail };
   }
+}
+
+/** The run's tallies; for a self-evaluation rule `assigned` counts the requests written. */
+async function recordRunCounts(db: Database, runId: string, plan: SamplePlan, assigned: number, unassigned: { interactionId: string; reason: string }[]): Promise<void> {
+  await db
+    .updateTable("sampling_runs")
+    .set({
+      matched: plan.matched,
+      drawn: plan.drawn.length,
+      assigned,
+      shortfall: plan.shortfall,
+      per_agent: JSON.stringify(plan.perAgent),
+      unassigned: JSON.stringify(unassigned),
+      finished_at: sql<Date>`clock_timestamp()`,
+    })
+    .where("id", "=", runId)
+    .execute();
 }

@@ -34,6 +34,7 @@ describe("samplingRuleSchema", () => {
   it("reads a rule from JSON, with defaults, trimmed text and lists without duplicates", () => {
     expect(samplingRuleSchema.parse(valid)).toEqual({
       name: "Weekly billing calls",
+      purpose: "review",
       scorecardId: SCORECARD,
       filters: {
         channels: ["call"],

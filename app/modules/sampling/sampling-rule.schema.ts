@@ -85,25 +85,60 @@ export const scheduleSchema = z.discriminatedUnion(
   { error: "Schedule: choose manual, daily, weekly or monthly" },
 );
 
-export const samplingRuleSchema = z.object({
-  name: text("Name", 120),
-  scorecardId: z.uuid({ error: "Choose a scorecard" }),
-  filters: samplingFiltersSchema,
-  quota: quotaSchema,
-  reviewerIds: list(z.uuid({ error: "Choose a reviewer from the list" }), "Reviewers").refine(
-    (ids) => ids.length > 0,
-    "Choose at least one reviewer",
-  ),
-  /** Most assignments one reviewer gets from this rule per period; absent for no cap. */
-  capPerReviewer: optionalWholeNumber("Cap per reviewer", 1, MAX_CAP_PER_REVIEWER),
-  dueInHours: wholeNumber("Due in (hours)", 1, MAX_DUE_IN_HOURS),
-  schedule: scheduleSchema,
-});
+/**
+ * What a rule's run hands out (docs/decisions/0025): review assignments to its reviewers, or
+ * self-evaluation requests to each drawn conversation's own agent — the one case where a
+ * conversation goes to its agent, and only to be self-evaluated.
+ */
+export const rulePurposes = ["review", "self"] as const;
+export type RulePurpose = (typeof rulePurposes)[number];
+
+export const samplingRuleSchema = z
+  .object({
+    name: text("Name", 120),
+    purpose: z.enum(rulePurposes, { error: "Purpose: choose review by QA or self-evaluation by the agents" }).default("review"),
+    scorecardId: z.uuid({ error: "Choose a scorecard" }),
+    filters: samplingFiltersSchema,
+    quota: quotaSchema,
+    reviewerIds: list(z.uuid({ error: "Choose a reviewer from the list" }), "Reviewers"),
+    /** Most assignments one reviewer gets from this rule per period; absent for no cap. */
+    capPerReviewer: optionalWholeNumber("Cap per reviewer", 1, MAX_CAP_PER_REVIEWER),
+    dueInHours: wholeNumber("Due in (hours)", 1, MAX_DUE_IN_HOURS),
+    schedule: scheduleSchema,
+  })
+  .superRefine(
+    (rule, ctx) => {
+      // Runs even when other fields failed (so a form hears about every field at once): read defensively.
+      if (!Array.isArray(rule.reviewerIds)) return;
+      if (rule.purpose !== "self" && rule.reviewerIds.length === 0) {
+        ctx.addIssue({ code: "custom", path: ["reviewerIds"], message: "Choose at least one reviewer" });
+      }
+      if (rule.purpose === "self" && rule.reviewerIds.length > 0) {
+        ctx.addIssue({ code: "custom", path: ["reviewerIds"], message: "A self-evaluation rule has no reviewers: each conversation goes to its own agent" });
+      }
+      if (rule.purpose === "self" && rule.capPerReviewer !== undefined) {
+        ctx.addIssue({ code: "custom", path: ["capPerReviewer"], message: "A self-evaluation rule has no reviewers to cap" });
+      }
+    },
+    { when: () => true },
+  );
+
+/**
+ * The form keeps the reviewer fields on the page whatever the purpose, so for a
+ * self-evaluation rule they are dropped rather than refused; the schema itself refuses them.
+ */
+function dropReviewerFieldsOfSelfRule(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || (value as { purpose?: unknown }).purpose !== "self") return value;
+  const { reviewerIds: _reviewerIds, capPerReviewer: _cap, ...rest } = value as Record<string, unknown>;
+  return rest;
+}
 
 /** The same rule from a form post (`formToObject(form)`): dotted field names, numbers as text. */
-export const samplingRuleFormSchema = z.preprocess(unflattenFields, samplingRuleSchema);
+export const samplingRuleFormSchema = z.preprocess((value) => dropReviewerFieldsOfSelfRule(unflattenFields(value)), samplingRuleSchema);
 
-export type SamplingRuleSettings = z.infer<typeof samplingRuleSchema>;
+/** Parsed settings; `purpose` may be absent in rules written before it existed and in code that builds a review rule. */
+export type SamplingRuleSettings = Omit<z.infer<typeof samplingRuleSchema>, "purpose"> & { purpose?: RulePurpose };
+export const purposeOf = (settings: Pick<SamplingRuleSettings, "purpose">): RulePurpose => settings.purpose ?? "review";
 export type SamplingFilters = z.infer<typeof samplingFiltersSchema>;
 export type SamplingWindow = z.infer<typeof samplingWindowSchema>;
 export type Quota = z.infer<typeof quotaSchema>;

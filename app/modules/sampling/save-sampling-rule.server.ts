@@ -16,7 +16,8 @@ import { reviewerRoles } from "../assignments/reviewer-loads.server";
 import { recordAudit } from "../audit/record-audit.server";
 import { getOrganisation } from "../users/get-organisation.server";
 import { assertScorecardUsable } from "./assert-scorecard-usable.server";
-import type { SamplingRuleSettings } from "./sampling-rule.schema";
+import { purposeOf, type SamplingRuleSettings } from "./sampling-rule.schema";
+import { assertSelfEvaluationEnabled } from "./self-evaluation-rule.server";
 import { scheduleRuleRun } from "./schedule-rule-run.server";
 
 const nameTaken = () => new DomainError("invalid", "A sampling rule with that name exists.", { name: "Choose another name" });
@@ -45,17 +46,10 @@ async function assertReferencesExist(db: Database, settings: SamplingRuleSetting
     throw new DomainError("invalid", "Choose a published scorecard.", { scorecardId: "Choose a published scorecard" });
   }
 
-  const reviewers = await db
-    .selectFrom("users")
-    .select("id")
-    .where("id", "in", settings.reviewerIds)
-    .where("active", "=", true)
-    .where("role", "in", reviewerRoles)
-    .execute();
-  if (reviewers.length !== settings.reviewerIds.length) {
-    throw new DomainError("invalid", "Reviewers must be active QA specialists or QA leads.", {
-      reviewerIds: "Choose active QA specialists or QA leads",
-    });
+  if (purposeOf(settings) === "self") {
+    await assertSelfEvaluationEnabled(db);
+  } else {
+    await assertReviewersUsable(db, settings.reviewerIds);
   }
   const { agentIds, teamIds } = settings.filters;
   if (agentIds.length > 0) {
@@ -69,6 +63,21 @@ async function assertReferencesExist(db: Database, settings: SamplingRuleSetting
     if (teams.length !== teamIds.length) {
       throw new DomainError("invalid", "One of the chosen teams does not exist.", { "filters.teamIds": "Choose teams from the list" });
     }
+  }
+}
+
+async function assertReviewersUsable(db: Database, reviewerIds: string[]): Promise<void> {
+  const reviewers = await db
+    .selectFrom("users")
+    .select("id")
+    .where("id", "in", reviewerIds)
+    .where("active", "=", true)
+    .where("role", "in", reviewerRoles)
+    .execute();
+  if (reviewers.length !== reviewerIds.length) {
+    throw new DomainError("invalid", "Reviewers must be active QA specialists or QA leads.", {
+      reviewerIds: "Choose active QA specialists or QA leads",
+    });
   }
 }
 

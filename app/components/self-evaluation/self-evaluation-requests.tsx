@@ -1,0 +1,121 @@
+import { Form } from "@remix-run/react";
+import { channelLabels } from "../../lib/format";
+import { formatDateTime } from "../../lib/time";
+import type {
+  SelfEvaluationRequestItem,
+  SelfEvaluationRequests,
+} from "../../modules/feedback/list-self-evaluation-requests.server";
+import { CsrfField } from "../csrf-field";
+
+export interface SelfEvaluationRequestView {
+  requestId: string;
+  interactionId: string;
+  channel: SelfEvaluationRequestItem["channel"];
+  conversation: string;
+  scorecardId: string;
+  scorecardName: string;
+  due: string;
+  overdue: boolean;
+  started: boolean;
+}
+
+/** What the loader sends for one request, its times in the organisation's zone. */
+export function selfEvaluationRequestView(
+  item: SelfEvaluationRequestItem,
+  timeZone: string,
+  now: Date,
+): SelfEvaluationRequestView {
+  return {
+    requestId: item.requestId,
+    interactionId: item.interactionId,
+    channel: item.channel,
+    conversation: formatDateTime(item.conversationStartedAt, timeZone),
+    scorecardId: item.scorecardId,
+    scorecardName: item.scorecardName,
+    due: formatDateTime(item.dueAt, timeZone),
+    overdue: item.dueAt.getTime() < now.getTime(),
+    started: item.started,
+  };
+}
+
+/**
+ * "To self-evaluate" on My feedback: the conversations a sampling rule asked the agent to
+ * score. Each button posts to the existing start route with the request's scorecard, which
+ * starts the self-evaluation (or continues the draft) and opens it.
+ */
+export function SelfEvaluationRequestList({
+  requests,
+  items,
+}: {
+  requests: Pick<SelfEvaluationRequests, "enabled">;
+  items: SelfEvaluationRequestView[];
+}) {
+  if (!requests.enabled || items.length === 0) return null;
+  return (
+    <section aria-labelledby="to-self-evaluate-title" className="panel">
+      <h2 id="to-self-evaluate-title">To self-evaluate</h2>
+      <p className="muted">
+        Score these conversations yourself before their review is released to
+        you. Reviewers see your answers only after their own review.
+      </p>
+      <div className="table-wrap">
+        <table className="table">
+          <caption className="visually-hidden">
+            Conversations you are asked to self-evaluate, soonest due first
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Conversation</th>
+              <th scope="col">Scorecard</th>
+              <th scope="col">Due</th>
+              <th scope="col">
+                <span className="visually-hidden">Action</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.requestId}>
+                <td>
+                  <span className={`badge badge--${item.channel}`}>
+                    {channelLabels[item.channel]}
+                  </span>{" "}
+                  {item.conversation}
+                </td>
+                <td>{item.scorecardName}</td>
+                <td>
+                  {item.due}
+                  {item.overdue ? (
+                    <span className="badge block-badge badge--overdue">
+                      Overdue
+                    </span>
+                  ) : null}
+                </td>
+                <td>
+                  <Form
+                    method="post"
+                    action={`/interactions/${item.interactionId}/self-evaluation`}
+                  >
+                    <CsrfField />
+                    <input
+                      type="hidden"
+                      name="scorecardId"
+                      value={item.scorecardId}
+                    />
+                    <button
+                      type="submit"
+                      className="button"
+                      aria-label={`${item.started ? "Continue" : "Self-evaluate"} the ${channelLabels[item.channel].toLowerCase()} of ${item.conversation}`}
+                    >
+                      {item.started ? "Continue" : "Self-evaluate"}
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
