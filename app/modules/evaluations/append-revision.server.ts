@@ -13,7 +13,7 @@
 import type { Database } from "../../lib/db.server";
 import type { Answers } from "../scorecards/scorecard-definition.schema";
 import { questionResults } from "../reports/question-results";
-import type { ScorecardDefinition } from "../scorecards/scorecard-definition.schema";
+import { scorecardDefinitionSchema } from "../scorecards/scorecard-definition.schema";
 import type { RecordedScore } from "./score-answers";
 
 export const revisionCauses = ["submit", "dispute", "edit"] as const;
@@ -56,7 +56,8 @@ export async function appendRevision(trx: Database, revision: NewRevision): Prom
     .returning("id")
     .executeTakeFirstOrThrow();
   const version = await trx.selectFrom("scorecard_versions").select("definition").where("id", "=", revision.scorecardVersionId).executeTakeFirstOrThrow();
-  const results = questionResults(version.definition as unknown as ScorecardDefinition, revision.answers);
+  // Parsed as every other reader does, so a stored definition that leaves out a default (a weight) reads with it.
+  const results = questionResults(scorecardDefinitionSchema.parse(version.definition), revision.answers);
   if (results.length > 0) {
     await trx
       .insertInto("revision_question_results")
