@@ -13,6 +13,8 @@ async function openTokens(page: Page) {
 
 test.describe("API tokens", () => {
   test("a QA lead creates a token, sees it once, uses it, revokes it, and it stops working", async ({ browser, request }) => {
+    // The whole life of a token, with three accessibility scans: longer than the default 30 s on a loaded machine.
+    test.setTimeout(90_000);
     const lead = await seedLogin("qa_lead");
     // Six conversations at least, so that a page of five has a next one.
     const agent = await seedLogin("agent");
