@@ -14,6 +14,7 @@ import { scopeInteractions } from "../access/interaction-scope.server";
 import { assertCan } from "../access/refusals";
 import { assertAssignedTo, assertNotOwnConversation } from "../access/rules";
 import { lockScorecardAssignments } from "../assignments/lock-scorecard.server";
+import { latestPublishedVersionId } from "../scorecards/latest-published-version.server";
 import type { Viewer } from "../users/roles";
 
 export type OpenRequest = { assignmentId: string } | { interactionId: string; scorecardId: string };
@@ -78,24 +79,14 @@ async function findOrStart(db: Database, viewer: Viewer, request: OpenRequest, n
       if (draft) return { evaluationId: draft.id };
     }
 
-    const version = await trx
-      .selectFrom("scorecard_versions")
-      .innerJoin("scorecards", "scorecards.id", "scorecard_versions.scorecard_id")
-      .select("scorecard_versions.id")
-      .where("scorecard_versions.scorecard_id", "=", scorecardId)
-      .where("scorecard_versions.status", "=", "published")
-      .where("scorecards.archived_at", "is", null)
-      .orderBy("scorecard_versions.version", "desc")
-      .limit(1)
-      .executeTakeFirst();
-    if (!version) throw new DomainError("invalid", "That scorecard has no published version to score with.", { scorecardId: "Choose a published scorecard" });
+    const versionId = await latestPublishedVersionId(trx, scorecardId, "Choose a published scorecard");
 
     const { id } = await trx
       .insertInto("evaluations")
       .values({
         interaction_id: interactionId,
         scorecard_id: scorecardId,
-        scorecard_version_id: version.id,
+        scorecard_version_id: versionId,
         reviewer_id: viewer.id,
         assignment_id: assignmentId,
         created_at: now,

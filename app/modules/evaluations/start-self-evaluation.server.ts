@@ -12,6 +12,7 @@ import { DomainError, notFound } from "../../lib/errors";
 import { isUniqueViolation } from "../../lib/pg-errors";
 import { scopeInteractions } from "../access/interaction-scope.server";
 import { assertMaySelfEvaluate } from "../access/rules";
+import { latestPublishedVersionId } from "../scorecards/latest-published-version.server";
 import type { Viewer } from "../users/roles";
 import { selfEvaluationState } from "./self-evaluation-state.server";
 
@@ -83,20 +84,10 @@ async function findOrStart(db: Database, viewer: Viewer, request: StartSelfEvalu
     if (!scorecardId) {
       throw new DomainError("invalid", "Pick the scorecard to self-evaluate with.", { scorecardId: "Pick a scorecard" });
     }
-    const version = await trx
-      .selectFrom("scorecard_versions")
-      .innerJoin("scorecards", "scorecards.id", "scorecard_versions.scorecard_id")
-      .select("scorecard_versions.id")
-      .where("scorecard_versions.scorecard_id", "=", scorecardId)
-      .where("scorecard_versions.status", "=", "published")
-      .where("scorecards.archived_at", "is", null)
-      .orderBy("scorecard_versions.version", "desc")
-      .limit(1)
-      .executeTakeFirst();
-    if (!version) throw new DomainError("invalid", "That scorecard has no published version to score with.", { scorecardId: "Pick a published scorecard" });
+    const versionId = await latestPublishedVersionId(trx, scorecardId, "Pick a published scorecard");
     const { id } = await trx
       .insertInto("evaluations")
-      .values({ interaction_id: interaction.id, scorecard_id: scorecardId, scorecard_version_id: version.id, reviewer_id: viewer.id, kind: "self", created_at: now, updated_at: now })
+      .values({ interaction_id: interaction.id, scorecard_id: scorecardId, scorecard_version_id: versionId, reviewer_id: viewer.id, kind: "self", created_at: now, updated_at: now })
       .returning("id")
       .executeTakeFirstOrThrow();
     return { evaluationId: id, status: "draft" as const };
