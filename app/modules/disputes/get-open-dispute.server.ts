@@ -9,12 +9,19 @@
 import type { Database } from "../../lib/db.server";
 import { disputeVisibleTo } from "../access/dispute-scope.server";
 import type { Viewer } from "../users/roles";
-import { asDisputeState, openDisputeStates, type DisputeState } from "./dispute-states";
+import { openDisputeStates } from "./dispute-states";
 import { isOverdue } from "./due-time";
+
+type OpenDisputeState = (typeof openDisputeStates)[number];
+
+function asOpenState(state: string): OpenDisputeState {
+  if (!(openDisputeStates as readonly string[]).includes(state)) throw new Error(`Not an open dispute state: ${state}`);
+  return state as OpenDisputeState;
+}
 
 export interface OpenDispute {
   id: string;
-  state: DisputeState;
+  state: OpenDisputeState;
   questionIds: string[];
   raisedAt: Date;
   dueAt: Date;
@@ -33,7 +40,7 @@ export async function getOpenDispute(db: Database, viewer: Viewer, evaluationId:
     .executeTakeFirst();
   if (!row) return null;
   const questions = await db.selectFrom("dispute_questions").select("question_id").where("dispute_id", "=", row.id).orderBy("position").execute();
-  const state = asDisputeState(row.state);
+  const state = asOpenState(row.state);
   return {
     id: row.id,
     state,
