@@ -37,8 +37,8 @@ const disputesOf = (evaluationId: string) => db().selectFrom("disputes").select(
 /** Keep "discovery" (4), accept "outcome" ("resolved"): partly upheld, 71.9 → 90.6, a pass. */
 const keepOneAcceptOne = {
   decisions: [
-    { questionId: "outcome", decision: "accept", note: "The transcript shows it resolved." },
-    { questionId: "discovery", decision: "keep", note: "Two checklist questions were skipped." },
+    { questionId: "outcome", decision: "accept" as const, note: "The transcript shows it resolved." },
+    { questionId: "discovery", decision: "keep" as const, note: "Two checklist questions were skipped." },
   ],
 };
 
