@@ -217,6 +217,10 @@ export interface Interactions {
   agent_talk_ms: number | null;
   channel: string;
   created_at: Generated<Timestamp>;
+  csat_percent: Generated<number | null>;
+  csat_scale: string | null;
+  csat_score: number | null;
+  csat_source: string | null;
   customer_name: string | null;
   customer_talk_ms: number | null;
   direction: string | null;
@@ -287,6 +291,8 @@ export interface Notifications {
 
 export interface Organisation {
   created_at: Generated<Timestamp>;
+  csat_metadata_key: string | null;
+  csat_metadata_scale: string | null;
   default_acknowledgement: Generated<string>;
   default_acknowledgement_days: number | null;
   dispute_decision_may_lower: Generated<boolean>;
@@ -354,6 +360,33 @@ export interface RevisionQuestionResults {
   revision_id: string;
   section_id: string;
   weight: number;
+}
+
+export interface RollupCustomerDaily {
+  agent_id: string;
+  channel: string;
+  conversation_day: Timestamp;
+  conversations: number;
+  csat_n: number;
+  csat_sum: number;
+  csat_sum_sq: number;
+  handled_n: number;
+  handling_sum_ms: number;
+  handling_sum_sq: number;
+  queue: string | null;
+  team_id: string | null;
+}
+
+export interface RollupCustomerTeamDaily {
+  conversation_day: Timestamp;
+  conversations: number;
+  csat_n: number;
+  csat_sum: number;
+  csat_sum_sq: number;
+  handled_n: number;
+  handling_sum_ms: number;
+  handling_sum_sq: number;
+  team_id: string | null;
 }
 
 export interface RollupDaily {
@@ -615,6 +648,8 @@ export interface DB {
   report_evaluations: ReportEvaluations;
   report_question_results: ReportQuestionResults;
   revision_question_results: RevisionQuestionResults;
+  rollup_customer_daily: RollupCustomerDaily;
+  rollup_customer_team_daily: RollupCustomerTeamDaily;
   rollup_daily: RollupDaily;
   rollup_daily_questions: RollupDailyQuestions;
   rollup_monthly: RollupMonthly;
