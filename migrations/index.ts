@@ -25,6 +25,7 @@ import * as evaluationComments from "./20261214T140100-evaluation-comments";
 import * as webhooks from "./20261214T150000-webhooks";
 import * as selfEvaluation from "./20261214T160000-self-evaluation";
 import * as selfEvaluationRequests from "./20261214T170000-self-evaluation-requests";
+import * as coaching from "./20261215T130000-coaching";
 
 /**
  * Every migration, listed statically. Node 20 cannot import `.ts` files found on
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   "20261214T150000-webhooks": webhooks,
   "20261214T160000-self-evaluation": selfEvaluation,
   "20261214T170000-self-evaluation-requests": selfEvaluationRequests,
+  "20261215T130000-coaching": coaching,
 };
 
 export const migrationProvider: MigrationProvider = {
