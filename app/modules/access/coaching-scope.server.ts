@@ -51,7 +51,7 @@ export async function assertMayCoachAgent(db: Database, viewer: Viewer, agentId:
   const agent = await db
     .selectFrom("users as u")
     .select(["u.id", "u.name"])
-    .select((eb) => eb.selectFrom("team_members as m").select("m.team_id").whereRef("m.user_id", "=", "u.id").orderBy("m.team_id").limit(1).as("teamId"))
+    .select((eb) => eb.selectFrom("team_members as m").select("m.team_id").whereRef("m.user_id", "=", "u.id").where("m.kind", "=", "agent").orderBy("m.team_id").limit(1).as("teamId"))
     .where("u.id", "=", agentId)
     .where("u.role", "=", "agent")
     .where(coachingRowsVisibleTo(viewer, "u.id"))

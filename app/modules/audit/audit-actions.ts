@@ -171,6 +171,20 @@ export const auditActions = {
       decisions: z.array(z.object({ questionId: z.string(), decision: z.enum(["keep", "accept", "other"]) })).min(1),
     }),
   },
+  // Coaching (issue 15, docs/decisions/0031).
+  "coaching_plan.create": {
+    entityType: "coaching_plan",
+    after: z.object({ agentId: id, scorecardId: id, title: z.string(), dueOn: z.string(), criteria: z.array(z.object({ questionKey: z.string(), target: z.number() })).min(1) }),
+  },
+  "coaching_plan.complete": { entityType: "coaching_plan", before: z.object({ status: z.literal("active") }), after: z.object({ status: z.literal("completed") }) },
+  "coaching_plan.cancel": { entityType: "coaching_plan", before: z.object({ status: z.literal("active") }), after: z.object({ status: z.literal("cancelled"), reason: z.string().min(1) }) },
+  "coaching_plan.acknowledge": { entityType: "coaching_plan" },
+  "coaching_plan.add_evidence": {
+    entityType: "coaching_plan",
+    after: z.object({ evidenceId: id, evaluationId: id, annotationId: id.nullable(), kind: z.enum(["strength", "opportunity"]), note: z.string() }),
+  },
+  "coaching_plan.remove_evidence": { entityType: "coaching_plan", before: z.object({ evidenceId: id, evaluationId: id }) },
+  "coaching_plan.follow_up": { entityType: "coaching_plan", after: z.object({ ruleId: id, perWeek: z.number().int(), reviewerIds: z.array(id), endsAt: timestamp }) },
   "assignment.create": {
     entityType: "assignment",
     after: z.object({ interactionId: id, scorecardId: id, reviewerId: id, dueAt: timestamp }),

@@ -11,6 +11,11 @@ export const notificationKinds = [
   "dispute_assigned",
   "dispute_decided",
   "dispute_overdue",
+  "coaching_plan_created",
+  "coaching_session_scheduled",
+  "coaching_session_reminder",
+  "coaching_action_item_due",
+  "coaching_acknowledged",
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -24,4 +29,9 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   dispute_assigned: "Dispute assigned to you",
   dispute_decided: "Dispute decided",
   dispute_overdue: "Dispute overdue",
+  coaching_plan_created: "Coaching plan started for you",
+  coaching_session_scheduled: "Coaching session scheduled",
+  coaching_session_reminder: "Coaching session reminder",
+  coaching_action_item_due: "Coaching action item due",
+  coaching_acknowledged: "Coaching acknowledged by the agent",
 };
