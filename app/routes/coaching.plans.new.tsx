@@ -63,7 +63,10 @@ export async function action({ request }: ActionFunctionArgs) {
     scorecardId: form.input.scorecardId,
     title: form.input.title,
     dueOn: form.input.dueOn,
-    criteria: chosen.map((questionKey) => ({ questionKey, target: String(form.form.get(`target:${questionKey}`) ?? "") })),
+    criteria: chosen.map((questionKey) => {
+      const target = form.form.get(`target:${questionKey}`);
+      return { questionKey, target: typeof target === "string" ? target : "" };
+    }),
   };
   const result = await runUseCase(form.form, () => createCoachingPlan(db(), viewer, input, new Date()));
   if (!result.ok) return result.response;
