@@ -45,7 +45,7 @@ export default function CoachingPage() {
         </div>
       </div>
       {data.agents.length > 0 ? (
-        <Form method="get" action="/coaching/plans/new" className="inline-form" aria-label="Start a coaching plan">
+        <Form method="get" action="/coaching/plans/new" className="inline-form coaching-inline" aria-label="Start a coaching plan">
           <div className="field">
             <label htmlFor="coaching-agent">Start a coaching plan for</label>
             <select id="coaching-agent" name="agent" required>

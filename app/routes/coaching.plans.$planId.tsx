@@ -204,7 +204,7 @@ export default function PlanPage() {
             {plan.agentName} acknowledged this plan on {plan.acknowledgedAt}.
           </p>
         ) : plan.may.acknowledge ? (
-          <Form method="post" className="inline-form">
+          <Form method="post" className="inline-form coaching-inline">
             <CsrfField />
             <p>Read the focus and the evidence below, then acknowledge the plan.</p>
             <button type="submit" name="intent" value="acknowledge" className="button button--primary" disabled={submitting}>
@@ -325,7 +325,7 @@ export default function PlanPage() {
             {followUp.linkable ? <Link to={`/sampling/${followUp.ruleId}`}>The sampling rule</Link> : null}
           </p>
         ) : plan.may.manage ? (
-          <Form method="post" className="inline-form" aria-label="Turn on follow-up sampling">
+          <Form method="post" className="inline-form coaching-inline" aria-label="Turn on follow-up sampling">
             <CsrfField />
             <div className="field">
               <label htmlFor="follow-up-per-week">Conversations of {plan.agentName} to review per week, until the due date</label>

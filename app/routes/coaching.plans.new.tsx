@@ -94,7 +94,7 @@ export default function NewPlanPage() {
         </div>
       </div>
       {data.scorecards.length > 1 ? (
-        <Form method="get" className="inline-form" aria-label="Choose the plan's scorecard">
+        <Form method="get" className="inline-form coaching-inline" aria-label="Choose the plan's scorecard">
           <input type="hidden" name="agent" value={data.agent.id} />
           <div className="field">
             <label htmlFor="plan-scorecard-switch">Scorecard</label>
@@ -132,7 +132,7 @@ export default function NewPlanPage() {
             <input id="plan-due" name="dueOn" type="date" required min={data.today} defaultValue={values?.dueOn ?? ""} aria-describedby="plan-due-error" />
             <FieldError id="plan-due-error" message={errors.dueOn} />
           </div>
-          <fieldset className="field" aria-describedby="plan-criteria-error">
+          <fieldset className="field coaching-criteria" aria-describedby="plan-criteria-error">
             <legend>Focus criteria (up to 5) and targets</legend>
             <FieldError id="plan-criteria-error" message={errors.criteria ?? Object.entries(errors).find(([k]) => k.startsWith("criteria."))?.[1]} />
             <div className="table-wrap">
