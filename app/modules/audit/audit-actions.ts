@@ -185,6 +185,11 @@ export const auditActions = {
   },
   "coaching_plan.remove_evidence": { entityType: "coaching_plan", before: z.object({ evidenceId: id, evaluationId: id }) },
   "coaching_plan.follow_up": { entityType: "coaching_plan", after: z.object({ ruleId: id, perWeek: z.number().int(), reviewerIds: z.array(id), endsAt: timestamp }) },
+  "coaching_session.schedule": { entityType: "coaching_session", after: z.object({ agentId: id, planId: id.nullable(), startsAt: timestamp, durationMinutes: z.number().int() }) },
+  "coaching_session.state": { entityType: "coaching_session", before: z.object({ state: z.literal("scheduled") }), after: z.object({ state: z.enum(["held", "missed", "cancelled"]) }) },
+  "coaching_session.acknowledge": { entityType: "coaching_session", after: z.object({ comment: z.string().nullable() }) },
+  "coaching_action_item.create": { entityType: "coaching_action_item", after: z.object({ sessionId: id, text: z.string().min(1), owner: z.enum(["agent", "coach"]), dueOn: z.string().nullable() }) },
+  "coaching_action_item.done": { entityType: "coaching_action_item" },
   "assignment.create": {
     entityType: "assignment",
     after: z.object({ interactionId: id, scorecardId: id, reviewerId: id, dueAt: timestamp }),

@@ -54,3 +54,30 @@ export const followUpSchema = z.object({
     .max(MAX_FOLLOW_UP_PER_WEEK, `Review 1 to ${MAX_FOLLOW_UP_PER_WEEK} conversations a week`),
 });
 export type FollowUpInput = z.input<typeof followUpSchema>;
+
+export const scheduleSessionSchema = z.object({
+  agentId: z.uuid({ error: "Choose an agent" }),
+  planId: z.uuid({ error: "Not a plan" }).optional(),
+  date: day,
+  time: z.string({ error: "Enter a time as HH:MM" }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a time as HH:MM, from 00:00 to 23:59"),
+  durationMinutes: z.coerce
+    .number({ error: "A session lasts 5 to 480 minutes" })
+    .int("A session lasts whole minutes")
+    .min(5, "A session lasts 5 to 480 minutes")
+    .max(480, "A session lasts 5 to 480 minutes"),
+});
+export type ScheduleSessionInput = z.input<typeof scheduleSessionSchema>;
+
+export const sessionStates = ["held", "missed", "cancelled"] as const;
+export const sessionStateSchema = z.object({ state: z.enum(sessionStates, { error: "Mark the session held, missed or cancelled" }) });
+
+export const sessionAcknowledgementSchema = z.object({
+  comment: z.string().trim().max(2000, "A comment has at most 2,000 characters").optional(),
+});
+
+export const actionItemSchema = z.object({
+  text: z.string({ error: "Write what is to be done" }).trim().min(1, "Write what is to be done").max(1000, "An action item has at most 1,000 characters"),
+  owner: z.enum(["agent", "coach"], { error: "Choose who does it: the agent or the coach" }),
+  dueOn: z.preprocess((value) => (value === "" ? undefined : value), day.optional()),
+});
+export type ActionItemInput = z.input<typeof actionItemSchema>;
