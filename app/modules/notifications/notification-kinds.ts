@@ -12,6 +12,11 @@ export const notificationKinds = [
   "dispute_decided",
   "dispute_overdue",
   "self_evaluation_requested",
+  "coaching_plan_created",
+  "coaching_session_scheduled",
+  "coaching_session_reminder",
+  "coaching_action_item_due",
+  "coaching_acknowledged",
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -26,4 +31,9 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   dispute_decided: "Dispute decided",
   dispute_overdue: "Dispute overdue",
   self_evaluation_requested: "Asked to self-evaluate a conversation",
+  coaching_plan_created: "Coaching plan started for you",
+  coaching_session_scheduled: "Coaching session scheduled",
+  coaching_session_reminder: "Coaching session reminder",
+  coaching_action_item_due: "Coaching action item due",
+  coaching_acknowledged: "Coaching acknowledged by the agent",
 };
