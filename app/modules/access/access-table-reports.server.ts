@@ -24,7 +24,7 @@ export type ReportFilterKey = keyof typeof reportFilterRows;
 
 function params(row: ReportFilterKey, extra: Record<string, string> = {}): URLSearchParams {
   const { teams, people } = cast();
-  const named = { none: {}, north: { team: teams.north }, south: { team: teams.south }, sofia: { agent: people.sofia.id } }[row];
+  const named: Record<string, string> = { none: {}, north: { team: teams.north }, south: { team: teams.south }, sofia: { agent: people.sofia.id } }[row];
   return new URLSearchParams({ ...november, ...named, ...extra });
 }
 
