@@ -3,11 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "../components/error-page";
 import { FeedbackTable, feedbackRowView } from "../components/feedback-table";
 import { InteractionTable } from "../components/interaction-table";
+import { LeadHome } from "../components/home/lead-home";
 import { requireViewer } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { formatDuration } from "../lib/format";
 import { formatDateTime } from "../lib/time";
 import { countMyWaitingFeedback, listMyFeedback } from "../modules/feedback/list-my-feedback.server";
+import { loadLeadHome } from "../modules/reports/lead-home.server";
 import { listScoreBadges } from "../modules/feedback/list-score-badges.server";
 import { countInteractionsSince, listInteractions } from "../modules/interactions/list-interactions.server";
 import { countUsers } from "../modules/users/count-users.server";
@@ -26,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const monthAgo = new Date(Date.now() - 30 * 24 * 3600 * 1000);
   const organisation = await getOrganisation(db());
   const tz = organisation.timeZone;
-  const [week, month, recent, people, feedback, waiting] = await Promise.all([
+  const [week, month, recent, people, feedback, waiting, leadHome] = await Promise.all([
     countInteractionsSince(db(), viewer, weekAgo),
     countInteractionsSince(db(), viewer, monthAgo),
     listInteractions(db(), viewer, { limit: 5 }),
@@ -34,6 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // An agent's home leads with their latest feedback, what waits for them first.
     viewer.role === "agent" ? listMyFeedback(db(), viewer, { limit: LATEST_FEEDBACK, now, timeZone: tz }) : null,
     viewer.role === "agent" ? countMyWaitingFeedback(db(), viewer, now, tz) : null,
+    // A lead's (and an admin's) home leads to the overview and the overdue work (issue 14 §3).
+    viewer.role === "qa_lead" || viewer.role === "admin" ? loadLeadHome(db(), viewer, { now, timeZone: tz }) : null,
   ]);
   const scores = await listScoreBadges(db(), viewer, recent.items.map((item) => item.id));
   return {
@@ -50,6 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       duration: formatDuration(item.durationMs),
       score: scores[item.id] ?? null,
     })),
+    leadHome,
     feedback: feedback
       ? { items: feedback.items.map((item) => feedbackRowView(item, tz)), waiting: waiting ?? { awaiting: 0, overdue: 0 } }
       : null,
@@ -78,6 +83,7 @@ export default function Home() {
         </div>
       </div>
       {data.feedback ? <LatestFeedback feedback={data.feedback} /> : null}
+      {data.leadHome ? <LeadHome home={data.leadHome} /> : null}
       <section aria-labelledby="numbers-title" className="stats">
         <h2 id="numbers-title" className="visually-hidden">
           At a glance

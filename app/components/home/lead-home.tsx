@@ -1,0 +1,135 @@
+/**
+ * A QA lead's and an admin's home block (issue 14 §3): this month against last — quality score
+ * with its interval, pass and auto-fail rates with theirs, n beside each, every number linking
+ * to the evaluations behind it — then the overdue work: disputes, acknowledgements, the queue.
+ */
+import { Link } from "@remix-run/react";
+import type { LeadHome as LeadHomeData } from "../../modules/reports/lead-home.server";
+import { formatRate, formatScore } from "../charts";
+
+type Month = LeadHomeData["months"][number];
+
+export function LeadHome({ home }: { home: LeadHomeData }) {
+  return (
+    <>
+      <section aria-labelledby="lead-quality-title">
+        <div className="section-header">
+          <h2 id="lead-quality-title">Quality this month</h2>
+          <Link to={home.overviewHref}>Quality overview</Link>
+        </div>
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">Quality this month so far against last month, with 95% intervals and n</caption>
+            <thead>
+              <tr>
+                <th scope="col">Month</th>
+                <th scope="col" className="num">
+                  n
+                </th>
+                <th scope="col" className="num">
+                  Quality score (95% interval)
+                </th>
+                <th scope="col" className="num">
+                  Pass rate (95% interval)
+                </th>
+                <th scope="col" className="num">
+                  Auto-fail rate (95% interval)
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...home.months].reverse().map((month) => (
+                <MonthRow key={month.from} month={month} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section aria-labelledby="lead-overdue-title">
+        <div className="section-header">
+          <h2 id="lead-overdue-title">Overdue work</h2>
+        </div>
+        <div className="stats">
+          {home.disputes ? (
+            <div className={`stat${home.disputes.items.length > 0 ? " stat--overdue" : ""}`}>
+              <span className="stat__value">{home.disputes.more ? `${home.disputes.items.length}+` : home.disputes.items.length}</span>
+              <span className="stat__label">
+                Overdue disputes (<Link to="/disputes?overdue=1">see them</Link>)
+              </span>
+            </div>
+          ) : null}
+          {home.acknowledgements ? (
+            <div className={`stat${home.acknowledgements.overdue > 0 ? " stat--overdue" : ""}`}>
+              <span className="stat__value">{home.acknowledgements.overdue}</span>
+              <span className="stat__label">
+                Overdue acknowledgements of {home.acknowledgements.awaiting} awaited (<Link to="/acknowledgements">see them</Link>)
+              </span>
+            </div>
+          ) : null}
+          {home.queue ? (
+            <div className={`stat${home.queue.overdue > 0 ? " stat--overdue" : ""}`}>
+              <span className="stat__value">{home.queue.overdue}</span>
+              <span className="stat__label">
+                Overdue reviews of {home.queue.open} open (<Link to="/assignments">assignments</Link>)
+              </span>
+            </div>
+          ) : null}
+        </div>
+        {home.disputes && home.disputes.items.length > 0 ? (
+          <ul className="lead-home__disputes">
+            {home.disputes.items.map((dispute) => (
+              <li key={dispute.id}>
+                <Link to={`/disputes/${dispute.id}`}>
+                  {dispute.agentName} · {dispute.scorecardName}
+                </Link>{" "}
+                <span className="muted small">was due {dispute.due}</span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+function MonthRow({ month }: { month: Month }) {
+  const { point } = month;
+  const interval = (low: number | undefined, high: number | undefined, format: (value: number) => string) =>
+    low === undefined || high === undefined ? "" : ` (${format(low)} to ${format(high)})`;
+  return (
+    <tr>
+      <th scope="row">{month.label}</th>
+      <td className="num">{point ? <Link to={month.href.all}>{point.n}</Link> : 0}</td>
+      <td className="num">
+        {point?.score ? (
+          <Link to={month.href.all}>
+            {formatScore(point.score.mean)}
+            {interval(point.score.interval?.low, point.score.interval?.high, formatScore)}
+          </Link>
+        ) : (
+          "–"
+        )}
+      </td>
+      <td className="num">
+        {point?.passRate ? (
+          <Link to={month.href.pass}>
+            {formatRate(point.passRate.rate)}
+            {interval(point.passRate.interval.low, point.passRate.interval.high, formatRate)}
+          </Link>
+        ) : (
+          "–"
+        )}
+      </td>
+      <td className="num">
+        {point?.autoFailRate ? (
+          <Link to={month.href.autofail}>
+            {formatRate(point.autoFailRate.rate)}
+            {interval(point.autoFailRate.interval.low, point.autoFailRate.interval.high, formatRate)}
+          </Link>
+        ) : (
+          "–"
+        )}
+      </td>
+    </tr>
+  );
+}
