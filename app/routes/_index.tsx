@@ -13,6 +13,8 @@ import { countInteractionsSince, listInteractions } from "../modules/interaction
 import { countUsers } from "../modules/users/count-users.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 import { can } from "../modules/access/permissions";
+import { QaHome } from "../components/home/qa-home";
+import { loadQaHome } from "../modules/reports/qa-home.server";
 import { roleLabels } from "../modules/users/roles";
 
 export const meta: MetaFunction = () => [{ title: "Home · Parley" }];
@@ -26,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const monthAgo = new Date(Date.now() - 30 * 24 * 3600 * 1000);
   const organisation = await getOrganisation(db());
   const tz = organisation.timeZone;
-  const [week, month, recent, people, feedback, waiting] = await Promise.all([
+  const [week, month, recent, people, feedback, waiting, qaHome] = await Promise.all([
     countInteractionsSince(db(), viewer, weekAgo),
     countInteractionsSince(db(), viewer, monthAgo),
     listInteractions(db(), viewer, { limit: 5 }),
@@ -34,6 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // An agent's home leads with their latest feedback, what waits for them first.
     viewer.role === "agent" ? listMyFeedback(db(), viewer, { limit: LATEST_FEEDBACK, now, timeZone: tz }) : null,
     viewer.role === "agent" ? countMyWaitingFeedback(db(), viewer, now, tz) : null,
+    // A QA specialist's home leads with their queue and their output.
+    viewer.role === "qa" ? loadQaHome(db(), viewer, now, tz) : null,
   ]);
   const scores = await listScoreBadges(db(), viewer, recent.items.map((item) => item.id));
   return {
@@ -50,6 +54,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       duration: formatDuration(item.durationMs),
       score: scores[item.id] ?? null,
     })),
+    qaHome,
+    timeZone: tz,
     feedback: feedback
       ? { items: feedback.items.map((item) => feedbackRowView(item, tz)), waiting: waiting ?? { awaiting: 0, overdue: 0 } }
       : null,
@@ -78,6 +84,7 @@ export default function Home() {
         </div>
       </div>
       {data.feedback ? <LatestFeedback feedback={data.feedback} /> : null}
+      {data.qaHome ? <QaHome home={data.qaHome} timeZone={data.timeZone} /> : null}
       <section aria-labelledby="numbers-title" className="stats">
         <h2 id="numbers-title" className="visually-hidden">
           At a glance
