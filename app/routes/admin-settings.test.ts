@@ -97,6 +97,8 @@ describe("/admin/settings", () => {
         defaultAcknowledgement: "required",
         defaultAcknowledgementDays: 7,
         emailFrom: "qa@example.com",
+        csatMetadataKey: null,
+        csatMetadataScale: null,
       });
       expect((await listArbiterPool(db())).sort()).toEqual([qa.id, supervisor.id].sort());
       const page = await load(admin);
@@ -119,6 +121,25 @@ describe("/admin/settings", () => {
       const entries = await auditEntries(since);
       expect(entries).toHaveLength(2);
       expect(entries[1]).toMatchObject({ before: { selfEvaluationEnabled: true, arbiterIds: [qa.id, supervisor.id].sort() }, after: { selfEvaluationEnabled: false, arbiterIds: [qa.id] } });
+    });
+  });
+
+  it("maps a metadata key to CSAT with its scale, and refuses a key without a scale or an unknown scale", async () => {
+    await withOrganisationSettings({}, async () => {
+      await db().deleteFrom("dispute_arbiters").execute();
+      const admin = await seedUser("admin");
+      expect(await save(admin, form({ csatMetadataKey: "  survey_score ", csatMetadataScale: "1-10" }))).toMatchObject({ ok: true, message: "Settings saved (2 changed)." });
+      expect(await getOrganisationSettings(db())).toMatchObject({ csatMetadataKey: "survey_score", csatMetadataScale: "1-10" });
+      expect((await load(admin)).settings).toMatchObject({ csatMetadataKey: "survey_score", csatMetadataScale: "1-10" });
+      const noScale = await save(admin, form({ csatMetadataKey: "survey_score", csatMetadataScale: "" }));
+      expect(returned(noScale)).toMatchObject({ status: 422, fieldErrors: { csatMetadataScale: "Pick the scale the survey answers on." } });
+      const noKey = await save(admin, form({ csatMetadataKey: "", csatMetadataScale: "1-5" }));
+      expect(returned(noKey)).toMatchObject({ status: 422, fieldErrors: { csatMetadataKey: "Enter the metadata key that holds the answer, or choose no scale." } });
+      const unknown = await save(admin, form({ csatMetadataKey: "survey_score", csatMetadataScale: "1-3" }));
+      expect(returned(unknown)).toMatchObject({ status: 422, fieldErrors: { csatMetadataScale: "Pick the survey's scale: 1-5, 1-7, 1-10, 0-10." } });
+      // Emptied, the mapping is gone: later imports read no CSAT from metadata.
+      expect(await save(admin, form())).toMatchObject({ ok: true, message: "Settings saved (2 changed)." });
+      expect(await getOrganisationSettings(db())).toMatchObject({ csatMetadataKey: null, csatMetadataScale: null });
     });
   });
 

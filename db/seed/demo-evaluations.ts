@@ -31,7 +31,7 @@ import type { Viewer } from "../../app/modules/users/roles";
 import { ON_BEHALF_SLUG, seedDemoDisputes } from "./demo-disputes";
 import { seedDemoThreads } from "./demo-threads";
 
-type Level = "excellent" | "good" | "borderline" | "fail" | "autoFail" | "missedDisclosure";
+export type Level = "excellent" | "good" | "borderline" | "fail" | "autoFail" | "missedDisclosure";
 
 const HOUR = 3_600_000;
 const REVIEW_CONCURRENCY = 4;
@@ -66,7 +66,7 @@ export const DIP_DAYS_AGO = { from: 22, to: 38 } as const;
  * problem shows it on alternate copies (the original's history copy always), so the problem
  * recurs without swamping the agent's record; the rest follow the agent's usual rotation.
  */
-function levelOf(base: string, slug: string, agentKey: string, daysAgo: number, index: number): Level {
+export function levelOf(base: string, slug: string, agentKey: string, daysAgo: number, index: number): Level {
   if (slug === ON_BEHALF_SLUG) return "borderline"; // the chat Sam Patel disputes for Marcus Chen (demo-disputes.ts)
   const problem = levelByBase[base];
   const copyOffset = /-(\d+)d$/.exec(slug)?.[1];
@@ -126,7 +126,7 @@ const feedbackOf = (level: Level, dip: boolean) =>
   feedbackDocumentSchema.parse({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: dip ? dipFeedback : feedbackText[level] }] }] });
 
 /** The demo file a conversation reuses: its slug without the copy's suffix. */
-const baseOf = (slug: string) => slug.replace(/-(earlier|\d+d)$/, "");
+export const baseOf = (slug: string) => slug.replace(/-(earlier|\d+d)$/, "");
 
 export async function seedDemoEvaluations(db: Database, now: Date): Promise<number> {
   const viewers = await loadDemoViewers(db);

@@ -19,6 +19,9 @@ import { demoThreads } from "./demo-threads";
 import { listDisputes } from "../../app/modules/disputes/list-disputes.server";
 import { demoEmail, demoUsers, DEMO_PASSWORD } from "./demo-organisation";
 import { demoLogins, seedDemoIfEmpty, type SeedReport } from "./seed-demo";
+import { queryCustomerKpis } from "../../app/modules/reports/query-customer-kpis.server";
+import { queryCriterionCsatDifference } from "../../app/modules/reports/query-csat-difference.server";
+import { queryQuality } from "../../app/modules/reports/query-quality.server";
 
 let first: SeedReport;
 const NOW = new Date("2026-03-16T12:00:00.000Z");
@@ -175,6 +178,50 @@ describe("seedDemoIfEmpty", () => {
     expect(empathyByPeriod.dip.length).toBeGreaterThanOrEqual(3);
     expect(mean(empathyByPeriod.before)).toBeGreaterThanOrEqual(3.5);
     expect(mean(empathyByPeriod.since)).toBeGreaterThanOrEqual(3.5);
+  });
+
+  it("carries CSAT on the demo conversations (calls by the csat field, chats by the mapped metadata key) that follows what the reviews find", async () => {
+    const bySource = await sql<{ channel: string; source: string | null; n: number }>`
+      SELECT channel, csat_source AS source, count(*)::int AS n FROM interactions GROUP BY 1, 2 ORDER BY 1, 2 NULLS LAST`.execute(db());
+    // About four customers in five answer (every unhappy one).
+    expect(bySource.rows).toEqual([
+      { channel: "call", source: "field", n: 112 },
+      { channel: "call", source: null, n: 17 },
+      { channel: "chat", source: "metadata", n: 104 },
+      { channel: "chat", source: null, n: 20 },
+    ]);
+    const lead = (await loadDemoViewers(db())).get("leah.morgan") as Viewer;
+    const range = { from: "2026-01-10", to: "2026-03-16" };
+    const differences = await queryCriterionCsatDifference(db(), lead, range);
+    const of = (questionId: string) => differences.find((row) => row.questionId === questionId)?.difference;
+    // Customers feel empathy and resolution: conversations that failed them score far lower…
+    expect(differences.find((row) => row.questionId === "empathy")).toMatchObject({ failed: { n: 12 }, passed: { n: 92 }, difference: { difference: -62.5 } });
+    expect(of("empathy")?.interval.high).toBeLessThan(0);
+    expect(of("tone")?.interval.high).toBeLessThan(0);
+    // …and do not notice a skipped identity check: its interval straddles zero.
+    expect(of("verified-identity")?.interval.low).toBeLessThan(0);
+    expect(of("verified-identity")?.interval.high).toBeGreaterThan(0);
+
+    // Every team has weekly CSAT, handling time and quality across the history: trends on every page.
+    const kpis = await queryCustomerKpis(db(), lead, { ...range, groupBy: "team", period: "week" });
+    const quality = await queryQuality(db(), lead, { ...range, groupBy: "team", period: "week" });
+    const weeksWith = (points: { groupId: string | null }[]) => {
+      const counts = new Map<string, number>();
+      for (const point of points) counts.set(point.groupId ?? "", (counts.get(point.groupId ?? "") ?? 0) + 1);
+      return [...counts.values()].sort((a, b) => a - b);
+    };
+    expect(weeksWith(kpis.filter((point) => point.csatResponses >= 2))).toEqual([8, 8, 9]);
+    expect(weeksWith(quality.filter((point) => point.n >= 2))).toEqual([7, 7, 9]);
+    expect(kpis.every((point) => point.handlingSeconds !== null && point.handlingSeconds.mean > 0)).toBe(true);
+    // Marcus Chen's customers answer lower in his empathy dip than before it.
+    const marcus = (await loadDemoViewers(db())).get(DIP_AGENT) as Viewer;
+    const dip = await queryCustomerKpis(db(), lead, { groupBy: "agent", period: "month", agentId: marcus.id, from: "2026-02-06", to: "2026-02-22" });
+    const before = await queryCustomerKpis(db(), lead, { groupBy: "agent", period: "month", agentId: marcus.id, from: "2026-01-10", to: "2026-02-05" });
+    expect(dip.map((point) => [point.periodStart, point.csatResponses, point.csat?.mean])).toEqual([["2026-02-01", 10, 44.5]]);
+    expect(before.map((point) => [point.periodStart, point.csatResponses, Math.round(point.csat?.mean ?? 0)])).toEqual([
+      ["2026-01-01", 7, 86],
+      ["2026-02-01", 3, 93],
+    ]);
   });
 
   it("gives the QA lead's dispute queue three active disputes (one overdue, one in review) and two decided, the upheld one with its revision", async () => {

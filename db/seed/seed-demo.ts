@@ -12,6 +12,7 @@ import { createSamplingRule } from "../../app/modules/sampling/save-sampling-rul
 import { demoEmail, demoTeams, demoUsers, DEMO_PASSWORD } from "./demo-organisation";
 import { seedDemoEvaluations } from "./demo-evaluations";
 import { demoScorecards } from "./demo-scorecards";
+import { CSAT_METADATA_KEY, demoCsatAnswers } from "./demo-csat";
 import { seedData } from "../../app/modules/access/actor";
 
 const DEMO_DIR = path.resolve("db/seed/demo");
@@ -68,7 +69,8 @@ export async function seedDemoIfEmpty(db: Database, store: BlobStore, now = new 
   const userIds = await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("organisation")
-      .values({ id: 1, name: "Northwind Telecom", time_zone: "Europe/London", self_evaluation_enabled: true })
+      // Chats' survey rating arrives in their metadata; the organisation maps it to CSAT (demo-csat.ts).
+      .values({ id: 1, name: "Northwind Telecom", time_zone: "Europe/London", self_evaluation_enabled: true, csat_metadata_key: CSAT_METADATA_KEY, csat_metadata_scale: "0-10" })
       .onConflict((oc) => oc.column("id").doNothing())
       .execute();
     const teams = await trx
@@ -97,14 +99,17 @@ export async function seedDemoIfEmpty(db: Database, store: BlobStore, now = new 
   const manifest = manifestSchema.parse(JSON.parse(await fs.readFile(path.join(DEMO_DIR, "manifest.json"), "utf8")));
   const files = await readDemoFiles(manifest);
   const entries = demoConversations(manifest);
+  const csat = demoCsatAnswers(
+    entries.map((entry) => ({ slug: entry.slug, agent: entry.agent, channel: entry.channel, startedAt: startOf(entry, now) })),
+    now,
+  );
   // Ingest is storage-bound (each call writes its recording and transcript objects): a few at
   // a time. Every result depends on its entry alone, so the order they finish in does not matter.
   const results = await mapLimit(entries, INGEST_CONCURRENCY, async (entry) => {
     const agentId = userIds.get(entry.agent);
     if (!agentId) throw new Error(`Demo manifest names unknown agent ${entry.agent}`);
-    const startedAt = new Date(now);
-    startedAt.setUTCDate(startedAt.getUTCDate() - entry.daysAgo);
-    startedAt.setUTCHours(entry.hour, (entry.slug.length * 7) % 60, 0, 0);
+    const startedAt = startOf(entry, now);
+    const answer = csat.get(entry.slug) ?? null;
     const { transcript: transcriptJson, recording } = files.get(entry.base) as DemoFiles;
     const transcript = transcriptSchema.parse(shiftChatTimes(transcriptJson, startedAt));
     return ingestInteraction(db, store, {
@@ -116,7 +121,9 @@ export async function seedDemoIfEmpty(db: Database, store: BlobStore, now = new 
       direction: entry.direction,
       queue: entry.queue,
       tags: entry.tags,
-      metadata: { summary: entry.summary },
+      // Calls: the post-call survey in the import's csat field; chats: the widget's rating in metadata.
+      metadata: { summary: entry.summary, ...(entry.channel === "chat" && answer !== null ? { [CSAT_METADATA_KEY]: answer } : {}) },
+      csat: entry.channel === "call" && answer !== null ? { score: answer, scale: "1-5" } : null,
       customerName: entry.customerName,
       transcript,
       recording: recording ? { body: recording } : undefined,
@@ -184,6 +191,13 @@ export function demoConversations(manifest: readonly ManifestEntry[]): DemoConve
     ),
   );
   return [...originals, ...earlier, ...copies];
+}
+
+function startOf(entry: DemoConversation, now: Date): Date {
+  const startedAt = new Date(now);
+  startedAt.setUTCDate(startedAt.getUTCDate() - entry.daysAgo);
+  startedAt.setUTCHours(entry.hour, (entry.slug.length * 7) % 60, 0, 0);
+  return startedAt;
 }
 
 interface DemoFiles {

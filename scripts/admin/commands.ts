@@ -94,6 +94,7 @@ async function dispatch(db: Database, command: RunnableCommand, io: Io): Promise
     case "rollups rebuild": {
       const outcome = await rebuildRollups(db, adminCommandLine);
       io.out(`Rebuilt the report roll-ups from ${outcome.evaluations} evaluations and ${outcome.questionRows} question results in ${(outcome.ms / 1000).toFixed(1)} s.`);
+      io.out(`CSAT re-read from metadata with the current mapping: ${outcome.csatChanged} conversations changed.`);
       return;
     }
   }

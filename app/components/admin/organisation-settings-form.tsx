@@ -6,6 +6,7 @@ import {
   MAX_ACKNOWLEDGEMENT_DAYS,
   MIN_ACKNOWLEDGEMENT_DAYS,
 } from "../../modules/feedback/acknowledgement-rule";
+import { csatScales } from "../../modules/interactions/csat";
 import { isoWeekdays, type OrganisationSettings } from "../../modules/organisation/organisation-settings";
 import { CsrfField } from "../csrf-field";
 import { FieldError } from "../field-error";
@@ -144,6 +145,30 @@ export function OrganisationSettingsForm({ settings, arbiterIds, arbiterCandidat
           empty="No active QA specialists or supervisors yet."
           noneLabel="Nobody besides the QA leads"
         />
+      </fieldset>
+      <fieldset className="rule-form__group">
+        <legend>Customer satisfaction</legend>
+        <p className="field__hint" id="csat-hint">
+          Imports that carry the survey answer in their metadata: name the key and the survey’s scale. An import’s own <code>csat</code> field wins. A change applies to later imports;{" "}
+          <code>npm run admin -- rollups rebuild</code> re-reads the earlier ones.
+        </p>
+        <div className="field">
+          <label htmlFor="csatMetadataKey">Metadata key holding the CSAT answer (optional)</label>
+          <input id="csatMetadataKey" name="csatMetadataKey" type="text" maxLength={100} defaultValue={settings.csatMetadataKey ?? ""} aria-invalid={error("csatMetadataKey") ? true : undefined} aria-describedby={error("csatMetadataKey") ? "csatMetadataKey-error" : "csat-hint"} />
+          <FieldError id="csatMetadataKey-error" message={error("csatMetadataKey")} />
+        </div>
+        <div className="field">
+          <label htmlFor="csatMetadataScale">Its scale</label>
+          <select id="csatMetadataScale" name="csatMetadataScale" defaultValue={settings.csatMetadataScale ?? ""} aria-invalid={error("csatMetadataScale") ? true : undefined} aria-describedby={error("csatMetadataScale") ? "csatMetadataScale-error" : undefined}>
+            <option value="">No mapping</option>
+            {csatScales.map((scale) => (
+              <option key={scale} value={scale}>
+                {scale.replace("-", " to ")}
+              </option>
+            ))}
+          </select>
+          <FieldError id="csatMetadataScale-error" message={error("csatMetadataScale")} />
+        </div>
       </fieldset>
       <div>
         <button type="submit" className="button button--primary" disabled={saving}>

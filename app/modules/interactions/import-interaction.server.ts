@@ -59,6 +59,7 @@ export async function importInteraction(
     queue: request.queue ?? null,
     tags: request.tags,
     metadata: request.metadata,
+    csat: request.csat ?? null,
     customerName: request.customerName ?? transcript.speakers.find((speaker) => speaker.role === "customer")?.name ?? null,
     transcript,
     warnings,

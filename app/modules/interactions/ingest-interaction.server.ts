@@ -12,6 +12,8 @@ import { transcriptPlainText, type Transcript } from "../transcripts/transcript"
 import { detectAudioType, SNIFF_BYTES } from "../recordings/detect-audio-type";
 import { OGG_TAIL_BYTES } from "../recordings/compressed-duration";
 import { headerDurationMs } from "../recordings/header-duration";
+import { csatFromMetadata, type Csat } from "./csat";
+import { getCsatMapping } from "../organisation/get-organisation-settings.server";
 import { sniffRecordingStream, verifyRecordingObject, type VerifiedRecording } from "./verify-recording.server";
 
 /** A recording given with the request (seed, bulk import) or uploaded beforehand (page, API). */
@@ -30,6 +32,8 @@ export interface IngestInput {
   queue?: string | null;
   tags?: string[];
   metadata?: Record<string, unknown>;
+  /** The customer's survey answer, given with the import; without it, the metadata key the organisation maps is read. */
+  csat?: Csat | null;
   customerName?: string | null;
   transcript: Transcript;
   /** What the transcript import skipped or guessed, kept with the interaction and shown on its page. */
@@ -57,6 +61,8 @@ export type IngestResult =
  * whose objects the sweep job deletes.
  */
 export async function ingestInteraction(db: Database, store: BlobStore, input: IngestInput): Promise<IngestResult> {
+  // Checked before anything is written: a survey answer that does not fit its scale refuses the import.
+  const csat = await resolveCsat(db, input);
   const upload = input.recording && "uploadId" in input.recording ? await claimRecordingUpload(db, input.recording) : null;
 
   const existing = await findBySourceId(db, input.source, input.externalId);
@@ -95,6 +101,9 @@ export async function ingestInteraction(db: Database, store: BlobStore, input: I
           queue: input.queue ?? null,
           tags: input.tags ?? [],
           metadata: JSON.stringify(input.metadata ?? {}),
+          csat_score: csat?.score ?? null,
+          csat_scale: csat?.scale ?? null,
+          csat_source: csat?.source ?? null,
           customer_name: input.customerName ?? null,
           recording_key: recording?.key ?? null,
           recording_content_type: recording?.contentType ?? null,
@@ -127,6 +136,17 @@ export async function ingestInteraction(db: Database, store: BlobStore, input: I
     if (winner) return { status: "duplicate", id: winner };
     throw error;
   }
+}
+
+/**
+ * The import's `csat` field wins; otherwise the metadata key the organisation maps now (a changed
+ * mapping applies to later imports; `rollups rebuild` re-reads the earlier ones).
+ */
+async function resolveCsat(db: Database, input: IngestInput): Promise<(Csat & { source: "field" | "metadata" }) | null> {
+  if (input.csat) return { ...input.csat, source: "field" };
+  const found = csatFromMetadata(input.metadata ?? {}, await getCsatMapping(db));
+  if (found.kind === "invalid") throw new DomainError("invalid", found.message, { metadata: found.message });
+  return found.kind === "score" ? { ...found.csat, source: "metadata" } : null;
 }
 
 async function loadAgent(db: Database, agentId: string): Promise<{ id: string; teamId: string | null }> {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { textEncodings } from "../transcripts/text";
 import { transcriptFormats } from "../transcripts/types";
 import { MAX_CALL_MS } from "../transcripts/transcript";
+import { csatFieldSchema } from "./csat";
 
 /**
  * Base64 as `base64` prints it (line breaks allowed). Checked character by character
@@ -71,6 +72,7 @@ export const ingestRequestSchema = z
       .max(50)
       .default([]),
     metadata: z.record(z.string(), z.unknown()).default({}),
+    csat: csatFieldSchema.optional(),
     customerName: z.string().trim().min(1).max(200).meta(notBlank).nullish(),
     transcript: z
       .object({

@@ -5,6 +5,7 @@
  */
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
+import { isCsatScale, type CsatMapping } from "../interactions/csat";
 import { defaultOrganisationSettings, type OrganisationSettings } from "./organisation-settings";
 
 export interface OrganisationSettingsWithZone extends OrganisationSettings {
@@ -28,6 +29,8 @@ export async function getOrganisationSettings(db: Database): Promise<Organisatio
       "default_acknowledgement",
       "default_acknowledgement_days",
       "email_from",
+      "csat_metadata_key",
+      "csat_metadata_scale",
     ])
     .where("id", "=", 1)
     .executeTakeFirst();
@@ -45,7 +48,16 @@ export async function getOrganisationSettings(db: Database): Promise<Organisatio
     defaultAcknowledgement: row.default_acknowledgement as OrganisationSettings["defaultAcknowledgement"],
     defaultAcknowledgementDays: row.default_acknowledgement_days,
     emailFrom: row.email_from,
+    csatMetadataKey: row.csat_metadata_key,
+    csatMetadataScale: isCsatScale(row.csat_metadata_scale) ? row.csat_metadata_scale : null,
   };
+}
+
+/** The metadata key the organisation reads CSAT from at import, and its scale; null when none is mapped. */
+export async function getCsatMapping(db: Database): Promise<CsatMapping | null> {
+  const row = await db.selectFrom("organisation").select(["csat_metadata_key", "csat_metadata_scale"]).where("id", "=", 1).executeTakeFirst();
+  if (!row?.csat_metadata_key || !isCsatScale(row.csat_metadata_scale)) return null;
+  return { key: row.csat_metadata_key, scale: row.csat_metadata_scale };
 }
 
 /** The users an organisation named as arbiters besides its QA leads. */

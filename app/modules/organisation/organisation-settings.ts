@@ -5,6 +5,7 @@
  * script can store a value the other refuses.
  */
 import { z } from "zod";
+import { csatScales } from "../interactions/csat";
 import { acknowledgementModes, MAX_ACKNOWLEDGEMENT_DAYS, MIN_ACKNOWLEDGEMENT_DAYS } from "../feedback/acknowledgement-rule";
 
 /** ISO weekdays: 1 = Monday … 7 = Sunday (date-fns `getISODay`). */
@@ -34,11 +35,16 @@ export const organisationSettingsSchema = z
     defaultAcknowledgement: z.enum(acknowledgementModes),
     defaultAcknowledgementDays: z.int().min(MIN_ACKNOWLEDGEMENT_DAYS, `At least ${MIN_ACKNOWLEDGEMENT_DAYS} day.`).max(MAX_ACKNOWLEDGEMENT_DAYS, `At most ${MAX_ACKNOWLEDGEMENT_DAYS} days.`).nullable(),
     emailFrom: z.email("Use an address such as qa@example.com.").max(200).nullable(),
+    /** The metadata key an import's CSAT answer is read from (issue 14 §8), and its scale. */
+    csatMetadataKey: z.string().trim().min(1, "Enter the metadata key, or leave it empty.").max(100, "Keep the key under 100 characters.").nullable(),
+    csatMetadataScale: z.enum(csatScales, { error: `Pick the survey's scale: ${csatScales.join(", ")}.` }).nullable(),
   })
   .refine((s) => (s.defaultAcknowledgement === "required") === (s.defaultAcknowledgementDays !== null), {
     path: ["defaultAcknowledgementDays"],
     error: "Give the number of days when acknowledgement is required, and only then.",
-  });
+  })
+  .refine((s) => s.csatMetadataKey === null || s.csatMetadataScale !== null, { path: ["csatMetadataScale"], error: "Pick the scale the survey answers on." })
+  .refine((s) => s.csatMetadataScale === null || s.csatMetadataKey !== null, { path: ["csatMetadataKey"], error: "Enter the metadata key that holds the answer, or choose no scale." });
 
 export type OrganisationSettings = z.output<typeof organisationSettingsSchema>;
 
@@ -60,4 +66,6 @@ export const defaultOrganisationSettings: OrganisationSettings = {
   defaultAcknowledgement: "none",
   defaultAcknowledgementDays: null,
   emailFrom: null,
+  csatMetadataKey: null,
+  csatMetadataScale: null,
 };

@@ -42,6 +42,8 @@ const formFields = z.object({
   // Only asked for with "required": otherwise whatever the hidden field holds is dropped.
   defaultAcknowledgementDays: z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? Number(value) : null), z.number().nullable()),
   emailFrom: z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : null), z.string().nullable()),
+  csatMetadataKey: z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : null), z.string().nullable()),
+  csatMetadataScale: z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : null), z.string().nullable()),
   arbiterIds: z.preprocess(nonEmptyList, z.array(z.uuid("Pick arbiters from the list."))),
 });
 

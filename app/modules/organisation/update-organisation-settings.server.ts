@@ -54,6 +54,8 @@ export async function updateOrganisationSettings(db: Database, viewer: Viewer, i
         default_acknowledgement: after.defaultAcknowledgement,
         default_acknowledgement_days: after.defaultAcknowledgementDays,
         email_from: after.emailFrom,
+        csat_metadata_key: after.csatMetadataKey,
+        csat_metadata_scale: after.csatMetadataScale,
       })
       .where("id", "=", 1)
       .execute();

@@ -4,6 +4,8 @@
  * team, channel and queue, and the organisation's time zone as they are now. The answer to a
  * changed time zone, a conversation moved to another team, or any doubt about the incremental
  * upkeep, which must agree with it exactly (the property test in rollups.server.test.ts).
+ * First it re-reads CSAT from metadata with the organisation's current mapping, and it rebuilds
+ * the customer roll-ups too (docs/decisions/0029).
  * One transaction; the roll-ups are locked whole meanwhile, so submits wait rather than
  * write into a half-built table.
  */
@@ -12,10 +14,13 @@ import type { Database } from "../../lib/db.server";
 import type { Actor } from "../access/actor";
 import { assertCan } from "../access/refusals";
 import { recordAudit } from "../audit/record-audit.server";
+import { rederiveCsatFromMetadata } from "../interactions/rederive-csat.server";
 
 export interface RebuildOutcome {
   evaluations: number;
   questionRows: number;
+  /** Conversations whose CSAT the metadata mapping, re-read, set, changed or cleared. */
+  csatChanged: number;
   ms: number;
 }
 
@@ -23,11 +28,13 @@ export async function rebuildRollups(db: Database, actor: Actor, clock: () => nu
   assertCan(actor, "settings:manage", "Only admins rebuild the report roll-ups.");
   return db.transaction().execute(async (trx) => {
     const started = clock();
+    const csatChanged = await rederiveCsatFromMetadata(trx);
     await sql`SELECT report_rebuild()`.execute(trx);
+    await sql`SELECT customer_rollup_rebuild()`.execute(trx);
     const counts = await sql<{ evaluations: number; question_rows: number }>`
       SELECT (SELECT count(*) FROM report_evaluations)::int AS evaluations, (SELECT count(*) FROM report_question_results)::int AS question_rows`.execute(trx);
     const row = counts.rows[0] ?? { evaluations: 0, question_rows: 0 };
-    const outcome = { evaluations: row.evaluations, questionRows: row.question_rows, ms: Math.round(clock() - started) };
+    const outcome = { evaluations: row.evaluations, questionRows: row.question_rows, csatChanged, ms: Math.round(clock() - started) };
     await recordAudit(trx, { actorId: actor, action: "rollups.rebuild", entityType: "rollups", entityId: "all", after: outcome });
     return outcome;
   });
