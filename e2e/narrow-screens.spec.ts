@@ -191,6 +191,7 @@ test("at 390 px the Criteria and Reviewers reports and a QA specialist's home fi
   test.setTimeout(90_000);
   const w = await criteriaWorld("2026-11");
   const filters = `period=month&from=2026-11-01&to=2026-11-30&scorecard=${w.support.id}`;
+  await page.setViewportSize({ width: WIDTH, height: 844 });
   await loginAs(page, w.lena);
   const widths: Record<string, number> = {};
   for (const path of [`/reports/criteria?${filters}`, `/reports/reviewers?${filters}`]) {
