@@ -14,6 +14,7 @@ import { createCoachingPlan } from "../app/modules/coaching/create-plan.server";
 import { scorecardCriteria } from "../app/modules/coaching/scorecard-criteria.server";
 import { createWebhook } from "../app/modules/webhooks/create-webhook.server";
 import { demoScorecards } from "../db/seed/demo-scorecards";
+import { criteriaWorld } from "../test/criteria-fixtures";
 import { seedConversation } from "../test/conversation-factories";
 import { seedScorecard, seedTeam } from "../test/factories";
 import { seedApiToken, seedAssignment, seedCorrection, seedEvaluation, seedSamplingRule, seedSamplingRun, seedVoid } from "../test/review-factories";
@@ -254,5 +255,20 @@ test.describe("accessibility (axe, WCAG 2 A/AA)", () => {
     await loginAs(page, agent);
     await check(page, "/my/coaching", "My coaching");
     await check(page, `/coaching/plans/${plan.id}`, "Answer chats sooner");
+  });
+  test("the Criteria and Reviewers reports, and a QA specialist's home with their queue and output", async ({ page }) => {
+    test.setTimeout(90_000);
+    const w = await criteriaWorld("2026-11");
+    const filters = `period=month&from=2026-11-01&to=2026-11-30&scorecard=${w.support.id}`;
+    await loginAs(page, w.lena);
+    await check(page, `/reports/criteria?${filters}`, "Reports");
+    await expect(page.getByRole("table", { name: /^Criteria, worst first/ }).locator("tbody tr")).toHaveCount(4);
+    await check(page, `/reports/criteria?period=month&from=2026-11-30&to=2026-11-01`, "Reports");
+    await check(page, `/reports/reviewers?${filters}`, "Reports");
+    await page.context().clearCookies();
+    await loginAs(page, w.quinn);
+    await check(page, "/", /^Hello, /);
+    await expect(page.getByRole("heading", { name: "Your output" })).toBeVisible();
+    await check(page, `/reports/reviewers?${filters}`, "Reports");
   });
 });

@@ -8,6 +8,7 @@ import { addEvidence } from "../app/modules/coaching/add-evidence.server";
 import { createCoachingPlan } from "../app/modules/coaching/create-plan.server";
 import { scorecardCriteria } from "../app/modules/coaching/scorecard-criteria.server";
 import { seedConversation } from "../test/conversation-factories";
+import { criteriaWorld } from "../test/criteria-fixtures";
 import { reviewDefinition } from "../test/evaluation-fixtures";
 import { seedScorecard, seedTeam, TEST_PASSWORD } from "../test/factories";
 import { seedApiToken, seedEvaluation } from "../test/review-factories";
@@ -184,4 +185,25 @@ test("at 390 px the team coaching page, a new plan, a plan and My coaching fit t
   await waitForHydration(page);
   widths["/my/coaching"] = await pageWidth(page);
   expect(widths).toEqual({ "/coaching": WIDTH, [`/coaching/plans/new?agent=${agent.id}`]: WIDTH, [`/coaching/plans/${plan.id}`]: WIDTH, "/my/coaching": WIDTH });
+});
+
+test("at 390 px the Criteria and Reviewers reports and a QA specialist's home fit the screen (their tables scroll inside)", async ({ page }) => {
+  test.setTimeout(90_000);
+  const w = await criteriaWorld("2026-11");
+  const filters = `period=month&from=2026-11-01&to=2026-11-30&scorecard=${w.support.id}`;
+  await page.setViewportSize({ width: WIDTH, height: 844 });
+  await loginAs(page, w.lena);
+  const widths: Record<string, number> = {};
+  for (const path of [`/reports/criteria?${filters}`, `/reports/reviewers?${filters}`]) {
+    await page.goto(path);
+    await waitForHydration(page);
+    widths[path] = await pageWidth(page);
+  }
+  await page.context().clearCookies();
+  await loginAs(page, w.quinn);
+  await page.goto("/");
+  await waitForHydration(page);
+  await expect(page.getByRole("heading", { name: "Your queue" })).toBeVisible();
+  widths["/"] = await pageWidth(page);
+  expect(widths).toEqual({ [`/reports/criteria?${filters}`]: WIDTH, [`/reports/reviewers?${filters}`]: WIDTH, "/": WIDTH });
 });

@@ -15,6 +15,8 @@ import { countInteractionsSince, listInteractions } from "../modules/interaction
 import { countUsers } from "../modules/users/count-users.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 import { can } from "../modules/access/permissions";
+import { QaHome } from "../components/home/qa-home";
+import { loadQaHome } from "../modules/reports/qa-home.server";
 import { roleLabels } from "../modules/users/roles";
 
 export const meta: MetaFunction = () => [{ title: "Home · Parley" }];
@@ -28,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const monthAgo = new Date(Date.now() - 30 * 24 * 3600 * 1000);
   const organisation = await getOrganisation(db());
   const tz = organisation.timeZone;
-  const [week, month, recent, people, feedback, waiting, leadHome] = await Promise.all([
+  const [week, month, recent, people, feedback, waiting, leadHome, qaHome] = await Promise.all([
     countInteractionsSince(db(), viewer, weekAgo),
     countInteractionsSince(db(), viewer, monthAgo),
     listInteractions(db(), viewer, { limit: 5 }),
@@ -38,6 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     viewer.role === "agent" ? countMyWaitingFeedback(db(), viewer, now, tz) : null,
     // A lead's (and an admin's) home leads to the overview and the overdue work (issue 14 §3).
     viewer.role === "qa_lead" || viewer.role === "admin" ? loadLeadHome(db(), viewer, { now, timeZone: tz }) : null,
+    // A QA specialist's home leads with their queue and their output.
+    viewer.role === "qa" ? loadQaHome(db(), viewer, now, tz) : null,
   ]);
   const scores = await listScoreBadges(db(), viewer, recent.items.map((item) => item.id));
   return {
@@ -55,6 +59,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       score: scores[item.id] ?? null,
     })),
     leadHome,
+    qaHome,
+    timeZone: tz,
     feedback: feedback
       ? { items: feedback.items.map((item) => feedbackRowView(item, tz)), waiting: waiting ?? { awaiting: 0, overdue: 0 } }
       : null,
@@ -84,6 +90,7 @@ export default function Home() {
       </div>
       {data.feedback ? <LatestFeedback feedback={data.feedback} /> : null}
       {data.leadHome ? <LeadHome home={data.leadHome} /> : null}
+      {data.qaHome ? <QaHome home={data.qaHome} timeZone={data.timeZone} /> : null}
       <section aria-labelledby="numbers-title" className="stats">
         <h2 id="numbers-title" className="visually-hidden">
           At a glance

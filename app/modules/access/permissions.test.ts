@@ -42,6 +42,7 @@ describe("can", () => {
       "calibration:run",
       "coaching:manage",
       "reports:view",
+      "reports:reviewers",
     ]);
   });
 

@@ -37,6 +37,7 @@ const described = {
   "calibration:run": "Create and close calibration sessions.",
   "coaching:manage": "Own coaching plans and one-on-one sessions.",
   "reports:view": "Read reports and roll-ups, each within the viewer's scope.",
+  "reports:reviewers": "Read every reviewer's output, handling time, leniency against peers and overturn rate (QA specialists see only their own row).",
 } as const;
 
 export type Permission = keyof typeof described;
@@ -67,6 +68,7 @@ export const grants: Record<Role, readonly Permission[]> = {
     "calibration:run",
     "coaching:manage",
     "reports:view",
+    "reports:reviewers",
   ],
   qa: ["api-tokens:hold", "interactions:view", "interactions:view-all", "reviews:work", "evaluations:see-hidden-answers", "reports:view"],
   supervisor: ["api-tokens:hold", "interactions:view", "evaluations:see-hidden-answers", "acknowledgements:oversee", "disputes:raise", "disputes:endorse", "coaching:manage", "reports:view"],

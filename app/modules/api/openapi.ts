@@ -23,6 +23,7 @@ import {
 } from "./dispute-api.schema";
 import { acknowledgeRequestSchema, acknowledgeResultSchema, evaluationDetailSchema, evaluationListQuerySchema, evaluationListSchema } from "./evaluation-api.schema";
 import { jsonSchemaOf, type JsonSchema } from "./json-schema";
+import { reportPaths, reportSchemas } from "./report-openapi";
 import { TRANSCRIPT_SCHEMA_PATH, transcriptJsonSchema } from "./transcript-json-schema";
 
 /**
@@ -99,7 +100,8 @@ export function openApiDocument(serverUrl = "/api/v1") {
       title: "Parley API",
       version: "1.0.0",
       description:
-        "Import interactions (calls, chats, emails) into Parley and read them back; read evaluations, acknowledge, comment on and dispute them; list and decide disputes. " +
+        "Import interactions (calls, chats, emails) into Parley and read them back; read evaluations, acknowledge, comment on and dispute them; list and decide disputes; " +
+        "read the quality, criteria and reviewers reports. " +
         "Authenticate with an API token " +
         "(Settings → API tokens) as `Authorization: Bearer prl_…`. Every error answers `{ error: { code, message, fields? } }`. " +
         "See docs/api.md for the recording upload flow. The canonical transcript format is the `Transcript` schema below, " +
@@ -241,6 +243,7 @@ export function openApiDocument(serverUrl = "/api/v1") {
           responses: { "201": json(ref("DecisionResult"), "Decided"), ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
         },
       },
+      ...reportPaths({ ref, json, errors, queryParameters }),
       "/schemas/transcript.json": {
         get: {
           operationId: "transcriptSchema",
@@ -289,6 +292,7 @@ export function openApiDocument(serverUrl = "/api/v1") {
         DisputeList: jsonSchemaOf(disputeListSchema, "output"),
         DecideDisputeRequest: jsonSchemaOf(decideDisputeRequestSchema, "input"),
         DecisionResult: jsonSchemaOf(decisionResultSchema, "output"),
+        ...reportSchemas(),
         Error: jsonSchemaOf(errorResponseSchema, "output"),
       },
     },
