@@ -75,7 +75,11 @@ async function agentNames(db: Database, teamId: string, withFigures: readonly st
 
 export async function getTeamReport(db: Database, viewer: Viewer, input: Omit<TeamReportInput, "teamId"> & { teamId?: string | undefined }): Promise<TeamReport> {
   assertCan(viewer, "reports:view");
-  if (interactionScope(viewer).kind === "own") throw forbidden("Agents see their own card, not the team page.");
+  if (interactionScope(viewer).kind === "own") {
+    // Not visible comes first (a guessed team answers as a missing one); their own team is refused.
+    if (input.teamId !== undefined && !viewer.teamIds.includes(input.teamId)) throw notFound("Team");
+    throw forbidden("Agents see their own card, not the team page.");
+  }
   const teams = await reportTeamsFor(db, viewer);
   if (input.teamId === undefined && teams.length === 0) return { team: null, teams, filters: { ...input, teamId: undefined }, teamFigures: null, agents: [] };
   const team = input.teamId === undefined ? teams[0] : teams.find((candidate) => candidate.id === input.teamId);
