@@ -17,15 +17,14 @@ import { listDisputes } from "../disputes/list-disputes.server";
 import type { DisputeState } from "../disputes/dispute-states";
 import type { Viewer } from "../users/roles";
 import { byScorecardOrder, criterionLabels, type CriterionLabel } from "./criterion-labels.server";
-import { NARROW_TO_POINTS, type TrendPoint } from "./get-team-report.server";
+import type { TrendPoint } from "./get-team-report.server";
+import { NARROW_TO_POINTS, TEAM_MEAN_MIN_N } from "./narrowing";
 import { queryQuality } from "./query-quality.server";
 import { queryQuestionTotals, queryScoreTotals, type RangeFilters, type TotalsScope } from "./query-range-totals.server";
 import { reportTeamsFor, type ReportTeam } from "./report-teams.server";
 import { moreReviewsNeeded, type Interval, type MeanEstimate, type RateEstimate } from "./statistics";
 import { compareCriteria, weakestCriteria, type CriterionComparison } from "./weakest-criteria";
 
-/** The fewest evaluations a team mean shown to an agent may rest on (issue 14 §3). */
-export const TEAM_MEAN_MIN_N = 5;
 export const RECENT_EVALUATIONS = 10;
 export const RECENT_DISPUTES = 10;
 
@@ -60,7 +59,7 @@ export interface AgentCard {
   trend: CardTrendPoint[];
   criteria: CardCriterion[];
   weakest: CardCriterion[];
-  recent: { evaluationId: string; conversationAt: Date; scorecardName: string; score: number | null; passed: boolean; released: boolean }[];
+  recent: { evaluationId: string; conversationAt: Date; scorecardName: string; score: number | null; passed: boolean; autoFailed: boolean; released: boolean }[];
   disputes: { id: string; evaluationId: string; state: DisputeState; raisedAt: Date; questionCount: number }[];
 }
 
@@ -127,7 +126,7 @@ async function recentEvaluations(db: Database, viewer: Viewer, input: AgentCardI
   let query = db
     .selectFrom("report_evaluations as s")
     .innerJoin("scorecards", "scorecards.id", "s.scorecard_id")
-    .select(["s.evaluation_id", "s.conversation_at", "scorecards.name", "s.score", "s.passed", "s.released"])
+    .select(["s.evaluation_id", "s.conversation_at", "scorecards.name", "s.score", "s.passed", "s.auto_failed", "s.released"])
     .where(reportRowsVisibleTo(viewer, "s"))
     .where("s.agent_id", "=", input.agentId)
     .where(sql<boolean>`${day} BETWEEN ${input.from}::date AND ${input.to}::date`);
@@ -142,6 +141,7 @@ async function recentEvaluations(db: Database, viewer: Viewer, input: AgentCardI
     scorecardName: row.name,
     score: row.score === null ? null : Number(row.score),
     passed: row.passed,
+    autoFailed: row.auto_failed,
     released: row.released,
   }));
 }

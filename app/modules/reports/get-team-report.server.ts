@@ -15,13 +15,12 @@ import type { Viewer } from "../users/roles";
 import { criterionLabels, type CriterionLabel } from "./criterion-labels.server";
 import { queryQuality } from "./query-quality.server";
 import { queryQuestionTotals, queryScoreTotals, type RangeFilters, type ScoreTotals } from "./query-range-totals.server";
+import { NARROW_TO_POINTS } from "./narrowing";
 import { rankRanges, type RankRange } from "./rank-ranges";
 import { reportTeamsFor, type ReportTeam } from "./report-teams.server";
 import { moreReviewsNeeded, type MeanEstimate, type RateEstimate } from "./statistics";
 import { compareCriteria, weakestCriteria, type CriterionComparison } from "./weakest-criteria";
 
-/** The half-width "N more reviews would narrow this to ±5 points" aims at. */
-export const NARROW_TO_POINTS = 5;
 
 export type TeamReportInput = Omit<RangeFilters, "agentId">;
 
