@@ -92,6 +92,90 @@ export interface AuditLog {
   id: Generated<number>;
 }
 
+export interface CoachingActionItems {
+  agent_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  done_at: Timestamp | null;
+  done_by: string | null;
+  due_on: Timestamp | null;
+  id: Generated<string>;
+  owner: string;
+  session_id: string;
+  text: string;
+}
+
+export interface CoachingEvidence {
+  added_by: string;
+  annotation_id: string | null;
+  created_at: Generated<Timestamp>;
+  evaluation_id: string;
+  id: Generated<string>;
+  kind: string;
+  note: Generated<string>;
+  plan_id: string;
+}
+
+export interface CoachingPlanCriteria {
+  baseline_high: number | null;
+  baseline_low: number | null;
+  baseline_mean: number | null;
+  baseline_n: number;
+  plan_id: string;
+  position: number;
+  prompt: string;
+  question_id: string;
+  question_key: string;
+  suggestion_reason: string | null;
+  target: number;
+}
+
+export interface CoachingPlans {
+  acknowledged_at: Timestamp | null;
+  agent_id: string;
+  baseline_from: Timestamp;
+  baseline_to: Timestamp;
+  cancel_reason: string | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  due_on: Timestamp;
+  id: Generated<string>;
+  owner_id: string;
+  scorecard_id: string;
+  status: Generated<string>;
+  team_id: string | null;
+  title: string;
+}
+
+export interface CoachingSessionNotes {
+  body: Json;
+  revision: Generated<number>;
+  session_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string;
+  visibility: string;
+}
+
+export interface CoachingSessions {
+  acknowledged_at: Timestamp | null;
+  acknowledgement_comment: string | null;
+  agenda: Generated<Json>;
+  agent_id: string;
+  coach_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  duration_minutes: number;
+  id: Generated<string>;
+  plan_id: string | null;
+  reminded_at: Timestamp | null;
+  starts_at: Timestamp;
+  state: Generated<string>;
+  state_changed_at: Timestamp | null;
+  team_id: string | null;
+}
+
 export interface DisputeArbiters {
   added_at: Generated<Timestamp>;
   added_by: string | null;
@@ -464,8 +548,10 @@ export interface RollupTeamDaily {
 
 export interface SamplingRules {
   active: Generated<boolean>;
+  coaching_plan_id: string | null;
   created_at: Generated<Timestamp>;
   created_by: string | null;
+  ends_at: Timestamp | null;
   id: Generated<string>;
   name: string;
   next_run_at: Timestamp | null;
@@ -631,6 +717,12 @@ export interface DB {
   api_tokens: ApiTokens;
   assignments: Assignments;
   audit_log: AuditLog;
+  coaching_action_items: CoachingActionItems;
+  coaching_evidence: CoachingEvidence;
+  coaching_plan_criteria: CoachingPlanCriteria;
+  coaching_plans: CoachingPlans;
+  coaching_session_notes: CoachingSessionNotes;
+  coaching_sessions: CoachingSessions;
   dispute_arbiters: DisputeArbiters;
   dispute_question_outcomes: DisputeQuestionOutcomes;
   dispute_questions: DisputeQuestions;

@@ -9,6 +9,9 @@
  */
 import type { Page } from "@playwright/test";
 import { db } from "../app/lib/db.server";
+import { addEvidence } from "../app/modules/coaching/add-evidence.server";
+import { createCoachingPlan } from "../app/modules/coaching/create-plan.server";
+import { scorecardCriteria } from "../app/modules/coaching/scorecard-criteria.server";
 import { createWebhook } from "../app/modules/webhooks/create-webhook.server";
 import { demoScorecards } from "../db/seed/demo-scorecards";
 import { seedConversation } from "../test/conversation-factories";
@@ -228,5 +231,28 @@ test.describe("accessibility (axe, WCAG 2 A/AA)", () => {
     await check(page, `/admin/webhooks/${webhook.id}`, "https://93.184.216.34/parley");
     await check(page, "/settings/api-tokens", "API tokens");
     await check(page, `/interactions?team=${team.id}`, "Interactions");
+  });
+  test("coaching pages: the team coaching page, a new plan, a plan with its cancel dialog, and the agent's My coaching and plan", async ({ page }) => {
+    const { supervisor, agent, chatScorecard, evaluation } = workplace;
+    const criteria = (await scorecardCriteria(db(), chatScorecard.id))!.criteria;
+    const plan = await createCoachingPlan(
+      db(),
+      supervisor,
+      { agentId: agent.id, scorecardId: chatScorecard.id, title: "Answer chats sooner", dueOn: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10), criteria: [{ questionKey: criteria[0]!.questionKey, target: 90 }] },
+      new Date(),
+    );
+    await addEvidence(db(), supervisor, plan.id, { evaluationId: evaluation.id, kind: "strength", note: "Quick and kind" }, new Date());
+    await loginAs(page, supervisor);
+    await check(page, "/coaching", "Coaching");
+    await check(page, `/coaching/plans/new?agent=${agent.id}`, `New coaching plan for ${agent.name}`);
+    await check(page, `/coaching/plans/${plan.id}`, "Answer chats sooner");
+    await waitForHydration(page);
+    await page.getByRole("button", { name: "Cancel the plan…" }).click();
+    await expect(page.getByRole("dialog", { name: "Cancel this plan?" })).toBeVisible();
+    await expectNoSeriousViolations(page, "the cancel dialog");
+    await page.context().clearCookies();
+    await loginAs(page, agent);
+    await check(page, "/my/coaching", "My coaching");
+    await check(page, `/coaching/plans/${plan.id}`, "Answer chats sooner");
   });
 });

@@ -4,6 +4,9 @@ import { evaluationInputSchema } from "../app/modules/evaluations/evaluation-inp
 import { openEvaluation } from "../app/modules/evaluations/open-evaluation.server";
 import { submitEvaluation } from "../app/modules/evaluations/submit-evaluation.server";
 import { db } from "../app/lib/db.server";
+import { addEvidence } from "../app/modules/coaching/add-evidence.server";
+import { createCoachingPlan } from "../app/modules/coaching/create-plan.server";
+import { scorecardCriteria } from "../app/modules/coaching/scorecard-criteria.server";
 import { seedConversation } from "../test/conversation-factories";
 import { reviewDefinition } from "../test/evaluation-fixtures";
 import { seedScorecard, seedTeam, TEST_PASSWORD } from "../test/factories";
@@ -136,4 +139,49 @@ test("at 390 px the agent's home, My feedback, a released evaluation with its ac
   await waitForHydration(page);
   widths["/acknowledgements"] = await pageWidth(page);
   expect(widths).toEqual({ "/": WIDTH, "/feedback": WIDTH, [`/evaluations/${evaluation.id}`]: WIDTH, "/acknowledgements": WIDTH });
+});
+
+test("at 390 px the team coaching page, a new plan, a plan and My coaching fit the screen", async ({ page }) => {
+  await page.setViewportSize({ width: WIDTH, height: 844 });
+  const suffix = uniqueSuffix();
+  const team = await seedTeam(`Narrow coaching ${suffix}`);
+  const agent = await seedLogin("agent", [team.id], `Dana Narrow-Coaching ${suffix}`);
+  const supervisor = await seedLogin("supervisor", [team.id], `Sam Narrow-Coach ${suffix}`);
+  const qa = await seedLogin("qa", [], `Quinn ${suffix}`);
+  const scorecard = await seedScorecard({ name: `A long scorecard name for coaching on a phone ${suffix}`, definition: reviewDefinition });
+  const chat = await seedConversation(agent.id, "chat-tech-outage-update");
+  const evaluation = await seedEvaluation({
+    reviewer: qa,
+    interactionId: chat.id,
+    scorecardId: scorecard.id,
+    answers: { greeting: { value: false }, identity: { value: true }, discovery: { value: 2 }, outcome: { value: "next" } },
+  });
+  const criteria = (await scorecardCriteria(db(), scorecard.id))!.criteria;
+  const plan = await createCoachingPlan(
+    db(),
+    supervisor,
+    {
+      agentId: agent.id,
+      scorecardId: scorecard.id,
+      title: "A fairly long plan title about greeting every single caller warmly",
+      dueOn: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
+      criteria: criteria.slice(0, 3).map((c) => ({ questionKey: c.questionKey, target: 85 })),
+    },
+    new Date(),
+  );
+  await addEvidence(db(), supervisor, plan.id, { evaluationId: evaluation.id, kind: "opportunity", note: "Greet before anything else, even on a busy day" }, new Date());
+
+  const widths: Record<string, number> = {};
+  await loginAs(page, supervisor);
+  for (const path of ["/coaching", `/coaching/plans/new?agent=${agent.id}`, `/coaching/plans/${plan.id}`]) {
+    await page.goto(path);
+    await waitForHydration(page);
+    widths[path] = await pageWidth(page);
+  }
+  await page.context().clearCookies();
+  await loginAs(page, agent);
+  await page.goto("/my/coaching");
+  await waitForHydration(page);
+  widths["/my/coaching"] = await pageWidth(page);
+  expect(widths).toEqual({ "/coaching": WIDTH, [`/coaching/plans/new?agent=${agent.id}`]: WIDTH, [`/coaching/plans/${plan.id}`]: WIDTH, "/my/coaching": WIDTH });
 });

@@ -26,6 +26,8 @@ import * as webhooks from "./20261214T150000-webhooks";
 import * as selfEvaluation from "./20261214T160000-self-evaluation";
 import * as selfEvaluationRequests from "./20261214T170000-self-evaluation-requests";
 import * as customerKpis from "./20261215T110000-customer-kpis";
+import * as selfEvaluationRequestedNotification from "./20261215T120000-self-evaluation-requested-notification";
+import * as coaching from "./20261215T130000-coaching";
 
 /**
  * Every migration, listed statically. Node 20 cannot import `.ts` files found on
@@ -61,6 +63,8 @@ const migrations: Record<string, Migration> = {
   "20261214T160000-self-evaluation": selfEvaluation,
   "20261214T170000-self-evaluation-requests": selfEvaluationRequests,
   "20261215T110000-customer-kpis": customerKpis,
+  "20261215T120000-self-evaluation-requested-notification": selfEvaluationRequestedNotification,
+  "20261215T130000-coaching": coaching,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,10 +1,13 @@
 import { Link, isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { RouteErrorBoundary } from "./error-page";
 
-/** "First page" (when not on it) and "Next page" (when there is one) of a keyset-paged list. */
-export function KeysetPager({ firstHref, nextHref }: { firstHref: string | null; nextHref: string | null }) {
+/**
+ * "First page" (when not on it) and "Next page" (when there is one) of a keyset-paged list.
+ * `label` names the navigation when a page has two paged lists (landmarks must differ).
+ */
+export function KeysetPager({ firstHref, nextHref, label = "Pages" }: { firstHref: string | null; nextHref: string | null; label?: string }) {
   return (
-    <nav className="pager" aria-label="Pages">
+    <nav className="pager" aria-label={label}>
       {firstHref ? <Link to={firstHref}>First page</Link> : null}
       {nextHref ? (
         <Link to={nextHref} rel="next">

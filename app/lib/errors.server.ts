@@ -75,6 +75,17 @@ export function formFailure(error: DomainError, form?: FormData, { field }: { fi
 
 export type FormFailureResponse = ReturnType<typeof formFailure>;
 
+/**
+ * A form failure answered by a route without a page of its own (a resource route a page posts
+ * to with a fetcher, e.g. the comment thread's posts): as a Response, so its status holds for a
+ * direct post too. Remix (single fetch) answers a resource route's plain data, `data()` included,
+ * as 200 JSON: a refused post without JavaScript, or from a script, would otherwise read 200.
+ * A fetcher reads the same JSON body either way.
+ */
+export function resourceFailure(failure: FormFailureResponse): Response {
+  return Response.json(failure.data, failure.init ?? undefined);
+}
+
 /** The usual refusal of a form whose fields did not pass: 422 with one message per field. */
 export function invalidFields(fieldErrors: FieldErrors, message = "Please correct the highlighted fields."): DomainError {
   return new DomainError("invalid", message, fieldErrors);

@@ -8,7 +8,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
-import { runUseCase } from "../lib/errors.server";
+import { resourceFailure, runUseCase } from "../lib/errors.server";
 import { readForm } from "../lib/forms.server";
 import { addComment } from "../modules/comments/add-comment.server";
 import { deleteComment } from "../modules/comments/delete-comment.server";
@@ -30,13 +30,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, "interactions:view");
   const evaluationId = evaluationIdOf(params);
   const form = await readForm(request, actionSchema);
-  if (!form.ok) return form.response;
+  if (!form.ok) return resourceFailure(form.response);
   const input = form.input;
   const result = await runUseCase(form.form, async (): Promise<unknown> => {
     if (input.intent === "add") return addComment(db(), viewer, evaluationId, input);
     if (input.intent === "edit") return editComment(db(), viewer, input.commentId, input);
     return deleteComment(db(), viewer, input.commentId);
   });
-  if (!result.ok) return result.response;
+  if (!result.ok) return resourceFailure(result.response);
   return { ok: true as const, intent: input.intent };
 }

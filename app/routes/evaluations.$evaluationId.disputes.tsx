@@ -8,7 +8,7 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
-import { runUseCase } from "../lib/errors.server";
+import { resourceFailure, runUseCase } from "../lib/errors.server";
 import { readForm } from "../lib/forms.server";
 import { jsonFormField } from "../modules/disputes/dispute.schema";
 import { raiseDispute } from "../modules/disputes/raise-dispute.server";
@@ -20,8 +20,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, "interactions:view");
   const id = evaluationIdOf(params);
   const form = await readForm(request, formSchema);
-  if (!form.ok) return form.response;
+  if (!form.ok) return resourceFailure(form.response);
   const result = await runUseCase(form.form, () => raiseDispute(db(), viewer, id, form.input.payload as Parameters<typeof raiseDispute>[3]));
-  if (!result.ok) return result.response;
+  if (!result.ok) return resourceFailure(result.response);
   throw redirect(`/disputes/${result.value.id}?raised=1`);
 }

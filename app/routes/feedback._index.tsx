@@ -13,6 +13,7 @@ import {
   encodeFeedbackCursor,
   feedbackCursorSchema,
 } from "../modules/feedback/feedback-cursor";
+import { dueCursorSchema, encodeDueCursor } from "../modules/assignments/due";
 import { listMyFeedback } from "../modules/feedback/list-my-feedback.server";
 import { listSelfEvaluationRequests } from "../modules/feedback/list-self-evaluation-requests.server";
 import {
@@ -24,7 +25,10 @@ import { getOrganisation } from "../modules/users/get-organisation.server";
 export const meta: MetaFunction = () => [{ title: "My feedback · Parley" }];
 
 const PAGE_SIZE = 25;
-const searchSchema = z.object({ after: feedbackCursorSchema });
+const searchSchema = z.object({
+  after: feedbackCursorSchema,
+  requestsAfter: dueCursorSchema,
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -37,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       search.error.issues[0]?.message ??
         "The page link is malformed; go back to the first page",
     );
-  const after = search.data.after;
+  const { after, requestsAfter } = search.data;
   const organisation = await getOrganisation(db());
   const now = new Date();
   const [page, requests] = await Promise.all([
@@ -47,8 +51,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
       now,
       timeZone: organisation.timeZone,
     }),
-    // On the first page only: it leads the page, and paging through feedback should not repeat it.
-    after ? null : listSelfEvaluationRequests(db(), viewer),
+    // On the first page of feedback only: it leads the page, and paging through feedback should
+    // not repeat it. Paged on its own (?requestsAfter=), with the feedback's first page below.
+    after
+      ? null
+      : listSelfEvaluationRequests(db(), viewer, {
+          after: requestsAfter,
+          limit: PAGE_SIZE,
+        }),
   ]).catch((error: unknown) => rethrowAsErrorPage(error));
   return {
     selfEvaluation: {
@@ -56,6 +66,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       items: (requests?.items ?? []).map((item) =>
         selfEvaluationRequestView(item, organisation.timeZone, now),
       ),
+      next: requests?.next ? encodeDueCursor(requests.next) : null,
+      isFirstPage: !requestsAfter,
     },
     items: page.items.map((item) =>
       feedbackRowView(item, organisation.timeZone),
@@ -82,6 +94,12 @@ export default function MyFeedback() {
       <SelfEvaluationRequestList
         requests={data.selfEvaluation}
         items={data.selfEvaluation.items}
+        firstHref={data.selfEvaluation.isFirstPage ? null : "/feedback"}
+        nextHref={
+          data.selfEvaluation.next
+            ? `?requestsAfter=${encodeURIComponent(data.selfEvaluation.next)}`
+            : null
+        }
       />
       {data.items.length === 0 ? (
         <div className="empty-state">

@@ -69,6 +69,12 @@ describe("the inbox pages", () => {
   });
 });
 
+/** A refusal of a resource route: a Response with the failure's status (a direct post keeps it), and its JSON body. */
+async function failureOf(value: unknown): Promise<{ status: number; fieldErrors: Record<string, string>; values: Record<string, string> }> {
+  if (!(value instanceof Response)) throw new Error("expected the refusal as a Response");
+  return { status: value.status, ...((await value.json()) as { fieldErrors: Record<string, string>; values: Record<string, string> }) };
+}
+
 describe("the comment thread on the evaluation page", () => {
   it("shows the thread to those in it, posts, and keeps the typed text when a comment is refused", async () => {
     const w = await reviewWorld({ releaseMode: "immediate" });
@@ -79,14 +85,14 @@ describe("the comment thread on the evaluation page", () => {
 
     expect(bodyOf(await post(w.agent, { intent: "add", body: "Line one\nLine two" }))).toEqual({ ok: true, intent: "add" });
     const tooLong = "z".repeat(5001);
-    const refused = await post(w.agent, { intent: "add", body: tooLong });
-    expect(returned(refused)).toMatchObject({ status: 422, fieldErrors: { body: "The comment is 5,001 characters; the limit is 5,000. Shorten it by 1 to post it." } });
-    expect(bodyOf<{ values: Record<string, string> }>(refused).values.body).toBe(tooLong);
+    const refused = await failureOf(await post(w.agent, { intent: "add", body: tooLong }));
+    expect(refused).toMatchObject({ status: 422, fieldErrors: { body: "The comment is 5,001 characters; the limit is 5,000. Shorten it by 1 to post it." } });
+    expect(refused.values.body).toBe(tooLong);
 
     const page = await load(w.supervisor);
     expect(page.comments?.comments.map((comment) => [comment.authorName, comment.body, comment.mine])).toEqual([[w.agent.name, "Line one\nLine two", false]]);
     expect((await load(w.otherQa)).comments).toBeNull();
-    expect(returned(await post(w.otherQa, { intent: "add", body: "Hi" })).status).toBe(404);
+    expect((await failureOf(await post(w.otherQa, { intent: "add", body: "Hi" }))).status).toBe(404);
     expect(await unreadOf(w.qa)).toBe(1);
   });
 });

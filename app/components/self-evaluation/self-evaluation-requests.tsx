@@ -6,6 +6,7 @@ import type {
   SelfEvaluationRequests,
 } from "../../modules/feedback/list-self-evaluation-requests.server";
 import { CsrfField } from "../csrf-field";
+import { KeysetPager } from "../keyset-pager";
 
 export interface SelfEvaluationRequestView {
   requestId: string;
@@ -41,16 +42,21 @@ export function selfEvaluationRequestView(
 /**
  * "To self-evaluate" on My feedback: the conversations a sampling rule asked the agent to
  * score. Each button posts to the existing start route with the request's scorecard, which
- * starts the self-evaluation (or continues the draft) and opens it.
+ * starts the self-evaluation (or continues the draft) and opens it. Keyset-paged on its own
+ * (`firstHref`/`nextHref`), apart from the feedback list below it.
  */
 export function SelfEvaluationRequestList({
   requests,
   items,
+  firstHref = null,
+  nextHref = null,
 }: {
   requests: Pick<SelfEvaluationRequests, "enabled">;
   items: SelfEvaluationRequestView[];
+  firstHref?: string | null;
+  nextHref?: string | null;
 }) {
-  if (!requests.enabled || items.length === 0) return null;
+  if (!requests.enabled || (items.length === 0 && !firstHref)) return null;
   return (
     <section aria-labelledby="to-self-evaluate-title" className="panel">
       <h2 id="to-self-evaluate-title">To self-evaluate</h2>
@@ -116,6 +122,8 @@ export function SelfEvaluationRequestList({
           </tbody>
         </table>
       </div>
+      {items.length === 0 ? <p>No more conversations to self-evaluate.</p> : null}
+      {firstHref || nextHref ? <KeysetPager firstHref={firstHref} nextHref={nextHref} label="Pages of conversations to self-evaluate" /> : null}
     </section>
   );
 }

@@ -14,12 +14,16 @@ import { seedEvaluation } from "../../../test/review-factories";
 import { db } from "../../lib/db.server";
 import { loader as listDisputesRoute } from "../../routes/api.v1.disputes";
 import { action as decide } from "../../routes/api.v1.disputes.$id.decision";
+import { loader as evaluationRoute } from "../../routes/api.v1.evaluations.$id";
 import { action as raise } from "../../routes/api.v1.evaluations.$id.disputes";
 import { createApiToken } from "../api-tokens/create-api-token.server";
+import { decideDispute } from "../disputes/decide-dispute.server";
+import { takeDispute } from "../disputes/take-dispute.server";
 import { withdrawDispute } from "../disputes/withdraw-dispute.server";
 import { setHiddenQuestions } from "../scorecards/set-hidden-questions.server";
 import type { Viewer } from "../users/roles";
 import type { DisputeSummaryJson } from "./dispute-api.schema";
+import type { EvaluationDetailJson } from "./evaluation-api.schema";
 import { callRoute, type ApiAnswer } from "./test-support";
 
 const tokenOf = async (user: Viewer) => (await createApiToken(db(), user, `api ${user.role}`)).token;
@@ -27,13 +31,14 @@ const post = (token: string, id: string, body: unknown) => callRoute<ApiAnswer>(
 const decideAs = (token: string, id: string, body: unknown) => callRoute<ApiAnswer>(decide, "POST", `/api/v1/disputes/${id}/decision`, { token, params: { id }, body });
 type Page = { items: DisputeSummaryJson[]; nextCursor: string | null };
 const list = (token: string, query = "") => callRoute<Page & ApiAnswer>(listDisputesRoute, "GET", `/api/v1/disputes${query}`, { token });
+const detail = (token: string, id: string) => callRoute<EvaluationDetailJson & ApiAnswer>(evaluationRoute, "GET", `/api/v1/evaluations/${id}`, { token, params: { id } });
 const disputesOf = (evaluationId: string) => db().selectFrom("disputes").select(["id", "state"]).where("evaluation_id", "=", evaluationId).execute();
 
 /** Keep "discovery" (4), accept "outcome" ("resolved"): partly upheld, 71.9 → 90.6, a pass. */
 const keepOneAcceptOne = {
   decisions: [
-    { questionId: "outcome", decision: "accept", note: "The transcript shows it resolved." },
-    { questionId: "discovery", decision: "keep", note: "Two checklist questions were skipped." },
+    { questionId: "outcome", decision: "accept" as const, note: "The transcript shows it resolved." },
+    { questionId: "discovery", decision: "keep" as const, note: "Two checklist questions were skipped." },
   ],
 };
 
@@ -127,6 +132,19 @@ describe("POST /api/v1/evaluations/{id}/disputes", () => {
     expect(await disputesOf(w.evaluationId)).toEqual([]);
   });
 
+  it("a question hidden from agents is refused to an agent's token as an unknown question id, naming nothing", async () => {
+    const w = await apiDisputeWorld();
+    await setHiddenQuestions(db(), w.lead, w.scorecard.id, ["note"]);
+    const agent = await tokenOf(w.agent);
+    const asking = (questionId: string) => ({ revisionId: w.revisionId, questions: [{ questionId, proposed: { value: "x" }, reasonCode: REASON, reasonText: "x" }] });
+    const hidden = await post(agent, w.evaluationId, asking("note"));
+    const unknown = await post(agent, w.evaluationId, asking("nope"));
+    expect({ status: hidden.status, body: JSON.stringify(hidden.json).replaceAll('\\"note\\"', "ID") }).toEqual({ status: unknown.status, body: JSON.stringify(unknown.json).replaceAll('\\"nope\\"', "ID") });
+    expect(hidden.status).toBe(422);
+    expect(hidden.json.error?.fields).toEqual({ "questions.0.questionId": 'This scorecard has no question with id "note".' });
+    expect(await disputesOf(w.evaluationId)).toEqual([]);
+  });
+
   it("never tells an agent a hidden answer, not even in a refusal", async () => {
     const w = await apiDisputeWorld();
     await setHiddenQuestions(db(), w.lead, w.scorecard.id, ["note"]);
@@ -146,6 +164,53 @@ describe("POST /api/v1/evaluations/{id}/disputes", () => {
     expect(raised.status).toBe(201);
     expect(JSON.stringify(raised.json)).not.toMatch(/rota/i);
     expect(JSON.stringify((await list(agent, "?status=all")).json)).not.toMatch(/rota/i);
+  });
+});
+
+describe("GET /api/v1/evaluations/{id}: the open dispute", () => {
+  it("is there while open, scoped as the dispute is: the agent, their supervisor, the lead and the reviewer see it; a QA specialist outside the pool gets none; another agent 404", async () => {
+    const w = await apiDisputeWorld();
+    const agent = await tokenOf(w.agent);
+    expect((await detail(agent, w.evaluationId)).json.openDispute).toBeNull();
+
+    const id = (await post(agent, w.evaluationId, twoQuestions(w.revisionId))).json.id as string;
+    const row = await db().selectFrom("disputes").select(["raised_at", "due_at"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const expected = { id, state: "open", questionIds: ["outcome", "discovery"], raisedAt: row.raised_at.toISOString(), dueAt: row.due_at.toISOString(), overdue: false };
+    for (const user of [w.agent, w.supervisor, w.lead, w.qa]) {
+      const answer = await detail(await tokenOf(user), w.evaluationId);
+      expect(answer.status, user.role).toBe(200);
+      expect(answer.json.openDispute, user.role).toEqual(expected);
+    }
+    // Another QA specialist sees the evaluation but not a dispute of someone else's work — until in the arbiter pool.
+    const otherQa = await tokenOf(w.otherQa);
+    expect((await detail(otherQa, w.evaluationId)).status).toBe(200);
+    expect((await detail(otherQa, w.evaluationId)).json.openDispute).toBeNull();
+    await db().insertInto("dispute_arbiters").values({ user_id: w.otherQa.id }).execute();
+    expect((await detail(otherQa, w.evaluationId)).json.openDispute).toEqual(expected);
+    for (const user of [w.otherAgent, w.outsideSupervisor, w.stranger]) {
+      const answer = await detail(await tokenOf(user), w.evaluationId);
+      expect(answer.status, user.role).toBe(404);
+      expect(JSON.stringify(answer.json)).not.toContain(id);
+    }
+
+    // Taken: in review; past its due time: overdue; decided: none open any more.
+    await takeDispute(db(), w.lead, id);
+    await db().updateTable("disputes").set({ due_at: new Date(Date.now() - 60_000) }).where("id", "=", id).execute();
+    const overdue = (await detail(agent, w.evaluationId)).json.openDispute;
+    expect(overdue).toMatchObject({ id, state: "in_review", overdue: true });
+    await decideDispute(db(), w.lead, id, keepOneAcceptOne);
+    const after = await detail(agent, w.evaluationId);
+    expect({ openDispute: after.json.openDispute, score: after.json.score, revision: after.json.revision }).toEqual({ openDispute: null, score: 90.6, revision: 2 });
+  });
+
+  it("shows a dispute awaiting the supervisor, and none once withdrawn", async () => {
+    const w = await apiDisputeWorld();
+    const agent = await tokenOf(w.agent);
+    const raised = await withOrganisationSettings({ dispute_supervisor_first_line: true }, () => post(agent, w.evaluationId, twoQuestions(w.revisionId)));
+    const id = raised.json.id as string;
+    expect((await detail(await tokenOf(w.supervisor), w.evaluationId)).json.openDispute).toMatchObject({ id, state: "awaiting_supervisor", overdue: false });
+    await withdrawDispute(db(), w.agent, id);
+    expect((await detail(agent, w.evaluationId)).json.openDispute).toBeNull();
   });
 });
 

@@ -3,6 +3,7 @@
  * parse with, and the answer schemas the OpenAPI document is generated from.
  */
 import { z } from "zod";
+import { openDisputeStates } from "../disputes/dispute-states";
 
 const blank = (value: unknown) => (value === "" ? undefined : value);
 const time = z.iso.datetime({ offset: true });
@@ -90,6 +91,17 @@ export const evaluationDetailSchema = evaluationSummarySchema.extend({
     acknowledgedRevision: z.number().int().nullable(),
     comment: z.string().nullable(),
   }),
+  openDispute: z
+    .object({
+      id: z.uuid(),
+      state: z.enum(openDisputeStates).describe("awaiting_supervisor (the supervisor first line), open (waiting for an arbiter) or in_review (taken by one)"),
+      questionIds: z.array(z.string()).describe("The disputed questions, in the order raised"),
+      raisedAt: time,
+      dueAt: time.describe("When it should be decided (the organisation's working days)"),
+      overdue: z.boolean().describe("Open or in review, and past its due time"),
+    })
+    .nullable()
+    .describe("The dispute open on this evaluation (at most one), when the token's user may see it — an agent the one on their own review, a QA specialist outside the arbiter pool one on their own work; otherwise null, as when none is open. GET /api/v1/disputes lists decided ones."),
 });
 
 export type EvaluationDetailJson = z.infer<typeof evaluationDetailSchema>;

@@ -1,11 +1,13 @@
 /**
  * GET /api/v1/evaluations/{id}: one review as its page shows it, through the page's own reads —
  * getEvaluation (answers and the version, without the questions hidden from agents when the
- * token's user is an agent), listEvaluationHistory (revisions) and getAcknowledgement — so the
- * API cannot show more than the page. Outside the viewer's scope, a draft, a calibration score
+ * token's user is an agent), listEvaluationHistory (revisions), getAcknowledgement and
+ * getOpenDispute (the open dispute, within the disputes' own scope) — so the API cannot show
+ * more than the pages. Outside the viewer's scope, a draft, a calibration score
  * or a self-evaluation: null (the route answers 404).
  */
 import type { Database } from "../../lib/db.server";
+import { getOpenDispute } from "../disputes/get-open-dispute.server";
 import { getEvaluation } from "../evaluations/get-evaluation.server";
 import { listEvaluationHistory } from "../evaluations/list-evaluation-history.server";
 import { getAcknowledgement } from "../feedback/get-acknowledgement.server";
@@ -19,10 +21,11 @@ export async function getApiEvaluation(db: Database, viewer: Viewer, evaluationI
   const row = await scopedEvaluationQuery(db, viewer).where("evaluations.id", "=", evaluationId).executeTakeFirst();
   if (!row) return null;
   const { timeZone } = await getOrganisation(db);
-  const [evaluation, history, acknowledgement] = await Promise.all([
+  const [evaluation, history, acknowledgement, openDispute] = await Promise.all([
     getEvaluation(db, viewer, evaluationId),
     listEvaluationHistory(db, viewer, evaluationId),
     getAcknowledgement(db, viewer, evaluationId, now, timeZone),
+    getOpenDispute(db, viewer, evaluationId, now),
   ]);
   const state = acknowledgement.state;
   return {
@@ -60,5 +63,15 @@ export async function getApiEvaluation(db: Database, viewer: Viewer, evaluationI
       acknowledgedRevision: state.kind === "acknowledged" ? state.acknowledgedRevision : null,
       comment: state.kind === "acknowledged" ? state.comment : null,
     },
+    openDispute: openDispute
+      ? {
+          id: openDispute.id,
+          state: openDispute.state,
+          questionIds: openDispute.questionIds,
+          raisedAt: openDispute.raisedAt.toISOString(),
+          dueAt: openDispute.dueAt.toISOString(),
+          overdue: openDispute.overdue,
+        }
+      : null,
   };
 }

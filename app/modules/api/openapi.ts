@@ -171,8 +171,9 @@ export function openApiDocument(serverUrl = "/api/v1") {
       "/evaluations/{id}": {
         get: {
           operationId: "getEvaluation",
-          summary: "One review with its answers, score, revisions and acknowledgement",
-          description: "For an agent's token, the questions hidden from agents are left out with their answers and changes.",
+          summary: "One review with its answers, score, revisions, acknowledgement and open dispute",
+          description:
+            "For an agent's token, the questions hidden from agents are left out with their answers and changes. openDispute is the dispute open on it, scoped as disputes are (an agent's token sees the one on their own review); null when none is open or the token may not see it.",
           parameters: [idParameter],
           responses: { "200": json(ref("EvaluationDetail"), "The evaluation"), ...errors(401, 404) },
         },

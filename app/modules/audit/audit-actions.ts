@@ -171,6 +171,25 @@ export const auditActions = {
       decisions: z.array(z.object({ questionId: z.string(), decision: z.enum(["keep", "accept", "other"]) })).min(1),
     }),
   },
+  // Coaching (issue 15, docs/decisions/0031).
+  "coaching_plan.create": {
+    entityType: "coaching_plan",
+    after: z.object({ agentId: id, scorecardId: id, title: z.string(), dueOn: z.string(), criteria: z.array(z.object({ questionKey: z.string(), target: z.number() })).min(1) }),
+  },
+  "coaching_plan.complete": { entityType: "coaching_plan", before: z.object({ status: z.literal("active") }), after: z.object({ status: z.literal("completed") }) },
+  "coaching_plan.cancel": { entityType: "coaching_plan", before: z.object({ status: z.literal("active") }), after: z.object({ status: z.literal("cancelled"), reason: z.string().min(1) }) },
+  "coaching_plan.acknowledge": { entityType: "coaching_plan" },
+  "coaching_plan.add_evidence": {
+    entityType: "coaching_plan",
+    after: z.object({ evidenceId: id, evaluationId: id, annotationId: id.nullable(), kind: z.enum(["strength", "opportunity"]), note: z.string() }),
+  },
+  "coaching_plan.remove_evidence": { entityType: "coaching_plan", before: z.object({ evidenceId: id, evaluationId: id }) },
+  "coaching_plan.follow_up": { entityType: "coaching_plan", after: z.object({ ruleId: id, perWeek: z.number().int(), reviewerIds: z.array(id), endsAt: timestamp }) },
+  "coaching_session.schedule": { entityType: "coaching_session", after: z.object({ agentId: id, planId: id.nullable(), startsAt: timestamp, durationMinutes: z.number().int() }) },
+  "coaching_session.state": { entityType: "coaching_session", before: z.object({ state: z.literal("scheduled") }), after: z.object({ state: z.enum(["held", "missed", "cancelled"]) }) },
+  "coaching_session.acknowledge": { entityType: "coaching_session", after: z.object({ comment: z.string().nullable() }) },
+  "coaching_action_item.create": { entityType: "coaching_action_item", after: z.object({ sessionId: id, text: z.string().min(1), owner: z.enum(["agent", "coach"]), dueOn: z.string().nullable() }) },
+  "coaching_action_item.done": { entityType: "coaching_action_item" },
   "assignment.create": {
     entityType: "assignment",
     after: z.object({ interactionId: id, scorecardId: id, reviewerId: id, dueAt: timestamp }),

@@ -122,6 +122,29 @@ describe("raising a dispute", () => {
     expect({ status: error.status, message: error.message }).toEqual({ status: 409, message: "This evaluation is void: it no longer counts, so there is nothing to dispute." });
     expect(await db().selectFrom("disputes").select("id").where("evaluation_id", "=", w.evaluationId).execute()).toEqual([]);
   });
+  it("a question hidden from agents is, to an agent, a question the scorecard does not have: the same 422 as an unknown id, nothing about the question", async () => {
+    const w = await disputeWorld();
+    await db().insertInto("scorecard_hidden_questions").values({ scorecard_id: w.scorecard.id, question_id: "note" }).execute();
+    const before = await snapshot(w.evaluationId);
+    const asking = (questionId: string) => ({ revisionId: w.revisionId, questions: [{ questionId, proposed: { value: "x" }, reasonCode: REASON, reasonText: "Because" }] });
+    const shown = (error: { status: number; message: string; fieldErrors?: Record<string, string> }, questionId: string) => ({
+      status: error.status,
+      message: error.message.replaceAll(questionId, "<id>"),
+      fieldErrors: Object.fromEntries(Object.entries(error.fieldErrors ?? {}).map(([field, message]) => [field, message.replaceAll(questionId, "<id>")])),
+    });
+    const hidden = await refusal(raiseDispute(db(), w.agent, w.evaluationId, asking("note")));
+    const unknown = await refusal(raiseDispute(db(), w.agent, w.evaluationId, asking("no-such-question")));
+    expect(shown(hidden, "note")).toEqual(shown(unknown, "no-such-question"));
+    expect(shown(hidden, "note")).toEqual({
+      status: 422,
+      message: 'This scorecard has no question with id "<id>".',
+      fieldErrors: { "questions.0.questionId": 'This scorecard has no question with id "<id>".' },
+    });
+    expect(hidden.message).not.toMatch(/Note|count in the score/);
+    // Their supervisor, who sees hidden answers, is told why as before.
+    expect((await refusal(raiseDispute(db(), w.supervisor, w.evaluationId, asking("note")))).message).toBe('"Note" does not count in the score, so it cannot be disputed.');
+    expect(await snapshot(w.evaluationId)).toEqual(before);
+  });
 });
 
 describe("the supervisor's first line", () => {

@@ -19,6 +19,9 @@ import { isUniqueViolation } from "../../lib/pg-errors";
 import { formatDateTime } from "../../lib/time";
 import { scopeEvaluations } from "../access/evaluation-scope.server";
 import { assertCan } from "../access/refusals";
+import { seesHiddenAnswers } from "../access/rules";
+import { hiddenQuestionIds } from "../evaluations/hidden-answers";
+import { listHiddenQuestionIds } from "../scorecards/list-question-visibility.server";
 import { recordAudit } from "../audit/record-audit.server";
 import { notify } from "../notifications/notify.server";
 import { disputeEventData } from "../webhooks/dispute-event-data.server";
@@ -57,6 +60,7 @@ export async function raiseDispute(db: Database, viewer: Viewer, evaluationId: s
         "interactions.team_id",
         "agent.name as agent_name",
         "scorecard_versions.definition",
+        "scorecard_versions.scorecard_id",
       ])
       .where("evaluations.id", "=", evaluationId)
       .forUpdate("evaluations")
@@ -88,7 +92,14 @@ export async function raiseDispute(db: Database, viewer: Viewer, evaluationId: s
 
     const definition = scorecardDefinitionSchema.parse(row.definition);
     const answers = answersSchema.parse(row.answers);
-    const questions = new Map(questionsInOrder(definition).map(({ question }) => [question.id, question]));
+    // A question hidden from this viewer is, to them, a question the scorecard does not have: the
+    // refusal must not tell them it exists (let alone quote its prompt), so it reads as an unknown id.
+    const hidden = seesHiddenAnswers(viewer) ? new Set<string>() : hiddenQuestionIds(definition, await listHiddenQuestionIds(trx, row.scorecard_id));
+    const questions = new Map(
+      questionsInOrder(definition)
+        .filter(({ question }) => !hidden.has(question.id))
+        .map(({ question }) => [question.id, question]),
+    );
     const seen = new Set<string>();
     const fieldErrors: Record<string, string> = {};
     const rows = input.questions.map((item, index) => {

@@ -95,7 +95,7 @@ export async function runSamplingRule(db: Database, actor: Actor, request: RunRe
           ruleId: rule.id,
           runId: id,
           dueAt,
-        });
+        }, timeZone);
         await recordRunCounts(trx, id, plan, requested, []);
         return id;
       }

@@ -22,6 +22,9 @@ export async function runScheduledSlot(db: Database, input: { ruleId: string; sl
     throw error;
   }
   if (!rule.active || rule.settings.schedule.kind === "manual") return { kind: "stale" };
+  // A rule with an end (a coaching plan's follow-up) draws nothing for a slot past it.
+  const ending = await db.selectFrom("sampling_rules").select("ends_at").where("id", "=", rule.id).executeTakeFirst();
+  if (ending?.ends_at && input.slot >= ending.ends_at) return { kind: "stale" };
   const outcome = await runSamplingRule(db, backgroundJobs, { ruleId: rule.id, runAt: input.slot, trigger: "schedule" });
   return { kind: "ran", ...outcome };
 }

@@ -90,26 +90,40 @@ function storedSettings(settings: SamplingRuleSettings): string {
 export async function createSamplingRule(db: Database, actor: Actor, settings: SamplingRuleSettings): Promise<{ id: string }> {
   assertCan(actor, "sampling:manage");
   const { timeZone } = await getOrganisation(db);
-  return translateNameClash(
-    db.transaction().execute(async (trx) => {
-      await assertReferencesExist(trx, settings);
-      const { id } = await trx
-        .insertInto("sampling_rules")
-        .values({
-          name: settings.name,
-          scorecard_id: settings.scorecardId,
-          settings: storedSettings(settings),
-          // The rule's half of every period's seed: random, so two rules never draw in lockstep.
-          seed: randomBytes(8).toString("hex"),
-          created_by: userIdOf(actor),
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await scheduleRuleRun(trx, { id, active: true, schedule: settings.schedule }, new Date(), timeZone);
-      await recordAudit(trx, { actorId: actor, action: "sampling_rule.create", entityType: "sampling_rule", entityId: id, after: settings });
-      return { id };
-    }),
-  );
+  return translateNameClash(db.transaction().execute((trx) => insertSamplingRule(trx, actor, settings, timeZone)));
+}
+
+/**
+ * Writes a rule, schedules it and audits it in the caller's transaction, with no permission
+ * check: `createSamplingRule` checks `sampling:manage`; a coaching plan's follow-up rule is
+ * created by its coach, who needs no sampling permission for that one rule (issue 15 §3), with
+ * `extra` linking it to the plan and ending it on the plan's due date.
+ */
+export async function insertSamplingRule(
+  trx: Database,
+  actor: Actor,
+  settings: SamplingRuleSettings,
+  timeZone: string,
+  extra: { coachingPlanId?: string; endsAt?: Date; now?: Date } = {},
+): Promise<{ id: string }> {
+  await assertReferencesExist(trx, settings);
+  const { id } = await trx
+    .insertInto("sampling_rules")
+    .values({
+      name: settings.name,
+      scorecard_id: settings.scorecardId,
+      settings: storedSettings(settings),
+      // The rule's half of every period's seed: random, so two rules never draw in lockstep.
+      seed: randomBytes(8).toString("hex"),
+      created_by: userIdOf(actor),
+      coaching_plan_id: extra.coachingPlanId ?? null,
+      ends_at: extra.endsAt ?? null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await scheduleRuleRun(trx, { id, active: true, schedule: settings.schedule }, extra.now ?? new Date(), timeZone);
+  await recordAudit(trx, { actorId: actor, action: "sampling_rule.create", entityType: "sampling_rule", entityId: id, after: settings }, extra.now);
+  return { id };
 }
 
 export async function updateSamplingRule(db: Database, actor: Actor, ruleId: string, settings: SamplingRuleSettings): Promise<void> {

@@ -14,8 +14,9 @@ export const SAMPLING_JOB_ATTEMPTS = 3;
 
 /**
  * Points the rule's one scheduled job at its next slot after `after` (or removes it when the
- * rule is paused or manual), in the caller's transaction. The job key makes this replace a
- * waiting job, so editing a schedule never leaves an old slot behind.
+ * rule is paused or manual, or its next slot falls after the rule's end — a coaching plan's
+ * follow-up rule ends on the plan's due date), in the caller's transaction. The job key makes
+ * this replace a waiting job, so editing a schedule never leaves an old slot behind.
  */
 export async function scheduleRuleRun(
   trx: Database,
@@ -23,7 +24,9 @@ export async function scheduleRuleRun(
   after: Date,
   timeZone: string,
 ): Promise<Date | null> {
-  const next = rule.active ? nextRunAt(rule.schedule, after, timeZone) : null;
+  const { ends_at: endsAt } = (await trx.selectFrom("sampling_rules").select("ends_at").where("id", "=", rule.id).executeTakeFirst()) ?? { ends_at: null };
+  let next = rule.active ? nextRunAt(rule.schedule, after, timeZone) : null;
+  if (next && endsAt && next >= endsAt) next = null;
   await trx.updateTable("sampling_rules").set({ next_run_at: next }).where("id", "=", rule.id).execute();
   if (next) {
     await queueSchedulerJob(trx, rule.id, next, next);

@@ -11,9 +11,11 @@ import { withOrganisationSettings } from "../../../test/organisation-factories";
 import { refusal } from "../../../test/refusal";
 import { seedEvaluation, seedSelfEvaluation } from "../../../test/review-factories";
 import { db } from "../../lib/db.server";
+import { formatDateTime } from "../../lib/time";
 import { seedData } from "../access/actor";
 import { startSelfEvaluation } from "../evaluations/start-self-evaluation.server";
 import { listSelfEvaluationRequests } from "../feedback/list-self-evaluation-requests.server";
+import { getOrganisation } from "../users/get-organisation.server";
 import { runSamplingRule } from "./run-sampling-rule.server";
 import { samplingRuleFormSchema, samplingRuleSchema, type SamplingRuleSettings } from "./sampling-rule.schema";
 import { createSamplingRule } from "./save-sampling-rule.server";
@@ -41,6 +43,16 @@ const formFields = (settings: SamplingRuleSettings) => ({ ...settings, dueInHour
 
 const selfRule = { purpose: "self" as const, reviewerIds: [] };
 
+/** The self-evaluation notifications of these people, by recipient. */
+const requestNotifications = (recipientIds: string[]) =>
+  db()
+    .selectFrom("notifications")
+    .select(["recipient_id", "title", "body", "link", "dedupe_key"])
+    .where("kind", "=", "self_evaluation_requested")
+    .where("recipient_id", "in", recipientIds)
+    .orderBy("recipient_id")
+    .execute();
+
 describe("a self-evaluation rule", () => {
   it("asks each sampled conversation's own agent, exactly once, and a second run of the period asks nothing more", async () => {
     await withOrganisationSettings(ON, async () => {
@@ -63,10 +75,27 @@ describe("a self-evaluation rule", () => {
       const runRow = await db().selectFrom("sampling_runs").select(["matched", "drawn", "assigned"]).where("id", "=", runId).executeTakeFirstOrThrow();
       expect(runRow).toEqual({ matched: 15, drawn: 6, assigned: 6 });
 
+      // Each agent asked is told once, for the run's two conversations; nobody else is told.
+      const due = formatDateTime(requests[0]!.due_at, (await getOrganisation(db())).timeZone);
+      const everyone = [...world.agents, ...world.reviewers, world.lead].map((person) => person.id);
+      expect(await requestNotifications(everyone)).toEqual(
+        world.agents
+          .map((agent) => ({
+            recipient_id: agent.id,
+            title: `You are asked to self-evaluate 2 conversations by ${due}`,
+            body: "Score them yourself on My feedback, under “To self-evaluate”, before their review is released to you.",
+            link: "/feedback",
+            dedupe_key: `self_evaluation_requested:${runId}`,
+          }))
+          .sort((a, b) => a.recipient_id.localeCompare(b.recipient_id)),
+      );
+
       const again = await completed(rule.id, new Date(RUN_AT.getTime() + 3_600_000));
       expect(await requestsOf(world.scorecard.id)).toHaveLength(6);
       const againRow = await db().selectFrom("sampling_runs").select(["drawn", "assigned"]).where("id", "=", again).executeTakeFirstOrThrow();
       expect(againRow).toEqual({ drawn: 0, assigned: 0 });
+      // A run that asks nothing new tells nobody.
+      expect(await requestNotifications(everyone)).toHaveLength(3);
     });
   });
 
@@ -100,6 +129,34 @@ describe("a self-evaluation rule", () => {
     });
   });
 
+  it("pages soonest due first on (due time, id): every request once, in order, however the pages fall", async () => {
+    await withOrganisationSettings(ON, async () => {
+      const world = await samplingWorld({ agents: 1, perAgent: 5 });
+      const agent = world.agents[0]!;
+      await completed((await world.createRule({ ...selfRule, quota: { kind: "per_agent", n: 5 } })).id);
+      // Two of them due a day later, so due times differ and three tie (the id breaks the tie).
+      const drawn = await db().selectFrom("self_evaluation_requests").select(["id", "due_at"]).where("agent_id", "=", agent.id).orderBy("id").execute();
+      const later = new Date(drawn[0]!.due_at.getTime() + 86_400_000);
+      await db().updateTable("self_evaluation_requests").set({ due_at: later }).where("id", "in", [drawn[0]!.id, drawn[3]!.id]).execute();
+      const all = await db().selectFrom("self_evaluation_requests").select(["id", "due_at"]).where("agent_id", "=", agent.id).orderBy("due_at").orderBy("id").execute();
+      expect(all).toHaveLength(5);
+      expect(new Set(all.map((r) => r.due_at.getTime())).size).toBe(2);
+
+      const pages: string[][] = [];
+      let after: Awaited<ReturnType<typeof listSelfEvaluationRequests>>["next"] = null;
+      do {
+        const page = await listSelfEvaluationRequests(db(), agent, { after: after ?? undefined, limit: 2 });
+        pages.push(page.items.map((item) => item.requestId));
+        after = page.next;
+      } while (after);
+      expect(pages.map((page) => page.length)).toEqual([2, 2, 1]);
+      expect(pages.flat()).toEqual(all.map((r) => r.id));
+      // An exact fit ends with no next page.
+      expect((await listSelfEvaluationRequests(db(), agent, { limit: 5 })).next).toBeNull();
+      expect((await listSelfEvaluationRequests(db(), agent, { limit: 4 })).next).not.toBeNull();
+    });
+  });
+
   it("goes once a review of the conversation is released to the agent, and a later run does not ask again", async () => {
     await withOrganisationSettings(ON, async () => {
       const world = await samplingWorld({ agents: 1, perAgent: 2 });
@@ -125,7 +182,8 @@ describe("a self-evaluation rule", () => {
       const outcome = await run(rule.id);
       expect(outcome).toMatchObject({ status: "failed", retryable: false, error: "Self-evaluation is turned off for the organisation: an administrator can turn it on in Settings." });
       expect(await requestsOf(world.scorecard.id)).toEqual([]);
-      expect(await listSelfEvaluationRequests(db(), world.agents[0]!)).toEqual({ enabled: false, items: [] });
+      expect(await listSelfEvaluationRequests(db(), world.agents[0]!)).toEqual({ enabled: false, items: [], next: null });
+      expect(await requestNotifications([world.agents[0]!.id])).toEqual([]);
     });
   });
 

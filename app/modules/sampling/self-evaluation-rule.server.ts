@@ -7,6 +7,8 @@
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
 import { DomainError } from "../../lib/errors";
+import { formatDateTime } from "../../lib/time";
+import { notify } from "../notifications/notify.server";
 import { getOrganisationSettings } from "../organisation/get-organisation-settings.server";
 import { whereMatchesRule } from "./load-candidates.server";
 import type { Period } from "./period";
@@ -53,12 +55,14 @@ export interface SelfRequestBatch {
 }
 
 /**
- * Writes one request per drawn conversation, to its agent. ON CONFLICT keeps a concurrent or
- * repeated run from asking twice; the count returned is what this run really added.
+ * Writes one request per drawn conversation, to its agent, and tells each agent asked, in the
+ * run's transaction. ON CONFLICT keeps a concurrent or repeated run from asking twice, and only
+ * the requests this run really added are counted and notified: one notification per agent per
+ * run (deduplicated on the run), however many conversations it asks of them.
  */
-export async function insertSelfEvaluationRequests(db: Database, batch: SelfRequestBatch): Promise<number> {
+export async function insertSelfEvaluationRequests(db: Database, batch: SelfRequestBatch, timeZone: string): Promise<number> {
   if (batch.interactionIds.length === 0) return 0;
-  const result = await db
+  const inserted = await db
     .insertInto("self_evaluation_requests")
     .columns(["interaction_id", "agent_id", "scorecard_id", "rule_id", "run_id", "due_at"])
     .expression(
@@ -66,6 +70,21 @@ export async function insertSelfEvaluationRequests(db: Database, batch: SelfRequ
           FROM interactions i WHERE i.id = ANY(${batch.interactionIds}::uuid[])`,
     )
     .onConflict((oc) => oc.column("interaction_id").doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
+    .returning("agent_id")
+    .execute();
+  const perAgent = new Map<string, number>();
+  for (const row of inserted) perAgent.set(row.agent_id, (perAgent.get(row.agent_id) ?? 0) + 1);
+  const due = formatDateTime(batch.dueAt, timeZone);
+  await notify(
+    db,
+    [...perAgent].map(([recipientId, count]) => ({
+      recipientId,
+      kind: "self_evaluation_requested" as const,
+      title: `You are asked to self-evaluate ${count === 1 ? "a conversation" : `${count} conversations`} by ${due}`,
+      body: "Score them yourself on My feedback, under “To self-evaluate”, before their review is released to you.",
+      link: "/feedback",
+      dedupeKey: `self_evaluation_requested:${batch.runId}`,
+    })),
+  );
+  return inserted.length;
 }

@@ -11,20 +11,22 @@ describe("navigationFor", () => {
       { to: "/interactions", label: "My conversations" },
       { to: "/feedback", label: "My feedback" },
       { to: "/disputes", label: "Disputes" },
+      { to: "/reports", label: "Reports" },
+      { to: "/my/coaching", label: "My coaching" },
       { to: "/settings/api-tokens", label: "API tokens" },
     ]);
   });
 
   it("shows a supervisor their team's conversations and who has not acknowledged feedback", () => {
-    expect(labels("supervisor")).toEqual(["Home", "Team conversations", "Acknowledgements", "Disputes", "API tokens"]);
+    expect(labels("supervisor")).toEqual(["Home", "Team conversations", "Acknowledgements", "Disputes", "Reports", "Coaching", "API tokens"]);
   });
 
   it("shows a QA specialist their queue and all interactions but no import, sampling or admin pages", () => {
-    expect(labels("qa")).toEqual(["Home", "My queue", "Interactions", "Disputes", "API tokens"]);
+    expect(labels("qa")).toEqual(["Home", "My queue", "Interactions", "Disputes", "Reports", "API tokens"]);
   });
 
   it("lets a QA lead review, run sampling, oversee assignments, import and manage API tokens, without admin pages", () => {
-    expect(labels("qa_lead")).toEqual(["Home", "My queue", "Interactions", "Acknowledgements", "Disputes", "Assignments", "Scorecards", "Sampling", "Import", "API tokens"]);
+    expect(labels("qa_lead")).toEqual(["Home", "My queue", "Interactions", "Acknowledgements", "Disputes", "Reports", "Coaching", "Assignments", "Scorecards", "Sampling", "Import", "API tokens"]);
   });
 
   it("shows an admin the user and team admin pages", () => {
@@ -33,6 +35,8 @@ describe("navigationFor", () => {
       { to: "/interactions", label: "Interactions" },
       { to: "/acknowledgements", label: "Acknowledgements" },
       { to: "/disputes", label: "Disputes" },
+      { to: "/reports", label: "Reports" },
+      { to: "/coaching", label: "Coaching" },
       { to: "/assignments", label: "Assignments" },
       { to: "/scorecards", label: "Scorecards" },
       { to: "/sampling", label: "Sampling" },

@@ -4,7 +4,7 @@
  * an answer may be hidden from agents, and the receiver can read what its token may see
  * through the REST API.
  */
-export const webhookEventTypes = ["evaluation.submitted", "evaluation.released", "evaluation.acknowledged", "dispute.opened", "dispute.decided"] as const;
+export const webhookEventTypes = ["evaluation.submitted", "evaluation.released", "evaluation.acknowledged", "dispute.opened", "dispute.decided", "coaching.plan.completed", "coaching.session.held"] as const;
 
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 
@@ -17,6 +17,8 @@ export const webhookEventLabels: Record<WebhookEventType, string> = {
   "evaluation.acknowledged": "The agent acknowledges a review",
   "dispute.opened": "A dispute is opened",
   "dispute.decided": "A dispute is decided",
+  "coaching.plan.completed": "A coaching plan is completed",
+  "coaching.session.held": "A coaching session is marked held",
 };
 
 /** An evaluation as every evaluation event carries it. */
@@ -68,6 +70,18 @@ export interface WebhookEventData {
   "evaluation.acknowledged": AcknowledgedEventData;
   "dispute.opened": DisputeEventData;
   "dispute.decided": DisputeEventData;
+  "coaching.plan.completed": CoachingPlanEventData;
+  "coaching.session.held": CoachingSessionEventData;
+}
+
+/** A coaching session: ids, times and links only (never notes, private or shared). */
+export interface CoachingSessionEventData {
+  session: { id: string; planId: string | null; agentId: string; coachId: string; startsAt: string; durationMinutes: number; state: "held"; heldAt: string; url: string };
+}
+
+/** A coaching plan: ids, state and links only (never notes; the API reads the rest with a token's scope). */
+export interface CoachingPlanEventData {
+  plan: { id: string; agentId: string; ownerId: string; scorecardId: string; status: string; dueOn: string; completedAt: string; url: string };
 }
 
 /** The body posted to the receiver. `id` is the event's: the same in every delivery of it and in every retry. */

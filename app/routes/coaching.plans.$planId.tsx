@@ -1,0 +1,394 @@
+/**
+ * One coaching plan (issue 15 §1, §3, §4): its focus criteria with the baseline as it was at
+ * creation, the target and the effect measured now against the team's uncoached agents; the
+ * evidence (the annotated moment quoted, with a link to it in the evaluation); follow-up
+ * sampling; and what the viewer may do — the coach attaches evidence, turns on follow-up
+ * sampling, completes or cancels (each confirmed); the agent acknowledges. 404 for a plan the
+ * viewer may not see. Private session notes are not on this page (sessions are not built yet).
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useRef } from "react";
+import { z } from "zod";
+import { CsrfField } from "../components/csrf-field";
+import { RouteErrorBoundary } from "../components/error-page";
+import { FieldError } from "../components/field-error";
+import { requireViewer } from "../lib/auth.server";
+import { db } from "../lib/db.server";
+import { errorPage, rethrowAsErrorPage, runUseCase } from "../lib/errors.server";
+import { readForm } from "../lib/forms.server";
+import { formatDate, formatDateTime } from "../lib/time";
+import { can } from "../modules/access/permissions";
+import { acknowledgeCoachingPlan } from "../modules/coaching/acknowledge-plan.server";
+import { addEvidence } from "../modules/coaching/add-evidence.server";
+import { closeCoachingPlan } from "../modules/coaching/close-plan.server";
+import { listEvidenceCandidates } from "../modules/coaching/coaching-options.server";
+import { getCoachingPlan } from "../modules/coaching/get-plan.server";
+import { startFollowUpSampling } from "../modules/coaching/start-follow-up.server";
+import { getOrganisation } from "../modules/users/get-organisation.server";
+
+export const meta: MetaFunction = () => [{ title: "Coaching plan · Parley" }];
+
+const NOT_FOUND = "There is no coaching plan at this address, or you do not have access to it.";
+const paramsSchema = z.object({ planId: z.uuid() });
+
+function planIdOf(params: unknown): string {
+  const parsed = paramsSchema.safeParse(params);
+  if (!parsed.success) throw errorPage("not_found", NOT_FOUND);
+  return parsed.data.planId;
+}
+
+const pct = (value: number | null) => (value === null ? "—" : `${Math.round(value)} %`);
+const clock = (ms: number) => `${Math.floor(ms / 60_000)}:${String(Math.floor((ms % 60_000) / 1000)).padStart(2, "0")}`;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const planId = planIdOf(params);
+  const now = new Date();
+  const plan = await getCoachingPlan(db(), viewer, planId, now).catch((error: unknown) => rethrowAsErrorPage(error, { notFound: NOT_FOUND }));
+  const { timeZone } = await getOrganisation(db());
+  const candidates = plan.may.manage ? await listEvidenceCandidates(db(), viewer, { agent_id: plan.agent.id }) : [];
+  const attached = new Set(plan.evidence.map((e) => `${e.evaluationId}:${e.annotation?.id ?? ""}`));
+  return {
+    plan: {
+      id: plan.id,
+      title: plan.title,
+      status: plan.status,
+      cancelReason: plan.cancelReason,
+      agentName: plan.agent.name,
+      ownerName: plan.owner.name,
+      scorecardName: plan.scorecard.name,
+      dueOn: plan.dueOn,
+      overdue: plan.overdue,
+      createdAt: formatDateTime(plan.createdAt, timeZone),
+      acknowledgedAt: plan.acknowledgedAt ? formatDateTime(plan.acknowledgedAt, timeZone) : null,
+      closedAt: plan.closedAt ? formatDateTime(plan.closedAt, timeZone) : null,
+      afterWindow: plan.afterWindow,
+      may: plan.may,
+    },
+    criteria: plan.criteria.map((c) => ({
+      questionKey: c.questionKey,
+      prompt: c.prompt,
+      target: c.target,
+      baseline:
+        c.baseline.n === 0
+          ? `no evaluations (${c.baseline.from} to ${c.baseline.to})`
+          : `${pct(c.baseline.mean)}${c.baseline.low === null ? "" : ` (95 % ${pct(c.baseline.low)} to ${pct(c.baseline.high)})`}, n = ${c.baseline.n}, ${c.baseline.from} to ${c.baseline.to}`,
+      reason: c.suggestionReason,
+      reading: c.effect.reading,
+    })),
+    evidence: plan.evidence.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      note: e.note,
+      evaluationId: e.evaluationId,
+      conversation: formatDate(e.conversationAt, timeZone),
+      score: e.score,
+      annotation: e.annotation
+        ? { comment: e.annotation.comment, quote: e.annotation.quote, moment: e.annotation.startMs === null ? null : `${clock(e.annotation.startMs)}–${clock(e.annotation.endMs ?? e.annotation.startMs)}` }
+        : null,
+    })),
+    candidates: candidates.flatMap((c) => {
+      const label = `${formatDate(c.conversationAt, timeZone)} · ${c.scorecardName} · ${c.score === null ? "no score" : c.score.toFixed(1)}`;
+      return [
+        { value: `${c.evaluationId}:`, label: `${label} — the whole evaluation` },
+        ...c.annotations.map((a) => ({
+          value: `${c.evaluationId}:${a.id}`,
+          label: `${label} — ${a.startMs === null ? "" : `${clock(a.startMs)} `}“${(a.quote ?? a.comment).slice(0, 80)}”`,
+        })),
+      ].filter((option) => !attached.has(option.value));
+    }),
+    followUp: plan.followUp
+      ? {
+          ruleId: plan.followUp.ruleId,
+          perWeek: plan.followUp.perWeek,
+          active: plan.followUp.active,
+          endsAt: plan.followUp.endsAt ? formatDateTime(plan.followUp.endsAt, timeZone) : null,
+          linkable: can(viewer, "sampling:manage"),
+        }
+      : null,
+  };
+}
+
+const actionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("acknowledge") }),
+    z.object({ intent: z.literal("evidence"), evidence: z.string({ error: "Choose the evidence" }).regex(/^[0-9a-f-]{36}:([0-9a-f-]{36})?$/, "Choose the evidence from the list"), kind: z.string().optional(), note: z.string().optional() }),
+    z.object({ intent: z.literal("follow-up"), perWeek: z.string() }),
+    z.object({ intent: z.literal("complete") }),
+    z.object({ intent: z.literal("cancel"), reason: z.string().optional() }),
+  ],
+  { error: "Unknown action; reload the page" },
+);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const planId = planIdOf(params);
+  const form = await readForm(request, actionSchema);
+  if (!form.ok) return form.response;
+  const input = form.input;
+  const now = new Date();
+  const result = await runUseCase(form.form, async () => {
+    switch (input.intent) {
+      case "acknowledge":
+        return acknowledgeCoachingPlan(db(), viewer, planId, now);
+      case "evidence": {
+        const [evaluationId, annotationId] = input.evidence.split(":");
+        return addEvidence(db(), viewer, planId, { evaluationId, annotationId: annotationId || undefined, kind: input.kind, note: input.note ?? "" }, now);
+      }
+      case "follow-up":
+        return startFollowUpSampling(db(), viewer, planId, { perWeek: input.perWeek }, now);
+      case "complete":
+        return closeCoachingPlan(db(), viewer, planId, { outcome: "completed" }, now);
+      case "cancel":
+        return closeCoachingPlan(db(), viewer, planId, { outcome: "cancelled", reason: input.reason ?? "" }, now);
+    }
+  });
+  if (!result.ok) return result.response;
+  throw redirect(`/coaching/plans/${planId}?done=${input.intent}`);
+}
+
+const doneMessages: Record<string, string> = {
+  created: "The plan is started. The agent has been told.",
+  acknowledge: "Acknowledged. Your coach has been told.",
+  evidence: "Evidence attached.",
+  "follow-up": "Follow-up sampling is on: the agent’s conversations are drawn for review each Monday until the due date.",
+  complete: "The plan is completed. Its follow-up sampling has ended.",
+  cancel: "The plan is cancelled. Its follow-up sampling has ended.",
+};
+const statusLabels = { active: "Active", completed: "Completed", cancelled: "Cancelled" } as const;
+
+export default function PlanPage() {
+  const { plan, criteria, evidence, candidates, followUp } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const failed = failure && !failure.ok ? failure : null;
+  const errors = failed?.fieldErrors ?? {};
+  const [search] = useSearchParams();
+  const done = search.get("created") === "1" ? "created" : search.get("done");
+  const submitting = useNavigation().state === "submitting";
+  const completeDialog = useRef<HTMLDialogElement>(null);
+  const cancelDialog = useRef<HTMLDialogElement>(null);
+  return (
+    <>
+      <p className="breadcrumb">{!plan.may.seePrivateNotes ? <Link to="/my/coaching">My coaching</Link> : <Link to="/coaching">Coaching</Link>}</p>
+      <div className="page-header">
+        <div>
+          <h1>{plan.title}</h1>
+          <p className="muted">
+            {plan.agentName}, coached by {plan.ownerName} on {plan.scorecardName}. Started {plan.createdAt}; due {plan.dueOn}.
+          </p>
+        </div>
+        <p>
+          <span className="badge">{statusLabels[plan.status]}</span>
+          {plan.overdue ? <span className="badge badge--overdue"> Overdue</span> : null}
+        </p>
+      </div>
+      {done && doneMessages[done] ? (
+        <p className="alert alert--success" role="status">
+          {doneMessages[done]}
+        </p>
+      ) : null}
+      {failed ? (
+        <p className="alert alert--error" role="alert">
+          {failed.message}
+        </p>
+      ) : null}
+      {plan.status === "cancelled" ? <p className="alert alert--info">Cancelled {plan.closedAt}: {plan.cancelReason}</p> : null}
+      {plan.status === "completed" ? <p className="alert alert--info">Completed {plan.closedAt}.</p> : null}
+      <section aria-labelledby="plan-ack">
+        <h2 id="plan-ack">Acknowledgement</h2>
+        {plan.acknowledgedAt ? (
+          <p>
+            {plan.agentName} acknowledged this plan on {plan.acknowledgedAt}.
+          </p>
+        ) : plan.may.acknowledge ? (
+          <Form method="post" className="inline-form coaching-inline">
+            <CsrfField />
+            <p>Read the focus and the evidence below, then acknowledge the plan.</p>
+            <button type="submit" name="intent" value="acknowledge" className="button button--primary" disabled={submitting}>
+              Acknowledge the plan
+            </button>
+          </Form>
+        ) : (
+          <p className="muted">{plan.agentName} has not acknowledged this plan yet.</p>
+        )}
+      </section>
+      <section aria-labelledby="plan-criteria">
+        <h2 id="plan-criteria">Focus criteria</h2>
+        <p className="muted">
+          Effect: the mean since the plan started ({plan.afterWindow.from} to {plan.afterWindow.to}) against the baseline, beside the same change for the team’s agents
+          not coached on the criterion; points are percentage points, with 95 % intervals.
+        </p>
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">Focus criteria with their baseline, target and effect</caption>
+            <thead>
+              <tr>
+                <th scope="col">Criterion</th>
+                <th scope="col">Baseline at creation</th>
+                <th scope="col" className="num">
+                  Target
+                </th>
+                <th scope="col">Effect so far</th>
+              </tr>
+            </thead>
+            <tbody>
+              {criteria.map((c) => (
+                <tr key={c.questionKey}>
+                  <th scope="row">
+                    {c.prompt}
+                    {c.reason ? <span className="muted small block">Suggested: {c.reason}</span> : null}
+                  </th>
+                  <td>{c.baseline}</td>
+                  <td className="num">{c.target} %</td>
+                  <td>{c.reading}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section aria-labelledby="plan-evidence">
+        <h2 id="plan-evidence">Evidence</h2>
+        {evidence.length === 0 ? (
+          <p className="empty-state">No evidence attached yet.</p>
+        ) : (
+          <ul className="coaching-evidence">
+            {evidence.map((e) => (
+              <li key={e.id} className="coaching-evidence__item">
+                <span className={`badge ${e.kind === "strength" ? "badge--pass" : "badge--under"}`}>{e.kind === "strength" ? "Strength" : "Opportunity"}</span>{" "}
+                <Link to={`/evaluations/${e.evaluationId}`}>
+                  Conversation of {e.conversation}
+                  {e.score === null ? "" : `, scored ${e.score.toFixed(1)}`}
+                </Link>
+                {e.annotation ? (
+                  <figure className="coaching-evidence__moment">
+                    {e.annotation.quote ? <blockquote>{e.annotation.quote}</blockquote> : null}
+                    <figcaption>
+                      {e.annotation.moment ? `At ${e.annotation.moment}: ` : ""}
+                      {e.annotation.comment}
+                    </figcaption>
+                  </figure>
+                ) : null}
+                {e.note ? <p>{e.note}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {plan.may.manage ? (
+          candidates.length === 0 ? (
+            <p className="muted">No other submitted review of {plan.agentName} to attach.</p>
+          ) : (
+            <Form method="post" className="form" aria-label="Attach evidence">
+              <CsrfField />
+              <div className="field">
+                <label htmlFor="evidence-choice">Evaluation or annotated moment</label>
+                <select id="evidence-choice" name="evidence" aria-describedby="evidence-error">
+                  {candidates.map((c) => (
+                    <option key={c.value} value={c.value}>
+                      {c.label}
+                    </option>
+                  ))}
+                </select>
+                <FieldError id="evidence-error" message={errors.evidence ?? errors.evaluationId ?? errors.annotationId} />
+              </div>
+              <fieldset className="field">
+                <legend>It shows</legend>
+                <div className="field--check">
+                  <input id="evidence-opportunity" type="radio" name="kind" value="opportunity" defaultChecked />
+                  <label htmlFor="evidence-opportunity">An opportunity</label>
+                </div>
+                <div className="field--check">
+                  <input id="evidence-strength" type="radio" name="kind" value="strength" />
+                  <label htmlFor="evidence-strength">A strength</label>
+                </div>
+              </fieldset>
+              <div className="field">
+                <label htmlFor="evidence-note">Note (optional)</label>
+                <textarea id="evidence-note" name="note" maxLength={2000} rows={2} />
+              </div>
+              <button type="submit" name="intent" value="evidence" className="button" disabled={submitting}>
+                Attach evidence
+              </button>
+            </Form>
+          )
+        ) : null}
+      </section>
+      <section aria-labelledby="plan-follow-up">
+        <h2 id="plan-follow-up">Follow-up sampling</h2>
+        {followUp ? (
+          <p>
+            {followUp.perWeek ?? "Some"} of {plan.agentName}’s conversations a week are drawn for QA review{followUp.active ? "" : " (ended)"}
+            {followUp.endsAt ? `, until ${followUp.endsAt}` : ""}.{" "}
+            {followUp.linkable ? <Link to={`/sampling/${followUp.ruleId}`}>The sampling rule</Link> : null}
+          </p>
+        ) : plan.may.manage ? (
+          <Form method="post" className="inline-form coaching-inline" aria-label="Turn on follow-up sampling">
+            <CsrfField />
+            <div className="field">
+              <label htmlFor="follow-up-per-week">Conversations of {plan.agentName} to review per week, until the due date</label>
+              <input id="follow-up-per-week" name="perWeek" type="number" min={1} max={50} defaultValue={2} className="input--short" aria-describedby="follow-up-error" />
+              <FieldError id="follow-up-error" message={errors.perWeek} />
+            </div>
+            <button type="submit" name="intent" value="follow-up" className="button" disabled={submitting}>
+              Turn on follow-up sampling
+            </button>
+          </Form>
+        ) : (
+          <p className="muted">No follow-up sampling.</p>
+        )}
+      </section>
+      {plan.may.manage ? (
+        <section aria-labelledby="plan-status">
+          <h2 id="plan-status">Close the plan</h2>
+          <div className="button-row">
+            <button type="button" className="button" onClick={() => completeDialog.current?.showModal()}>
+              Complete…
+            </button>
+            <button type="button" className="button button--danger" onClick={() => cancelDialog.current?.showModal()}>
+              Cancel the plan…
+            </button>
+          </div>
+          <FieldError id="cancel-error" message={errors.reason} />
+          <dialog ref={completeDialog} className="dialog" aria-labelledby="complete-title">
+            <h2 id="complete-title">Complete this plan?</h2>
+            <p>The plan closes and its follow-up sampling ends. Its effect stays measured up to today.</p>
+            <div className="dialog__actions">
+              <button type="button" className="button" onClick={() => completeDialog.current?.close()}>
+                Keep it open
+              </button>
+              <Form method="post" onSubmit={() => completeDialog.current?.close()}>
+                <CsrfField />
+                <button type="submit" name="intent" value="complete" className="button button--primary">
+                  Complete
+                </button>
+              </Form>
+            </div>
+          </dialog>
+          <dialog ref={cancelDialog} className="dialog" aria-labelledby="cancel-title">
+            <Form method="post" onSubmit={() => cancelDialog.current?.close()}>
+              <CsrfField />
+              <h2 id="cancel-title">Cancel this plan?</h2>
+              <div className="field">
+                <label htmlFor="cancel-reason">Why is it cancelled?</label>
+                <textarea id="cancel-reason" name="reason" required maxLength={2000} rows={3} />
+              </div>
+              <div className="dialog__actions">
+                <button type="button" className="button" onClick={() => cancelDialog.current?.close()}>
+                  Keep it open
+                </button>
+                <button type="submit" name="intent" value="cancel" className="button button--danger">
+                  Cancel the plan
+                </button>
+              </div>
+            </Form>
+          </dialog>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;
