@@ -3,6 +3,7 @@
  * fixture: the overview page, its CSV and the drill-down, scoped per role, with bad filters
  * refused (a message on the page, 422 for the CSV) and a team outside the scope 404.
  */
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { getRequest, returned, thrown } from "../../test/route-requests";
 import { fixtureWeeks, reportFixture } from "../../test/report-fixtures";
@@ -11,7 +12,7 @@ import { loader as csvLoader } from "./reports.overview[.csv]";
 import { loader as drillLoader } from "./reports.evaluations";
 import { loader as layoutLoader } from "./reports";
 
-const call = async <T,>(loader: (args: { request: Request; params: object; context: object }) => Promise<T>, viewer: { id: string }, path: string) =>
+const call = async <T,>(loader: (args: LoaderFunctionArgs) => Promise<T>, viewer: { id: string }, path: string) =>
   loader({ request: await getRequest(viewer, path), params: {}, context: {} });
 
 const weeks = fixtureWeeks.toString();
