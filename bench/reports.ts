@@ -21,6 +21,8 @@ import { createDb, createPool } from "../db/client";
 import { migrateToLatest } from "../db/migrate";
 import { createDatabase, dropDatabase, startScratchServer, uniqueDatabaseName } from "../db/scratch-database";
 import { queryQuality } from "../app/modules/reports/query-quality.server";
+import { queryCustomerKpis } from "../app/modules/reports/query-customer-kpis.server";
+import { queryCriterionCsatDifference } from "../app/modules/reports/query-csat-difference.server";
 import type { Viewer } from "../app/modules/users/roles";
 
 const scale = Number(process.env.BENCH_SCALE ?? 1);
@@ -244,6 +246,55 @@ try {
   log(`upkeep per evaluation that starts counting (submit): p50 ${quantile(adds, 0.5).toFixed(2)} ms, p95 ${quantile(adds, 0.95).toFixed(2)} ms`);
   log(`upkeep per evaluation that stops counting (void): p50 ${quantile(removes, 0.5).toFixed(2)} ms, p95 ${quantile(removes, 0.95).toFixed(2)} ms`);
   log(`  aim under 10 ms per submit: ${quantile(adds, 0.95) < 10 ? "met" : "missed"}`);
+
+  // CSAT and handling time (docs/decisions/0029): three conversations in five answer a 1–5
+  // survey, durations spread from 30 s to 10.5 min; written with triggers off, then the customer
+  // roll-ups rebuilt (timed), then queryCustomerKpis on the same 50 filter sets, the CSAT
+  // difference per criterion on 10, and the trigger's upkeep per imported conversation.
+  await db.connection().execute(async (conn) => {
+    await sql`SET session_replication_role = replica`.execute(conn);
+    await sql`
+      UPDATE interactions SET duration_ms = 30000 + abs(hashtext(id::text || 'd')) % 600000,
+        csat_score = CASE WHEN abs(hashtext(id::text)) % 5 < 3 THEN 1 + abs(hashtext(id::text || 'c')) % 5 END,
+        csat_scale = CASE WHEN abs(hashtext(id::text)) % 5 < 3 THEN '1-5' END,
+        csat_source = CASE WHEN abs(hashtext(id::text)) % 5 < 3 THEN 'field' END`.execute(conn);
+    await sql`SET session_replication_role = DEFAULT`.execute(conn);
+  });
+  t = process.hrtime.bigint();
+  await sql`SELECT customer_rollup_rebuild()`.execute(db);
+  log(`customer roll-ups rebuilt from ${EVALUATIONS + RUNS} conversations: ${(ms(t) / 1000).toFixed(1)} s`);
+  await sql`VACUUM ANALYZE interactions, rollup_customer_daily, rollup_customer_team_daily`.execute(db);
+  const kpiTimes = new Map<string, number[]>();
+  for (const set of sets) {
+    const start = process.hrtime.bigint();
+    await queryCustomerKpis(db, lead, set.query);
+    const elapsed = ms(start);
+    kpiTimes.set(set.label, [...(kpiTimes.get(set.label) ?? []), elapsed]);
+    kpiTimes.set("all", [...(kpiTimes.get("all") ?? []), elapsed]);
+  }
+  log(`CSAT and handling time (queryCustomerKpis as a QA lead, ${RUNS} filter sets; scorecard groupings read the report rows):`);
+  for (const [label, values] of kpiTimes) log(`  ${label.padEnd(28)} n=${String(values.length).padStart(2)}  p50 ${quantile(values, 0.5).toFixed(1)} ms  p95 ${quantile(values, 0.95).toFixed(1)} ms`);
+  const differenceTimes = new Map<string, number[]>();
+  for (const set of sets.slice(0, 10)) {
+    const start = process.hrtime.bigint();
+    await queryCriterionCsatDifference(db, lead, { ...set.query, scorecardId: md5uuid("c0") });
+    differenceTimes.set(set.label, [...(differenceTimes.get(set.label) ?? []), ms(start)]);
+  }
+  log("CSAT difference per criterion (one scorecard, from the question rows), 10 filter sets:");
+  for (const [label, values] of differenceTimes) log(`  ${label.padEnd(28)} n=${String(values.length).padStart(2)}  max ${Math.max(...values).toFixed(1)} ms`);
+  const importUpkeep: number[] = [];
+  await db.connection().execute(async (conn) => {
+    for (let k = 0; k < RUNS; k++) {
+      await sql`BEGIN`.execute(conn);
+      const start = process.hrtime.bigint();
+      await sql`
+        INSERT INTO interactions (channel, source, external_id, agent_id, team_id, started_at, duration_ms, status, transcript_text, csat_score, csat_scale, csat_source)
+        VALUES ('call', 'bench-upkeep', ${`u${k}`}, ${md5uuid(`a${k}`)}, ${md5uuid(`t${k % TEAMS}`)}, ${END}::timestamptz, 120000, 'ready', '', 4, '1-5', 'field')`.execute(conn);
+      importUpkeep.push(ms(start));
+      await sql`ROLLBACK`.execute(conn);
+    }
+  });
+  log(`an imported conversation with its roll-up upkeep (the INSERT): p50 ${quantile(importUpkeep, 0.5).toFixed(2)} ms, p95 ${quantile(importUpkeep, 0.95).toFixed(2)} ms`);
 } finally {
   await db.destroy();
   if (process.env.BENCH_KEEP) log(`kept the database: ${url}`);

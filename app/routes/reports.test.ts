@@ -29,7 +29,7 @@ describe("report routes", () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get("Content-Disposition")).toBe('attachment; filename="quality-overview-2026-11-02-2026-11-15.csv"');
     const lines = (await csv.text()).trim().split("\r\n");
-    expect(lines[2]).toBe("Total,2026-11-09,4,65.6,-6.4,137.7,50,15,85,25,4.6,69.9");
+    expect(lines[2]).toBe("Total,2026-11-09,4,65.6,-6.4,137.7,50,15,85,25,4.6,69.9,4,0,,,,60,60,60");
     expect(lines).toHaveLength(1 + page.overview.table.rows.length);
     const drill = await call(drillLoader, f.lead, `/reports/evaluations?period=week&from=2026-11-09&to=2026-11-15&outcome=pass`);
     expect(drill.total).toBe(2);
@@ -57,7 +57,7 @@ describe("report routes", () => {
     expect(own.options.teams).toEqual([]);
     expect(own.options.agents).toEqual([]);
     const ownCsv = (await (await call(csvLoader, f.a1, `/reports/overview.csv?${weeks}`)).text()).trim().split("\r\n");
-    expect(ownCsv.slice(1)).toEqual(["Your evaluations,2026-11-09,1,90.6,,,100,20.7,100,0,0,79.3"]);
+    expect(ownCsv.slice(1)).toEqual(["Your evaluations,2026-11-09,1,90.6,,,100,20.7,100,0,0,79.3,2,0,,,,60,60,60"]);
     const ownDrill = await call(drillLoader, f.a1, `/reports/evaluations?${weeks}`);
     expect(ownDrill.items.map((item) => item.evaluationId)).toEqual([f.evaluations.a1Pass]);
     expect((await call(layoutLoader, f.a1, "/reports")).tabs.map((tab) => tab.label)).toEqual(["Overview"]);

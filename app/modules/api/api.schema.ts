@@ -123,6 +123,10 @@ export const interactionSummarySchema = z.object({
   team: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   status: z.enum(["processing", "ready", "failed"]),
   metadata: z.record(z.string(), z.unknown()),
+  csat: z
+    .object({ score: z.number().int(), scale: z.string(), percent: z.number().describe("The answer as a percentage of its scale: 0 the lowest answer, 100 the highest") })
+    .nullable()
+    .describe("The customer's survey answer, from the import's csat field or the metadata key the organisation maps"),
   createdAt: z.iso.datetime({ offset: true }),
 });
 

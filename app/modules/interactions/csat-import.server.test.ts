@@ -11,6 +11,8 @@ import { withOrganisationSettings } from "../../../test/organisation-factories";
 import { db } from "../../lib/db.server";
 import { adminCommandLine } from "../access/actor";
 import { action as importRoute } from "../../routes/api.v1.interactions";
+import { loader as getInteraction } from "../../routes/api.v1.interactions.$id";
+import type { InteractionDetailJson } from "../api/api.schema";
 import { callRoute, chatRequest, importer } from "../api/test-support";
 import { rebuildRollups } from "../reports/rebuild-rollups.server";
 import { csatFromMetadata, csatPercent } from "./csat";
@@ -29,7 +31,11 @@ describe("CSAT at import", () => {
     const { agent, lead } = await importer();
     const res = await callRoute(importRoute, "POST", "/api/v1/interactions", { token: lead.token, body: chatRequest(agent.email, { csat: { score: 4, scale: "1-5" } }) });
     expect(res.status).toBe(201);
-    expect(await csatOf(res.json.id as string)).toEqual({ csat_score: 4, csat_scale: "1-5", csat_source: "field", csat_percent: 75 });
+    const id = res.json.id as string;
+    expect(await csatOf(id)).toEqual({ csat_score: 4, csat_scale: "1-5", csat_source: "field", csat_percent: 75 });
+    // The API reads it back with the interaction.
+    const detail = await callRoute<InteractionDetailJson>(getInteraction, "GET", `/api/v1/interactions/${id}`, { token: lead.token, params: { id } });
+    expect(detail.json.csat).toEqual({ score: 4, scale: "1-5", percent: 75 });
     const tenPoint = await callRoute(importRoute, "POST", "/api/v1/interactions", { token: lead.token, body: chatRequest(agent.email, { csat: { score: 0, scale: "0-10" } }) });
     expect(await csatOf(tenPoint.json.id as string)).toMatchObject({ csat_score: 0, csat_percent: 0 });
     // The roll-up counts both conversations and both answers (75 % and 0 %).

@@ -37,7 +37,7 @@ export interface Csat {
 /** The import API's `csat` field: `{ "score": 4, "scale": "1-5" }`. */
 export const csatFieldSchema = z
   .object({
-    score: z.number({ error: "csat.score must be a number, e.g. 4" }),
+    score: z.number({ error: "csat.score must be a number, e.g. 4" }).meta({ description: "A whole number from the scale's lowest to its highest answer" }),
     scale: z.enum(csatScales, { error: `csat.scale must be one of ${scaleList}` }),
   })
   .strict()

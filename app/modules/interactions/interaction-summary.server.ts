@@ -21,6 +21,8 @@ export interface InteractionSummary {
   team: { id: string; name: string } | null;
   status: "processing" | "ready" | "failed";
   metadata: Record<string, unknown>;
+  /** The customer's survey answer (docs/decisions/0029), with its percentage of the scale; null when none. */
+  csat: { score: number; scale: string; percent: number } | null;
   createdAt: Date;
 }
 
@@ -38,6 +40,9 @@ type InteractionColumns = Pick<
   | "customer_name"
   | "status"
   | "metadata"
+  | "csat_score"
+  | "csat_scale"
+  | "csat_percent"
   | "created_at"
   | "agent_id"
   | "team_id"
@@ -62,6 +67,9 @@ export function selectInteractionSummary<O>(query: SelectQueryBuilder<DB, "inter
       "interactions.customer_name",
       "interactions.status",
       "interactions.metadata",
+      "interactions.csat_score",
+      "interactions.csat_scale",
+      "interactions.csat_percent",
       "interactions.created_at",
       "interactions.agent_id",
       "agent.name as agent_name",
@@ -87,6 +95,7 @@ export function toInteractionSummary(row: InteractionSummaryRow): InteractionSum
     team: row.team_id && row.team_name ? { id: row.team_id, name: row.team_name } : null,
     status: row.status as InteractionSummary["status"],
     metadata: (row.metadata ?? {}) as Record<string, unknown>,
+    csat: row.csat_score !== null && row.csat_scale !== null ? { score: row.csat_score, scale: row.csat_scale, percent: Number(row.csat_percent) } : null,
     createdAt: row.created_at,
   };
 }

@@ -54,12 +54,12 @@ describe("quality overview", () => {
     const rowsOf = (name: string, lines: string[]) => lines.map((line) => `${name} | ${line}`);
     // Team rows sorted by name; the fixture's team names sort by creation.
     const teamLines = {
-      [f.teamA.name]: rowsOf(f.teamA.name, ["2026-11-02 | 1 | 100.0 | – | – | 100.0% | 20.7% | 100.0% | 0.0% | 0.0% | 79.3%", "2026-11-09 | 3 | 87.5 | 52.0 | 123.0 | 66.7% | 20.8% | 93.9% | 0.0% | 0.0% | 56.1%"]),
-      [f.teamB.name]: rowsOf(f.teamB.name, ["2026-11-09 | 1 | 0.0 | – | – | 0.0% | 0.0% | 79.3% | 100.0% | 20.7% | 100.0%"]),
+      [f.teamA.name]: rowsOf(f.teamA.name, ["2026-11-02 | 1 | 100.0 | – | – | 100.0% | 20.7% | 100.0% | 0.0% | 0.0% | 79.3% | 1 | 0 | – | – | – | 60.0 | – | –", "2026-11-09 | 3 | 87.5 | 52.0 | 123.0 | 66.7% | 20.8% | 93.9% | 0.0% | 0.0% | 56.1% | 3 | 0 | – | – | – | 60.0 | 60.0 | 60.0"]),
+      [f.teamB.name]: rowsOf(f.teamB.name, ["2026-11-09 | 1 | 0.0 | – | – | 0.0% | 0.0% | 79.3% | 100.0% | 20.7% | 100.0% | 1 | 0 | – | – | – | 60.0 | – | –"]),
     };
     expect(shown(byTeam.table)).toEqual([
-      "Total | 2026-11-02 | 1 | 100.0 | – | – | 100.0% | 20.7% | 100.0% | 0.0% | 0.0% | 79.3%",
-      "Total | 2026-11-09 | 4 | 65.6 | -6.4 | 137.7 | 50.0% | 15.0% | 85.0% | 25.0% | 4.6% | 69.9%",
+      "Total | 2026-11-02 | 1 | 100.0 | – | – | 100.0% | 20.7% | 100.0% | 0.0% | 0.0% | 79.3% | 1 | 0 | – | – | – | 60.0 | – | –",
+      "Total | 2026-11-09 | 4 | 65.6 | -6.4 | 137.7 | 50.0% | 15.0% | 85.0% | 25.0% | 4.6% | 69.9% | 4 | 0 | – | – | – | 60.0 | 60.0 | 60.0",
       ...(teamLines[teamA] ?? []),
       ...(teamLines[teamB] ?? []),
     ]);
@@ -76,6 +76,15 @@ describe("quality overview", () => {
       "Auto-fail rate",
       "Auto-fail 95% low",
       "Auto-fail 95% high",
+      // CSAT and handling time beside quality (decision 0029): the fixture's conversations last 60 s and carry no CSAT.
+      "Conversations",
+      "CSAT responses",
+      "Mean CSAT (% of scale)",
+      "CSAT 95% low",
+      "CSAT 95% high",
+      "Mean handling time (s)",
+      "Handling 95% low (s)",
+      "Handling 95% high (s)",
     ]);
     // The charts: the Total line, n on each point.
     expect(byTeam.charts.score.map((point) => [point.label, point.n, point.value, point.low])).toEqual([
@@ -98,7 +107,7 @@ describe("quality overview", () => {
 
     // By month, the whole of November: (71.9 + 90.6 + 100 + 0 + 100) / 5 = 72.5 ± 52.3001.
     const november = await buildQualityOverview(db(), f.lead, new URLSearchParams({ period: "month", from: "2026-11-01", to: "2026-11-30" }), clock);
-    expect(shown(november.table)[0]).toBe("Total | 2026-11 | 5 | 72.5 | 20.2 | 124.8 | 60.0% | 23.1% | 88.2% | 20.0% | 3.6% | 62.4%");
+    expect(shown(november.table)[0]).toBe("Total | 2026-11 | 5 | 72.5 | 20.2 | 124.8 | 60.0% | 23.1% | 88.2% | 20.0% | 3.6% | 62.4% | 5 | 0 | – | – | – | 60.0 | 60.0 | 60.0");
   });
 
   it("keeps a supervisor to their team and an agent to their own released evaluations, drill-downs included", async () => {
@@ -120,7 +129,8 @@ describe("quality overview", () => {
 
     const own = await overviewOf(f.a1, { group: "scorecard" });
     expect(own.group).toBeNull();
-    expect(shown(own.table)).toEqual(["Your evaluations | 2026-11-09 | 1 | 90.6 | – | – | 100.0% | 20.7% | 100.0% | 0.0% | 0.0% | 79.3%"]);
+    // Quality counts the one evaluation released to a1; CSAT and handling time all their conversations (decision 0029).
+    expect(shown(own.table)).toEqual(["Your evaluations | 2026-11-09 | 1 | 90.6 | – | – | 100.0% | 20.7% | 100.0% | 0.0% | 0.0% | 79.3% | 2 | 0 | – | – | – | 60.0 | 60.0 | 60.0"]);
     await expectDrillDownsMatch(f.a1, own.table, f);
     const ownList = await listReportEvaluations(db(), f.a1, parseDrillDown(fixtureWeeks, clock), { limit: 50 });
     expect(ownList.items.map((item) => item.evaluationId)).toEqual([f.evaluations.a1Pass]);
@@ -132,11 +142,26 @@ describe("quality overview", () => {
     const overview = await overviewOf(f.supervisorA);
     const lines = reportTableCsv(overview.table).replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lines).toEqual([
-      "Team,Week starting,n,Mean score,Score 95% low,Score 95% high,Pass rate,Pass 95% low,Pass 95% high,Auto-fail rate,Auto-fail 95% low,Auto-fail 95% high",
-      "Total,2026-11-02,1,100,,,100,20.7,100,0,0,79.3",
-      "Total,2026-11-09,3,87.5,52,123,66.7,20.8,93.9,0,0,56.1",
-      `${f.teamA.name},2026-11-02,1,100,,,100,20.7,100,0,0,79.3`,
-      `${f.teamA.name},2026-11-09,3,87.5,52,123,66.7,20.8,93.9,0,0,56.1`,
+      "Team,Week starting,n,Mean score,Score 95% low,Score 95% high,Pass rate,Pass 95% low,Pass 95% high,Auto-fail rate,Auto-fail 95% low,Auto-fail 95% high,Conversations,CSAT responses,Mean CSAT (% of scale),CSAT 95% low,CSAT 95% high,Mean handling time (s),Handling 95% low (s),Handling 95% high (s)",
+      "Total,2026-11-02,1,100,,,100,20.7,100,0,0,79.3,1,0,,,,60,,",
+      "Total,2026-11-09,3,87.5,52,123,66.7,20.8,93.9,0,0,56.1,3,0,,,,60,60,60",
+      `${f.teamA.name},2026-11-02,1,100,,,100,20.7,100,0,0,79.3,1,0,,,,60,,`,
+      `${f.teamA.name},2026-11-09,3,87.5,52,123,66.7,20.8,93.9,0,0,56.1,3,0,,,,60,60,60`,
     ]);
+  });
+
+  it("shows mean CSAT with its responses and interval beside quality, in the page and the CSV", async () => {
+    const f = await reportFixture();
+    // Team A's week of 9 Nov: a1 answered 5 and 4 on 1–5, a2 7 on 0–10 → 100, 75, 70 %: 81.6667 ± 39.9269.
+    const teamA = await db().selectFrom("interactions").select(["id", "agent_id", "started_at"]).where("team_id", "=", f.teamA.id).orderBy("started_at").execute();
+    const answers = new Map([["2026-11-10", [5, "1-5"]], ["2026-11-11", [4, "1-5"]], ["2026-11-12", [7, "0-10"]]] as const);
+    for (const row of teamA) {
+      const answer = answers.get(row.started_at.toISOString().slice(0, 10) as "2026-11-10");
+      if (answer) await db().updateTable("interactions").set({ csat_score: answer[0], csat_scale: answer[1], csat_source: "field" }).where("id", "=", row.id).execute();
+    }
+    const overview = await overviewOf(f.supervisorA);
+    expect(shown(overview.table)[1]).toBe("Total | 2026-11-09 | 3 | 87.5 | 52.0 | 123.0 | 66.7% | 20.8% | 93.9% | 0.0% | 0.0% | 56.1% | 3 | 3 | 81.7 | 41.7 | 121.6 | 60.0 | 60.0 | 60.0");
+    const csv = reportTableCsv(overview.table).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(csv[2]).toBe("Total,2026-11-09,3,87.5,52,123,66.7,20.8,93.9,0,0,56.1,3,3,81.7,41.7,121.6,60,60,60");
   });
 });

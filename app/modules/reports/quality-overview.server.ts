@@ -16,6 +16,8 @@ import type { Database } from "../../lib/db.server";
 import { interactionScope } from "../access/permissions";
 import type { Viewer } from "../users/roles";
 import { queryQuality, type QualityPoint } from "./query-quality.server";
+import { queryCustomerKpis } from "./query-customer-kpis.server";
+import { customerKpiCells, customerKpiColumns, customerKpiIndex } from "./customer-columns";
 import { parseReportFilters, periodRange, reportHref, toQualityQuery, type ReportFilterValues, type ReportFilters } from "./report-filters";
 import type { ReportRow, ReportTableModel } from "./report-table";
 
@@ -72,11 +74,15 @@ export async function buildQualityOverview(db: Database, viewer: Viewer, params:
   if (!parsed.ok) throw parsed.error;
   const { filters } = parsed;
   const group = overviewGroupOf(params, viewer);
-  const [totals, grouped, names] = await Promise.all([
+  const [totals, grouped, names, customerTotals, customerGrouped] = await Promise.all([
     queryQuality(db, viewer, toQualityQuery(filters, "organisation")),
     group ? queryQuality(db, viewer, toQualityQuery(filters, group)) : Promise.resolve([]),
     group ? groupNames(db, group) : Promise.resolve(new Map<string, string>()),
+    // CSAT and handling time beside quality (decision 0029), for the same groups and periods.
+    queryCustomerKpis(db, viewer, toQualityQuery(filters, "organisation")),
+    group ? queryCustomerKpis(db, viewer, toQualityQuery(filters, group)) : Promise.resolve([]),
   ]);
+  const customerOf = customerKpiIndex([...customerTotals.map((point) => ({ ...point, groupId: "total" })), ...customerGrouped]);
   const drill = (point: QualityPoint, groupId: string | null, outcome?: string) => {
     const range = periodRange(filters, point.periodStart);
     const scoped: ReportFilters = { ...filters, ...range };
@@ -120,6 +126,7 @@ export async function buildQualityOverview(db: Database, viewer: Viewer, params:
       autoFailRate: { value: point.autoFailRate?.rate ?? null, href: link("autofail") },
       autoFailLow: point.autoFailRate?.interval.low ?? null,
       autoFailHigh: point.autoFailRate?.interval.high ?? null,
+      ...customerKpiCells(customerOf(groupId ?? (label === totalLabel ? "total" : null), point.periodStart)),
     };
   };
   const groupRows = grouped
@@ -142,6 +149,7 @@ export async function buildQualityOverview(db: Database, viewer: Viewer, params:
       { key: "autoFailRate", label: "Auto-fail rate", format: "percent" },
       { key: "autoFailLow", label: "Auto-fail 95% low", format: "percent" },
       { key: "autoFailHigh", label: "Auto-fail 95% high", format: "percent" },
+      ...customerKpiColumns,
     ],
     rows: [...totals.map((point) => row(totalLabel, point, null, true)), ...groupRows],
   };
