@@ -77,6 +77,25 @@ describe("put / get", () => {
     }
   });
 
+  it("copy makes a server-side copy: the same bytes, content type and metadata under the new key; a missing source throws", async () => {
+    const from = recordingKey(newId(), "wav");
+    const to = recordingKey(newId(), "wav");
+    const bytes = randomBytes(200_000);
+    await t.store.put(from, bytes, { contentType: "audio/wav", metadata: { sha256: sha256(bytes) } });
+    await t.store.copy(from, to);
+    expect(Buffer.compare(await t.store.get(to), bytes)).toBe(0);
+    expect(await t.store.head(to)).toMatchObject({ size: 200_000, contentType: "audio/wav", metadata: { sha256: sha256(bytes) } });
+    // The source stays.
+    expect(Buffer.compare(await t.store.get(from), bytes)).toBe(0);
+    const missing = recordingKey(newId(), "wav");
+    const error = await t.store.copy(missing, recordingKey(newId(), "wav")).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(StorageError);
+    expect((error as StorageError).operation).toBe("copy");
+  });
+
   it("delete is idempotent", async () => {
     const key = transcriptKey(newId());
     await t.store.put(key, "{}", { contentType: "application/json" });

@@ -6,6 +6,7 @@ import {
   interactionPrefix,
   peaksKey,
   recordingKey,
+  recordingKeyExtension,
   sanitizeFileName,
   sourceKey,
   transcriptKey,
@@ -97,5 +98,16 @@ describe("sanitizeFileName", () => {
 
   it("is what sourceKey uses", () => {
     expect(sourceKey(ID, "../../secret .vtt")).toBe(`interactions/${ID}/source/secret_.vtt`);
+  });
+});
+
+describe("recordingKeyExtension", () => {
+  it("reads the extension of a key recordingKey built, and refuses any other key", () => {
+    const id = "0f8fad5b-d9cb-469f-a165-70867728950e";
+    expect(recordingKeyExtension(recordingKey(id, "wav"))).toBe("wav");
+    expect(recordingKeyExtension(recordingKey(id, "ogg"))).toBe("ogg");
+    for (const key of [transcriptKey(id), `interactions/${id}/recording.wav/x`, `other/${id}/recording.wav`, `interactions/not-a-uuid/recording.wav`, ""]) {
+      expect(() => recordingKeyExtension(key), key).toThrow(InvalidKeyPartError);
+    }
   });
 });

@@ -59,6 +59,15 @@ export function recordingKey(interactionId: string, ext: string): string {
   return `${interactionPrefix(interactionId)}recording.${assertExtension(ext)}`;
 }
 
+const RECORDING_KEY_RE = /^interactions\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/recording\.([a-z0-9]{1,5})$/;
+
+/** The extension of a key recordingKey built (`interactions/{id}/recording.{ext}`); throws for any other key. */
+export function recordingKeyExtension(key: string): string {
+  const match = RECORDING_KEY_RE.exec(key);
+  if (!match) throw new InvalidKeyPartError(`not a recording key: ${JSON.stringify(key)}`);
+  return match[2] as string;
+}
+
 export function transcriptKey(interactionId: string): string {
   return `${interactionPrefix(interactionId)}transcript.json`;
 }

@@ -5,6 +5,7 @@
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import {
+  CopyObjectCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
@@ -23,6 +24,7 @@ export type ObjectOps = Pick<
   BlobStore,
   | "put"
   | "putStream"
+  | "copy"
   | "get"
   | "getStream"
   | "getText"
@@ -124,6 +126,14 @@ export function objectOps(ctx: StoreContext): ObjectOps {
           new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, Metadata: metadata }),
         ),
       );
+    },
+
+    async copy(fromKey, toKey) {
+      assertKey(fromKey, "copy", bucket);
+      assertKey(toKey, "copy", bucket);
+      // CopySource is "bucket/key", URL-encoded; each key segment is encoded so "/" stays a separator.
+      const source = `${bucket}/${fromKey.split("/").map(encodeURIComponent).join("/")}`;
+      await call("copy", toKey, () => client.send(new CopyObjectCommand({ Bucket: bucket, Key: toKey, CopySource: source, MetadataDirective: "COPY" })));
     },
 
     async putStream(key, stream, { contentType, metadata, contentLength }) {

@@ -91,6 +91,11 @@ export interface BlobStore {
   readonly bucket: string;
 
   put(key: string, body: Buffer | Uint8Array | string, options: PutOptions): Promise<void>;
+  /**
+   * A server-side copy (S3 CopyObject): the bytes, content type and metadata of `fromKey` under
+   * `toKey`, without passing through Parley (up to 5 GB, S3's limit for one copy).
+   */
+  copy(fromKey: string, toKey: string): Promise<void>;
   /** Streams in constant memory (multipart above one part); `size` is the bytes that passed through. */
   putStream(key: string, stream: Readable, options: PutStreamOptions): Promise<{ size: number }>;
   get(key: string): Promise<Buffer>;

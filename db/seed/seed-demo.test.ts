@@ -2,6 +2,8 @@
  * The demo organisation a fresh `npm start` opens with, seeded into this file's
  * empty database through the real ingest use case (recordings go to S3).
  */
+import fs from "node:fs/promises";
+import path from "node:path";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, pgPool } from "../../app/lib/db.server";
@@ -124,6 +126,17 @@ describe("seedDemoIfEmpty", () => {
         expect(row.recording_key).toBeNull();
       }
     }
+  });
+
+  it("gives each copy of a demo call, copied in storage, exactly the bytes of its recording file", async () => {
+    const manifest = JSON.parse(await fs.readFile(path.resolve("db/seed/demo/manifest.json"), "utf8")) as Array<{ slug: string; recording?: string }>;
+    const call = manifest.find((entry) => entry.recording)!;
+    const rows = await db().selectFrom("interactions").select(["external_id", "recording_key"]).where("external_id", "like", `${call.slug}%`).orderBy("external_id").execute();
+    // The original, its "earlier" copy and the copies back in time.
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    const file = await fs.readFile(path.resolve("db/seed/demo", call.recording!));
+    for (const row of rows) expect(Buffer.compare(await blobStore().get(row.recording_key!), file), row.external_id).toBe(0);
+    expect(new Set(rows.map((row) => row.recording_key)).size).toBe(rows.length);
   });
 
   it("gives every demo agent released evaluations on My feedback: a few fails and an auto-fail, some acknowledged with a comment, some waiting", async () => {

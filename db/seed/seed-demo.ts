@@ -5,7 +5,7 @@ import type { Database } from "../../app/lib/db.server";
 import type { BlobStore } from "../../app/lib/storage.server";
 import { mapLimit } from "../../app/modules/api/map-limit";
 import { hashPassword } from "../../app/modules/auth/password.server";
-import { ingestInteraction } from "../../app/modules/interactions/ingest-interaction.server";
+import { ingestInteraction, type RecordingInput } from "../../app/modules/interactions/ingest-interaction.server";
 import { transcriptSchema } from "../../app/modules/transcripts/transcript";
 import { runSamplingRule } from "../../app/modules/sampling/run-sampling-rule.server";
 import { createSamplingRule } from "../../app/modules/sampling/save-sampling-rule.server";
@@ -105,12 +105,15 @@ export async function seedDemoIfEmpty(db: Database, store: BlobStore, now = new 
   );
   // Ingest is storage-bound (each call writes its recording and transcript objects): a few at
   // a time. Every result depends on its entry alone, so the order they finish in does not matter.
-  const results = await mapLimit(entries, INGEST_CONCURRENCY, async (entry) => {
+  // The manifest's own conversations first, sending their recordings' bytes once; the copies
+  // under new ids and dates then have storage copy those recordings server-side (CopyObject)
+  // rather than receive ~800 KB again each, ~125 times.
+  const ingest = async (entry: DemoConversation, recordingOf: (entry: DemoConversation) => RecordingInput | undefined) => {
     const agentId = userIds.get(entry.agent);
     if (!agentId) throw new Error(`Demo manifest names unknown agent ${entry.agent}`);
     const startedAt = startOf(entry, now);
     const answer = csat.get(entry.slug) ?? null;
-    const { transcript: transcriptJson, recording } = files.get(entry.base) as DemoFiles;
+    const { transcript: transcriptJson } = files.get(entry.base) as DemoFiles;
     const transcript = transcriptSchema.parse(shiftChatTimes(transcriptJson, startedAt));
     return ingestInteraction(db, store, {
       source: "demo",
@@ -126,9 +129,31 @@ export async function seedDemoIfEmpty(db: Database, store: BlobStore, now = new 
       csat: entry.channel === "call" && answer !== null ? { score: answer, scale: "1-5" } : null,
       customerName: entry.customerName,
       transcript,
-      recording: recording ? { body: recording } : undefined,
+      recording: recordingOf(entry),
     });
-  });
+  };
+  const originals = entries.filter((entry) => entry.slug === entry.base);
+  const reused = entries.filter((entry) => entry.slug !== entry.base);
+  const firstResults = await mapLimit(originals, INGEST_CONCURRENCY, (entry) =>
+    ingest(entry, (original) => {
+      const { recording } = files.get(original.base) as DemoFiles;
+      return recording ? { body: recording } : undefined;
+    }),
+  );
+  const storedRecordings = await db
+    .selectFrom("interactions")
+    .select(["external_id", "recording_key"])
+    .where("source", "=", "demo")
+    .where("recording_key", "is not", null)
+    .execute();
+  const recordingKeyOf = new Map(storedRecordings.map((row) => [row.external_id, row.recording_key as string]));
+  const copyResults = await mapLimit(reused, INGEST_CONCURRENCY, (entry) =>
+    ingest(entry, (copy) => {
+      const key = recordingKeyOf.get(copy.base);
+      return key ? { copyOf: key } : undefined;
+    }),
+  );
+  const results = [...firstResults, ...copyResults];
   const interactions = results.filter((result) => result.status === "created").length;
   const assignments = await seedDemoReviewWork(db, userIds, now);
   const evaluations = await seedDemoEvaluations(db, now);

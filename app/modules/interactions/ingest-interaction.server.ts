@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
-import { interactionPrefix, recordingKey, sourceKey, transcriptKey } from "../../../storage/keys";
+import { interactionPrefix, recordingKey, recordingKeyExtension, sourceKey, transcriptKey } from "../../../storage/keys";
 import type { Database } from "../../lib/db.server";
 import { DomainError } from "../../lib/errors";
 import { enqueueJob } from "../../lib/jobs.server";
@@ -16,10 +16,17 @@ import { csatFromMetadata, type Csat } from "./csat";
 import { getCsatMapping } from "../organisation/get-organisation-settings.server";
 import { sniffRecordingStream, verifyRecordingObject, type VerifiedRecording } from "./verify-recording.server";
 
-/** A recording given with the request (seed, bulk import) or uploaded beforehand (page, API). */
+/**
+ * A recording given with the request (seed, bulk import), uploaded beforehand (page, API), or
+ * the same bytes as a recording another interaction already stored (`copyOf`, its key): the
+ * demo seed reuses a few recordings under many conversations, and storage copies them server-
+ * side instead of receiving every byte again. Never from a request: only Parley's own code
+ * passes a stored key.
+ */
 export type RecordingInput =
   | { body: Buffer | Readable; size?: number }
-  | { uploadId: string; uploadedBy: string; parts?: { partNumber: number; etag: string }[] };
+  | { uploadId: string; uploadedBy: string; parts?: { partNumber: number; etag: string }[] }
+  | { copyOf: string };
 
 export interface IngestInput {
   source: string;
@@ -177,6 +184,12 @@ async function storeRecording(
       await store.completeMultipartUpload(upload.key, upload.multipartUploadId, parts);
     }
     return verifyRecordingObject(store, upload.key, upload.size);
+  }
+  if ("copyOf" in recording) {
+    const key = recordingKey(id, recordingKeyExtension(recording.copyOf));
+    await store.copy(recording.copyOf, key);
+    // Checked as an upload is: the copy exists and its first bytes are audio.
+    return verifyRecordingObject(store, key);
   }
   if (!("body" in recording)) return null;
   // The bytes decide the type (and the key's extension), never the file name.
