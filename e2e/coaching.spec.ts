@@ -1,8 +1,9 @@
 /**
  * Coaching (issue 15 §1, §3, §5) in Chromium: a supervisor starts a plan for an agent from the
  * team coaching page with the criterion the roll-ups suggest, attaches an annotated moment as
- * evidence and turns on follow-up sampling; the agent finds the plan under My coaching and
- * acknowledges it; a QA lead sees the follow-up rule under Sampling. Axe on every page passed.
+ * evidence, turns on follow-up sampling, schedules a session, adds an action item and marks the
+ * session held; the agent finds the plan under My coaching, ticks the item, acknowledges the
+ * session with a comment and the plan; a QA lead sees the follow-up rule under Sampling. Axe on every page passed.
  */
 import { insertInteractionRows, seedScorecard, seedTeam } from "../test/factories";
 import { reviewDefinition } from "../test/evaluation-fixtures";
@@ -67,7 +68,7 @@ test("a supervisor starts a plan with the suggested criterion, attaches evidence
 
   const evidence = page.getByRole("form", { name: "Attach evidence" });
   const moment = await evidence.locator("option", { hasText: `Went straight to the account ${suffix}` }).getAttribute("value");
-  await evidence.getByLabel("Evaluation or annotated moment").selectOption(moment!);
+  await evidence.getByLabel("Evaluation or annotated moment").selectOption(moment ?? "");
   await evidence.getByLabel("An opportunity").check();
   await evidence.getByLabel("Note (optional)").fill("Greet first, then the account");
   await evidence.getByRole("button", { name: "Attach evidence" }).click();
@@ -82,6 +83,25 @@ test("a supervisor starts a plan with the suggested criterion, attaches evidence
   await page.getByRole("button", { name: "Turn on follow-up sampling" }).click();
   await expect(page.getByRole("status")).toContainText("Follow-up sampling is on");
   await expect(page.getByText(`2 of ${agent.name}’s conversations a week are drawn for QA review`)).toBeVisible();
+  // A session two weeks on at 10:00, an action item for the agent, then held.
+  const sessionDay = new Date(Date.now() + 14 * DAY_MS).toISOString().slice(0, 10);
+  const schedule = page.getByRole("form", { name: "Schedule a session" });
+  await schedule.getByLabel("Date").fill(sessionDay);
+  await schedule.getByLabel("Time").fill("10:00");
+  await schedule.getByLabel("Length (minutes)").fill("45");
+  await schedule.getByRole("button", { name: "Schedule" }).click();
+  await expect(page.getByRole("status")).toHaveText("Session scheduled. The agent has been told.");
+  const session = page.locator(".coaching-session");
+  await expect(session).toHaveCount(1);
+  await expect(session.getByRole("heading", { level: 3 })).toContainText("10:00, 45 minutes Scheduled");
+  await expect(session.getByRole("link", { name: "Add to calendar (.ics)" })).toHaveAttribute("href", /\/coaching\/sessions\/.+\/calendar\.ics$/);
+  await session.getByRole("textbox", { name: "Action item", exact: true }).fill("Say your name and the company first");
+  await session.getByRole("button", { name: "Add the action item" }).click();
+  await expect(page.getByRole("status")).toHaveText("Action item added.");
+  await session.getByRole("button", { name: "Mark held" }).click();
+  await expect(page.getByRole("status")).toHaveText("Session updated.");
+  await expect(session.getByRole("heading", { level: 3 })).toContainText("Held");
+  await expectNoSeriousViolations(page, "the plan page with a held session");
   await waitForHydration(page);
   await page.getByRole("button", { name: "Complete…" }).click();
   await expect(page.getByRole("dialog", { name: "Complete this plan?" })).toBeVisible();
@@ -102,6 +122,14 @@ test("a supervisor starts a plan with the suggested criterion, attaches evidence
   await expect(page.locator(".coaching-evidence__item")).toContainText(`Went straight to the account ${suffix}`);
   await expect(page.getByRole("form", { name: "Attach evidence" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Complete…" })).toHaveCount(0);
+  await expect(page.getByRole("form", { name: "Schedule a session" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Mark done: Say your name and the company first" }).click();
+  await expect(page.getByRole("status")).toHaveText("Action item done.");
+  await expect(page.getByRole("list", { name: "Action items" })).toContainText("✓ Say your name and the company first");
+  await page.getByLabel("Comment (optional)").fill("Useful, I will try it");
+  await page.getByRole("button", { name: "Acknowledge the session" }).click();
+  await expect(page.getByRole("status")).toHaveText("Session acknowledged. Your coach has been told.");
+  await expect(page.getByText(`${agent.name} acknowledged it on`)).toContainText("“Useful, I will try it”");
   await page.getByRole("button", { name: "Acknowledge the plan" }).click();
   await expect(page.getByRole("status")).toHaveText("Acknowledged. Your coach has been told.");
   await expect(page.getByText(`${agent.name} acknowledged this plan on`)).toBeVisible();

@@ -150,6 +150,8 @@ test("at 390 px the team coaching page, a new plan, a plan and My coaching fit t
   const supervisor = await seedLogin("supervisor", [team.id], `Sam Narrow-Coach ${suffix}`);
   const qa = await seedLogin("qa", [], `Quinn ${suffix}`);
   const scorecard = await seedScorecard({ name: `A long scorecard name for coaching on a phone ${suffix}`, definition: reviewDefinition });
+  // A second one, so the new plan page offers a choice of scorecards, with a name too long for the screen.
+  await seedScorecard({ name: `Another scorecard whose name is far too long to fit on a phone screen ${suffix}`, definition: reviewDefinition });
   const chat = await seedConversation(agent.id, "chat-tech-outage-update");
   const evaluation = await seedEvaluation({
     reviewer: qa,

@@ -1,8 +1,8 @@
 /**
  * The team coaching page (issue 15 §4): plans active (overdue flagged) and recently closed,
  * the criteria most coached with how their measured effects fell, and a way to start a plan
- * for one of the coach's agents. Supervisors see their teams', QA leads and admins everyone's.
- * Sessions and action items join it when sessions are built.
+ * for one of the coach's agents, with the sessions held this month and the overdue action
+ * items. Supervisors see their teams', QA leads and admins everyone's.
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
@@ -25,6 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     active: coaching.active.map(planListRow),
     overdue: coaching.overdue,
+    heldThisMonth: coaching.heldThisMonth,
+    overdueItems: coaching.overdueItems,
     closed: coaching.recentlyClosed.map(planListRow),
     criteria: coaching.criteria,
     agents: can(viewer, "coaching:manage") ? agents : [],
@@ -40,7 +42,8 @@ export default function CoachingPage() {
           <h1>Coaching</h1>
           <p className="muted">
             {data.active.length === 1 ? "1 active plan" : `${data.active.length} active plans`}
-            {data.overdue > 0 ? `, ${data.overdue} overdue` : ""}.
+            {data.overdue > 0 ? `, ${data.overdue} overdue` : ""}; {data.heldThisMonth === 1 ? "1 session" : `${data.heldThisMonth} sessions`} held this month;{" "}
+            {data.overdueItems === 1 ? "1 action item" : `${data.overdueItems} action items`} overdue.
           </p>
         </div>
       </div>

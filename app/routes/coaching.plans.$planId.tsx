@@ -4,13 +4,15 @@
  * evidence (the annotated moment quoted, with a link to it in the evaluation); follow-up
  * sampling; and what the viewer may do — the coach attaches evidence, turns on follow-up
  * sampling, completes or cancels (each confirmed); the agent acknowledges. 404 for a plan the
- * viewer may not see. Private session notes are not on this page (sessions are not built yet).
+ * viewer may not see. Sessions: scheduled here, marked, acknowledged, with action items
+ * (plan-sessions.tsx); session notes are not built yet.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useRef } from "react";
 import { z } from "zod";
+import { PlanSessions } from "../components/coaching/plan-sessions";
 import { CsrfField } from "../components/csrf-field";
 import { RouteErrorBoundary } from "../components/error-page";
 import { FieldError } from "../components/field-error";
@@ -18,13 +20,15 @@ import { requireViewer } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { errorPage, rethrowAsErrorPage, runUseCase } from "../lib/errors.server";
 import { readForm } from "../lib/forms.server";
-import { formatDate, formatDateTime } from "../lib/time";
+import { formatDate, formatDateTime, formatLocalDate, localDateOf } from "../lib/time";
 import { can } from "../modules/access/permissions";
 import { acknowledgeCoachingPlan } from "../modules/coaching/acknowledge-plan.server";
 import { addEvidence } from "../modules/coaching/add-evidence.server";
 import { closeCoachingPlan } from "../modules/coaching/close-plan.server";
 import { listEvidenceCandidates } from "../modules/coaching/coaching-options.server";
 import { getCoachingPlan } from "../modules/coaching/get-plan.server";
+import { scheduleCoachingSession } from "../modules/coaching/schedule-session.server";
+import { acknowledgeSession, addActionItem, completeActionItem, listSessions, setSessionState } from "../modules/coaching/session-actions.server";
 import { startFollowUpSampling } from "../modules/coaching/start-follow-up.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 
@@ -49,6 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const plan = await getCoachingPlan(db(), viewer, planId, now).catch((error: unknown) => rethrowAsErrorPage(error, { notFound: NOT_FOUND }));
   const { timeZone } = await getOrganisation(db());
   const candidates = plan.may.manage ? await listEvidenceCandidates(db(), viewer, { agent_id: plan.agent.id }) : [];
+  const today = formatLocalDate(localDateOf(now, timeZone));
+  const sessions = await listSessions(db(), viewer, { planId: plan.id }, today);
   const attached = new Set(plan.evidence.map((e) => `${e.evaluationId}:${e.annotation?.id ?? ""}`));
   return {
     plan: {
@@ -99,6 +105,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         })),
       ].filter((option) => !attached.has(option.value));
     }),
+    today,
+    timeZone,
+    isAgent: viewer.id === plan.agent.id,
+    sessions: sessions.map((session) => ({
+      id: session.id,
+      when: formatDateTime(session.startsAt, timeZone),
+      durationMinutes: session.durationMinutes,
+      coachName: session.coachName,
+      state: session.state,
+      acknowledgedAt: session.acknowledgedAt ? formatDateTime(session.acknowledgedAt, timeZone) : null,
+      acknowledgementComment: session.acknowledgementComment,
+      actionItems: session.actionItems.map((item) => ({ id: item.id, text: item.text, owner: item.owner, dueOn: item.dueOn, done: item.doneAt !== null, overdue: item.overdue })),
+    })),
     followUp: plan.followUp
       ? {
           ruleId: plan.followUp.ruleId,
@@ -119,6 +138,11 @@ const actionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("follow-up"), perWeek: z.string() }),
     z.object({ intent: z.literal("complete") }),
     z.object({ intent: z.literal("cancel"), reason: z.string().optional() }),
+    z.object({ intent: z.literal("schedule"), date: z.string(), time: z.string(), durationMinutes: z.string() }),
+    z.object({ intent: z.literal("session-state"), sessionId: z.string(), state: z.string().optional() }),
+    z.object({ intent: z.literal("session-ack"), sessionId: z.string(), comment: z.string().optional() }),
+    z.object({ intent: z.literal("item"), sessionId: z.string(), text: z.string().optional(), owner: z.string().optional(), dueOn: z.string().optional() }),
+    z.object({ intent: z.literal("item-done"), itemId: z.string() }),
   ],
   { error: "Unknown action; reload the page" },
 );
@@ -144,6 +168,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return closeCoachingPlan(db(), viewer, planId, { outcome: "completed" }, now);
       case "cancel":
         return closeCoachingPlan(db(), viewer, planId, { outcome: "cancelled", reason: input.reason ?? "" }, now);
+      case "schedule": {
+        const plan = await getCoachingPlan(db(), viewer, planId, now);
+        return scheduleCoachingSession(db(), viewer, { agentId: plan.agent.id, planId, date: input.date, time: input.time, durationMinutes: input.durationMinutes }, now);
+      }
+      case "session-state":
+        return setSessionState(db(), viewer, input.sessionId, { state: input.state }, now);
+      case "session-ack":
+        return acknowledgeSession(db(), viewer, input.sessionId, { comment: input.comment }, now);
+      case "item":
+        return addActionItem(db(), viewer, input.sessionId, { text: input.text ?? "", owner: input.owner, dueOn: input.dueOn ?? "" }, now);
+      case "item-done":
+        return completeActionItem(db(), viewer, input.itemId, now);
     }
   });
   if (!result.ok) return result.response;
@@ -157,11 +193,16 @@ const doneMessages: Record<string, string> = {
   "follow-up": "Follow-up sampling is on: the agent’s conversations are drawn for review each Monday until the due date.",
   complete: "The plan is completed. Its follow-up sampling has ended.",
   cancel: "The plan is cancelled. Its follow-up sampling has ended.",
+  schedule: "Session scheduled. The agent has been told.",
+  "session-state": "Session updated.",
+  "session-ack": "Session acknowledged. Your coach has been told.",
+  item: "Action item added.",
+  "item-done": "Action item done.",
 };
 const statusLabels = { active: "Active", completed: "Completed", cancelled: "Cancelled" } as const;
 
 export default function PlanPage() {
-  const { plan, criteria, evidence, candidates, followUp } = useLoaderData<typeof loader>();
+  const { plan, criteria, evidence, candidates, followUp, sessions, today, timeZone, isAgent } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const failed = failure && !failure.ok ? failure : null;
   const errors = failed?.fieldErrors ?? {};
@@ -316,6 +357,7 @@ export default function PlanPage() {
           )
         ) : null}
       </section>
+      <PlanSessions sessions={sessions} coach={plan.may.manage} agent={isAgent} agentName={plan.agentName} errors={errors} today={today} timeZone={timeZone} />
       <section aria-labelledby="plan-follow-up">
         <h2 id="plan-follow-up">Follow-up sampling</h2>
         {followUp ? (

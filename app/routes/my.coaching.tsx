@@ -4,23 +4,38 @@
  * and action items join this page when sessions are built.
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { PlanList, planListRow } from "../components/coaching/plan-list";
 import { RouteErrorBoundary } from "../components/error-page";
 import { requireViewer } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { listCoachingPlans } from "../modules/coaching/list-plans.server";
+import { listSessions } from "../modules/coaching/session-actions.server";
+import { getOrganisation } from "../modules/users/get-organisation.server";
+import { formatDateTime, formatLocalDate, localDateOf } from "../lib/time";
 
 export const meta: MetaFunction = () => [{ title: "My coaching · Parley" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const plans = await listCoachingPlans(db(), viewer, { agentId: viewer.id }, new Date());
-  return { plans: plans.map(planListRow), toAcknowledge: plans.filter((p) => p.acknowledgedAt === null && p.status === "active").length };
+  const now = new Date();
+  const { timeZone } = await getOrganisation(db());
+  const today = formatLocalDate(localDateOf(now, timeZone));
+  const [plans, sessions] = await Promise.all([listCoachingPlans(db(), viewer, { agentId: viewer.id }, now), listSessions(db(), viewer, { agentId: viewer.id }, today)]);
+  return {
+    plans: plans.map(planListRow),
+    toAcknowledge: plans.filter((p) => p.acknowledgedAt === null && p.status === "active").length,
+    sessions: sessions
+      .filter((s) => s.state === "scheduled")
+      .map((s) => ({ id: s.id, planId: s.planId, when: formatDateTime(s.startsAt, timeZone), durationMinutes: s.durationMinutes, coachName: s.coachName })),
+    items: sessions.flatMap((s) =>
+      s.actionItems.filter((i) => i.doneAt === null && i.owner === "agent").map((i) => ({ id: i.id, text: i.text, dueOn: i.dueOn, overdue: i.overdue, planId: s.planId })),
+    ),
+  };
 }
 
 export default function MyCoaching() {
-  const { plans, toAcknowledge } = useLoaderData<typeof loader>();
+  const { plans, toAcknowledge, sessions, items } = useLoaderData<typeof loader>();
   return (
     <>
       <div className="page-header">
@@ -35,6 +50,37 @@ export default function MyCoaching() {
         </p>
       ) : null}
       {plans.length === 0 ? <p className="empty-state">You have no coaching plans.</p> : <PlanList plans={plans} caption="Your coaching plans" showAgent={false} />}
+      <section aria-labelledby="my-sessions">
+        <h2 id="my-sessions">Upcoming sessions</h2>
+        {sessions.length === 0 ? (
+          <p className="empty-state">No sessions scheduled.</p>
+        ) : (
+          <ul>
+            {sessions.map((s) => (
+              <li key={s.id}>
+                {s.planId ? <Link to={`/coaching/plans/${s.planId}`}>{s.when}</Link> : s.when}, {s.durationMinutes} minutes with {s.coachName}.{" "}
+                <a href={`/coaching/sessions/${s.id}/calendar.ics`}>Add to calendar (.ics)</a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="my-items">
+        <h2 id="my-items">Your open action items</h2>
+        {items.length === 0 ? (
+          <p className="empty-state">No open action items.</p>
+        ) : (
+          <ul>
+            {items.map((i) => (
+              <li key={i.id}>
+                {i.planId ? <Link to={`/coaching/plans/${i.planId}`}>{i.text}</Link> : i.text}
+                {i.dueOn ? ` (due ${i.dueOn})` : ""}
+                {i.overdue ? <span className="badge badge--overdue"> Overdue</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </>
   );
 }

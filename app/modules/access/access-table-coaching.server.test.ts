@@ -7,7 +7,18 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { A, seedCast, type Outcomes } from "./access-table-world.server";
-import { evidenceOutcomesFor, planListsFor, planOutcomesFor, planRows, startOutcomesFor, type PlanKey, type planOps } from "./access-table-coaching.server";
+import {
+  evidenceOutcomesFor,
+  planListsFor,
+  planOutcomesFor,
+  planRows,
+  scheduleOutcomesFor,
+  sessionOutcomesFor,
+  startOutcomesFor,
+  type PlanKey,
+  type planOps,
+  type sessionOps,
+} from "./access-table-coaching.server";
 
 beforeAll(seedCast);
 
@@ -49,5 +60,28 @@ describe("coaching plans", () => {
 
   it("lists (/coaching, /my/coaching, the API) give each role the plans it may see", async () => {
     expect(await planListsFor()).toEqual([["ana", "nick", "sofia"], ["ana", "nick", "sofia"], [], ["ana", "nick"], ["ana"]]);
+  });
+});
+
+describe("one-on-one sessions", () => {
+  const table: [PlanKey, keyof typeof sessionOps, Outcomes][] = [
+    //                       admin  lead  qa   sup  agent
+    ["ana", "markHeld", [403, A, 404, A, 403]],
+    ["sofia", "markHeld", [403, A, 404, 404, 404]],
+    ["ana", "addActionItem", [403, A, 404, A, 403]],
+    ["nick", "addActionItem", [403, A, 404, A, 404]],
+    ["ana", "acknowledgeHeld", [403, 403, 404, 403, A]],
+    ["nick", "acknowledgeHeld", [403, 403, 404, 403, 404]],
+  ];
+
+  it.each(table)("session of %s's plan · %s", async (row, operation, expected) => {
+    expect(await sessionOutcomesFor(operation, row), planRows[row]).toEqual(expected);
+  });
+
+  it.each([
+    ["ana", [403, A, 404, A, 403]],
+    ["sofia", [403, A, 404, 404, 404]],
+  ] as const)("schedule a session with %s", async (agent, expected) => {
+    expect(await scheduleOutcomesFor(agent)).toEqual(expected);
   });
 });

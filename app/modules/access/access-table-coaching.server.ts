@@ -13,6 +13,8 @@ import { getCoachingPlan } from "../coaching/get-plan.server";
 import { listCoachingPlans } from "../coaching/list-plans.server";
 import { getNewPlanForm } from "../coaching/new-plan-form.server";
 import { scorecardCriteria } from "../coaching/scorecard-criteria.server";
+import { scheduleCoachingSession } from "../coaching/schedule-session.server";
+import { acknowledgeSession, addActionItem, setSessionState } from "../coaching/session-actions.server";
 import { startFollowUpSampling } from "../coaching/start-follow-up.server";
 import { roles, type Viewer } from "../users/roles";
 import { cast, outcomeOf, seedWorld, type Outcomes, type World } from "./access-table-world.server";
@@ -96,4 +98,41 @@ export async function planListsFor(): Promise<PlanKey[][]> {
     lists.push((Object.keys(planRows) as PlanKey[]).filter((key) => ids.has(plans[key])));
   }
   return lists;
+}
+
+/** A session of each plan, scheduled by its plan's coach; `held` marks them held first. */
+async function seedSessions(plans: Record<PlanKey, string>, held: boolean): Promise<Record<PlanKey, string>> {
+  const { people, viewers } = cast();
+  const coachOf: Record<PlanKey, Viewer> = { ana: viewers.supervisor, nick: viewers.qa_lead, sofia: viewers.qa_lead };
+  const sessions = {} as Record<PlanKey, string>;
+  for (const key of Object.keys(planRows) as PlanKey[]) {
+    const { id } = await scheduleCoachingSession(db(), coachOf[key], { agentId: people[key].id, planId: plans[key], date: dueOn(), time: "10:00", durationMinutes: 30 }, new Date());
+    if (held) await setSessionState(db(), coachOf[key], id, { state: "held" }, new Date());
+    sessions[key] = id;
+  }
+  return sessions;
+}
+
+export const sessionOps = {
+  markHeld: (v: Viewer, session: string) => setSessionState(db(), v, session, { state: "held" }, new Date()),
+  addActionItem: (v: Viewer, session: string) => addActionItem(db(), v, session, { text: "Greet by name", owner: "agent" }, new Date()),
+  acknowledgeHeld: (v: Viewer, session: string) => acknowledgeSession(db(), v, session, { comment: "Thanks" }, new Date()),
+};
+
+export async function sessionOutcomesFor(operation: keyof typeof sessionOps, row: PlanKey): Promise<Outcomes> {
+  const outcomes = [];
+  for (const role of roles) {
+    const sessions = await seedSessions(await seedPlans(), operation === "acknowledgeHeld");
+    outcomes.push(await outcomeOf(() => sessionOps[operation](cast().viewers[role], sessions[row])));
+  }
+  return outcomes as Outcomes;
+}
+
+/** Scheduling a session for each agent (standalone). */
+export async function scheduleOutcomesFor(agent: PlanKey): Promise<Outcomes> {
+  const outcomes = [];
+  for (const role of roles) {
+    outcomes.push(await outcomeOf(() => scheduleCoachingSession(db(), cast().viewers[role], { agentId: cast().people[agent].id, date: dueOn(), time: "09:00", durationMinutes: 30 }, new Date())));
+  }
+  return outcomes as Outcomes;
 }

@@ -10,6 +10,7 @@ import { withOrganisationTimeZone } from "../../../test/factories";
 import { PLAN_NOW, criterionKey, seedCoachingWorld, type CoachingWorld } from "../../../test/coaching-fixtures";
 import { createCoachingPlan } from "./create-plan.server";
 import { scheduleCoachingSession } from "./schedule-session.server";
+import { getTeamCoaching } from "./team-coaching.server";
 import { acknowledgeSession, addActionItem, completeActionItem, listSessions, setSessionState } from "./session-actions.server";
 
 let world: CoachingWorld;
@@ -93,6 +94,16 @@ describe("a session's life", () => {
     expect((await refusal(acknowledgeSession(db(), world.ana, sessionId, {}, PLAN_NOW))).status).toBe(409);
     const sessions = await listSessions(db(), world.ana, { planId }, "2027-01-12");
     expect(sessions.find((s) => s.id === sessionId)).toMatchObject({ state: "held", acknowledgementComment: "Helpful, thanks" });
+  });
+
+  it("counts on the team coaching page: sessions held this month, overdue action items", async () => {
+    await addActionItem(db(), world.sam, sessionId, { text: "Review the greeting script", owner: "agent", dueOn: "2027-01-15" }, PLAN_NOW);
+    const team = await getTeamCoaching(db(), world.sam, {}, new Date("2027-01-20T12:00:00Z"));
+    expect([team.heldThisMonth, team.overdueItems]).toEqual([1, 1]);
+    const outside = await getTeamCoaching(db(), world.stan, {}, new Date("2027-01-20T12:00:00Z"));
+    expect([outside.heldThisMonth, outside.overdueItems, outside.active.length]).toEqual([0, 0, 0]);
+    const february = await getTeamCoaching(db(), world.sam, {}, new Date("2027-02-02T12:00:00Z"));
+    expect(february.heldThisMonth).toBe(0);
   });
 
   it("shows sessions to those who see the plan and to nobody else", async () => {

@@ -1,11 +1,14 @@
 /**
- * The team coaching page's figures (issue 15 §4): plans active and overdue, and the criteria
+ * The team coaching page's figures (issue 15 §4): plans active and overdue, sessions held this
+ * month, overdue action items, and the criteria
  * most coached with their measured effect — per criterion, how many plans coached it and how
  * their differences in differences fell: above zero (the interval clear of 0), unclear (the
  * interval spans 0), below zero, or not measurable yet. Counting plans by where their interval
  * lies, rather than averaging effects across plans, keeps each plan's own uncertainty in view.
  */
+import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
+import { formatLocalDate, instantAt, localDateOf } from "../../lib/time";
 import { assertCan } from "../access/refusals";
 import { coachingRowsVisibleTo } from "../access/coaching-scope.server";
 import { getOrganisation } from "../users/get-organisation.server";
@@ -24,6 +27,10 @@ export interface CoachedCriterion {
 }
 
 export interface TeamCoaching {
+  /** Sessions marked held whose start is in this calendar month (organisation's zone). */
+  heldThisMonth: number;
+  /** Open action items past their due day. */
+  overdueItems: number;
   active: PlanListItem[];
   overdue: number;
   recentlyClosed: PlanListItem[];
@@ -68,5 +75,24 @@ export async function getTeamCoaching(db: Database, viewer: Viewer, filters: { t
     }
     criteria.push(tally);
   }
-  return { active, overdue: active.filter((p) => p.overdue).length, recentlyClosed, criteria };
+  const today = localDateOf(now, timeZone);
+  const monthStart = instantAt({ ...today, day: 1 }, timeZone);
+  const [held, overdueItems] = await Promise.all([
+    db
+      .selectFrom("coaching_sessions as s")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("s.state", "=", "held")
+      .where("s.starts_at", ">=", monthStart)
+      .where("s.starts_at", "<=", now)
+      .where(coachingRowsVisibleTo(viewer, "s.agent_id"))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("coaching_action_items as i")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("i.done_at", "is", null)
+      .where(sql<boolean>`i.due_on < ${formatLocalDate(today)}::date`)
+      .where(coachingRowsVisibleTo(viewer, "i.agent_id"))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { heldThisMonth: Number(held.n), overdueItems: Number(overdueItems.n), active, overdue: active.filter((p) => p.overdue).length, recentlyClosed, criteria };
 }
