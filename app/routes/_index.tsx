@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "../components/error-page";
+import { AgentHome } from "../components/home/agent-home";
+import { SupervisorHome } from "../components/home/supervisor-home";
 import { FeedbackTable, feedbackRowView } from "../components/feedback-table";
 import { InteractionTable } from "../components/interaction-table";
 import { requireViewer } from "../lib/auth.server";
@@ -11,6 +13,7 @@ import { countMyWaitingFeedback, listMyFeedback } from "../modules/feedback/list
 import { listScoreBadges } from "../modules/feedback/list-score-badges.server";
 import { countInteractionsSince, listInteractions } from "../modules/interactions/list-interactions.server";
 import { countUsers } from "../modules/users/count-users.server";
+import { loadTeamHome } from "../modules/reports/team-home.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 import { can } from "../modules/access/permissions";
 import { roleLabels } from "../modules/users/roles";
@@ -26,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const monthAgo = new Date(Date.now() - 30 * 24 * 3600 * 1000);
   const organisation = await getOrganisation(db());
   const tz = organisation.timeZone;
-  const [week, month, recent, people, feedback, waiting] = await Promise.all([
+  const [week, month, recent, people, feedback, waiting, teamHome] = await Promise.all([
     countInteractionsSince(db(), viewer, weekAgo),
     countInteractionsSince(db(), viewer, monthAgo),
     listInteractions(db(), viewer, { limit: 5 }),
@@ -34,10 +37,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // An agent's home leads with their latest feedback, what waits for them first.
     viewer.role === "agent" ? listMyFeedback(db(), viewer, { limit: LATEST_FEEDBACK, now, timeZone: tz }) : null,
     viewer.role === "agent" ? countMyWaitingFeedback(db(), viewer, now, tz) : null,
+    // A supervisor's home is their team; an agent's adds their card (issue 14 §3).
+    viewer.role === "supervisor" || viewer.role === "agent" ? loadTeamHome(db(), viewer, { now, timeZone: tz }) : null,
   ]);
   const scores = await listScoreBadges(db(), viewer, recent.items.map((item) => item.id));
   return {
     name: viewer.name.split(" ")[0],
+    viewerId: viewer.id,
+    teamHome,
     role: viewer.role,
     roleLabel: roleLabels[viewer.role],
     organisation: organisation.name,
@@ -77,7 +84,9 @@ export default function Home() {
           </p>
         </div>
       </div>
+      {data.teamHome?.kind === "supervisor" ? <SupervisorHome home={data.teamHome} /> : null}
       {data.feedback ? <LatestFeedback feedback={data.feedback} /> : null}
+      {data.teamHome?.kind === "agent" ? <AgentHome home={data.teamHome} agentId={data.viewerId} /> : null}
       <section aria-labelledby="numbers-title" className="stats">
         <h2 id="numbers-title" className="visually-hidden">
           At a glance
