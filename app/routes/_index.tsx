@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "../components/error-page";
+import { AgentHome } from "../components/home/agent-home";
+import { SupervisorHome } from "../components/home/supervisor-home";
 import { FeedbackTable, feedbackRowView } from "../components/feedback-table";
 import { InteractionTable } from "../components/interaction-table";
 import { LeadHome } from "../components/home/lead-home";
@@ -13,6 +15,7 @@ import { loadLeadHome } from "../modules/reports/lead-home.server";
 import { listScoreBadges } from "../modules/feedback/list-score-badges.server";
 import { countInteractionsSince, listInteractions } from "../modules/interactions/list-interactions.server";
 import { countUsers } from "../modules/users/count-users.server";
+import { loadTeamHome } from "../modules/reports/team-home.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 import { can } from "../modules/access/permissions";
 import { QaHome } from "../components/home/qa-home";
@@ -30,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const monthAgo = new Date(Date.now() - 30 * 24 * 3600 * 1000);
   const organisation = await getOrganisation(db());
   const tz = organisation.timeZone;
-  const [week, month, recent, people, feedback, waiting, leadHome, qaHome] = await Promise.all([
+  const [week, month, recent, people, feedback, waiting, leadHome, qaHome, teamHome] = await Promise.all([
     countInteractionsSince(db(), viewer, weekAgo),
     countInteractionsSince(db(), viewer, monthAgo),
     listInteractions(db(), viewer, { limit: 5 }),
@@ -42,10 +45,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     viewer.role === "qa_lead" || viewer.role === "admin" ? loadLeadHome(db(), viewer, { now, timeZone: tz }) : null,
     // A QA specialist's home leads with their queue and their output.
     viewer.role === "qa" ? loadQaHome(db(), viewer, now, tz) : null,
+    // A supervisor's home is their team; an agent's adds their card (issue 14 §3).
+    viewer.role === "supervisor" || viewer.role === "agent" ? loadTeamHome(db(), viewer, { now, timeZone: tz }) : null,
   ]);
   const scores = await listScoreBadges(db(), viewer, recent.items.map((item) => item.id));
   return {
     name: viewer.name.split(" ")[0],
+    viewerId: viewer.id,
+    teamHome,
     role: viewer.role,
     roleLabel: roleLabels[viewer.role],
     organisation: organisation.name,
@@ -88,9 +95,11 @@ export default function Home() {
           </p>
         </div>
       </div>
+      {data.teamHome?.kind === "supervisor" ? <SupervisorHome home={data.teamHome} /> : null}
       {data.feedback ? <LatestFeedback feedback={data.feedback} /> : null}
       {data.leadHome ? <LeadHome home={data.leadHome} /> : null}
       {data.qaHome ? <QaHome home={data.qaHome} timeZone={data.timeZone} /> : null}
+      {data.teamHome?.kind === "agent" ? <AgentHome home={data.teamHome} agentId={data.viewerId} /> : null}
       <section aria-labelledby="numbers-title" className="stats">
         <h2 id="numbers-title" className="visually-hidden">
           At a glance
