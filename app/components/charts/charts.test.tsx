@@ -16,7 +16,7 @@ describe("charts", () => {
   it("renders a trend as SVG with a band, n under each period, tooltips and a table", () => {
     const html = renderToString(<TrendChart title="Quality score by week" series={[{ name: "All teams", points }]} />);
     expect(html).toContain('<svg viewBox="0 0 640 260"');
-    expect(html).toContain('role="img"');
+    expect(html).toContain('role="group"');
     expect(html).toMatch(/class="chart__band"|class="visx-area chart__band"|chart__whisker/);
     expect(html).toContain(">n 4<");
     expect(html).toContain(">n 1<");

@@ -82,7 +82,7 @@ export function TrendChart({ title, series, domain = [0, 100], format = formatSc
           ))}
         </ul>
       ) : null}
-      <svg viewBox={`0 0 ${width} ${height}`} className="chart__svg" role="img" aria-labelledby={`${id}-title ${id}-desc`}>
+      <svg viewBox={`0 0 ${width} ${height}`} className="chart__svg" role="group" aria-labelledby={`${id}-title ${id}-desc`}>
         <desc id={`${id}-desc`}>{summary || "No figures in this range."}</desc>
         <Group left={MARGIN.left} top={MARGIN.top}>
           {y.ticks(5).map((tick) => (
