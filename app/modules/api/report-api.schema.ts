@@ -94,6 +94,14 @@ export const criterionItemSchema = z.object({
   naRateInterval: interval,
   criticalFailRate: rate("Critical failures of n"),
   trend: z.array(z.object({ periodStart: z.iso.date(), n: z.number().int(), mean: z.number().nullable(), meanInterval: interval, failureRate: rate("As above, in the period") })),
+  csatDifference: z
+    .object({
+      difference: z.number().nullable().describe("Mean CSAT (% of scale) where the review failed the question (q < 0.5) minus where it passed; null until each side has 2 answers"),
+      interval: interval.describe("Welch 95 % interval of the difference"),
+      failedN: z.number().int().describe("Failed answers whose conversation has a CSAT response"),
+      passedN: z.number().int().describe("Passed answers whose conversation has a CSAT response"),
+    })
+    .describe("How customers rated conversations that failed this question against those that passed it"),
 });
 export const criteriaReportSchema = z.object({ ...range, items: z.array(criterionItemSchema).describe("Worst first: lowest mean, then highest failure rate") });
 

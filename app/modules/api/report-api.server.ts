@@ -7,6 +7,8 @@
  */
 import type { Database } from "../../lib/db.server";
 import { queryCriteria, type CriterionFigures } from "../reports/query-criteria.server";
+import { csatDifferenceIndex } from "../reports/customer-columns";
+import { queryCriterionCsatDifference, type CriterionCsatDifference } from "../reports/query-csat-difference.server";
 import { queryQuality, type QualityPoint } from "../reports/query-quality.server";
 import { queryReviewers } from "../reports/query-reviewers.server";
 import type { MeanEstimate, RateEstimate } from "../reports/statistics";
@@ -21,6 +23,12 @@ import {
 } from "./report-api.schema";
 
 const meanOf = (estimate: MeanEstimate | null) => estimate?.mean ?? null;
+const csatDifferenceJson = (row: CriterionCsatDifference | undefined) => ({
+  difference: row?.difference?.difference ?? null,
+  interval: row?.difference ? { low: row.difference.interval.low, high: row.difference.interval.high } : null,
+  failedN: row?.failed.n ?? 0,
+  passedN: row?.passed.n ?? 0,
+});
 const meanInterval = (estimate: MeanEstimate | null) => estimate?.interval ?? null;
 const rateOf = (estimate: RateEstimate | null) => estimate?.rate ?? null;
 const rateInterval = (estimate: RateEstimate | null) => estimate?.interval ?? null;
@@ -93,7 +101,9 @@ export async function apiQualityReport(db: Database, viewer: Viewer, query: Repo
 }
 
 export async function apiCriteriaReport(db: Database, viewer: Viewer, query: ReportApiFilters) {
-  const { criteria } = await queryCriteria(db, viewer, useCaseFilters(query));
+  const filters = useCaseFilters(query);
+  const [{ criteria }, differences] = await Promise.all([queryCriteria(db, viewer, filters), queryCriterionCsatDifference(db, viewer, filters)]);
+  const csatOf = csatDifferenceIndex(differences);
   const items: CriterionItemJson[] = criteria.map((c) => ({
     scorecardId: c.scorecardId,
     scorecardName: c.scorecardName,
@@ -112,6 +122,7 @@ export async function apiCriteriaReport(db: Database, viewer: Viewer, query: Rep
     naRateInterval: rateInterval(c.naRate),
     criticalFailRate: rateOf(c.criticalFailRate),
     trend: c.trend.map((t) => ({ periodStart: t.periodStart, n: t.n, mean: meanOf(t.mean), meanInterval: meanInterval(t.mean), failureRate: rateOf(t.failureRate) })),
+    csatDifference: csatDifferenceJson(csatOf(c.scorecardId, c.questionKey)),
   }));
   return { from: query.from, to: query.to, period: query.period, items };
 }

@@ -9,8 +9,12 @@ import type { DomainError } from "../../lib/errors";
 import { getOrganisationSettings } from "../organisation/get-organisation-settings.server";
 import type { Viewer } from "../users/roles";
 import { queryCriteria, type Criterion } from "./query-criteria.server";
-import { parseReportFilters, reportHref, type ReportFilters, type ReportFilterValues } from "./report-filters";
+import { csatDifferenceCells, csatDifferenceColumns, csatDifferenceIndex } from "./customer-columns";
+import { queryCriterionCsatDifference } from "./query-csat-difference.server";
+import { parseReportFilters, reportHref, toQualityQuery, type ReportFilters, type ReportFilterValues } from "./report-filters";
 import type { ReportTableModel } from "./report-table";
+
+type CsatDifferenceLookup = ReturnType<typeof csatDifferenceIndex>;
 
 export interface CriterionTrend {
   /** The row's criterion, for the sparkline's words. */
@@ -25,7 +29,11 @@ export type CriteriaPage =
 const drill = (filters: ReportFilters, criterion: Criterion, outcome?: string) =>
   reportHref("/reports/evaluations", { ...filters, scorecardId: criterion.scorecardId }, { question: criterion.questionKey, outcome });
 
-export function criteriaTable(filters: ReportFilters, criteria: Criterion[]): ReportTableModel {
+/**
+ * The table: one row per criterion, worst first, and beside its figures how the customers of
+ * conversations that failed it rated them against those that passed it (issue 14 §8).
+ */
+export function criteriaTable(filters: ReportFilters, criteria: Criterion[], csatOf: CsatDifferenceLookup = () => undefined): ReportTableModel {
   return {
     caption: `Criteria, worst first, ${filters.from} to ${filters.to}`,
     columns: [
@@ -41,6 +49,7 @@ export function criteriaTable(filters: ReportFilters, criteria: Criterion[]): Re
       { key: "naLow", label: "N/A low", format: "percent" },
       { key: "naHigh", label: "N/A high", format: "percent" },
       { key: "n", label: "n", format: "integer" },
+      ...csatDifferenceColumns,
     ],
     rows: criteria.map((c) => ({
       criterion: c.current ? c.prompt : `${c.prompt} (before its scale changed)`,
@@ -55,6 +64,7 @@ export function criteriaTable(filters: ReportFilters, criteria: Criterion[]): Re
       naLow: c.naRate?.interval.low ?? null,
       naHigh: c.naRate?.interval.high ?? null,
       n: { value: c.n, href: drill(filters, c) },
+      ...csatDifferenceCells(csatOf(c.scorecardId, c.questionKey)),
     })),
   };
 }
@@ -63,13 +73,16 @@ export async function loadCriteriaPage(db: Database, viewer: Viewer, params: URL
   const { timeZone } = await getOrganisationSettings(db);
   const parsed = parseReportFilters(params, { now, timeZone });
   if (!parsed.ok) return parsed;
-  const { criteria } = await queryCriteria(db, viewer, parsed.filters);
+  const [{ criteria }, csatDifferences] = await Promise.all([
+    queryCriteria(db, viewer, parsed.filters),
+    queryCriterionCsatDifference(db, viewer, toQualityQuery(parsed.filters, "organisation")),
+  ]);
   const periods = [...new Set(criteria.flatMap((c) => c.trend.map((t) => t.periodStart)))].sort();
   const trends = criteria.map((c) => {
     const byPeriod = new Map(c.trend.map((t) => [t.periodStart, t.mean?.mean ?? null]));
     return { prompt: c.prompt, values: periods.map((period) => byPeriod.get(period) ?? null) };
   });
-  return { ok: true, filters: parsed.filters, values: parsed.values, table: criteriaTable(parsed.filters, criteria), trends, periods, worst: criteria[0] ?? null };
+  return { ok: true, filters: parsed.filters, values: parsed.values, table: criteriaTable(parsed.filters, criteria, csatDifferenceIndex(csatDifferences)), trends, periods, worst: criteria[0] ?? null };
 }
 
 /** The CSV: the page's own table. A refused filter throws, for csvDownload to answer with its status. */

@@ -13,6 +13,7 @@ import { loader as reviewersCsvRoute } from "../../routes/reports.reviewers[.csv
 import { loader as reviewersRoute } from "../../routes/reports.reviewers";
 import type { Viewer } from "../users/roles";
 import { reportTableCsv } from "./csv";
+import { csatDifferenceColumns } from "./customer-columns";
 import { cellOf, cellText, type ReportTableModel } from "./report-table";
 
 let w: CriteriaWorld;
@@ -33,16 +34,20 @@ function okPage<T extends object>(answer: T): Extract<T, { ok: true }> {
 /** The CSV's bytes as text, its byte-order mark kept (Response.text() drops it). */
 const csvText = async (answer: Response) => Buffer.from(await answer.arrayBuffer()).toString("utf8");
 
+// The fixture's conversations carry no CSAT: the difference columns are empty (their figures are
+// tested in query-customer-kpis.server.test.ts on a fixture with CSAT).
+const noCsat = ["–", "–", "–", "–", "–"];
+
 describe("/reports/criteria", () => {
   it("prints every figure worst first, links each to the evaluations behind it, and its CSV is the same table", async () => {
     const page = okPage(await criteriaRoute(await args(w.lena, `/reports/criteria?${filters}`)));
     const name = w.support.name;
-    expect(page.table.columns.map((c) => c.label)).toEqual(["Criterion", "Scorecard", "Mean %", "Mean low", "Mean high", "Failure rate", "Failure low", "Failure high", "N/A rate", "N/A low", "N/A high", "n"]);
+    expect(page.table.columns.map((c) => c.label)).toEqual(["Criterion", "Scorecard", "Mean %", "Mean low", "Mean high", "Failure rate", "Failure low", "Failure high", "N/A rate", "N/A low", "N/A high", "n", ...csatDifferenceColumns.map((c) => c.label)]);
     expect(printed(page.table)).toEqual([
-      ["Outcome", name, "60.0", "0.0", "100.0", "40.0%", "11.8%", "76.9%", "0.0%", "0.0%", "43.4%", "5"],
-      ["Understood the issue", name, "85.0", "68.0", "100.0", "0.0%", "0.0%", "43.4%", "0.0%", "0.0%", "43.4%", "5"],
-      ["Greeted the customer", name, "100.0", "100.0", "100.0", "0.0%", "0.0%", "43.4%", "0.0%", "0.0%", "43.4%", "5"],
-      ["Verified identity", name, "100.0", "100.0", "100.0", "0.0%", "0.0%", "49.0%", "20.0%", "3.6%", "62.4%", "5"],
+      ["Outcome", name, "60.0", "0.0", "100.0", "40.0%", "11.8%", "76.9%", "0.0%", "0.0%", "43.4%", "5", ...noCsat],
+      ["Understood the issue", name, "85.0", "68.0", "100.0", "0.0%", "0.0%", "43.4%", "0.0%", "0.0%", "43.4%", "5", ...noCsat],
+      ["Greeted the customer", name, "100.0", "100.0", "100.0", "0.0%", "0.0%", "43.4%", "0.0%", "0.0%", "43.4%", "5", ...noCsat],
+      ["Verified identity", name, "100.0", "100.0", "100.0", "0.0%", "0.0%", "49.0%", "20.0%", "3.6%", "62.4%", "5", ...noCsat],
     ]);
     const outcome = page.table.rows[0]!;
     const outcomeKey = (page.table.rows[0]!.failureRate as { href: string }).href;
