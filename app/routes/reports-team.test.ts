@@ -97,6 +97,25 @@ describe("the team page's drill-down links", () => {
   });
 });
 
+describe("the filter bars of the team page and the agent card", () => {
+  it("offer the shared scorecard, channel and queue choices", async () => {
+    const f = await teamReportWorld();
+    const page = await teamPage(f.supervisorA, november);
+    expect(page.teams.map((team) => team.id)).toEqual([f.teamA.id]);
+    expect(page.choices.scorecards.map((scorecard) => scorecard.id)).toContain(f.scorecard.id);
+    expect(page.choices.channels.map((channel) => channel.id)).toContain("call");
+    const own = await call(cardLoader, f.a1, `/reports/agents/${f.a1.id}?${november}`, { agentId: f.a1.id });
+    if (!("ok" in own) || !own.ok) throw new Error("expected the card");
+    expect(own.choices.scorecards.map((scorecard) => scorecard.id)).toContain(f.scorecard.id);
+    expect(Object.keys(own.choices).sort()).toEqual(["channels", "queues", "scorecards"]);
+    // A range the bar refuses keeps the choices beside its message.
+    const refused = await call(teamLoader, f.supervisorA, "/reports/team?from=2026-11-30&to=2026-11-01");
+    expect("ok" in refused && refused.ok).toBe(false);
+    if (!("choices" in refused)) throw new Error("expected the page's data");
+    expect(refused.choices.scorecards.map((scorecard) => scorecard.id)).toContain(f.scorecard.id);
+  });
+});
+
 describe("the team CSV", () => {
   it("holds exactly the page's numbers", async () => {
     const f = await teamReportWorld({ a1: "Ada One", a2: "Ben Two", a3: "Cy Three", a4: "Di Four" });
