@@ -3,9 +3,15 @@
  * test/team-report-fixtures.ts made by this spec (November 2026; its header has every figure):
  * a supervisor opens their team, reads each agent's score with its exact 95% interval and rank
  * range, drills from an agent's weakest criterion to exactly the evaluations behind it, opens
- * the agent's card, and downloads the CSV, which holds the same numbers and no other team.
+ * the agent's card, and downloads the CSV, which holds the same numbers and no other team. The
+ * coaching column shows Di's active plan and overdue action item; Ada's card starts a plan.
  */
 import { readFile } from "node:fs/promises";
+import { db } from "../app/lib/db.server";
+import { createCoachingPlan } from "../app/modules/coaching/create-plan.server";
+import { scheduleCoachingSession } from "../app/modules/coaching/schedule-session.server";
+import { scorecardCriteria } from "../app/modules/coaching/scorecard-criteria.server";
+import { addActionItem } from "../app/modules/coaching/session-actions.server";
 import { TEST_PASSWORD } from "../test/factories";
 import { teamReportWorld } from "../test/team-report-fixtures";
 import { expect, loginAs, test, uniqueSuffix, waitForHydration } from "./fixtures";
@@ -24,6 +30,18 @@ test("a supervisor reads their team's intervals and rank ranges, drills into a w
     teamA: name("Team Harbour"),
     teamB: name("Team Ridge"),
   });
+  // Di is being coached, with one action item overdue.
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const [criterion] = (await scorecardCriteria(db(), w.scorecard.id))?.criteria ?? [];
+  const plan = await createCoachingPlan(
+    db(),
+    w.supervisorA,
+    { agentId: w.a4.id, scorecardId: w.scorecard.id, title: "Ask before solving", dueOn: day(30), criteria: [{ questionKey: criterion?.questionKey ?? "", target: 80 }] },
+    new Date(),
+  );
+  const session = await scheduleCoachingSession(db(), w.supervisorA, { agentId: w.a4.id, planId: plan.id, date: day(-5), time: "10:00", durationMinutes: 30 }, new Date());
+  await addActionItem(db(), w.supervisorA, session.id, { text: "Ask two questions first", owner: "agent", dueOn: day(-2) }, new Date());
+
   await loginAs(page, { ...w.supervisorA, password: TEST_PASSWORD });
   await page.goto("/reports/team?period=week&from=2026-11-01&to=2026-11-30");
   await waitForHydration(page);
@@ -38,10 +56,10 @@ test("a supervisor reads their team's intervals and rank ranges, drills into a w
   await expect(rows.locator("th")).toHaveText([name("Ada"), name("Cy"), name("Ben"), name("Di")]);
   // (Scores are stored to one place: a2 weeks (71.9 + 50) / 2 = 60.95 → 61.0.)
   // n, score, 95% low and high, the sparkline's weekly means (as said to a screen reader), pass rate, rank range, more reviews, weakest, next weakest.
-  await expect(rows.nth(0).locator("td")).toHaveText(["3", "95.8", "77.9", "113.8", "Quality score by week: 100.0, 87.5", "100.0%", "1–2", "8", "Greeted the customer: 66.7 vs team 80.0 (n 3)", "–"]);
-  await expect(rows.nth(1).locator("td")).toHaveText(["1", "90.6", "–", "–", "Quality score by week: 90.6", "100.0%", "Unranked", "–", "–", "–"]);
-  await expect(rows.nth(2).locator("td")).toHaveText(["3", "64.6", "33.2", "96.0", "Quality score by week: 61.0, 71.9", "0.0%", "1–2", "25", "Greeted the customer: 66.7 vs team 80.0 (n 3)", "Outcome: 50.0 vs team 55.0 (n 3)"]);
-  await expect(rows.nth(3).locator("td")).toHaveText(["3", "25.0", "25.0", "25.0", "Quality score by week: 25.0, 25.0", "0.0%", "3", "0", "Understood the issue: 0.0 vs team 57.5 (n 3)", "Outcome: 0.0 vs team 55.0 (n 3)"]);
+  await expect(rows.nth(0).locator("td")).toHaveText(["3", "95.8", "77.9", "113.8", "Quality score by week: 100.0, 87.5", "100.0%", "1–2", "8", "Greeted the customer: 66.7 vs team 80.0 (n 3)", "–", "No active plan"]);
+  await expect(rows.nth(1).locator("td")).toHaveText(["1", "90.6", "–", "–", "Quality score by week: 90.6", "100.0%", "Unranked", "–", "–", "–", "No active plan"]);
+  await expect(rows.nth(2).locator("td")).toHaveText(["3", "64.6", "33.2", "96.0", "Quality score by week: 61.0, 71.9", "0.0%", "1–2", "25", "Greeted the customer: 66.7 vs team 80.0 (n 3)", "Outcome: 50.0 vs team 55.0 (n 3)", "No active plan"]);
+  await expect(rows.nth(3).locator("td")).toHaveText(["3", "25.0", "25.0", "25.0", "Quality score by week: 25.0, 25.0", "0.0%", "3", "0", "Understood the issue: 0.0 vs team 57.5 (n 3)", "Outcome: 0.0 vs team 55.0 (n 3)", "Ask before solving1 overdue action item"]);
   await expect(table).not.toContainText(name("Bea"));
 
   // The CSV: the same numbers, the same rows, nothing of team B.
@@ -69,4 +87,6 @@ test("a supervisor reads their team's intervals and rank ranges, drills into a w
   await page.getByRole("link", { name: name("Ada"), exact: true }).click();
   await expect(page.getByRole("heading", { name: name("Ada"), level: 2 })).toBeVisible();
   await expect(page.locator(".report-figures")).toContainText("95% interval 77.9 to 113.8, n 3");
+  await page.getByRole("link", { name: /^Start a coaching plan/ }).click();
+  await expect(page.getByRole("heading", { name: `New coaching plan for ${name("Ada")}` })).toBeVisible();
 });
