@@ -6,7 +6,7 @@
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
-import { getRequest } from "../../test/route-requests";
+import { bodyOf, getRequest, returned } from "../../test/route-requests";
 import { teamReportWorld } from "../../test/team-report-fixtures";
 import { cellOf, cellText, type ReportTableModel } from "../modules/reports/report-table";
 import { loader as drillLoader } from "./reports.evaluations";
@@ -110,9 +110,9 @@ describe("the filter bars of the team page and the agent card", () => {
     expect(Object.keys(own.choices).sort()).toEqual(["channels", "queues", "scorecards"]);
     // A range the bar refuses keeps the choices beside its message.
     const refused = await call(teamLoader, f.supervisorA, "/reports/team?from=2026-11-30&to=2026-11-01");
-    expect("ok" in refused && refused.ok).toBe(false);
-    if (!("choices" in refused)) throw new Error("expected the page's data");
-    expect(refused.choices.scorecards.map((scorecard) => scorecard.id)).toContain(f.scorecard.id);
+    expect(returned(refused).status).toBe(422);
+    expect(bodyOf<{ ok: boolean; choices: { scorecards: { id: string }[] } }>(refused).ok).toBe(false);
+    expect(bodyOf<{ choices: { scorecards: { id: string }[] } }>(refused).choices.scorecards.map((scorecard) => scorecard.id)).toContain(f.scorecard.id);
   });
 });
 
