@@ -287,4 +287,21 @@ test.describe("accessibility (axe, WCAG 2 A/AA)", () => {
     await check(page, `/reports/agents/${w.a1.id}?${filters}`, "Reports");
     await expect(page.getByRole("heading", { name: "Your card", level: 2 })).toBeVisible();
   });
+  test("reports: the lead's home, the quality overview by team and by scorecard, a refused filter, the drill-down, and an agent's overview", async ({ page }) => {
+    const { lead, agent, team } = workplace;
+    await loginAs(page, lead);
+    await check(page, "/", /^Hello, /);
+    await expect(page.getByRole("heading", { name: "Quality this month" })).toBeVisible();
+    await check(page, `/reports?team=${team.id}`, "Reports");
+    await expect(page.getByRole("figure", { name: "Quality score by week" })).toBeVisible();
+    await page.getByText("Show as table").first().click();
+    await expectNoSeriousViolations(page, "the overview with a chart's table open");
+    await check(page, `/reports?team=${team.id}&group=scorecard&period=month`, "Reports");
+    await check(page, "/reports?from=2026-11-30&to=2026-11-01", "Reports");
+    await expect(page.getByRole("alert")).toHaveText("The period ends before it starts: choose an end on or after the start");
+    await check(page, `/reports/evaluations?team=${team.id}`, "Reports");
+    await page.context().clearCookies();
+    await loginAs(page, agent);
+    await check(page, "/reports", "Reports");
+  });
 });

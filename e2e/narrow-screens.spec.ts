@@ -227,3 +227,32 @@ test("at 390 px the Team report and an agent's card fit the screen (the team tab
   await expect(page.getByRole("heading", { name: w.a1.name, level: 2 })).toBeVisible();
   expect(widths).toEqual({ [paths[0] as string]: WIDTH, [paths[1] as string]: WIDTH });
 });
+
+test("at 390 px the quality overview, its drill-down and the lead's home fit the screen", async ({ page }) => {
+  await page.setViewportSize({ width: WIDTH, height: 844 });
+  const suffix = uniqueSuffix();
+  const team = await seedTeam(`Narrow reports with a long team name ${suffix}`);
+  const agent = await seedLogin("agent", [team.id], `Dana Narrow-Reports ${suffix}`);
+  const supervisor = await seedLogin("supervisor", [team.id], `Sam Narrow-Reports ${suffix}`);
+  const qa = await seedLogin("qa", [], `Quinn ${suffix}`);
+  const lead = await seedLogin("qa_lead", [], `Leah ${suffix}`);
+  const scorecard = await seedScorecard({ name: `A long scorecard name for reports on a phone ${suffix}`, definition: reviewDefinition });
+  // Two days ago: inside the overview's default range (the last 12 weeks).
+  const chat = await seedConversation(agent.id, "chat-tech-outage-update", { startedAt: new Date(Date.now() - 2 * 86_400_000) });
+  await seedEvaluation({ reviewer: qa, interactionId: chat.id, scorecardId: scorecard.id, answers: { greeting: { value: true }, identity: { value: true }, discovery: { value: 4 }, outcome: { value: "next" } } });
+
+  const widths: Record<string, number> = {};
+  await loginAs(page, supervisor);
+  for (const path of ["/reports", "/reports?group=scorecard&period=month", "/reports/evaluations"]) {
+    await page.goto(path);
+    await waitForHydration(page);
+    widths[path] = await pageWidth(page);
+  }
+  await expect(page.getByTestId("drill-down-total")).toHaveText("1 evaluation");
+  await page.context().clearCookies();
+  await loginAs(page, lead);
+  await page.goto("/");
+  await waitForHydration(page);
+  widths["/ (lead)"] = await pageWidth(page);
+  expect(widths).toEqual({ "/reports": WIDTH, "/reports?group=scorecard&period=month": WIDTH, "/reports/evaluations": WIDTH, "/ (lead)": WIDTH });
+});

@@ -19,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: "Coaching · Parley" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  if (!can(viewer, "coaching:manage") && viewer.role !== "admin") throw errorPage("forbidden", "Coaching is run by supervisors and QA leads. Your own plans are under My coaching.");
+  if (!can(viewer, "coaching:oversee")) throw errorPage("forbidden", "Coaching is run by supervisors and QA leads. Your own plans are under My coaching.");
   const now = new Date();
   const [coaching, agents] = await Promise.all([getTeamCoaching(db(), viewer, {}, now), listCoachableAgents(db(), viewer)]);
   return {

@@ -13,7 +13,7 @@ import { TeamTable, type TeamTableColumn } from "../components/reports/team-tabl
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { errorPage, refusalOf } from "../lib/errors.server";
-import { interactionScope } from "../modules/access/permissions";
+import { can, interactionScope } from "../modules/access/permissions";
 import { coachingOfAgents, type AgentCoaching } from "../modules/coaching/agents-coaching.server";
 import { defaultRange, parseReportFilters, reportFilterValues, reportFiltersToSearchParams, reportHref } from "../modules/reports/report-filters";
 import { listReportFilterOptions } from "../modules/reports/report-filter-options.server";
@@ -48,8 +48,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }
     throw refusal ? errorPage(refusal) : error;
   }
-  // Each agent's active plan and overdue action items, in the viewer's coaching scope (none for QA specialists).
-  const coaching = viewer.role === "qa" ? null : Object.fromEntries(await coachingOfAgents(db(), viewer, page.report.agents.map((agent) => agent.agentId), now));
+  // Each agent's active plan and overdue action items, in the viewer's coaching scope, for those who oversee coaching (not QA specialists).
+  const coaching = !can(viewer, "coaching:oversee") ? null : Object.fromEntries(await coachingOfAgents(db(), viewer, page.report.agents.map((agent) => agent.agentId), now));
   return {
     ok: true as const,
     page,

@@ -6,10 +6,7 @@
  * viewBox, scaled by CSS to the width it gets — nothing is measured in the browser.
  *
  * Every chart carries its table alternative ("Show as table"): the same points as rows, for
- * screen readers and for anyone who wants the numbers. The SVG itself is one labelled image —
- * unless its points are links (they drill down): an image may not hold focusable links (axe's
- * nested-interactive), so then it is a labelled group whose only content for a screen reader
- * is the links, each named with its figure; axes, grid and n labels are hidden from it.
+ * screen readers and for anyone who wants the numbers. The SVG itself is one labelled image.
  */
 import { AxisBottom, AxisLeft } from "@visx/axis";
 import { Group } from "@visx/group";
@@ -69,7 +66,6 @@ export function TrendChart({ title, series, domain = [0, 100], format = formatSc
   const xOf = (point: TrendPoint) => x(point.x) ?? 0;
   const labelOf = new Map(periods.map((period) => [period.x, period.label]));
   const nOf = new Map((series[0]?.points ?? []).map((point) => [point.x, point.n]));
-  const linked = series.some((line) => line.points.some((point) => point.href !== undefined));
   const summary = series.map((line) => `${line.name}: ${line.points.map((point) => `${point.label} ${describe(point, format)}`).join("; ")}`).join(". ");
 
   return (
@@ -86,14 +82,12 @@ export function TrendChart({ title, series, domain = [0, 100], format = formatSc
           ))}
         </ul>
       ) : null}
-      <svg viewBox={`0 0 ${width} ${height}`} className="chart__svg" role={linked ? "group" : "img"} aria-labelledby={`${id}-title ${id}-desc`}>
+      <svg viewBox={`0 0 ${width} ${height}`} className="chart__svg" role="group" aria-labelledby={`${id}-title ${id}-desc`}>
         <desc id={`${id}-desc`}>{summary || "No figures in this range."}</desc>
         <Group left={MARGIN.left} top={MARGIN.top}>
-          <g aria-hidden="true">
-            {y.ticks(5).map((tick) => (
-              <line key={tick} className="chart__grid" x1={0} x2={innerWidth} y1={y(tick)} y2={y(tick)} />
-            ))}
-          </g>
+          {y.ticks(5).map((tick) => (
+            <line key={tick} className="chart__grid" x1={0} x2={innerWidth} y1={y(tick)} y2={y(tick)} />
+          ))}
           {series.map((line, index) => {
             const banded = line.points.filter((point) => point.low !== null && point.high !== null);
             const valued = line.points.filter((point) => point.value !== null);
@@ -124,22 +118,20 @@ export function TrendChart({ title, series, domain = [0, 100], format = formatSc
               </g>
             );
           })}
-          <g aria-hidden="true">
-            <AxisLeft scale={y} numTicks={5} tickFormat={(value) => format(Number(value))} axisClassName="chart__axis" tickLabelProps={{ className: "chart__tick", fontSize: 11 }} />
-            <AxisBottom
-              top={innerHeight}
-              scale={x}
-              axisClassName="chart__axis"
-              tickFormat={(value) => labelOf.get(value) ?? value}
-              tickLabelProps={{ className: "chart__tick", fontSize: 11 }}
-              numTicks={periods.length}
-            />
-            {periods.map((period) => (
-              <text key={`n${period.x}`} x={x(period.x)} y={innerHeight + 38} textAnchor="middle" className="chart__n" fontSize={10}>
-                {`n ${nOf.get(period.x) ?? 0}`}
-              </text>
-            ))}
-          </g>
+          <AxisLeft scale={y} numTicks={5} tickFormat={(value) => format(Number(value))} axisClassName="chart__axis" tickLabelProps={{ className: "chart__tick", fontSize: 11 }} />
+          <AxisBottom
+            top={innerHeight}
+            scale={x}
+            axisClassName="chart__axis"
+            tickFormat={(value) => labelOf.get(value) ?? value}
+            tickLabelProps={{ className: "chart__tick", fontSize: 11 }}
+            numTicks={periods.length}
+          />
+          {periods.map((period) => (
+            <text key={`n${period.x}`} x={x(period.x)} y={innerHeight + 38} textAnchor="middle" className="chart__n" fontSize={10}>
+              {`n ${nOf.get(period.x) ?? 0}`}
+            </text>
+          ))}
         </Group>
       </svg>
       <TrendTable title={title} series={series} periods={periods} format={format} valueLabel={valueLabel} />

@@ -40,7 +40,7 @@ export function coachingRowsVisibleTo(viewer: Viewer, agentColumn: string): RawB
  * reads (page, data, export, API) select only the shared note row.
  */
 export function seesPrivateCoachingNotes(viewer: Viewer): boolean {
-  return viewer.role === "admin" || viewer.role === "qa_lead" || viewer.role === "supervisor";
+  return can(viewer, "coaching:oversee");
 }
 
 /**

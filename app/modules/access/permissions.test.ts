@@ -41,6 +41,7 @@ describe("can", () => {
       "disputes:decide",
       "calibration:run",
       "coaching:manage",
+      "coaching:oversee",
       "reports:view",
       "reports:reviewers",
     ]);
@@ -51,7 +52,7 @@ describe("can", () => {
   });
 
   it("lets a supervisor view interactions only within their scope, see who has not acknowledged, dispute for their agents and coach them", () => {
-    expect(granted("supervisor")).toEqual(["api-tokens:hold", "interactions:view", "evaluations:see-hidden-answers", "acknowledgements:oversee", "disputes:raise", "disputes:endorse", "coaching:manage", "reports:view"]);
+    expect(granted("supervisor")).toEqual(["api-tokens:hold", "interactions:view", "evaluations:see-hidden-answers", "acknowledgements:oversee", "disputes:raise", "disputes:endorse", "coaching:manage", "coaching:oversee", "reports:view"]);
   });
 
   it("lets an agent view interactions only within their scope, self-evaluate and dispute their evaluations", () => {

@@ -36,6 +36,8 @@ const described = {
   "disputes:decide": "Arbitrate a dispute (never the original reviewer nor the agent: a rule on the row); the organisation's arbiter pool does too.",
   "calibration:run": "Create and close calibration sessions.",
   "coaching:manage": "Own coaching plans and one-on-one sessions.",
+  "coaching:oversee":
+    "See the coaching of the agents in scope with the coaches' private notes, and the team coaching page (the agent's own plans and sessions need no permission, and never show private notes).",
   "reports:view": "Read reports and roll-ups, each within the viewer's scope.",
   "reports:reviewers": "Read every reviewer's output, handling time, leniency against peers and overturn rate (QA specialists see only their own row).",
 } as const;
@@ -67,11 +69,12 @@ export const grants: Record<Role, readonly Permission[]> = {
     "disputes:decide",
     "calibration:run",
     "coaching:manage",
+    "coaching:oversee",
     "reports:view",
     "reports:reviewers",
   ],
   qa: ["api-tokens:hold", "interactions:view", "interactions:view-all", "reviews:work", "evaluations:see-hidden-answers", "reports:view"],
-  supervisor: ["api-tokens:hold", "interactions:view", "evaluations:see-hidden-answers", "acknowledgements:oversee", "disputes:raise", "disputes:endorse", "coaching:manage", "reports:view"],
+  supervisor: ["api-tokens:hold", "interactions:view", "evaluations:see-hidden-answers", "acknowledgements:oversee", "disputes:raise", "disputes:endorse", "coaching:manage", "coaching:oversee", "reports:view"],
   agent: ["api-tokens:hold", "interactions:view", "evaluations:self", "disputes:raise", "reports:view"],
 };
 

@@ -23,7 +23,8 @@ export interface AgentCoaching {
 /** Per agent id (of those given and in the viewer's coaching scope), their active plan and overdue items. */
 export async function coachingOfAgents(db: Database, viewer: Viewer, agentIds: readonly string[], now: Date): Promise<Map<string, AgentCoaching>> {
   const result = new Map<string, AgentCoaching>();
-  if (agentIds.length === 0 || viewer.role === "agent" || viewer.role === "qa") return result;
+  // The team's coaching is for those who oversee it (coaching:oversee); an agent's own is on My coaching.
+  if (agentIds.length === 0 || !can(viewer, "coaching:oversee")) return result;
   const { timeZone } = await getOrganisation(db);
   const today = formatLocalDate(localDateOf(now, timeZone));
   const ids = [...new Set(agentIds)];

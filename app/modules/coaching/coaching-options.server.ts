@@ -1,13 +1,14 @@
 /** Choices the coaching pages offer: agents the viewer may coach, and evidence for a plan. */
 import type { Database } from "../../lib/db.server";
 import { coachingRowsVisibleTo } from "../access/coaching-scope.server";
+import { can } from "../access/permissions";
 import { evaluationVisibleTo } from "../access/evaluation-scope.server";
 import type { Viewer } from "../users/roles";
 import type { PlanRow } from "./load-plan.server";
 
 /** Active agents in the viewer's coaching scope (none for roles that do not coach). */
 export async function listCoachableAgents(db: Database, viewer: Viewer): Promise<{ id: string; name: string }[]> {
-  if (viewer.role === "agent" || viewer.role === "qa") return [];
+  if (!can(viewer, "coaching:manage")) return [];
   return db
     .selectFrom("users")
     .select(["users.id", "users.name"])

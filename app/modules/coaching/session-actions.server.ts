@@ -8,8 +8,8 @@
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
 import { DomainError, notFound } from "../../lib/errors";
-import { assertIsCoachedAgent, assertMayCoach } from "../access/coaching-scope.server";
-import { coachingRowsVisibleTo } from "../access/coaching-scope.server";
+import { assertIsCoachedAgent, assertMayCoach, coachingRowsVisibleTo } from "../access/coaching-scope.server";
+import { can } from "../access/permissions";
 import { forbidden } from "../access/refusals";
 import { recordAudit } from "../audit/record-audit.server";
 import { notify } from "../notifications/notify.server";
@@ -99,7 +99,7 @@ export async function completeActionItem(db: Database, viewer: Viewer, itemId: s
       .executeTakeFirst();
     if (!item) throw notFound("Action item");
     const agentsOwn = item.owner === "agent" && item.agent_id === viewer.id;
-    if (!agentsOwn && (viewer.id === item.agent_id || viewer.role === "admin" || viewer.role === "qa")) {
+    if (!agentsOwn && (viewer.id === item.agent_id || !can(viewer, "coaching:manage"))) {
       throw forbidden("The coach ticks the coach's items; the agent their own.");
     }
     if (!agentsOwn) assertMayCoach(viewer);

@@ -42,7 +42,7 @@ const MAX_CRITERIA = 8;
 const MAX_PLANS_MEASURED = 60;
 
 export async function getTeamCoaching(db: Database, viewer: Viewer, filters: { teamId?: string }, now: Date): Promise<TeamCoaching> {
-  if (viewer.role === "agent" || viewer.role === "qa") assertCan(viewer, "coaching:manage");
+  assertCan(viewer, "coaching:oversee");
   const plans = await listCoachingPlans(db, viewer, { ...filters, status: "all" }, now);
   const active = plans.filter((p) => p.status === "active");
   const recentlyClosed = plans.filter((p) => p.status !== "active").slice(0, 10);

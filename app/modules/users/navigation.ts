@@ -20,7 +20,7 @@ export function navigationFor(role: Role): NavItem[] {
   // Every role has disputes it may see (its own, its team's, of its own work, or all): the list is scoped.
   items.push({ to: "/disputes", label: "Disputes" });
   if (can(viewer, "reports:view")) items.push({ to: "/reports", label: "Reports" });
-  if (can(viewer, "coaching:manage") || role === "admin") items.push({ to: "/coaching", label: "Coaching" });
+  if (can(viewer, "coaching:oversee")) items.push({ to: "/coaching", label: "Coaching" });
   if (role === "agent") items.push({ to: "/my/coaching", label: "My coaching" });
   if (can(viewer, "assignments:manage")) items.push({ to: "/assignments", label: "Assignments" });
   if (can(viewer, "scorecards:manage")) items.push({ to: "/scorecards", label: "Scorecards" });
