@@ -12,7 +12,8 @@ import { TrendReportTable } from "../components/reports/trend-report-table";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { errorPage, refusalOf } from "../lib/errors.server";
-import { loadCriteriaPage, reportFilterChoices } from "../modules/reports/criteria-page.server";
+import { loadCriteriaPage } from "../modules/reports/criteria-page.server";
+import { listReportFilterOptionsFor } from "../modules/reports/report-filter-options.server";
 import { reportFiltersToSearchParams } from "../modules/reports/report-filters";
 
 export const meta: MetaFunction = () => [{ title: "Criteria · Reports · Parley" }];
@@ -21,7 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, "reports:view");
   const params = new URL(request.url).searchParams;
   try {
-    const [page, choices] = await Promise.all([loadCriteriaPage(db(), viewer, params, new Date()), reportFilterChoices(db(), viewer)]);
+    const now = new Date();
+    const [page, choices] = await Promise.all([loadCriteriaPage(db(), viewer, params, now), listReportFilterOptionsFor(db(), viewer, params, now)]);
     if (!page.ok) return data({ ok: false as const, message: page.error.message, fieldErrors: page.error.fieldErrors ?? {}, values: page.values, choices }, { status: page.error.status });
     const worst = page.worst;
     return {

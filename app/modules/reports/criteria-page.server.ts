@@ -2,37 +2,15 @@
  * The Criteria page and its CSV (issue 14 §3): the filters from the URL, queryCriteria's rows
  * as one table model — the page renders it and the CSV writes it, so both hold the same
  * numbers — each figure linking to the evaluations behind it, and each row's trend for its
- * sparkline. Also the filter choices the page offers.
+ * sparkline.
  */
 import type { Database } from "../../lib/db.server";
 import type { DomainError } from "../../lib/errors";
-import { interactionScope } from "../access/permissions";
 import { getOrganisationSettings } from "../organisation/get-organisation-settings.server";
-import { listPublishedScorecards } from "../scorecards/list-published-scorecards.server";
 import type { Viewer } from "../users/roles";
 import { queryCriteria, type Criterion } from "./query-criteria.server";
 import { parseReportFilters, reportHref, type ReportFilters, type ReportFilterValues } from "./report-filters";
 import type { ReportTableModel } from "./report-table";
-
-export interface FilterChoices {
-  teams: { id: string; name: string }[];
-  scorecards: { id: string; name: string }[];
-  channels: { id: string; name: string }[];
-}
-
-/** Teams within the viewer's report scope, published scorecards and the channels. */
-export async function reportFilterChoices(db: Database, viewer: Viewer): Promise<FilterChoices> {
-  const scope = interactionScope(viewer);
-  const teams =
-    scope.kind === "all"
-      ? await db.selectFrom("teams").select(["id", "name"]).orderBy("name").execute()
-      : scope.kind === "teams" && scope.teamIds.length > 0
-        ? await db.selectFrom("teams").select(["id", "name"]).where("id", "in", scope.teamIds).orderBy("name").execute()
-        : [];
-  const scorecards = (await listPublishedScorecards(db)).map(({ id, name }) => ({ id, name }));
-  const channels = ["call", "chat", "email"].map((channel) => ({ id: channel, name: channel[0]!.toUpperCase() + channel.slice(1) }));
-  return { teams, scorecards, channels };
-}
 
 export interface CriterionTrend {
   /** The row's criterion, for the sparkline's words. */

@@ -10,7 +10,9 @@ import { channelLabels } from "../../lib/format";
 import { interactionScope } from "../access/permissions";
 import { reportRowsVisibleTo } from "../access/report-scope.server";
 import type { Viewer } from "../users/roles";
-import type { ReportFilters } from "./report-filters";
+import { localDateOf } from "../../lib/time";
+import { getOrganisation } from "../users/get-organisation.server";
+import { defaultRange, parseReportFilters, type ReportFilters } from "./report-filters";
 
 export interface ReportOption {
   id: string;
@@ -65,4 +67,11 @@ export async function listReportFilterOptions(db: Database, viewer: Viewer, filt
     channels: Object.entries(channelLabels).map(([id, name]) => ({ id, name })),
     queues: queues.rows.map((row) => ({ id: row.queue, name: row.queue })),
   };
+}
+
+/** The choices for a page's bar: over the URL's range when it reads, else the default one. */
+export async function listReportFilterOptionsFor(db: Database, viewer: Viewer, params: URLSearchParams, now: Date): Promise<ReportFilterChoices> {
+  const { timeZone } = await getOrganisation(db);
+  const range = parseReportFilters(params, { now, timeZone });
+  return listReportFilterOptions(db, viewer, range.ok ? range.filters : defaultRange(localDateOf(now, timeZone), "week"));
 }
