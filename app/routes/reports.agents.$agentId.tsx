@@ -16,14 +16,14 @@ import { scoreText } from "../components/score-badge";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { errorPage, refusalOf } from "../lib/errors.server";
-import { formatDate, formatDateTime, localDateOf } from "../lib/time";
+import { formatDate, formatDateTime } from "../lib/time";
 import { interactionScope } from "../modules/access/permissions";
 import { mayCoachAgent } from "../modules/coaching/agents-coaching.server";
 import { disputeStateLabels } from "../modules/disputes/dispute-states";
 import { buildAgentCardPage, type AgentCardPage } from "../modules/reports/agent-card-page.server";
 import { narrowingText, TEAM_MEAN_MIN_N } from "../modules/reports/narrowing";
-import { defaultRange, parseReportFilters, reportFilterValues, reportFiltersToSearchParams, reportHref } from "../modules/reports/report-filters";
-import { listReportFilterOptions } from "../modules/reports/report-filter-options.server";
+import { reportFilterValues, reportFiltersToSearchParams, reportHref } from "../modules/reports/report-filters";
+import { listReportFilterOptionsFor } from "../modules/reports/report-filter-options.server";
 import { roundedNumber } from "../modules/reports/report-table";
 import { DRILL_DOWN_PATH } from "../modules/reports/team-table";
 import { getOrganisation } from "../modules/users/get-organisation.server";
@@ -38,9 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { timeZone } = await getOrganisation(db());
   const ownCard = interactionScope(viewer).kind === "own";
   const now = new Date();
-  // The bar's scorecards, channels and queues, as every report's (over the default range when the URL's does not read).
-  const range = parseReportFilters(search, { now, timeZone });
-  const { scorecards, channels, queues } = await listReportFilterOptions(db(), viewer, range.ok ? range.filters : defaultRange(localDateOf(now, timeZone), "week"));
+  // The bar's scorecards, channels and queues, as every report's.
+  const { scorecards, channels, queues } = await listReportFilterOptionsFor(db(), viewer, search, now);
   const choices = { scorecards, channels, queues };
   let page: AgentCardPage;
   try {

@@ -15,9 +15,8 @@ import { db } from "../lib/db.server";
 import { errorPage, refusalOf } from "../lib/errors.server";
 import { can, interactionScope } from "../modules/access/permissions";
 import { coachingOfAgents, type AgentCoaching } from "../modules/coaching/agents-coaching.server";
-import { defaultRange, parseReportFilters, reportFilterValues, reportFiltersToSearchParams, reportHref } from "../modules/reports/report-filters";
-import { listReportFilterOptions } from "../modules/reports/report-filter-options.server";
-import { localDateOf } from "../lib/time";
+import { reportFilterValues, reportFiltersToSearchParams, reportHref } from "../modules/reports/report-filters";
+import { listReportFilterOptionsFor } from "../modules/reports/report-filter-options.server";
 import { roundedNumber } from "../modules/reports/report-table";
 import { buildTeamPage, type TeamPage } from "../modules/reports/team-page.server";
 import { DRILL_DOWN_PATH } from "../modules/reports/team-table";
@@ -33,9 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const now = new Date();
   const { timeZone } = await getOrganisation(db());
-  // The bar's scorecards, channels and queues, as every report's (over the default range when the URL's does not read).
-  const range = parseReportFilters(params, { now, timeZone });
-  const { scorecards, channels, queues } = await listReportFilterOptions(db(), viewer, range.ok ? range.filters : defaultRange(localDateOf(now, timeZone), "week"));
+  // The bar's scorecards, channels and queues, as every report's.
+  const { scorecards, channels, queues } = await listReportFilterOptionsFor(db(), viewer, params, now);
   const choices = { scorecards, channels, queues };
   let page: TeamPage;
   try {
