@@ -15,8 +15,9 @@ import { scorecardCriteria } from "../app/modules/coaching/scorecard-criteria.se
 import { createWebhook } from "../app/modules/webhooks/create-webhook.server";
 import { demoScorecards } from "../db/seed/demo-scorecards";
 import { criteriaWorld } from "../test/criteria-fixtures";
+import { teamReportWorld } from "../test/team-report-fixtures";
 import { seedConversation } from "../test/conversation-factories";
-import { seedScorecard, seedTeam } from "../test/factories";
+import { seedScorecard, seedTeam, TEST_PASSWORD } from "../test/factories";
 import { seedApiToken, seedAssignment, seedCorrection, seedEvaluation, seedSamplingRule, seedSamplingRun, seedVoid } from "../test/review-factories";
 import { expect, expectNoSeriousViolations, loginAs, seedLogin, test, uniqueSuffix, waitForHydration } from "./fixtures";
 
@@ -270,6 +271,21 @@ test.describe("accessibility (axe, WCAG 2 A/AA)", () => {
     await check(page, "/", /^Hello, /);
     await expect(page.getByRole("heading", { name: "Your output" })).toBeVisible();
     await check(page, `/reports/reviewers?${filters}`, "Reports");
+  });
+  test("the Team report (with a filter refused) and an agent's card, as their supervisor and as the agent", async ({ page }) => {
+    test.setTimeout(90_000);
+    const w = await teamReportWorld();
+    const filters = "period=week&from=2026-11-01&to=2026-11-30";
+    await loginAs(page, { ...w.supervisorA, password: TEST_PASSWORD });
+    await check(page, `/reports/team?${filters}`, "Reports");
+    await expect(page.getByRole("table", { name: /^Agents of / }).locator("tbody tr")).toHaveCount(4);
+    await check(page, "/reports/team?period=week&from=2026-11-30&to=2026-11-01", "Reports");
+    await check(page, `/reports/agents/${w.a1.id}?${filters}`, "Reports");
+    await expect(page.getByRole("heading", { name: w.a1.name, level: 2 })).toBeVisible();
+    await page.context().clearCookies();
+    await loginAs(page, { ...w.a1, password: TEST_PASSWORD });
+    await check(page, `/reports/agents/${w.a1.id}?${filters}`, "Reports");
+    await expect(page.getByRole("heading", { name: "Your card", level: 2 })).toBeVisible();
   });
   test("reports: the lead's home, the quality overview by team and by scorecard, a refused filter, the drill-down, and an agent's overview", async ({ page }) => {
     const { lead, agent, team } = workplace;

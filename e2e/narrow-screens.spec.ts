@@ -9,6 +9,7 @@ import { createCoachingPlan } from "../app/modules/coaching/create-plan.server";
 import { scorecardCriteria } from "../app/modules/coaching/scorecard-criteria.server";
 import { seedConversation } from "../test/conversation-factories";
 import { criteriaWorld } from "../test/criteria-fixtures";
+import { teamReportWorld } from "../test/team-report-fixtures";
 import { reviewDefinition } from "../test/evaluation-fixtures";
 import { seedScorecard, seedTeam, TEST_PASSWORD } from "../test/factories";
 import { seedApiToken, seedEvaluation } from "../test/review-factories";
@@ -208,6 +209,23 @@ test("at 390 px the Criteria and Reviewers reports and a QA specialist's home fi
   await expect(page.getByRole("heading", { name: "Your queue" })).toBeVisible();
   widths["/"] = await pageWidth(page);
   expect(widths).toEqual({ [`/reports/criteria?${filters}`]: WIDTH, [`/reports/reviewers?${filters}`]: WIDTH, "/": WIDTH });
+});
+
+test("at 390 px the Team report and an agent's card fit the screen (the team table scrolls inside)", async ({ page }) => {
+  test.setTimeout(90_000);
+  const w = await teamReportWorld();
+  const filters = "period=week&from=2026-11-01&to=2026-11-30";
+  await page.setViewportSize({ width: WIDTH, height: 844 });
+  await loginAs(page, { ...w.supervisorA, password: TEST_PASSWORD });
+  const paths = [`/reports/team?${filters}`, `/reports/agents/${w.a1.id}?${filters}`];
+  const widths: Record<string, number> = {};
+  for (const path of paths) {
+    await page.goto(path);
+    await waitForHydration(page);
+    widths[path] = await pageWidth(page);
+  }
+  await expect(page.getByRole("heading", { name: w.a1.name, level: 2 })).toBeVisible();
+  expect(widths).toEqual({ [paths[0] as string]: WIDTH, [paths[1] as string]: WIDTH });
 });
 
 test("at 390 px the quality overview, its drill-down and the lead's home fit the screen", async ({ page }) => {

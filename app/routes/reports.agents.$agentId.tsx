@@ -18,10 +18,12 @@ import { db } from "../lib/db.server";
 import { errorPage, refusalOf } from "../lib/errors.server";
 import { formatDate, formatDateTime } from "../lib/time";
 import { interactionScope } from "../modules/access/permissions";
+import { mayCoachAgent } from "../modules/coaching/agents-coaching.server";
 import { disputeStateLabels } from "../modules/disputes/dispute-states";
 import { buildAgentCardPage, type AgentCardPage } from "../modules/reports/agent-card-page.server";
 import { narrowingText, TEAM_MEAN_MIN_N } from "../modules/reports/narrowing";
 import { reportFilterValues, reportFiltersToSearchParams, reportHref } from "../modules/reports/report-filters";
+import { listReportFilterOptionsFor } from "../modules/reports/report-filter-options.server";
 import { roundedNumber } from "../modules/reports/report-table";
 import { DRILL_DOWN_PATH } from "../modules/reports/team-table";
 import { getOrganisation } from "../modules/users/get-organisation.server";
@@ -35,18 +37,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const { timeZone } = await getOrganisation(db());
   const ownCard = interactionScope(viewer).kind === "own";
+  const now = new Date();
+  // The bar's scorecards, channels and queues, as every report's.
+  const { scorecards, channels, queues } = await listReportFilterOptionsFor(db(), viewer, search, now);
+  const choices = { scorecards, channels, queues };
   let page: AgentCardPage;
   try {
-    page = await buildAgentCardPage(db(), viewer, params.agentId ?? "", search, { now: new Date(), timeZone });
+    page = await buildAgentCardPage(db(), viewer, params.agentId ?? "", search, { now, timeZone });
   } catch (error) {
     const refusal = refusalOf(error);
     if (refusal?.code === "invalid") {
-      return data({ ok: false as const, message: refusal.message, fieldErrors: refusal.fieldErrors, values: reportFilterValues(search), ownCard }, { status: refusal.status });
+      return data({ ok: false as const, message: refusal.message, fieldErrors: refusal.fieldErrors, values: reportFilterValues(search), ownCard, choices }, { status: refusal.status });
     }
     throw refusal ? errorPage(refusal) : error;
   }
   const { card, filters } = page;
   const { agentId: _agent, ...teamFilters } = filters;
+  // Only to a viewer who may coach this agent (coaching:manage, the agent in their coaching scope).
+  const coachHref = !ownCard && (await mayCoachAgent(db(), viewer, card.agent.id)) ? `/coaching/plans/new?agent=${card.agent.id}` : null;
   return {
     ok: true as const,
     page: {
@@ -59,6 +67,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     values: page.values,
     ownCard,
+    choices,
+    coachHref,
     csvHref: `/reports/agents/${card.agent.id}/criteria.csv?${reportFiltersToSearchParams(teamFilters).toString()}`,
     teamHref: !ownCard && card.team ? reportHref("/reports/team", { ...teamFilters, teamId: card.team.id }) : null,
     drillHref: reportHref(DRILL_DOWN_PATH, filters),
@@ -75,7 +85,7 @@ export default function AgentCardRoute() {
   return (
     <>
       <h2>{data.ok ? (data.ownCard ? "Your card" : data.page.card.agent.name) : "Agent card"}</h2>
-      <ReportFilterBar values={data.values} options={{}} fieldErrors={data.ok ? {} : data.fieldErrors} label="Filter the agent card" />
+      <ReportFilterBar values={data.values} options={data.choices} fieldErrors={data.ok ? {} : data.fieldErrors} label="Filter the agent card" />
       {data.ok ? (
         <CardBody data={data} />
       ) : (
@@ -96,6 +106,13 @@ function CardBody({ data }: { data: CardData }) {
         {card.team ? <>Compared with the team {data.teamHref ? <Link to={data.teamHref}>{card.team.name}</Link> : card.team.name}. </> : null}
         {filters.from} to {filters.to}, by {filters.dateBasis === "review" ? "review" : "conversation"} date{data.ownCard ? "; only evaluations released to you count" : ""}.
       </p>
+      {data.coachHref ? (
+        <p>
+          <Link to={data.coachHref} className="button button--quiet">
+            Start a coaching plan<span className="visually-hidden"> for {card.agent.name}</span>
+          </Link>
+        </p>
+      ) : null}
       <div className="report-figures">
         <div className="report-figure">
           <div className="report-figure__label">Quality score</div>

@@ -9,12 +9,14 @@ import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@rem
 import { Link, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "../components/error-page";
 import { ReportFilterBar } from "../components/reports/report-filter-bar";
-import { TeamTable } from "../components/reports/team-table";
+import { TeamTable, type TeamTableColumn } from "../components/reports/team-table";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { errorPage, refusalOf } from "../lib/errors.server";
-import { interactionScope } from "../modules/access/permissions";
+import { can, interactionScope } from "../modules/access/permissions";
+import { coachingOfAgents, type AgentCoaching } from "../modules/coaching/agents-coaching.server";
 import { reportFilterValues, reportFiltersToSearchParams, reportHref } from "../modules/reports/report-filters";
+import { listReportFilterOptionsFor } from "../modules/reports/report-filter-options.server";
 import { roundedNumber } from "../modules/reports/report-table";
 import { buildTeamPage, type TeamPage } from "../modules/reports/team-page.server";
 import { DRILL_DOWN_PATH } from "../modules/reports/team-table";
@@ -28,23 +30,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // An agent's reports are their own card (with the team's mean on it).
   if (interactionScope(viewer).kind === "own") throw redirect(`/reports/agents/${viewer.id}${new URL(request.url).search}`);
   const params = new URL(request.url).searchParams;
+  const now = new Date();
   const { timeZone } = await getOrganisation(db());
+  // The bar's scorecards, channels and queues, as every report's.
+  const { scorecards, channels, queues } = await listReportFilterOptionsFor(db(), viewer, params, now);
+  const choices = { scorecards, channels, queues };
   let page: TeamPage;
   try {
-    page = await buildTeamPage(db(), viewer, params, { now: new Date(), timeZone });
+    page = await buildTeamPage(db(), viewer, params, { now, timeZone });
   } catch (error) {
     const refusal = refusalOf(error);
     if (refusal?.code === "invalid") {
       const teams = await reportTeamsFor(db(), viewer);
-      return data({ ok: false as const, message: refusal.message, fieldErrors: refusal.fieldErrors, values: reportFilterValues(params), teams }, { status: refusal.status });
+      return data({ ok: false as const, message: refusal.message, fieldErrors: refusal.fieldErrors, values: reportFilterValues(params), teams, choices }, { status: refusal.status });
     }
     throw refusal ? errorPage(refusal) : error;
   }
+  // Each agent's active plan and overdue action items, in the viewer's coaching scope, for those who oversee coaching (not QA specialists).
+  const coaching = !can(viewer, "coaching:oversee") ? null : Object.fromEntries(await coachingOfAgents(db(), viewer, page.report.agents.map((agent) => agent.agentId), now));
   return {
     ok: true as const,
     page,
+    coaching,
     values: page.values,
     teams: page.report.teams,
+    choices,
     csvHref: page.filters ? `/reports/team.csv?${reportFiltersToSearchParams(page.filters).toString()}` : undefined,
   };
 }
@@ -56,7 +66,7 @@ export default function TeamReportPage() {
   return (
     <>
       <h2>Team</h2>
-      <ReportFilterBar values={data.values} options={{ teams: data.teams }} fieldErrors={data.ok ? {} : data.fieldErrors} label="Filter the team page" />
+      <ReportFilterBar values={data.values} options={{ teams: data.teams, ...data.choices }} fieldErrors={data.ok ? {} : data.fieldErrors} label="Filter the team page" />
       {data.ok ? (
         <TeamBody data={data} />
       ) : (
@@ -99,10 +109,35 @@ function TeamBody({ data }: { data: PageData }) {
       {report.agents.length === 0 ? (
         <p className="empty-state">This team has no agents yet.</p>
       ) : (
-        <TeamTable table={page.table} agents={page.sparklines} csvHref={data.csvHref} />
+        <TeamTable table={page.table} agents={page.sparklines} csvHref={data.csvHref} extraColumns={data.coaching ? [coachingColumn(data.coaching)] : []} />
       )}
     </>
   );
+}
+
+/** The coaching column: the agent's active plan (a link) and their overdue action items. */
+function coachingColumn(coaching: Record<string, AgentCoaching>): TeamTableColumn {
+  return {
+    key: "coaching",
+    label: "Coaching",
+    render: (agentId) => {
+      const entry = coaching[agentId];
+      const overdue = entry?.overdueItems ?? 0;
+      return (
+        <>
+          {entry?.plan ? (
+            <Link to={`/coaching/plans/${entry.plan.id}`}>
+              {entry.plan.title}
+              {entry.plan.overdue ? " (overdue)" : ""}
+            </Link>
+          ) : (
+            <span className="muted">No active plan</span>
+          )}
+          {overdue > 0 ? <span className="small block">{overdue === 1 ? "1 overdue action item" : `${overdue} overdue action items`}</span> : null}
+        </>
+      );
+    },
+  };
 }
 
 export const ErrorBoundary = RouteErrorBoundary;

@@ -10,6 +10,7 @@ import type { Viewer } from "../users/roles";
 import { getAgentCard, type AgentCard } from "./get-agent-card.server";
 import { parseReportFilters, periodRange, reportHref, type ReportFilters, type ReportFilterValues } from "./report-filters";
 import type { ReportTableModel } from "./report-table";
+import { periodLabel } from "./quality-overview.server";
 import { agentCriteriaTable } from "./agent-card-table";
 import { DRILL_DOWN_PATH } from "./team-table";
 
@@ -29,14 +30,6 @@ export interface AgentCardPage {
   values: ReportFilterValues;
   table: ReportTableModel;
   trend: CardChartPoint[];
-}
-
-const monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** "2 Nov" for a week, "Nov 2026" for a month, as the overview's charts read. */
-export function periodLabel(period: ReportFilters["period"], periodStart: string): string {
-  const [year, month, day] = periodStart.split("-").map(Number) as [number, number, number];
-  return period === "week" ? `${day} ${monthNames[month - 1]}` : `${monthNames[month - 1]} ${year}`;
 }
 
 export async function buildAgentCardPage(db: Database, viewer: Viewer, agentId: string, params: URLSearchParams, clock: { now: Date; timeZone: string }): Promise<AgentCardPage> {

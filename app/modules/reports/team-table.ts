@@ -18,12 +18,15 @@ export type TeamPageFilters = ReportFilters & { teamId: string };
 
 const points = (value: number) => roundedNumber("score", value).toFixed(1);
 
-/** "Greeted the customer: 66.7 vs team 80.0": the criterion, the agent's mean and the team's. */
+/**
+ * "Greeted the customer: 66.7 vs team 80.0 (n 3)": the criterion, the agent's mean and the
+ * team's, and the agent's scored answers — the n its link drills down to (outcome=answered).
+ */
 export function weakText(criterion: WeakCriterion): string {
   const name = criterion.label?.prompt ?? criterion.key;
   const own = criterion.agent ? points(criterion.agent.mean) : "–";
   const team = criterion.team ? points(criterion.team.mean) : "–";
-  return `${name}: ${own} vs team ${team}`;
+  return `${name}: ${own} vs team ${team} (n ${criterion.agent?.n ?? 0})`;
 }
 
 /** The evaluations behind an agent's figure, or behind one of their criteria (answered, not N/A). */
