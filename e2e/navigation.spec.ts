@@ -3,11 +3,11 @@ import { seedInteraction, seedTeam, chatTranscript } from "../test/factories";
 import { expect, loginAs, mainNav, seedLogin, test } from "./fixtures";
 
 const expectedLinks: Record<Role, string[]> = {
-  admin: ["Home", "Interactions", "Acknowledgements", "Disputes", "Reports", "Assignments", "Scorecards", "Sampling", "Import", "Users", "Teams", "Settings", "Webhooks", "API tokens"],
-  qa_lead: ["Home", "My queue", "Interactions", "Acknowledgements", "Disputes", "Reports", "Assignments", "Scorecards", "Sampling", "Import", "API tokens"],
+  admin: ["Home", "Interactions", "Acknowledgements", "Disputes", "Reports", "Coaching", "Assignments", "Scorecards", "Sampling", "Import", "Users", "Teams", "Settings", "Webhooks", "API tokens"],
+  qa_lead: ["Home", "My queue", "Interactions", "Acknowledgements", "Disputes", "Reports", "Coaching", "Assignments", "Scorecards", "Sampling", "Import", "API tokens"],
   qa: ["Home", "My queue", "Interactions", "Disputes", "Reports", "API tokens"],
-  supervisor: ["Home", "Team conversations", "Acknowledgements", "Disputes", "Reports", "API tokens"],
-  agent: ["Home", "My conversations", "My feedback", "Disputes", "Reports", "API tokens"],
+  supervisor: ["Home", "Team conversations", "Acknowledgements", "Disputes", "Reports", "Coaching", "API tokens"],
+  agent: ["Home", "My conversations", "My feedback", "Disputes", "Reports", "My coaching", "API tokens"],
 };
 
 test.describe("main navigation", () => {

@@ -40,7 +40,8 @@ test("a supervisor reads the overview's n and means, drills down to exactly thos
   const table = page.getByRole("table", { name: /^Quality by week and team/ });
   const week = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Total" }) }).filter({ hasText: "2026-11-09" });
   // 71.9, 90.6, 100: mean 87.5, t interval 52.0 to 123.0; 2 of 3 pass (Wilson 20.8% to 93.9%).
-  await expect(week.getByRole("cell")).toHaveText(["2026-11-09", "3", "87.5", "52.0", "123.0", "66.7%", "20.8%", "93.9%", "0.0%", "0.0%", "56.1%"]);
+  // Beside it the customer's side: 3 conversations, no CSAT answers, each 60 s long.
+  await expect(week.getByRole("cell")).toHaveText(["2026-11-09", "3", "87.5", "52.0", "123.0", "66.7%", "20.8%", "93.9%", "0.0%", "0.0%", "56.1%", "3", "0", "–", "–", "–", "60.0", "60.0", "60.0"]);
   await expect(table.getByRole("row").filter({ hasText: "2026-11-02" }).first().getByRole("cell")).toHaveText([
     "2026-11-02",
     "1",
@@ -53,6 +54,14 @@ test("a supervisor reads the overview's n and means, drills down to exactly thos
     "0.0%",
     "0.0%",
     "79.3%",
+    "1",
+    "0",
+    "–",
+    "–",
+    "–",
+    "60.0",
+    "–",
+    "–",
   ]);
   // The chart says the same: n under each week, and each point's figure with its interval.
   const chart = page.getByRole("figure", { name: "Quality score by week" });
@@ -67,11 +76,11 @@ test("a supervisor reads the overview's n and means, drills down to exactly thos
   const csv = (await readFile((await download.path()), "utf8")).replace(/^\uFEFF/, "").trim().split("\r\n");
   expect(download.suggestedFilename()).toBe("quality-overview-2026-11-02-2026-11-15.csv");
   expect(csv).toEqual([
-    "Team,Week starting,n,Mean score,Score 95% low,Score 95% high,Pass rate,Pass 95% low,Pass 95% high,Auto-fail rate,Auto-fail 95% low,Auto-fail 95% high",
-    "Total,2026-11-02,1,100,,,100,20.7,100,0,0,79.3",
-    "Total,2026-11-09,3,87.5,52,123,66.7,20.8,93.9,0,0,56.1",
-    `${team.name},2026-11-02,1,100,,,100,20.7,100,0,0,79.3`,
-    `${team.name},2026-11-09,3,87.5,52,123,66.7,20.8,93.9,0,0,56.1`,
+    "Team,Week starting,n,Mean score,Score 95% low,Score 95% high,Pass rate,Pass 95% low,Pass 95% high,Auto-fail rate,Auto-fail 95% low,Auto-fail 95% high,Conversations,CSAT responses,Mean CSAT (% of scale),CSAT 95% low,CSAT 95% high,Mean handling time (s),Handling 95% low (s),Handling 95% high (s)",
+    "Total,2026-11-02,1,100,,,100,20.7,100,0,0,79.3,1,0,,,,60,,",
+    "Total,2026-11-09,3,87.5,52,123,66.7,20.8,93.9,0,0,56.1,3,0,,,,60,60,60",
+    `${team.name},2026-11-02,1,100,,,100,20.7,100,0,0,79.3,1,0,,,,60,,`,
+    `${team.name},2026-11-09,3,87.5,52,123,66.7,20.8,93.9,0,0,56.1,3,0,,,,60,60,60`,
   ]);
 
   // The week's n drills down to exactly its three evaluations.
