@@ -15,11 +15,10 @@ import { db } from "../lib/db.server";
 import { errorPage, refusalOf } from "../lib/errors.server";
 import { can, interactionScope } from "../modules/access/permissions";
 import { coachingOfAgents, type AgentCoaching } from "../modules/coaching/agents-coaching.server";
-import { reportFilterValues, reportFiltersToSearchParams, reportHref } from "../modules/reports/report-filters";
+import { DRILL_DOWN_PATH, reportFilterValues, reportFiltersToSearchParams, reportHref } from "../modules/reports/report-filters";
 import { listReportFilterOptionsFor } from "../modules/reports/report-filter-options.server";
 import { roundedNumber } from "../modules/reports/report-table";
 import { buildTeamPage, type TeamPage } from "../modules/reports/team-page.server";
-import { DRILL_DOWN_PATH } from "../modules/reports/team-table";
 import { reportTeamsFor } from "../modules/reports/report-teams.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 
