@@ -89,7 +89,7 @@ const comments = [
   "Good to hear, thanks!",
 ];
 
-function callAnswers(level: Level, dip = false): Answers {
+export function callAnswers(level: Level, dip = false): Answers {
   const scale = { excellent: 5, good: 4, borderline: 3, fail: 2, autoFail: 4, missedDisclosure: 4 }[level];
   const outcome = level === "fail" ? "unresolved" : level === "borderline" ? "next-steps" : "resolved";
   return {
@@ -122,7 +122,7 @@ const feedbackText: Record<Level, string> = {
 };
 const dipFeedback = "The process was right, but the customer's frustration went unacknowledged: name the feeling before you fix the problem.";
 
-const feedbackOf = (level: Level, dip: boolean) =>
+export const feedbackOf = (level: Level, dip: boolean) =>
   feedbackDocumentSchema.parse({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: dip ? dipFeedback : feedbackText[level] }] }] });
 
 /** The demo file a conversation reuses: its slug without the copy's suffix. */

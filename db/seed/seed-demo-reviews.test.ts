@@ -22,13 +22,15 @@ seedDemoBeforeAll();
  * What each agent's My feedback holds on the seed's day (db/seed/demo-evaluations.ts): 245
  * reviews, of which 2 chat reviews are not released yet and 1 is void, leaves 242 released; 3
  * wait for acknowledgement (Tom Becker's past its 7 days), the other 239 are acknowledged (and
- * Diego Alvarez acknowledged his upheld dispute's revision too: 240 in all).
+ * Diego Alvarez acknowledged his upheld dispute's revision too: 240 in all). Marcus Chen's 8
+ * calls since his coaching plan (db/seed/demo-coaching.ts) add 8 passes: 6 acknowledged, the
+ * last 2 waiting.
  * Tom Becker's record shows his skipped identity checks (three auto-fails), Priya Natarajan's
  * her weaker early weeks.
  */
 const EXPECTED_FEEDBACK = {
   "dana.reyes": { items: 21, awaiting: 0, overdue: 0, failed: 2 },
-  "marcus.chen": { items: 24, awaiting: 1, overdue: 0, failed: 6 },
+  "marcus.chen": { items: 32, awaiting: 3, overdue: 0, failed: 6 },
   "priya.natarajan": { items: 14, awaiting: 0, overdue: 0, failed: 8 },
   "tom.becker": { items: 15, awaiting: 1, overdue: 1, failed: 9 },
   "aisha.okafor": { items: 26, awaiting: 1, overdue: 0, failed: 6 },
@@ -40,9 +42,9 @@ const EXPECTED_FEEDBACK = {
   "hannah.kim": { items: 26, awaiting: 0, overdue: 0, failed: 7 },
   "diego.alvarez": { items: 23, awaiting: 0, overdue: 0, failed: 5 },
 };
-const ACKNOWLEDGED = 240;
+const ACKNOWLEDGED = 246;
 const ACKNOWLEDGED_WITH_COMMENT = 50;
-const AWAITING = 3;
+const AWAITING = 5;
 
 describe("the demo's review history", () => {
   it("gives every demo agent released evaluations on My feedback: a few fails and an auto-fail, some acknowledged with a comment, some waiting", async () => {
@@ -102,10 +104,10 @@ describe("the demo's review history", () => {
   it("carries CSAT on the demo conversations (calls by the csat field, chats by the mapped metadata key) that follows what the reviews find", async () => {
     const bySource = await sql<{ channel: string; source: string | null; n: number }>`
       SELECT channel, csat_source AS source, count(*)::int AS n FROM interactions GROUP BY 1, 2 ORDER BY 1, 2 NULLS LAST`.execute(db());
-    // About four customers in five answer (every unhappy one).
+    // About four customers in five answer (every unhappy one); the coached agent's 8 calls since his plan carry no survey.
     expect(bySource.rows).toEqual([
       { channel: "call", source: "field", n: 112 },
-      { channel: "call", source: null, n: 17 },
+      { channel: "call", source: null, n: 25 },
       { channel: "chat", source: "metadata", n: 104 },
       { channel: "chat", source: null, n: 20 },
     ]);
@@ -130,7 +132,7 @@ describe("the demo's review history", () => {
       return [...counts.values()].sort((a, b) => a - b);
     };
     expect(weeksWith(kpis.filter((point) => point.csatResponses >= 2))).toEqual([8, 8, 9]);
-    expect(weeksWith(quality.filter((point) => point.n >= 2))).toEqual([7, 7, 9]);
+    expect(weeksWith(quality.filter((point) => point.n >= 2))).toEqual([7, 9, 9]);
     expect(kpis.every((point) => point.handlingSeconds !== null && point.handlingSeconds.mean > 0)).toBe(true);
     // Marcus Chen's customers answer lower in his empathy dip than before it.
     const marcus = (await loadDemoViewers(db())).get(DIP_AGENT) as Viewer;
@@ -150,7 +152,7 @@ describe("the demo's review history", () => {
     expect(waiting.counts).toEqual({ awaiting: AWAITING, overdue: 1 });
     expect(waiting.items.filter((item) => item.overdue).map((item) => item.agentName)).toEqual(["Tom Becker"]);
     const supervisorCounts = async (key: string) => (await listUnacknowledged(db(), viewers.get(key) as Viewer, { ...feedbackQuery, overdueOnly: false })).counts;
-    expect(await supervisorCounts("sam.patel")).toEqual({ awaiting: 2, overdue: 1 });
+    expect(await supervisorCounts("sam.patel")).toEqual({ awaiting: 4, overdue: 1 });
     expect(await supervisorCounts("grace.liu")).toEqual({ awaiting: 1, overdue: 0 });
 
     const bySlug = (slug: string) =>

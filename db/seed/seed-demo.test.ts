@@ -21,11 +21,11 @@ import { demoLogins, seedDemoIfEmpty } from "./seed-demo";
 const seeded = seedDemoBeforeAll();
 
 describe("seedDemoIfEmpty", () => {
-  it("seeds 18 users in 3 teams and 253 interactions (the demo conversations and their copies over eight weeks) into an empty database", async () => {
-    expect(seeded.report()).toEqual({ seeded: true, users: 18, interactions: 253, assignments: 8, evaluations: 245 });
+  it("seeds 18 users in 3 teams and 261 interactions (the demo conversations and their copies over eight weeks, and the coached agent's 8 calls since his plan) into an empty database", async () => {
+    expect(seeded.report()).toEqual({ seeded: true, users: 18, interactions: 261, assignments: 8, evaluations: 253 });
     expect(await count("users")).toBe(18);
     expect(await count("teams")).toBe(3);
-    expect(await count("interactions")).toBe(253);
+    expect(await count("interactions")).toBe(261);
     const byChannel = await db()
       .selectFrom("interactions")
       .select(["channel", (eb) => eb.fn.countAll<number>().as("n")])
@@ -33,7 +33,7 @@ describe("seedDemoIfEmpty", () => {
       .orderBy("channel")
       .execute();
     expect(byChannel.map((row) => [row.channel, Number(row.n)])).toEqual([
-      ["call", 129],
+      ["call", 137],
       ["chat", 124],
     ]);
   });
@@ -148,7 +148,7 @@ describe("seedDemoIfEmpty", () => {
     const objects = await listObjectKeys();
     expect(await seedDemoIfEmpty(db(), blobStore())).toEqual({ seeded: false, users: 0, interactions: 0, assignments: 0, evaluations: 0 });
     expect(await count("users")).toBe(18);
-    expect(await count("interactions")).toBe(253);
+    expect(await count("interactions")).toBe(261);
     expect(await listObjectKeys()).toEqual(objects);
   });
 });

@@ -11,6 +11,7 @@ import { runSamplingRule } from "../../app/modules/sampling/run-sampling-rule.se
 import { createSamplingRule } from "../../app/modules/sampling/save-sampling-rule.server";
 import { demoEmail, demoTeams, demoUsers, DEMO_PASSWORD } from "./demo-organisation";
 import { seedDemoEvaluations } from "./demo-evaluations";
+import { coachedAgentCalls, seedDemoCoaching } from "./demo-coaching";
 import { demoScorecards } from "./demo-scorecards";
 import { CSAT_METADATA_KEY, demoCsatAnswers } from "./demo-csat";
 import { seedData } from "../../app/modules/access/actor";
@@ -52,7 +53,7 @@ export interface SeedReport {
   interactions: number;
   /** Review assignments the demo sampling rule handed out. */
   assignments: number;
-  /** Evaluations in the demo's review history (db/seed/demo-evaluations.ts). */
+  /** Evaluations in the demo's review history (db/seed/demo-evaluations.ts) and of the coached agent's calls since (demo-coaching.ts). */
   evaluations: number;
 }
 
@@ -147,17 +148,20 @@ export async function seedDemoIfEmpty(db: Database, store: BlobStore, now = new 
     .where("recording_key", "is not", null)
     .execute();
   const recordingKeyOf = new Map(storedRecordings.map((row) => [row.external_id, row.recording_key as string]));
-  const copyResults = await mapLimit(reused, INGEST_CONCURRENCY, (entry) =>
-    ingest(entry, (copy) => {
-      const key = recordingKeyOf.get(copy.base);
-      return key ? { copyOf: key } : undefined;
-    }),
-  );
-  const results = [...firstResults, ...copyResults];
-  const interactions = results.filter((result) => result.status === "created").length;
+  const copyRecording = (copy: DemoConversation): RecordingInput | undefined => {
+    const key = recordingKeyOf.get(copy.base);
+    return key ? { copyOf: key } : undefined;
+  };
+  const copyResults = await mapLimit(reused, INGEST_CONCURRENCY, (entry) => ingest(entry, copyRecording));
   const assignments = await seedDemoReviewWork(db, userIds, now);
   const evaluations = await seedDemoEvaluations(db, now);
-  return { seeded: true, users: demoUsers.length, interactions, assignments, evaluations };
+  // The coached agent's calls since his plan started come after the history (and the sampling
+  // run), so they change neither the history's rotation nor the queue (demo-coaching.ts).
+  const followUpResults = await mapLimit(coachedAgentCalls(entries), INGEST_CONCURRENCY, (entry) => ingest(entry, copyRecording));
+  const coaching = await seedDemoCoaching(db, now);
+  const results = [...firstResults, ...copyResults, ...followUpResults];
+  const interactions = results.filter((result) => result.status === "created").length;
+  return { seeded: true, users: demoUsers.length, interactions, assignments, evaluations: evaluations + coaching.evaluations };
 }
 
 /**
