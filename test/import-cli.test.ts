@@ -257,7 +257,9 @@ describe("npm run import (the command)", () => {
     const rows = await interactionsOf(source);
     expect(rows).toHaveLength(count);
     expect(new Set(rows.map((row) => row.external_id)).size).toBe(count);
-  }, 60_000);
+    // Two CLI processes, each compiled by tsx on start: on a loaded 2-core machine that alone
+    // took most of a minute, so the guard is generous (it catches a hang, not slowness).
+  }, 180_000);
 
   it("imports through the REST API with --api-url, recordings by presigned upload", async () => {
     const admin = await seedUser("admin");
