@@ -21,6 +21,8 @@ import { createDb, createPool } from "../db/client";
 import { migrateToLatest } from "../db/migrate";
 import { createDatabase, dropDatabase, startScratchServer, uniqueDatabaseName } from "../db/scratch-database";
 import { queryQuality } from "../app/modules/reports/query-quality.server";
+import { queryCriteria } from "../app/modules/reports/query-criteria.server";
+import { queryReviewers } from "../app/modules/reports/query-reviewers.server";
 import { queryCustomerKpis } from "../app/modules/reports/query-customer-kpis.server";
 import { queryCriterionCsatDifference } from "../app/modules/reports/query-csat-difference.server";
 import type { Viewer } from "../app/modules/users/roles";
@@ -55,95 +57,40 @@ const definition = {
   })),
 };
 
+// BENCH_REUSE=<database>: a database an earlier run kept (BENCH_KEEP=1) at the same BENCH_SCALE —
+// migrated to the latest schema, then straight to the rebuild and the queries, without loading
+// again (a full-scale load takes tens of minutes). BENCH_SKIP_REBUILD=1 skips the rebuild too.
+const reuse = process.env.BENCH_REUSE;
+if (reuse !== undefined && !/^parley_bench_reports_\w+$/.test(reuse)) throw new Error("BENCH_REUSE names a database an earlier run kept: parley_bench_reports_…");
 const server = await startScratchServer();
-const name = uniqueDatabaseName("parley_bench_reports");
-const url = await createDatabase(server.serverUrl, name);
+const name = reuse ?? uniqueDatabaseName("parley_bench_reports");
+const url = reuse ? `${server.serverUrl}/${reuse}` : await createDatabase(server.serverUrl, name);
 const pool = createPool({ connectionString: url, max: 4 });
 const db = createDb({ pool });
 try {
-  log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
-  log(`scale ${scale}: ${EVALUATIONS.toLocaleString("en")} evaluations, ${(EVALUATIONS * QUESTIONS).toLocaleString("en")} question results`);
+  log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}; load average ${loadAverage()}`);
+  log(`scale ${scale}: ${EVALUATIONS.toLocaleString("en")} evaluations, ${(EVALUATIONS * QUESTIONS).toLocaleString("en")} question results${reuse ? ` (reusing ${reuse})` : ""}`);
+  let t = process.hrtime.bigint();
   await migrateToLatest(db);
+  if (reuse) log(`migrated the kept database: ${(ms(t) / 1000).toFixed(1)} s`);
   const pg = (await sql<{ server_version: string }>`SHOW server_version`.execute(db)).rows[0]?.server_version;
   log(`PostgreSQL ${pg}`);
-  // Deterministic ids of the form z.uuid() accepts (version 4, RFC variant), mirrored by benchUuid below.
-  await sql`
-    CREATE FUNCTION bench_uuid(text) RETURNS uuid LANGUAGE sql IMMUTABLE AS $$
-      SELECT (substr(md5($1), 1, 12) || '4' || substr(md5($1), 14, 3) || '8' || substr(md5($1), 18, 15))::uuid
-    $$`.execute(db);
-
-  let t = process.hrtime.bigint();
-  await sql`INSERT INTO organisation (id, name, time_zone) VALUES (1, 'Bench', 'Europe/Berlin')`.execute(db);
-  await sql`INSERT INTO teams (id, name) SELECT bench_uuid('t' || g), 'Team ' || g FROM generate_series(0, ${TEAMS - 1}) g`.execute(db);
-  await sql`
-    INSERT INTO users (id, email, name, role, password_hash)
-    SELECT bench_uuid('a' || g), 'agent' || g || '@bench.test', 'Agent ' || g, 'agent', 'x' FROM generate_series(0, ${AGENTS - 1}) g
-    UNION ALL SELECT bench_uuid('qa'), 'qa@bench.test', 'Reviewer', 'qa', 'x'
-    UNION ALL SELECT bench_uuid('lead'), 'lead@bench.test', 'Lead', 'qa_lead', 'x'
-    UNION ALL SELECT bench_uuid('sup'), 'sup@bench.test', 'Supervisor', 'supervisor', 'x'`.execute(db);
-  await sql`
-    INSERT INTO team_members (team_id, user_id, kind)
-    SELECT bench_uuid('t' || (g % ${TEAMS})), bench_uuid('a' || g), 'agent' FROM generate_series(0, ${AGENTS - 1}) g
-    UNION ALL SELECT bench_uuid('t0'), bench_uuid('sup'), 'supervisor'`.execute(db);
-  await sql`INSERT INTO scorecards (id, name) SELECT bench_uuid('c' || g), 'Scorecard ' || g FROM generate_series(0, 2) g`.execute(db);
-  await sql`
-    INSERT INTO scorecard_versions (id, scorecard_id, version, status, published_at, definition)
-    SELECT bench_uuid('v' || g), bench_uuid('c' || g), 1, 'published', now(), ${JSON.stringify(definition)}::jsonb FROM generate_series(0, 2) g`.execute(db);
-
-  // The bulk load on one connection with triggers off (session_replication_role = replica):
-  // foreign keys and the upkeep trigger would otherwise run once per row.
-  const total = EVALUATIONS + RUNS; // the last RUNS are "self" evaluations, turned into reviews to time upkeep
-  await db.connection().execute(async (conn) => {
-    await sql`SET session_replication_role = replica`.execute(conn);
-    await sql`
-      INSERT INTO interactions (id, channel, source, external_id, agent_id, team_id, started_at, duration_ms, queue, status, transcript_text)
-      SELECT bench_uuid('i' || g), (ARRAY['call', 'chat', 'email'])[1 + g % 3], 'bench', 'b' || g,
-             bench_uuid('a' || (g % ${AGENTS})), bench_uuid('t' || (g % ${AGENTS} % ${TEAMS})),
-             ${START}::timestamptz + (g::bigint * 7919 % ${total}) * (interval '730 days' / ${total}),
-             60000, (ARRAY['billing', 'technical', 'retention', NULL])[1 + g % 4], 'ready', ''
-      FROM generate_series(1, ${total}) g`.execute(conn);
-    // q: binary 1 with 85 %, scale 1–5 skewed high, 3 % of scale answers N/A.
-    await sql`
-      INSERT INTO revision_question_results (revision_id, question_id, question_key, section_id, q, weight, na, critical_failed)
-      SELECT bench_uuid('r' || g), 'q' || k, 'q' || k || '#bench', 's' || ((k - 1) / 5 + 1),
-             CASE WHEN k % 2 = 1 THEN (h % 100 < 85)::int
-                  WHEN h % 100 < 3 THEN NULL
-                  ELSE least(4, 1 + h % 5 + (h / 7) % 2) / 4.0 END,
-             1, k % 2 = 0 AND h % 100 < 3, false
-      FROM generate_series(1, ${total}) g CROSS JOIN generate_series(1, ${QUESTIONS}) k
-      CROSS JOIN LATERAL (SELECT abs(hashint4(g * 31 + k)) AS h) x`.execute(conn);
-    await sql`
-      INSERT INTO evaluation_revisions (id, evaluation_id, sequence, cause, answers, score, passed, auto_failed, scorecard_version_id, actor_id, created_at)
-      SELECT r.revision_id, bench_uuid('e' || r.g), 1, 'submit', '{}', r.score, r.score >= 80, false, bench_uuid('v' || (r.g % 3)), bench_uuid('qa'), now()
-      FROM (SELECT g, bench_uuid('r' || g) AS revision_id FROM generate_series(1, ${total}) g) r0
-      JOIN LATERAL (
-        SELECT r0.g, r0.revision_id, round(100 * avg(q), 1) AS score FROM revision_question_results x WHERE x.revision_id = r0.revision_id
-      ) r ON true`.execute(conn);
-    await sql`
-      INSERT INTO evaluations (id, interaction_id, scorecard_id, scorecard_version_id, reviewer_id, kind, status, answers, score, passed, auto_failed,
-                               submitted_at, released_at, current_revision_id)
-      SELECT bench_uuid('e' || g), bench_uuid('i' || g), bench_uuid('c' || (g % 3)), bench_uuid('v' || (g % 3)), bench_uuid('qa'),
-             CASE WHEN g > ${EVALUATIONS} THEN 'self' ELSE 'review' END, 'submitted', '{}', r.score, r.passed, r.auto_failed,
-             i.started_at + interval '2 days', CASE WHEN g % 5 = 0 THEN NULL ELSE i.started_at + interval '3 days' END, r.id
-      FROM generate_series(1, ${total}) g
-      JOIN evaluation_revisions r ON r.id = bench_uuid('r' || g)
-      JOIN interactions i ON i.id = bench_uuid('i' || g)`.execute(conn);
-    await sql`SET session_replication_role = DEFAULT`.execute(conn);
-  });
-  log(`bulk load: ${(ms(t) / 1000).toFixed(1)} s`);
-
-  await sql`ANALYZE`.execute(db);
-  t = process.hrtime.bigint();
-  await sql`SELECT report_rebuild()`.execute(db);
-  const rebuildMs = ms(t);
-  await sql`VACUUM ANALYZE`.execute(db);
+  if (!reuse) await load();
+  if (process.env.BENCH_SKIP_REBUILD) log("rebuild skipped (BENCH_SKIP_REBUILD)");
+  else {
+    await sql`ANALYZE`.execute(db);
+    log(`rebuilding; load average ${loadAverage()}`);
+    t = process.hrtime.bigint();
+    await sql`SELECT report_rebuild()`.execute(db);
+    const rebuildMs = ms(t);
+    log(`rebuild (rows and all roll-ups from the sources): ${(rebuildMs / 1000).toFixed(1)} s — aim under 5 min ${rebuildMs < 300_000 ? "met" : "missed"}; load average ${loadAverage()}`);
+    await sql`VACUUM ANALYZE`.execute(db);
+  }
   const sizes = await sql<{ table: string; rows: number; size: string }>`
     SELECT c.relname AS table, c.reltuples::bigint AS rows, pg_size_pretty(pg_total_relation_size(c.oid)) AS size
-    FROM pg_class c WHERE c.relname IN ('report_evaluations', 'report_question_results', 'rollup_daily', 'rollup_daily_questions', 'rollup_team_daily', 'rollup_monthly', 'rollup_monthly_questions')
+    FROM pg_class c WHERE c.relkind IN ('r', 'p') AND (c.relname LIKE 'rollup\\_%' OR c.relname IN ('report_evaluations', 'report_question_results'))
     ORDER BY c.relname`.execute(db);
-  log(`rebuild (rows and all roll-ups from the sources): ${(rebuildMs / 1000).toFixed(1)} s — aim under 5 min ${rebuildMs < 300_000 ? "met" : "missed"}`);
   for (const row of sizes.rows) log(`  ${row.table}: ~${Number(row.rows).toLocaleString("en")} rows, ${row.size}`);
-
   if (process.env.BENCH_LOAD_ONLY) throw new Error("BENCH_LOAD_ONLY: stopping after the load");
   const lead: Viewer = { id: md5uuid("lead"), name: "Lead", email: "lead@bench.test", role: "qa_lead", teamIds: [] };
   const supervisor: Viewer = { id: md5uuid("sup"), name: "Supervisor", email: "sup@bench.test", role: "supervisor", teamIds: [md5uuid("t0")] };
@@ -184,19 +131,29 @@ try {
   const p95 = quantile(times.get("all") ?? [], 0.95);
   log(`  aim p95 under 200 ms: ${p95 < 200 ? "met" : "missed"} (${p95.toFixed(1)} ms)`);
 
-  // A supervisor's team page and the review-date toggle (rows, no roll-up of their own).
-  const supervisorTimes: number[] = [];
-  const reviewTimes: number[] = [];
-  for (let k = 0; k < 10; k++) {
-    let start = process.hrtime.bigint();
-    await queryQuality(db, supervisor, { groupBy: "agent", period: "month", from: k % 2 ? "2026-09-01" : START, to: END });
-    supervisorTimes.push(ms(start));
-    start = process.hrtime.bigint();
-    await queryQuality(db, lead, { groupBy: "team", period: "month", dateBasis: "review", from: k % 2 ? "2026-09-01" : START, to: END, ...(k % 3 === 0 ? {} : { teamId: md5uuid(`t${k}`) }) });
-    reviewTimes.push(ms(start));
-  }
-  log(`supervisor's team by agent (quarter / two years): p50 ${quantile(supervisorTimes, 0.5).toFixed(1)} ms, p95 ${quantile(supervisorTimes, 0.95).toFixed(1)} ms`);
-  log(`review-date toggle from the rows (organisation and team, quarter / two years): p50 ${quantile(reviewTimes, 0.5).toFixed(1)} ms, p95 ${quantile(reviewTimes, 0.95).toFixed(1)} ms`);
+  // A supervisor's team page, the review-date toggle, the criteria and the reviewers reports:
+  // 10 sets each — organisation or one team, a quarter or two years, by month or week.
+  const reportSets = Array.from({ length: 10 }, (_, k) => ({
+    label: `${k % 3 === 0 ? "organisation" : "team"}, ${k % 2 ? "quarter" : "two years"}, ${k % 4 < 2 ? "month" : "week"}`,
+    query: { period: k % 4 < 2 ? "month" : "week", from: k % 2 ? "2026-09-01" : START, to: END, ...(k % 3 === 0 ? {} : { teamId: md5uuid(`t${k}`) }) },
+  }));
+  const timeEach = async (label: string, run: (set: (typeof reportSets)[number], k: number) => Promise<unknown>) => {
+    const values: number[] = [];
+    let slowest = { ms: 0, label: "" };
+    for (const [k, set] of reportSets.entries()) {
+      const start = process.hrtime.bigint();
+      await run(set, k);
+      values.push(ms(start));
+      if (ms(start) > slowest.ms) slowest = { ms: ms(start), label: set.label };
+    }
+    log(`${label.padEnd(58)} p50 ${quantile(values, 0.5).toFixed(1)} ms, p95 ${quantile(values, 0.95).toFixed(1)} ms (slowest: ${slowest.label})`);
+  };
+  await timeEach("supervisor's team by agent (quarter / two years)", (set) => queryQuality(db, supervisor, { ...set.query, groupBy: "agent", teamId: undefined }));
+  await timeEach("review-date toggle by team (organisation and team)", (set) => queryQuality(db, lead, { ...set.query, groupBy: "team", dateBasis: "review" }));
+  await timeEach("criteria (queryCriteria, organisation and team)", (set) => queryCriteria(db, lead, set.query));
+  await timeEach("criteria, review-date toggle", (set) => queryCriteria(db, lead, { ...set.query, dateBasis: "review" }));
+  await timeEach("reviewers (queryReviewers, organisation and team)", (set) => queryReviewers(db, lead, set.query, new Date(`${END}T12:00:00Z`)));
+  log(`  (load average ${loadAverage()})`);
 
   // Without roll-ups: the same figures from evaluations ⨝ interactions, capped at 60 s.
   log("the same figures without roll-ups (evaluations ⨝ interactions), 5 filter sets, 60 s cap:");
@@ -298,8 +255,82 @@ try {
 } finally {
   await db.destroy();
   if (process.env.BENCH_KEEP) log(`kept the database: ${url}`);
-  else await dropDatabase(server.serverUrl, name);
+  else if (!reuse) await dropDatabase(server.serverUrl, name);
   await server.stop();
+}
+
+/** The bulk load: organisation, teams, people, scorecards, conversations and evaluations, triggers off. */
+async function load() {
+  // Deterministic ids of the form z.uuid() accepts (version 4, RFC variant), mirrored by benchUuid below.
+  await sql`
+    CREATE FUNCTION bench_uuid(text) RETURNS uuid LANGUAGE sql IMMUTABLE AS $$
+      SELECT (substr(md5($1), 1, 12) || '4' || substr(md5($1), 14, 3) || '8' || substr(md5($1), 18, 15))::uuid
+    $$`.execute(db);
+
+  const t = process.hrtime.bigint();
+  await sql`INSERT INTO organisation (id, name, time_zone) VALUES (1, 'Bench', 'Europe/Berlin')`.execute(db);
+  await sql`INSERT INTO teams (id, name) SELECT bench_uuid('t' || g), 'Team ' || g FROM generate_series(0, ${TEAMS - 1}) g`.execute(db);
+  await sql`
+    INSERT INTO users (id, email, name, role, password_hash)
+    SELECT bench_uuid('a' || g), 'agent' || g || '@bench.test', 'Agent ' || g, 'agent', 'x' FROM generate_series(0, ${AGENTS - 1}) g
+    UNION ALL SELECT bench_uuid('qa'), 'qa@bench.test', 'Reviewer', 'qa', 'x'
+    UNION ALL SELECT bench_uuid('lead'), 'lead@bench.test', 'Lead', 'qa_lead', 'x'
+    UNION ALL SELECT bench_uuid('sup'), 'sup@bench.test', 'Supervisor', 'supervisor', 'x'`.execute(db);
+  await sql`
+    INSERT INTO team_members (team_id, user_id, kind)
+    SELECT bench_uuid('t' || (g % ${TEAMS})), bench_uuid('a' || g), 'agent' FROM generate_series(0, ${AGENTS - 1}) g
+    UNION ALL SELECT bench_uuid('t0'), bench_uuid('sup'), 'supervisor'`.execute(db);
+  await sql`INSERT INTO scorecards (id, name) SELECT bench_uuid('c' || g), 'Scorecard ' || g FROM generate_series(0, 2) g`.execute(db);
+  await sql`
+    INSERT INTO scorecard_versions (id, scorecard_id, version, status, published_at, definition)
+    SELECT bench_uuid('v' || g), bench_uuid('c' || g), 1, 'published', now(), ${JSON.stringify(definition)}::jsonb FROM generate_series(0, 2) g`.execute(db);
+
+  // The bulk load on one connection with triggers off (session_replication_role = replica):
+  // foreign keys and the upkeep trigger would otherwise run once per row.
+  const total = EVALUATIONS + RUNS; // the last RUNS are "self" evaluations, turned into reviews to time upkeep
+  await db.connection().execute(async (conn) => {
+    await sql`SET session_replication_role = replica`.execute(conn);
+    await sql`
+      INSERT INTO interactions (id, channel, source, external_id, agent_id, team_id, started_at, duration_ms, queue, status, transcript_text)
+      SELECT bench_uuid('i' || g), (ARRAY['call', 'chat', 'email'])[1 + g % 3], 'bench', 'b' || g,
+             bench_uuid('a' || (g % ${AGENTS})), bench_uuid('t' || (g % ${AGENTS} % ${TEAMS})),
+             ${START}::timestamptz + (g::bigint * 7919 % ${total}) * (interval '730 days' / ${total}),
+             60000, (ARRAY['billing', 'technical', 'retention', NULL])[1 + g % 4], 'ready', ''
+      FROM generate_series(1, ${total}) g`.execute(conn);
+    // q: binary 1 with 85 %, scale 1–5 skewed high, 3 % of scale answers N/A.
+    await sql`
+      INSERT INTO revision_question_results (revision_id, question_id, question_key, section_id, q, weight, na, critical_failed)
+      SELECT bench_uuid('r' || g), 'q' || k, 'q' || k || '#bench', 's' || ((k - 1) / 5 + 1),
+             CASE WHEN k % 2 = 1 THEN (h % 100 < 85)::int
+                  WHEN h % 100 < 3 THEN NULL
+                  ELSE least(4, 1 + h % 5 + (h / 7) % 2) / 4.0 END,
+             1, k % 2 = 0 AND h % 100 < 3, false
+      FROM generate_series(1, ${total}) g CROSS JOIN generate_series(1, ${QUESTIONS}) k
+      CROSS JOIN LATERAL (SELECT abs(hashint4(g * 31 + k)) AS h) x`.execute(conn);
+    await sql`
+      INSERT INTO evaluation_revisions (id, evaluation_id, sequence, cause, answers, score, passed, auto_failed, scorecard_version_id, actor_id, created_at)
+      SELECT r.revision_id, bench_uuid('e' || r.g), 1, 'submit', '{}', r.score, r.score >= 80, false, bench_uuid('v' || (r.g % 3)), bench_uuid('qa'), now()
+      FROM (SELECT g, bench_uuid('r' || g) AS revision_id FROM generate_series(1, ${total}) g) r0
+      JOIN LATERAL (
+        SELECT r0.g, r0.revision_id, round(100 * avg(q), 1) AS score FROM revision_question_results x WHERE x.revision_id = r0.revision_id
+      ) r ON true`.execute(conn);
+    await sql`
+      INSERT INTO evaluations (id, interaction_id, scorecard_id, scorecard_version_id, reviewer_id, kind, status, answers, score, passed, auto_failed,
+                               submitted_at, released_at, current_revision_id)
+      SELECT bench_uuid('e' || g), bench_uuid('i' || g), bench_uuid('c' || (g % 3)), bench_uuid('v' || (g % 3)), bench_uuid('qa'),
+             CASE WHEN g > ${EVALUATIONS} THEN 'self' ELSE 'review' END, 'submitted', '{}', r.score, r.passed, r.auto_failed,
+             i.started_at + interval '2 days', CASE WHEN g % 5 = 0 THEN NULL ELSE i.started_at + interval '3 days' END, r.id
+      FROM generate_series(1, ${total}) g
+      JOIN evaluation_revisions r ON r.id = bench_uuid('r' || g)
+      JOIN interactions i ON i.id = bench_uuid('i' || g)`.execute(conn);
+    await sql`SET session_replication_role = DEFAULT`.execute(conn);
+  });
+  log(`bulk load: ${(ms(t) / 1000).toFixed(1)} s`);
+
+}
+
+function loadAverage(): string {
+  return os.loadavg().map((value) => value.toFixed(1)).join(" / ");
 }
 
 function md5uuid(text: string): string {

@@ -490,19 +490,19 @@ export interface RollupDaily {
 }
 
 export interface RollupDailyQuestions {
-  agent_id: string;
-  channel: string;
-  conversation_day: Timestamp;
-  critical_fails: number;
-  n: number;
-  na: number;
-  passes: number;
-  question_key: string;
+  agent_id: string | null;
+  channel: string | null;
+  conversation_day: Timestamp | null;
+  critical_fails: number | null;
+  n: number | null;
+  na: number | null;
+  passes: number | null;
+  question_key: string | null;
   queue: string | null;
-  released: boolean;
-  scorecard_id: string;
-  sum_q: number;
-  sum_q_sq: number;
+  released: boolean | null;
+  scorecard_id: string | null;
+  sum_q: number | null;
+  sum_q_sq: number | null;
   team_id: string | null;
 }
 
@@ -533,6 +533,45 @@ export interface RollupMonthlyQuestions {
   team_id: string | null;
 }
 
+export interface RollupReviewMonthly {
+  auto_fails: number;
+  month: Timestamp;
+  n: number;
+  na: number;
+  passes: number;
+  released: boolean;
+  scorecard_id: string;
+  sum_score: number;
+  sum_score_sq: number;
+  team_id: string | null;
+}
+
+export interface RollupReviewTeamDaily {
+  auto_fails: number;
+  n: number;
+  na: number;
+  passes: number;
+  released: boolean;
+  review_day: Timestamp;
+  scorecard_id: string;
+  sum_score: number;
+  sum_score_sq: number;
+  team_id: string | null;
+}
+
+export interface RollupReviewTeamWeekly {
+  auto_fails: number;
+  n: number;
+  na: number;
+  passes: number;
+  released: boolean;
+  scorecard_id: string;
+  sum_score: number;
+  sum_score_sq: number;
+  team_id: string | null;
+  week: Timestamp;
+}
+
 export interface RollupTeamDaily {
   auto_fails: number;
   conversation_day: Timestamp;
@@ -544,6 +583,19 @@ export interface RollupTeamDaily {
   sum_score: number;
   sum_score_sq: number;
   team_id: string | null;
+}
+
+export interface RollupTeamWeekly {
+  auto_fails: number;
+  n: number;
+  na: number;
+  passes: number;
+  released: boolean;
+  scorecard_id: string;
+  sum_score: number;
+  sum_score_sq: number;
+  team_id: string | null;
+  week: Timestamp;
 }
 
 export interface SamplingRules {
@@ -746,7 +798,11 @@ export interface DB {
   rollup_daily_questions: RollupDailyQuestions;
   rollup_monthly: RollupMonthly;
   rollup_monthly_questions: RollupMonthlyQuestions;
+  rollup_review_monthly: RollupReviewMonthly;
+  rollup_review_team_daily: RollupReviewTeamDaily;
+  rollup_review_team_weekly: RollupReviewTeamWeekly;
   rollup_team_daily: RollupTeamDaily;
+  rollup_team_weekly: RollupTeamWeekly;
   sampling_rules: SamplingRules;
   sampling_runs: SamplingRuns;
   scorecard_hidden_questions: ScorecardHiddenQuestions;

@@ -28,6 +28,7 @@ import * as selfEvaluationRequests from "./20261214T170000-self-evaluation-reque
 import * as customerKpis from "./20261215T110000-customer-kpis";
 import * as selfEvaluationRequestedNotification from "./20261215T120000-self-evaluation-requested-notification";
 import * as coaching from "./20261215T130000-coaching";
+import * as reportRollupsAtScale from "./20261216T130000-report-rollups-at-scale";
 
 /**
  * Every migration, listed statically. Node 20 cannot import `.ts` files found on
@@ -65,6 +66,7 @@ const migrations: Record<string, Migration> = {
   "20261215T110000-customer-kpis": customerKpis,
   "20261215T120000-self-evaluation-requested-notification": selfEvaluationRequestedNotification,
   "20261215T130000-coaching": coaching,
+  "20261216T130000-report-rollups-at-scale": reportRollupsAtScale,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,7 +1,7 @@
 /**
  * Coaching on the team page and the agent card (real session, real PostgreSQL), on the
- * fixture of test/team-report-fixtures.ts: each agent's active plan and overdue action items
- * in the team table's coaching column, scoped as coaching is; "Start a coaching plan" only for
+ * fixture of test/team-report-fixtures.ts: each agent's active plan, next session and overdue
+ * action items in the team table's coaching column, scoped as coaching is; "Start a coaching plan" only for
  * a viewer who may coach the agent.
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
@@ -14,7 +14,8 @@ import { coachingOfAgents } from "../modules/coaching/agents-coaching.server";
 import { createCoachingPlan } from "../modules/coaching/create-plan.server";
 import { scheduleCoachingSession } from "../modules/coaching/schedule-session.server";
 import { scorecardCriteria } from "../modules/coaching/scorecard-criteria.server";
-import { addActionItem } from "../modules/coaching/session-actions.server";
+import { addActionItem, setSessionState } from "../modules/coaching/session-actions.server";
+import { formatDateTime } from "../lib/time";
 import { loader as cardLoader } from "./reports.agents.$agentId";
 import { loader as teamLoader } from "./reports.team";
 
@@ -46,7 +47,7 @@ describe("coaching on the team page", () => {
     const f = await coachedWorld();
     const page = await call(teamLoader, f.supervisorA, `/reports/team?${november}`);
     if (!("ok" in page) || !page.ok) throw new Error("expected the team page");
-    expect(page.coaching).toEqual({ [f.a1.id]: { plan: { id: f.plan.id, title: "Greet every caller", dueOn: day(30), overdue: false }, overdueItems: 1 } });
+    expect(page.coaching).toEqual({ [f.a1.id]: { plan: { id: f.plan.id, title: "Greet every caller", dueOn: day(30), overdue: false }, overdueItems: 1, nextSession: null } });
     const qa = await call(teamLoader, f.qa, `/reports/team?${november}&team=${f.teamA.id}`);
     if (!("ok" in qa) || !qa.ok) throw new Error("expected the team page");
     expect(qa.coaching).toBeNull();
@@ -54,6 +55,24 @@ describe("coaching on the team page", () => {
     expect(await coachingOfAgents(db(), f.supervisorB, [f.a1.id, f.a2.id], new Date())).toEqual(new Map());
     expect(await coachingOfAgents(db(), f.qa, [f.a1.id], new Date())).toEqual(new Map());
     expect((await coachingOfAgents(db(), f.lead, [f.a1.id, f.b1.id], new Date())).get(f.a1.id)?.overdueItems).toBe(1);
+  });
+});
+
+describe("the next session on the team page", () => {
+  it("is the earliest session still scheduled from now on, in the organisation's zone; not a past, cancelled or out-of-scope one", async () => {
+    const f = await coachedWorld();
+    const now = new Date();
+    await scheduleCoachingSession(db(), f.supervisorA, { agentId: f.a1.id, date: day(9), time: "15:00", durationMinutes: 30 }, now);
+    const next = await scheduleCoachingSession(db(), f.supervisorA, { agentId: f.a1.id, planId: f.plan.id, date: day(3), time: "09:30", durationMinutes: 45 }, now);
+    const cancelled = await scheduleCoachingSession(db(), f.supervisorA, { agentId: f.a1.id, date: day(1), time: "08:00", durationMinutes: 30 }, now);
+    await setSessionState(db(), f.supervisorA, cancelled.id, { state: "cancelled" }, now);
+    const page = await call(teamLoader, f.supervisorA, `/reports/team?${november}`);
+    if (!("ok" in page) || !page.ok) throw new Error("expected the team page");
+    const row = await db().selectFrom("coaching_sessions").select("starts_at").where("id", "=", next.id).executeTakeFirstOrThrow();
+    // The organisation's zone is UTC here: 09:30 on the day.
+    expect(page.coaching?.[f.a1.id]?.nextSession).toEqual({ id: next.id, planId: f.plan.id, startsAt: row.starts_at.toISOString(), when: formatDateTime(row.starts_at, "UTC") });
+    expect(page.coaching?.[f.a1.id]?.nextSession?.when).toMatch(/09:30$/);
+    expect((await coachingOfAgents(db(), f.supervisorB, [f.a1.id], now)).get(f.a1.id)).toBeUndefined();
   });
 });
 

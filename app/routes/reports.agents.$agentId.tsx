@@ -22,10 +22,9 @@ import { mayCoachAgent } from "../modules/coaching/agents-coaching.server";
 import { disputeStateLabels } from "../modules/disputes/dispute-states";
 import { buildAgentCardPage, type AgentCardPage } from "../modules/reports/agent-card-page.server";
 import { narrowingText, TEAM_MEAN_MIN_N } from "../modules/reports/narrowing";
-import { reportFilterValues, reportFiltersToSearchParams, reportHref } from "../modules/reports/report-filters";
+import { DRILL_DOWN_PATH, reportFilterValues, reportFiltersToSearchParams, reportHref } from "../modules/reports/report-filters";
 import { listReportFilterOptionsFor } from "../modules/reports/report-filter-options.server";
 import { roundedNumber } from "../modules/reports/report-table";
-import { DRILL_DOWN_PATH } from "../modules/reports/team-table";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [

@@ -8,7 +8,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "../components/error-page";
 import { ReportFilterBar } from "../components/reports/report-filter-bar";
-import { TrendReportTable } from "../components/reports/trend-report-table";
+import { ReportTable, sparklineColumn } from "../components/reports/report-table";
 import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { errorPage, refusalOf } from "../lib/errors.server";
@@ -59,13 +59,18 @@ export default function CriteriaPage() {
               Weakest: <Link to={page.worst.href}>{page.worst.prompt}</Link> ({page.worst.scorecardName}), {page.worst.mean.toFixed(1)}%.
             </p>
           ) : null}
-          <TrendReportTable
+          <ReportTable
             table={page.table}
-            trends={page.trends.map((trend) => ({
-              values: trend.values,
-              label: `Mean by ${page.period}: ${trend.values.map((value, index) => `${page.periods[index]} ${value === null ? "none" : value.toFixed(1)}`).join(", ")}`,
-            }))}
-            trendLabel={`Trend by ${page.period}`}
+            extraColumns={[
+              sparklineColumn({
+                after: page.table.columns[0]?.key ?? "criterion",
+                label: `Trend by ${page.period}`,
+                trends: page.trends.map((trend) => ({
+                  values: trend.values,
+                  label: `Mean by ${page.period}: ${trend.values.map((value, index) => `${page.periods[index]} ${value === null ? "none" : value.toFixed(1)}`).join(", ")}`,
+                })),
+              }),
+            ]}
             csvHref={page.csvHref}
             empty="No scored questions in this range. Widen the dates or clear a filter."
           />

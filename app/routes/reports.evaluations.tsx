@@ -12,7 +12,7 @@ import { db } from "../lib/db.server";
 import { rethrowAsErrorPage } from "../lib/errors.server";
 import { formatDateTime } from "../lib/time";
 import { encodeDrillCursor, listReportEvaluations, parseDrillDown, type DrillDownQuery } from "../modules/reports/list-report-evaluations.server";
-import { reportHref } from "../modules/reports/report-filters";
+import { DRILL_DOWN_PATH, reportHref } from "../modules/reports/report-filters";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 
 export const meta: MetaFunction = () => [{ title: "Evaluations behind a figure · Reports · Parley" }];
@@ -54,8 +54,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       conversationAt: formatDateTime(item.conversationAt, timeZone),
       reviewedAt: formatDateTime(item.reviewedAt, timeZone),
     })),
-    firstHref: query.after ? reportHref("/reports/evaluations", filters, extra) : null,
-    nextHref: page.next ? reportHref("/reports/evaluations", filters, { ...extra, after: encodeDrillCursor(page.next) }) : null,
+    firstHref: query.after ? reportHref(DRILL_DOWN_PATH, filters, extra) : null,
+    nextHref: page.next ? reportHref(DRILL_DOWN_PATH, filters, { ...extra, after: encodeDrillCursor(page.next) }) : null,
     overviewHref: reportHref("/reports", filters),
   };
 }
@@ -119,4 +119,4 @@ export default function DrillDown() {
   );
 }
 
-export const ErrorBoundary = keysetListErrorBoundary("/reports/evaluations", "Go to the first page");
+export const ErrorBoundary = keysetListErrorBoundary(DRILL_DOWN_PATH, "Go to the first page");

@@ -15,11 +15,10 @@ import { db } from "../lib/db.server";
 import { errorPage, refusalOf } from "../lib/errors.server";
 import { can, interactionScope } from "../modules/access/permissions";
 import { coachingOfAgents, type AgentCoaching } from "../modules/coaching/agents-coaching.server";
-import { reportFilterValues, reportFiltersToSearchParams, reportHref } from "../modules/reports/report-filters";
+import { DRILL_DOWN_PATH, reportFilterValues, reportFiltersToSearchParams, reportHref } from "../modules/reports/report-filters";
 import { listReportFilterOptionsFor } from "../modules/reports/report-filter-options.server";
 import { roundedNumber } from "../modules/reports/report-table";
 import { buildTeamPage, type TeamPage } from "../modules/reports/team-page.server";
-import { DRILL_DOWN_PATH } from "../modules/reports/team-table";
 import { reportTeamsFor } from "../modules/reports/report-teams.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 
@@ -46,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }
     throw refusal ? errorPage(refusal) : error;
   }
-  // Each agent's active plan and overdue action items, in the viewer's coaching scope, for those who oversee coaching (not QA specialists).
+  // Each agent's active plan, next session and overdue action items, in the viewer's coaching scope, for those who oversee coaching (not QA specialists).
   const coaching = !can(viewer, "coaching:oversee") ? null : Object.fromEntries(await coachingOfAgents(db(), viewer, page.report.agents.map((agent) => agent.agentId), now));
   return {
     ok: true as const,
@@ -115,7 +114,7 @@ function TeamBody({ data }: { data: PageData }) {
   );
 }
 
-/** The coaching column: the agent's active plan (a link) and their overdue action items. */
+/** The coaching column: the agent's active plan (a link), their next session and their overdue action items. */
 function coachingColumn(coaching: Record<string, AgentCoaching>): TeamTableColumn {
   return {
     key: "coaching",
@@ -133,6 +132,11 @@ function coachingColumn(coaching: Record<string, AgentCoaching>): TeamTableColum
           ) : (
             <span className="muted">No active plan</span>
           )}
+          {entry?.nextSession ? (
+            <span className="small block">
+              Next session: <time dateTime={entry.nextSession.startsAt}>{entry.nextSession.when}</time>
+            </span>
+          ) : null}
           {overdue > 0 ? <span className="small block">{overdue === 1 ? "1 overdue action item" : `${overdue} overdue action items`}</span> : null}
         </>
       );

@@ -106,7 +106,7 @@ describe("delete_expired_sessions job", () => {
 describe("crontab", () => {
   it("schedules only tasks that exist, and each runs with the payload cron gives it", async () => {
     const items = parseCrontab(crontab);
-    expect(items.map((item) => item.task).sort()).toEqual(["delete_expired_sessions", "notify_acknowledgements_due", "notify_overdue_disputes", "repair_sampling_schedules", "sweep_orphan_objects"]);
+    expect(items.map((item) => item.task).sort()).toEqual(["delete_expired_sessions", "notify_acknowledgements_due", "notify_coaching_due", "notify_overdue_disputes", "repair_sampling_schedules", "sweep_orphan_objects"]);
     for (const item of items) {
       expect(Object.keys(taskList)).toContain(item.task);
       // graphile-worker adds `_cron` to a scheduled job's payload.

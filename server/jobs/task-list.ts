@@ -4,6 +4,8 @@ import { db } from "../../app/lib/db.server";
 import { blobStore } from "../../app/lib/storage.server";
 import { deleteExpiredThrottles } from "../../app/modules/auth/delete-expired-throttles.server";
 import { deleteExpiredSessions } from "../../app/modules/auth/session.server";
+import { notifyActionItemsDue } from "../../app/modules/coaching/notify-action-items-due.server";
+import { notifySessionReminders } from "../../app/modules/coaching/notify-session-reminders.server";
 import { notifyOverdueDisputes } from "../../app/modules/disputes/notify-overdue-disputes.server";
 import { computeInteractionPeaks } from "../../app/modules/interactions/compute-interaction-peaks.server";
 import { smtpMailer } from "../../app/modules/notifications/mailer.server";
@@ -91,6 +93,13 @@ export const taskList: TaskList = {
     const written = await notifyOverdueDisputes(db());
     if (written > 0) helpers.logger.info(`notified ${written} arbiters of overdue disputes`);
   },
+  // Idempotent (a dedupe key per session and start, per item and due day): a second run writes nothing (decision 0033).
+  notify_coaching_due: async (_payload, helpers) => {
+    const now = new Date();
+    const reminders = await notifySessionReminders(db(), { now });
+    const items = await notifyActionItemsDue(db(), { now });
+    if (reminders + items > 0) helpers.logger.info(`coaching: ${reminders} session reminders, ${items} action items due`);
+  },
   delete_expired_sessions: async (_payload, helpers) => {
     const sessions = await deleteExpiredSessions(db());
     const throttles = await deleteExpiredThrottles(db());
@@ -107,4 +116,6 @@ export const crontab = [
   // Hourly: due days end at the organisation's midnight, and the notifications are deduplicated.
   "3 * * * * notify_acknowledgements_due",
   "3,18,33,48 * * * * notify_overdue_disputes",
+  // Reminders a day ahead and due days at the organisation's midnight: every 15 minutes is early enough for both.
+  "11,26,41,56 * * * * notify_coaching_due",
 ].join("\n");

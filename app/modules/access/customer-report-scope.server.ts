@@ -1,6 +1,6 @@
-import { sql, type RawBuilder } from "kysely";
+import type { RawBuilder } from "kysely";
 import type { Viewer } from "../users/roles";
-import { interactionScope } from "./permissions";
+import { rowsInInteractionScope } from "./scoped-rows.server";
 
 /**
  * The scope of the customer roll-ups (rollup_customer_daily, rollup_customer_team_daily;
@@ -10,14 +10,5 @@ import { interactionScope } from "./permissions";
  * own conversations, as they see the conversations themselves.
  */
 export function customerRowsVisibleTo(viewer: Viewer, alias: string): RawBuilder<boolean> {
-  const column = (name: string) => sql.ref(`${alias}.${name}`);
-  const scope = interactionScope(viewer);
-  switch (scope.kind) {
-    case "all":
-      return sql<boolean>`true`;
-    case "teams":
-      return scope.teamIds.length === 0 ? sql<boolean>`false` : sql<boolean>`${column("team_id")} IN (${sql.join(scope.teamIds)})`;
-    case "own":
-      return sql<boolean>`${column("agent_id")} = ${scope.agentId}`;
-  }
+  return rowsInInteractionScope(viewer, alias);
 }

@@ -4,6 +4,7 @@ import { notFound } from "../../lib/errors";
 import type { Viewer } from "../users/roles";
 import { interactionScope } from "./permissions";
 import { assertCan } from "./refusals";
+import { rowsInInteractionScope } from "./scoped-rows.server";
 
 /**
  * The report scope (DESIGN.md "Reports and roll-ups"): a condition over any report table or
@@ -13,16 +14,7 @@ import { assertCan } from "./refusals";
  * and only what was released to them.
  */
 export function reportRowsVisibleTo(viewer: Viewer, alias: string): RawBuilder<boolean> {
-  const column = (name: string) => sql.ref(`${alias}.${name}`);
-  const scope = interactionScope(viewer);
-  switch (scope.kind) {
-    case "all":
-      return sql<boolean>`true`;
-    case "teams":
-      return scope.teamIds.length === 0 ? sql<boolean>`false` : sql<boolean>`${column("team_id")} IN (${sql.join(scope.teamIds)})`;
-    case "own":
-      return sql<boolean>`(${column("agent_id")} = ${scope.agentId} AND ${column("released")})`;
-  }
+  return rowsInInteractionScope(viewer, alias, (column) => sql<boolean>`${column("released")}`);
 }
 
 /**

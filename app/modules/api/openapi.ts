@@ -22,6 +22,7 @@ import {
   raiseDisputeResultSchema,
 } from "./dispute-api.schema";
 import { acknowledgeRequestSchema, acknowledgeResultSchema, evaluationDetailSchema, evaluationListQuerySchema, evaluationListSchema } from "./evaluation-api.schema";
+import { coachingPaths, coachingSchemas } from "./coaching-openapi";
 import { jsonSchemaOf, type JsonSchema } from "./json-schema";
 import { reportPaths, reportSchemas } from "./report-openapi";
 import { TRANSCRIPT_SCHEMA_PATH, transcriptJsonSchema } from "./transcript-json-schema";
@@ -101,7 +102,7 @@ export function openApiDocument(serverUrl = "/api/v1") {
       version: "1.0.0",
       description:
         "Import interactions (calls, chats, emails) into Parley and read them back; read evaluations, acknowledge, comment on and dispute them; list and decide disputes; " +
-        "read the quality, criteria and reviewers reports. " +
+        "read the quality, criteria and reviewers reports; read coaching plans and sessions. " +
         "Authenticate with an API token " +
         "(Settings → API tokens) as `Authorization: Bearer prl_…`. Every error answers `{ error: { code, message, fields? } }`. " +
         "See docs/api.md for the recording upload flow. The canonical transcript format is the `Transcript` schema below, " +
@@ -244,6 +245,7 @@ export function openApiDocument(serverUrl = "/api/v1") {
         },
       },
       ...reportPaths({ ref, json, errors, queryParameters }),
+      ...coachingPaths({ ref, json, errors, queryParameters }),
       "/schemas/transcript.json": {
         get: {
           operationId: "transcriptSchema",
@@ -293,6 +295,7 @@ export function openApiDocument(serverUrl = "/api/v1") {
         DecideDisputeRequest: jsonSchemaOf(decideDisputeRequestSchema, "input"),
         DecisionResult: jsonSchemaOf(decisionResultSchema, "output"),
         ...reportSchemas(),
+        ...coachingSchemas(),
         Error: jsonSchemaOf(errorResponseSchema, "output"),
       },
     },

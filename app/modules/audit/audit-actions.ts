@@ -188,6 +188,7 @@ export const auditActions = {
   "coaching_session.schedule": { entityType: "coaching_session", after: z.object({ agentId: id, planId: id.nullable(), startsAt: timestamp, durationMinutes: z.number().int() }) },
   "coaching_session.state": { entityType: "coaching_session", before: z.object({ state: z.literal("scheduled") }), after: z.object({ state: z.enum(["held", "missed", "cancelled"]) }) },
   "coaching_session.acknowledge": { entityType: "coaching_session", after: z.object({ comment: z.string().nullable() }) },
+  "coaching_session.agenda": { entityType: "coaching_session", before: z.object({ agenda: z.array(z.object({ id: z.string(), text: z.string() })) }), after: z.object({ agenda: z.array(z.object({ id: z.string(), text: z.string() })) }) },
   "coaching_action_item.create": { entityType: "coaching_action_item", after: z.object({ sessionId: id, text: z.string().min(1), owner: z.enum(["agent", "coach"]), dueOn: z.string().nullable() }) },
   "coaching_action_item.done": { entityType: "coaching_action_item" },
   "assignment.create": {

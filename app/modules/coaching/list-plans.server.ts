@@ -1,7 +1,7 @@
 /**
  * Plans the viewer may see (issue 15 §1, §4): the team coaching page (active and overdue first),
  * "My coaching" (the agent's own), the API. Scoped in the query; filters by agent, team and
- * status.
+ * status; keyset-paged for the API.
  */
 import { sql } from "kysely";
 import { z } from "zod";
@@ -17,6 +17,8 @@ export const listPlansSchema = z.object({
   teamId: z.uuid({ error: "Not a team id" }).optional(),
   status: z.enum(["active", "completed", "cancelled", "all"], { error: "Status: active, completed, cancelled or all" }).default("all"),
   limit: z.coerce.number().int().min(1).max(500).default(200),
+  /** The API's keyset: the last plan of the previous page in this list's order (active first, due day, id). */
+  after: z.object({ closed: z.boolean(), dueOn: z.iso.date(), id: z.uuid() }).optional(),
 });
 
 export interface PlanListItem {
@@ -59,6 +61,7 @@ export async function listCoachingPlans(db: Database, viewer: Viewer, rawFilters
   if (filters.agentId) query = query.where("p.agent_id", "=", filters.agentId);
   if (filters.teamId) query = query.where("p.team_id", "=", filters.teamId);
   if (filters.status !== "all") query = query.where("p.status", "=", filters.status);
+  if (filters.after) query = query.where(sql<boolean>`(p.status <> 'active', p.due_on, p.id) > (${filters.after.closed}, ${filters.after.dueOn}::date, ${filters.after.id}::uuid)`);
   const rows = await query
     .orderBy(sql`p.status = 'active'`, "desc")
     .orderBy("p.due_on")

@@ -121,14 +121,14 @@ export interface SessionView {
   actionItems: { id: string; text: string; owner: "agent" | "coach"; dueOn: string | null; doneAt: Date | null; overdue: boolean }[];
 }
 
-/** Sessions of a plan (or the agent's standalone ones), scoped, with their action items. Private notes are never read here. */
-export async function listSessions(db: Database, viewer: Viewer, filter: { planId: string } | { agentId: string }, today: string): Promise<SessionView[]> {
+/** Sessions of a plan, of an agent, or one session, scoped, with their action items. Private notes are never read here. */
+export async function listSessions(db: Database, viewer: Viewer, filter: { planId: string } | { agentId: string } | { sessionId: string }, today: string): Promise<SessionView[]> {
   let query = db
     .selectFrom("coaching_sessions as s")
     .innerJoin("users as c", "c.id", "s.coach_id")
     .select(["s.id", "s.plan_id", "c.name as coachName", "s.starts_at", "s.duration_minutes", "s.state", "s.acknowledged_at", "s.acknowledgement_comment"])
     .where(coachingRowsVisibleTo(viewer, "s.agent_id"));
-  query = "planId" in filter ? query.where("s.plan_id", "=", filter.planId) : query.where("s.agent_id", "=", filter.agentId);
+  query = "planId" in filter ? query.where("s.plan_id", "=", filter.planId) : "agentId" in filter ? query.where("s.agent_id", "=", filter.agentId) : query.where("s.id", "=", filter.sessionId);
   const sessions = await query.orderBy("s.starts_at").orderBy("s.id").execute();
   if (sessions.length === 0) return [];
   const items = await db

@@ -8,11 +8,10 @@ import type { Database } from "../../lib/db.server";
 import { DomainError } from "../../lib/errors";
 import type { Viewer } from "../users/roles";
 import { getAgentCard, type AgentCard } from "./get-agent-card.server";
-import { parseReportFilters, periodRange, reportHref, type ReportFilters, type ReportFilterValues } from "./report-filters";
+import { DRILL_DOWN_PATH, parseReportFilters, periodRange, reportHref, type ReportFilters, type ReportFilterValues } from "./report-filters";
 import type { ReportTableModel } from "./report-table";
 import { periodLabel } from "./quality-overview.server";
 import { agentCriteriaTable } from "./agent-card-table";
-import { DRILL_DOWN_PATH } from "./team-table";
 
 export interface CardChartPoint {
   x: string;

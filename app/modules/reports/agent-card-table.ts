@@ -5,9 +5,8 @@
  * and the difference. The agent's n links to the evaluations behind it. Pure: no I/O.
  */
 import type { AgentCard } from "./get-agent-card.server";
-import { reportHref, type ReportFilters } from "./report-filters";
+import { DRILL_DOWN_PATH, reportHref, type ReportFilters } from "./report-filters";
 import type { ReportTableModel } from "./report-table";
-import { DRILL_DOWN_PATH } from "./team-table";
 
 export function agentCriteriaTable(card: AgentCard, filters: ReportFilters): ReportTableModel {
   const drill = (scorecardId: string, question: string) =>

@@ -11,7 +11,7 @@ import type { Viewer } from "../users/roles";
 import { queryCriteria, type Criterion } from "./query-criteria.server";
 import { csatDifferenceCells, csatDifferenceColumns, csatDifferenceIndex } from "./customer-columns";
 import { queryCriterionCsatDifference } from "./query-csat-difference.server";
-import { parseReportFilters, reportHref, toQualityQuery, type ReportFilters, type ReportFilterValues } from "./report-filters";
+import { DRILL_DOWN_PATH, parseReportFilters, reportHref, toQualityQuery, type ReportFilters, type ReportFilterValues } from "./report-filters";
 import type { ReportTableModel } from "./report-table";
 
 type CsatDifferenceLookup = ReturnType<typeof csatDifferenceIndex>;
@@ -27,7 +27,7 @@ export type CriteriaPage =
   | { ok: false; error: DomainError; values: ReportFilterValues };
 
 const drill = (filters: ReportFilters, criterion: Criterion, outcome?: string) =>
-  reportHref("/reports/evaluations", { ...filters, scorecardId: criterion.scorecardId }, { question: criterion.questionKey, outcome });
+  reportHref(DRILL_DOWN_PATH, { ...filters, scorecardId: criterion.scorecardId }, { question: criterion.questionKey, outcome });
 
 /**
  * The table: one row per criterion, worst first, and beside its figures how the customers of

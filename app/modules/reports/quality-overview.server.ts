@@ -18,7 +18,7 @@ import type { Viewer } from "../users/roles";
 import { queryQuality, type QualityPoint } from "./query-quality.server";
 import { queryCustomerKpis } from "./query-customer-kpis.server";
 import { customerKpiCells, customerKpiColumns, customerKpiIndex } from "./customer-columns";
-import { parseReportFilters, periodRange, reportHref, toQualityQuery, type ReportFilterValues, type ReportFilters } from "./report-filters";
+import { DRILL_DOWN_PATH, parseReportFilters, periodRange, reportHref, toQualityQuery, type ReportFilterValues, type ReportFilters } from "./report-filters";
 import type { ReportRow, ReportTableModel } from "./report-table";
 
 export const overviewGroups = ["team", "scorecard"] as const;
@@ -46,7 +46,8 @@ export interface QualityOverview {
   total: number;
 }
 
-export const DRILL_DOWN_PATH = "/reports/evaluations";
+// Re-exported for the lead's home, which links its figures the same way.
+export { DRILL_DOWN_PATH };
 
 const monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 

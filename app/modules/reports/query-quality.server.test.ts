@@ -13,7 +13,11 @@ import { correctedAnswers, failingAnswers, fullMarks, reviewDefinition } from ".
 import { refusal } from "../../../test/refusal";
 import { seedEvaluation } from "../../../test/review-factories";
 import { releaseEvaluation } from "../evaluations/release-evaluation.server";
-import { chooseSource, qualityQuerySchema, queryQuality } from "./query-quality.server";
+import { planSources, qualityQuerySchema, queryQuality } from "./query-quality.server";
+
+/** The tables a query reads, with each one's day range. */
+const plan = (query: Parameters<typeof qualityQuerySchema.parse>[0]) =>
+  planSources(qualityQuerySchema.parse(query)).map((part) => `${part.source.table} ${part.from}..${part.to}`);
 
 async function fixture() {
   const [teamA, teamB] = [await seedTeam(), await seedTeam()];
@@ -45,7 +49,7 @@ describe("quality by group and period", () => {
     const f = await fixture();
     const base = { ...november, scorecardId: f.scorecard.id };
     const monthlyAnswer = await queryQuality(db(), f.lead, { ...base, groupBy: "organisation" });
-    expect(chooseSource(qualityQuerySchema.parse({ ...base, groupBy: "organisation" })).table).toBe("rollup_monthly");
+    expect(plan({ ...base, groupBy: "organisation" })).toEqual(["rollup_monthly 2026-11-01..2026-11-30"]);
     expect(monthlyAnswer).toHaveLength(1);
     const [all] = monthlyAnswer;
     // (71.9 + 90.6 + 100 + 0) / 4 = 65.625; sd 45.2821; t(3) = 3.1824 → ±72.0539.
@@ -65,9 +69,9 @@ describe("quality by group and period", () => {
     // A range not on month boundaries reads the team-daily roll-up, a channel filter the daily
     // one; the review date reads the rows.
     const teamDaily = await queryQuality(db(), f.lead, { ...base, groupBy: "organisation", from: "2026-11-02" });
-    expect(chooseSource(qualityQuerySchema.parse({ ...base, groupBy: "organisation", from: "2026-11-02" })).table).toBe("rollup_team_daily");
+    expect(plan({ ...base, groupBy: "organisation", from: "2026-11-02" })).toEqual(["rollup_team_daily 2026-11-02..2026-11-30"]);
     expect(teamDaily).toEqual(monthlyAnswer);
-    expect(chooseSource(qualityQuerySchema.parse({ ...base, groupBy: "organisation", channel: "call" })).table).toBe("rollup_daily");
+    expect(plan({ ...base, groupBy: "organisation", channel: "call" })).toEqual(["rollup_daily 2026-11-01..2026-11-30"]);
     const byReview = await queryQuality(db(), f.lead, { ...base, groupBy: "organisation", dateBasis: "review", from: "2026-01-01", to: "2027-12-31" });
     expect(byReview.reduce((total, point) => total + point.n, 0)).toBe(4);
 
@@ -87,6 +91,50 @@ describe("quality by group and period", () => {
         [f.b1.id, "2026-11-09", 1, 0],
       ].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
     );
+  });
+
+  it("reads whole weeks and months from their roll-ups and only the partial ends day by day, by conversation or review date — the same figures", async () => {
+    const f = await fixture();
+    const base = { groupBy: "organisation", scorecardId: f.scorecard.id } as const;
+    expect(plan({ ...base, period: "month", from: "2026-10-15", to: "2026-12-10" })).toEqual([
+      "rollup_team_daily 2026-10-15..2026-10-31",
+      "rollup_monthly 2026-11-01..2026-11-30",
+      "rollup_team_daily 2026-12-01..2026-12-10",
+    ]);
+    // Weeks start on Monday (PostgreSQL's date_trunc): 4 Nov is a Wednesday, 20 Nov a Friday.
+    expect(plan({ ...base, period: "week", from: "2026-11-04", to: "2026-11-20" })).toEqual([
+      "rollup_team_daily 2026-11-04..2026-11-08",
+      "rollup_team_weekly 2026-11-09..2026-11-15",
+      "rollup_team_daily 2026-11-16..2026-11-20",
+    ]);
+    expect(plan({ ...base, period: "week", from: "2026-11-10", to: "2026-11-12" })).toEqual(["rollup_team_daily 2026-11-10..2026-11-12"]);
+    expect(plan({ ...base, period: "month", dateBasis: "review", from: "2026-10-15", to: "2026-11-30" })).toEqual([
+      "rollup_review_team_daily 2026-10-15..2026-10-31",
+      "rollup_review_monthly 2026-11-01..2026-11-30",
+    ]);
+    expect(plan({ ...base, period: "week", dateBasis: "review", from: "2026-11-09", to: "2026-11-22" })).toEqual(["rollup_review_team_weekly 2026-11-09..2026-11-22"]);
+    expect(plan({ ...base, groupBy: "agent", period: "week", dateBasis: "review", from: "2026-11-09", to: "2026-11-22" })).toEqual(["report_evaluations 2026-11-09..2026-11-22"]);
+
+    // All four in the week of 9 November, whole or not; (71.9 + 90.6 + 100 + 0) / 4 = 65.625.
+    const week = (from: string, to: string) => queryQuality(db(), f.lead, { ...base, period: "week", from, to });
+    const whole = await week("2026-11-09", "2026-11-15");
+    expect(whole.map((point) => [point.periodStart, point.n, point.score?.mean])).toEqual([["2026-11-09", 4, 65.625]]);
+    expect(await week("2026-11-04", "2026-11-20")).toEqual(whole);
+    // From the 11th (a partial week read day by day): 90.6, 100 and 0.
+    const partial = await week("2026-11-11", "2026-11-30");
+    expect(partial.map((point) => [point.periodStart, point.n])).toEqual([["2026-11-09", 3]]);
+    expect(partial[0]?.score?.mean).toBeCloseTo(63.5333, 4);
+    expect(await queryQuality(db(), f.lead, { ...base, period: "month", from: "2026-10-15", to: "2026-12-10" })).toEqual(
+      await queryQuality(db(), f.lead, { ...base, period: "month", from: "2026-11-01", to: "2026-11-30" }),
+    );
+    // By review date: the team-level roll-ups and the rows (an agent grouping) count the same.
+    for (const period of ["week", "month"] as const) {
+      const range = { period, dateBasis: "review", from: "2026-01-07", to: "2027-12-31" } as const;
+      const byOrganisation = await queryQuality(db(), f.lead, { ...base, ...range });
+      const byAgent = await queryQuality(db(), f.lead, { ...base, ...range, groupBy: "agent" });
+      expect(byOrganisation.reduce((total, point) => total + point.n, 0)).toBe(4);
+      expect(byAgent.reduce((total, point) => total + point.n, 0)).toBe(4);
+    }
   });
 
   it("keeps each viewer to their scope: a supervisor their team, an agent their own released evaluations", async () => {

@@ -5,13 +5,14 @@
  * rate with Wilson intervals. One definition for every caller: the mean overall score of the
  * current revisions of submitted reviews (DESIGN.md "Scorecards and score math").
  *
- * Where it reads, the cheapest source that answers exactly:
- * - by conversation date, whole months, no agent / channel / queue filter → rollup_monthly
- *   (per team × scorecard × month: a two-year organisation report reads thousands of rows);
- * - by conversation date, nothing finer than team, any other range or weeks → rollup_team_daily;
- * - by conversation date with an agent, channel or queue → rollup_daily;
- * - by review date → the report rows (report_evaluations, indexed by review day): measured
- *   fast enough in docs/benchmarks.md, so the toggle has no roll-up of its own.
+ * Where it reads, the cheapest sources that answer exactly (planSources, decision 0035):
+ * - nothing finer than team → the whole weeks or months inside the range from the team-level
+ *   roll-up of that period (rollup_team_weekly, rollup_monthly; by review date
+ *   rollup_review_team_weekly, rollup_review_monthly: a two-year organisation report reads
+ *   thousands of rows), the partial ends from the team-level daily one (rollup_team_daily,
+ *   rollup_review_team_daily);
+ * - with an agent, channel or queue → rollup_daily by conversation date, the report rows
+ *   (report_evaluations, indexed by agent) by review date.
  * Scoped in the query (access/report-scope.server.ts): the viewer's rows only.
  */
 import { sql, type RawBuilder } from "kysely";
@@ -77,6 +78,10 @@ interface Source {
 const monthly: Source = { table: "rollup_monthly", dayColumn: "month", n: "s.n", na: "s.na", sum: "s.sum_score", sumSq: "s.sum_score_sq", passes: "s.passes", autoFails: "s.auto_fails" };
 const daily: Source = { ...monthly, table: "rollup_daily", dayColumn: "conversation_day" };
 const teamDaily: Source = { ...daily, table: "rollup_team_daily" };
+const teamWeekly: Source = { ...monthly, table: "rollup_team_weekly", dayColumn: "week" };
+const reviewTeamDaily: Source = { ...monthly, table: "rollup_review_team_daily", dayColumn: "review_day" };
+const reviewTeamWeekly: Source = { ...monthly, table: "rollup_review_team_weekly", dayColumn: "week" };
+const reviewMonthly: Source = { ...monthly, table: "rollup_review_monthly", dayColumn: "month" };
 // One row per evaluation: the measures are the row's own.
 const rows: Source = {
   table: "report_evaluations",
@@ -89,19 +94,45 @@ const rows: Source = {
   autoFails: "s.auto_failed::int",
 };
 
-const isFirstOfMonth = (date: string) => date.endsWith("-01");
-const isLastOfMonth = (date: string) => {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.getUTCDate() === 1;
-};
+/** Per date basis and period: the roll-up of whole periods, and the daily one for the rest (team level). */
+const teamLevel = {
+  conversation: { week: teamWeekly, month: monthly, day: teamDaily },
+  review: { week: reviewTeamWeekly, month: reviewMonthly, day: reviewTeamDaily },
+} as const;
 
-/** `ownOnly`: the viewer sees only their own rows (agents), which only the per-agent sources can tell. */
-export function chooseSource(query: z.output<typeof qualityQuerySchema>, ownOnly = false): Source {
-  if (query.dateBasis === "review") return rows;
-  const monthlyKeys = !ownOnly && query.groupBy !== "agent" && query.agentId === undefined && query.channel === undefined && query.queue === undefined;
-  if (!monthlyKeys) return daily;
-  return query.period === "month" && isFirstOfMonth(query.from) && isLastOfMonth(query.to) ? monthly : teamDaily;
+export interface SourcePart {
+  source: Source;
+  from: string;
+  to: string;
+}
+
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** The first day of the week (Monday, as PostgreSQL's date_trunc) or month holding `date`. */
+function periodStartOf(date: string, period: "week" | "month"): string {
+  if (period === "month") return `${date.slice(0, 8)}01`;
+  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+  return addDays(date, -weekday);
+}
+
+/**
+ * Where a report reads, as parts of its range (docs/decisions/0023, 0035): the whole weeks or
+ * months inside the range from the team-level roll-up of that period, the partial ends from the
+ * team-level daily one — by conversation or by review date; with an agent, channel or queue
+ * (or for an agent, `ownOnly`, whose rows only the per-agent sources tell apart) the
+ * agent-level daily roll-up, or the rows by review date.
+ */
+export function planSources(query: z.output<typeof qualityQuerySchema>, ownOnly = false): SourcePart[] {
+  const teamKeys = !ownOnly && query.groupBy !== "agent" && query.agentId === undefined && query.channel === undefined && query.queue === undefined;
+  if (!teamKeys) return [{ source: query.dateBasis === "review" ? rows : daily, from: query.from, to: query.to }];
+  const level = teamLevel[query.dateBasis];
+  const start = periodStartOf(query.from, query.period);
+  const firstWhole = start === query.from ? start : periodStartOf(addDays(start, query.period === "week" ? 7 : 32), query.period);
+  const lastWholeEnd = addDays(periodStartOf(addDays(query.to, 1), query.period), -1);
+  if (firstWhole > lastWholeEnd) return [{ source: level.day, from: query.from, to: query.to }];
+  const parts: SourcePart[] = [{ source: level[query.period], from: firstWhole, to: lastWholeEnd }];
+  if (query.from < firstWhole) parts.unshift({ source: level.day, from: query.from, to: addDays(firstWhole, -1) });
+  if (lastWholeEnd < query.to) parts.push({ source: level.day, from: addDays(lastWholeEnd, 1), to: query.to });
+  return parts;
 }
 
 export async function queryQuality(db: Database, viewer: Viewer, rawQuery: unknown): Promise<QualityPoint[]> {
@@ -109,30 +140,33 @@ export async function queryQuality(db: Database, viewer: Viewer, rawQuery: unkno
   if (!parsed.success) throw new DomainError("invalid", parsed.error.issues.map((issue) => issue.message).join("; "), fieldErrorsOf(parsed.error.issues));
   const query = parsed.data;
   await assertReportFiltersVisible(db, viewer, query);
-  const source = chooseSource(query, interactionScope(viewer).kind === "own");
-  const column = (name: string) => sql.ref(`s.${name}`);
-  const measure = (expression: string) => sql.raw(expression);
-  const group: RawBuilder<unknown> =
-    query.groupBy === "organisation" ? sql<null>`NULL::uuid` : column({ team: "team_id", agent: "agent_id", scorecard: "scorecard_id" }[query.groupBy]);
-  const period = sql<string>`date_trunc(${query.period}, ${column(source.dayColumn)})::date::text`;
-  const filters: RawBuilder<boolean>[] = [
-    sql`${column(source.dayColumn)} BETWEEN ${query.from}::date AND ${query.to}::date`,
-    reportRowsVisibleTo(viewer, "s"),
-  ];
-  if (query.teamId) filters.push(sql`${column("team_id")} = ${query.teamId}`);
-  if (query.agentId) filters.push(sql`${column("agent_id")} = ${query.agentId}`);
-  if (query.scorecardId) filters.push(sql`${column("scorecard_id")} = ${query.scorecardId}`);
-  if (query.channel) filters.push(sql`${column("channel")} = ${query.channel}`);
-  if (query.queue) filters.push(sql`${column("queue")} = ${query.queue}`);
+  const parts = planSources(query, interactionScope(viewer).kind === "own");
+  // Each part summed per group and period, then the parts added: numeric, so exact.
+  const partQueries = parts.map(({ source, from, to }) => {
+    const column = (name: string) => sql.ref(`s.${name}`);
+    const measure = (expression: string) => sql.raw(expression);
+    const group: RawBuilder<unknown> =
+      query.groupBy === "organisation" ? sql<null>`NULL::uuid` : column({ team: "team_id", agent: "agent_id", scorecard: "scorecard_id" }[query.groupBy]);
+    const filters: RawBuilder<boolean>[] = [sql`${column(source.dayColumn)} BETWEEN ${from}::date AND ${to}::date`, reportRowsVisibleTo(viewer, "s")];
+    if (query.teamId) filters.push(sql`${column("team_id")} = ${query.teamId}`);
+    if (query.agentId) filters.push(sql`${column("agent_id")} = ${query.agentId}`);
+    if (query.scorecardId) filters.push(sql`${column("scorecard_id")} = ${query.scorecardId}`);
+    if (query.channel) filters.push(sql`${column("channel")} = ${query.channel}`);
+    if (query.queue) filters.push(sql`${column("queue")} = ${query.queue}`);
+    return sql`
+      SELECT ${group} AS group_id, date_trunc(${query.period}, ${column(source.dayColumn)})::date AS period_start,
+        sum(${measure(source.n)}) AS n, sum(${measure(source.na)}) AS na, sum(${measure(source.sum)}) AS sum, sum(${measure(source.sumSq)}) AS sum_sq,
+        sum(${measure(source.passes)}) AS passes, sum(${measure(source.autoFails)}) AS auto_fails
+      FROM ${sql.table(source.table)} s
+      WHERE ${sql.join(filters, sql` AND `)}
+      GROUP BY 1, 2`;
+  });
   const result = await sql<{ group_id: string | null; period_start: string; n: number; na: number; sum: string; sum_sq: string; passes: number; auto_fails: number }>`
-    SELECT ${group} AS group_id, ${period} AS period_start,
-      sum(${measure(source.n)})::int AS n, sum(${measure(source.na)})::int AS na,
-      sum(${measure(source.sum)})::text AS sum, sum(${measure(source.sumSq)})::text AS sum_sq,
-      sum(${measure(source.passes)})::int AS passes, sum(${measure(source.autoFails)})::int AS auto_fails
-    FROM ${sql.table(source.table)} s
-    WHERE ${sql.join(filters, sql` AND `)}
+    SELECT group_id, period_start::text AS period_start, sum(n)::int AS n, sum(na)::int AS na, sum(sum)::text AS sum, sum(sum_sq)::text AS sum_sq,
+      sum(passes)::int AS passes, sum(auto_fails)::int AS auto_fails
+    FROM (${sql.join(partQueries, sql` UNION ALL `)}) p
     GROUP BY 1, 2
-    HAVING sum(${measure(source.n)}) > 0
+    HAVING sum(n) > 0
     ORDER BY 1, 2`.execute(db);
   return result.rows.map((row) => ({
     groupId: row.group_id,

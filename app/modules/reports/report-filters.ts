@@ -150,6 +150,9 @@ export function reportFiltersToSearchParams(filters: ReportFilters, extra: Recor
   return params;
 }
 
+/** The drill-down page: every report figure links here with the filters that count exactly its n. */
+export const DRILL_DOWN_PATH = "/reports/evaluations";
+
 /** `path?filters&extra`: a link to another report page or the drill-down with the same filters. */
 export function reportHref(path: string, filters: ReportFilters, extra: Record<string, string | undefined> = {}): string {
   return `${path}?${reportFiltersToSearchParams(filters, extra).toString()}`;

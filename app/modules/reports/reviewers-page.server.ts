@@ -10,7 +10,7 @@ import type { DomainError } from "../../lib/errors";
 import { getOrganisationSettings } from "../organisation/get-organisation-settings.server";
 import type { Viewer } from "../users/roles";
 import { queryReviewers, type Leniency, type ReviewerFigures } from "./query-reviewers.server";
-import { parseReportFilters, reportHref, type ReportFilters, type ReportFilterValues } from "./report-filters";
+import { DRILL_DOWN_PATH, parseReportFilters, reportHref, type ReportFilters, type ReportFilterValues } from "./report-filters";
 import type { ReportTableModel } from "./report-table";
 
 export const leniencyLabels: Record<Leniency, string> = {
@@ -25,7 +25,7 @@ export type ReviewersPage =
   | { ok: false; error: DomainError; values: ReportFilterValues };
 
 const drill = (filters: ReportFilters, reviewerId: string, scorecardId?: string) =>
-  reportHref("/reports/evaluations", scorecardId ? { ...filters, scorecardId } : filters, { reviewer: reviewerId });
+  reportHref(DRILL_DOWN_PATH, scorecardId ? { ...filters, scorecardId } : filters, { reviewer: reviewerId });
 
 export function reviewerOutputTable(filters: ReportFilters, reviewers: ReviewerFigures[]): ReportTableModel {
   return {

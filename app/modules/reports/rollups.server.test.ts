@@ -36,7 +36,17 @@ const programArbitrary = fc.record({
   ),
 });
 
-const tables = ["rollup_daily", "rollup_daily_questions", "rollup_team_daily", "rollup_monthly", "rollup_monthly_questions"] as const;
+const tables = [
+  "rollup_daily",
+  "rollup_daily_questions",
+  "rollup_team_daily",
+  "rollup_team_weekly",
+  "rollup_monthly",
+  "rollup_monthly_questions",
+  "rollup_review_team_daily",
+  "rollup_review_team_weekly",
+  "rollup_review_monthly",
+] as const;
 
 /** Every roll-up row as text, in a fixed order: exact numerics compare digit for digit. */
 async function snapshot(): Promise<Record<string, string[]>> {

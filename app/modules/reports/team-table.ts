@@ -8,10 +8,8 @@
  */
 import type { AgentRow, TeamReport, WeakCriterion } from "./get-team-report.server";
 import { formatRankRange } from "./rank-ranges";
-import { reportHref, type ReportFilters } from "./report-filters";
+import { DRILL_DOWN_PATH, reportHref, type ReportFilters } from "./report-filters";
 import { roundedNumber, type ReportTableModel } from "./report-table";
-
-export const DRILL_DOWN_PATH = "/reports/evaluations";
 
 /** Link filters: the page's, with its team, and never an agent filter of the URL's own. */
 export type TeamPageFilters = ReportFilters & { teamId: string };
