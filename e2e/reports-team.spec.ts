@@ -4,6 +4,7 @@
  * a supervisor opens their team, reads each agent's score with its exact 95% interval and rank
  * range, drills from an agent's weakest criterion to exactly the evaluations behind it, opens
  * the agent's card, and downloads the CSV, which holds the same numbers and no other team. The
+ * customer's columns (CSAT with its responses, handling time) follow each agent's quality; the
  * coaching column shows Di's active plan and overdue action item; Ada's card starts a plan.
  */
 import { readFile } from "node:fs/promises";
@@ -49,28 +50,34 @@ test("a supervisor reads their team's intervals and rank ranges, drills into a w
   await expect(page.getByRole("heading", { name: name("Team Harbour"), level: 3 })).toBeVisible();
   // Team A: 64.69 ± 22.2808 over 10 evaluations, 4 of them passed.
   await expect(page.locator(".team-headline")).toContainText("Quality score 64.7 (95% interval 42.4 to 87.0), n 10, pass rate 40.0%, 2026-11-01 to 2026-11-30.");
+  // Beside it the customer's side: 7 CSAT responses over 10 conversations (a CSAT response is a conversation's, not an evaluation's).
+  await expect(page.locator(".team-headline")).toContainText(
+    "Mean CSAT 64.3% (95% interval 26.9% to 101.7%) of the scale, from 7 CSAT responses; mean handling time 198.0 s (95% interval 74.8 s to 321.2 s) over 10 conversations.",
+  );
 
   const table = page.getByRole("table", { name: /^Agents of / });
   const rows = table.locator("tbody tr");
   await expect(rows).toHaveCount(4);
   await expect(rows.locator("th")).toHaveText([name("Ada"), name("Cy"), name("Ben"), name("Di")]);
   // (Scores are stored to one place: a2 weeks (71.9 + 50) / 2 = 60.95 → 61.0.)
-  // n, score, 95% low and high, the sparkline's weekly means (as said to a screen reader), pass rate, rank range, more reviews, weakest, next weakest.
-  await expect(rows.nth(0).locator("td")).toHaveText(["3", "95.8", "77.9", "113.8", "Quality score by week: 100.0, 87.5", "100.0%", "1–2", "8", "Greeted the customer: 66.7 vs team 80.0 (n 3)", "–", "No active plan"]);
-  await expect(rows.nth(1).locator("td")).toHaveText(["1", "90.6", "–", "–", "Quality score by week: 90.6", "100.0%", "Unranked", "–", "–", "–", "No active plan"]);
-  await expect(rows.nth(2).locator("td")).toHaveText(["3", "64.6", "33.2", "96.0", "Quality score by week: 61.0, 71.9", "0.0%", "1–2", "25", "Greeted the customer: 66.7 vs team 80.0 (n 3)", "Outcome: 50.0 vs team 55.0 (n 3)", "No active plan"]);
-  await expect(rows.nth(3).locator("td")).toHaveText(["3", "25.0", "25.0", "25.0", "Quality score by week: 25.0, 25.0", "0.0%", "3", "0", "Understood the issue: 0.0 vs team 57.5 (n 3)", "Outcome: 0.0 vs team 55.0 (n 3)", "Ask before solving1 overdue action item"]);
+  // n, score, 95% low and high, the sparkline's weekly means (as said to a screen reader), pass rate, rank range, more reviews, weakest, next weakest,
+  // conversations, CSAT responses, mean CSAT with its interval, mean handling time with its interval, coaching.
+  await expect(rows.nth(0).locator("td")).toHaveText(["3", "95.8", "77.9", "113.8", "Quality score by week: 100.0, 87.5", "100.0%", "1–2", "8", "Greeted the customer: 66.7 vs team 80.0 (n 3)", "–", ...["3", "2", "87.5", "-71.3", "246.3", "180.0", "31.0", "329.0"], "No active plan"]);
+  await expect(rows.nth(1).locator("td")).toHaveText(["1", "90.6", "–", "–", "Quality score by week: 90.6", "100.0%", "Unranked", "–", "–", "–", ...["1", "0", "–", "–", "–", "60.0", "–", "–"], "No active plan"]);
+  await expect(rows.nth(2).locator("td")).toHaveText(["3", "64.6", "33.2", "96.0", "Quality score by week: 61.0, 71.9", "0.0%", "1–2", "25", "Greeted the customer: 66.7 vs team 80.0 (n 3)", "Outcome: 50.0 vs team 55.0 (n 3)", ...["3", "3", "25.0", "-37.1", "87.1", "400.0", "-30.3", "830.3"], "No active plan"]);
+  await expect(rows.nth(3).locator("td")).toHaveText(["3", "25.0", "25.0", "25.0", "Quality score by week: 25.0, 25.0", "0.0%", "3", "0", "Understood the issue: 0.0 vs team 57.5 (n 3)", "Outcome: 0.0 vs team 55.0 (n 3)", ...["3", "2", "100.0", "100.0", "100.0", "60.0", "60.0", "60.0"], "Ask before solving1 overdue action item"]);
   await expect(table).not.toContainText(name("Bea"));
 
   // The CSV: the same numbers, the same rows, nothing of team B.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^Download CSV/ }).click()]);
   const csv = (await readFile((await download.path()) ?? "", "utf8")).trim().split("\r\n");
   expect(csv).toEqual([
-    "Agent,n,Quality score,Score 95% low,Score 95% high,Pass rate,Rank range,More reviews for ±5 points,Weakest criterion,Next weakest",
-    `${name("Ada")},3,95.8,77.9,113.8,100,1–2,8,Greeted the customer: 66.7 vs team 80.0 (n 3),`,
-    `${name("Cy")},1,90.6,,,100,Unranked,,,`,
-    `${name("Ben")},3,64.6,33.2,96,0,1–2,25,Greeted the customer: 66.7 vs team 80.0 (n 3),Outcome: 50.0 vs team 55.0 (n 3)`,
-    `${name("Di")},3,25,25,25,0,3,0,Understood the issue: 0.0 vs team 57.5 (n 3),Outcome: 0.0 vs team 55.0 (n 3)`,
+    "Agent,n,Quality score,Score 95% low,Score 95% high,Pass rate,Rank range,More reviews for ±5 points,Weakest criterion,Next weakest," +
+      "Conversations,CSAT responses,Mean CSAT (% of scale),CSAT 95% low,CSAT 95% high,Mean handling time (s),Handling 95% low (s),Handling 95% high (s)",
+    `${name("Ada")},3,95.8,77.9,113.8,100,1–2,8,Greeted the customer: 66.7 vs team 80.0 (n 3),,3,2,87.5,-71.3,246.3,180,31,329`,
+    `${name("Cy")},1,90.6,,,100,Unranked,,,,1,0,,,,60,,`,
+    `${name("Ben")},3,64.6,33.2,96,0,1–2,25,Greeted the customer: 66.7 vs team 80.0 (n 3),Outcome: 50.0 vs team 55.0 (n 3),3,3,25,-37.1,87.1,400,-30.3,830.3`,
+    `${name("Di")},3,25,25,25,0,3,0,Understood the issue: 0.0 vs team 57.5 (n 3),Outcome: 0.0 vs team 55.0 (n 3),3,2,100,100,100,60,60,60`,
   ]);
 
   // Di's weakest criterion: the 3 evaluations with "Understood the issue" answered.
@@ -87,6 +94,11 @@ test("a supervisor reads their team's intervals and rank ranges, drills into a w
   await page.getByRole("link", { name: name("Ada"), exact: true }).click();
   await expect(page.getByRole("heading", { name: name("Ada"), level: 2 })).toBeVisible();
   await expect(page.locator(".report-figures")).toContainText("95% interval 77.9 to 113.8, n 3");
+  // Her CSAT and handling time beside the team's.
+  await expect(page.locator(".report-figures")).toContainText("95% interval -71.3 to 246.3, 2 CSAT responses");
+  await expect(page.locator(".report-figures")).toContainText("Team 64.3 (95% interval 26.9 to 101.7), n 7");
+  await expect(page.locator(".report-figures")).toContainText("95% interval 31.0 to 329.0 s, 3 conversations");
+  await expect(page.locator(".report-figures")).toContainText("Team 198.0 s (95% interval 74.8 s to 321.2 s), n 10");
   await page.getByRole("link", { name: /^Start a coaching plan/ }).click();
   await expect(page.getByRole("heading", { name: `New coaching plan for ${name("Ada")}` })).toBeVisible();
 });

@@ -16,6 +16,17 @@
  *   Weakest: a1 greeting 66.6667 vs 80; a2 greeting 66.6667 vs 80, outcome 50 vs 55;
  *   a4 discovery 0 vs 57.5, outcome 0 vs 55.
  *   More reviews for ±5: a1 8, a2 25, a4 0.
+ *
+ * The customer's side (issue 14 §8; calls, CSAT on 1–5 as % of the scale; handling time in s),
+ * per conversation in the plan's order:
+ *   a1: 100 % 120 s, 75 % 180 s, no CSAT 240 s → CSAT 87.5 ± 158.8276 (2 responses), 180 ± 149.0483 s
+ *   a2: 50 % 300 s, 0 % 600 s, 25 % 300 s → CSAT 25 ± 62.1034 (3), 400 ± 430.2653 s
+ *   a3: no CSAT, 60 s; a4: 100 %, 100 %, no CSAT, 60 s each → CSAT 100 ± 0 (2), 60 ± 0 s
+ *   Team A: CSAT 64.2857 ± 37.4180 over 7 responses [26.8677, 101.7038];
+ *           handling 198 ± 123.1578 s over 10 conversations [74.8422, 321.1578]
+ *   b1: 0 % 30 s, no CSAT 90 s.
+ *   From 10 November only, team A has 1 CSAT response and 4 conversations: under 5, so an agent
+ *   sees neither team mean.
  */
 import { db } from "../app/lib/db.server";
 import { releaseEvaluation } from "../app/modules/evaluations/release-evaluation.server";
@@ -45,23 +56,27 @@ export async function teamReportWorld(names: Partial<Record<Key | "supervisorA" 
   const qa = await seedUser("qa");
   const lead = await seedUser("qa_lead");
   const scorecard = await seedScorecard({ definition: reviewDefinition, releaseMode: "manual" });
-  const plan: [Key, number, Record<string, Answer>, boolean][] = [
-    ["a1", 2, fullMarks, true],
-    ["a1", 3, fullMarks, false],
-    ["a1", 10, noGreeting, true],
-    ["a2", 2, failingAnswers, true],
-    ["a2", 3, fifty, true],
-    ["a2", 10, failingAnswers, false],
-    ["a3", 10, correctedAnswers, false],
-    ["a4", 2, low, true],
-    ["a4", 3, low, false],
-    ["a4", 10, low, false],
-    ["b1", 2, fullMarks, true],
-    ["b1", 3, failingAnswers, true],
+  // Agent, day, answers, released, CSAT (1–5) or null, handling time in seconds.
+  const plan: [Key, number, Record<string, Answer>, boolean, number | null, number][] = [
+    ["a1", 2, fullMarks, true, 5, 120],
+    ["a1", 3, fullMarks, false, 4, 180],
+    ["a1", 10, noGreeting, true, null, 240],
+    ["a2", 2, failingAnswers, true, 3, 300],
+    ["a2", 3, fifty, true, 1, 600],
+    ["a2", 10, failingAnswers, false, 2, 300],
+    ["a3", 10, correctedAnswers, false, null, 60],
+    ["a4", 2, low, true, 5, 60],
+    ["a4", 3, low, false, 5, 60],
+    ["a4", 10, low, false, null, 60],
+    ["b1", 2, fullMarks, true, 1, 30],
+    ["b1", 3, failingAnswers, true, null, 90],
   ];
   const interactions = await insertInteractionRows(
-    plan.map(([key, date]) => ({ agentId: agents[key].id, teamId: key === "b1" ? teamB.id : teamA.id, startedAt: day(date), channel: "call" })),
+    plan.map(([key, date, , , , seconds]) => ({ agentId: agents[key].id, teamId: key === "b1" ? teamB.id : teamA.id, startedAt: day(date), channel: "call", durationMs: seconds * 1000 })),
   );
+  for (const [k, [, , , , csat]] of plan.entries()) {
+    if (csat !== null) await db().updateTable("interactions").set({ csat_score: csat, csat_scale: "1-5", csat_source: "field" }).where("id", "=", interactions[k] as string).execute();
+  }
   const evaluations: Record<Key, string[]> = { a1: [], a2: [], a3: [], a4: [], b1: [] };
   for (const [k, [key, , answers, released]] of plan.entries()) {
     const { id } = await seedEvaluation({ reviewer: qa, interactionId: interactions[k] as string, scorecardId: scorecard.id, answers });

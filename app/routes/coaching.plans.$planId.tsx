@@ -1,7 +1,7 @@
 /**
  * One coaching plan (issue 15 §1, §3, §4): its focus criteria with the baseline as it was at
  * creation, the target and the effect measured now against the team's uncoached agents; the
- * evidence (the annotated moment quoted, with a link to it in the evaluation); follow-up
+ * evidence (the transcript span quoted, the annotated moment playing inline); follow-up
  * sampling; and what the viewer may do — the coach attaches evidence, turns on follow-up
  * sampling, completes or cancels (each confirmed); the agent acknowledges. 404 for a plan the
  * viewer may not see. Sessions: scheduled here, marked, acknowledged, with action items
@@ -12,12 +12,14 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useRef } from "react";
 import { z } from "zod";
+import { EvidenceItem } from "../components/coaching/evidence-item";
 import { PlanSessions } from "../components/coaching/plan-sessions";
 import { CsrfField } from "../components/csrf-field";
 import { RouteErrorBoundary } from "../components/error-page";
 import { FieldError } from "../components/field-error";
 import { requireViewer } from "../lib/auth.server";
 import { db } from "../lib/db.server";
+import { blobStore } from "../lib/storage.server";
 import { errorPage, rethrowAsErrorPage, runUseCase } from "../lib/errors.server";
 import { readForm } from "../lib/forms.server";
 import { formatDate, formatDateTime, formatLocalDate, localDateOf } from "../lib/time";
@@ -26,6 +28,7 @@ import { acknowledgeCoachingPlan } from "../modules/coaching/acknowledge-plan.se
 import { addEvidence } from "../modules/coaching/add-evidence.server";
 import { closeCoachingPlan } from "../modules/coaching/close-plan.server";
 import { listEvidenceCandidates } from "../modules/coaching/coaching-options.server";
+import { clock, evidenceViews } from "../modules/coaching/evidence-views.server";
 import { getCoachingPlan } from "../modules/coaching/get-plan.server";
 import { scheduleCoachingSession } from "../modules/coaching/schedule-session.server";
 import { acknowledgeSession, addActionItem, completeActionItem, listSessions, setSessionState } from "../modules/coaching/session-actions.server";
@@ -44,7 +47,6 @@ function planIdOf(params: unknown): string {
 }
 
 const pct = (value: number | null) => (value === null ? "—" : `${Math.round(value)} %`);
-const clock = (ms: number) => `${Math.floor(ms / 60_000)}:${String(Math.floor((ms % 60_000) / 1000)).padStart(2, "0")}`;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -84,17 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reason: c.suggestionReason,
       reading: c.effect.reading,
     })),
-    evidence: plan.evidence.map((e) => ({
-      id: e.id,
-      kind: e.kind,
-      note: e.note,
-      evaluationId: e.evaluationId,
-      conversation: formatDate(e.conversationAt, timeZone),
-      score: e.score,
-      annotation: e.annotation
-        ? { comment: e.annotation.comment, quote: e.annotation.quote, moment: e.annotation.startMs === null ? null : `${clock(e.annotation.startMs)}–${clock(e.annotation.endMs ?? e.annotation.startMs)}` }
-        : null,
-    })),
+    evidence: await evidenceViews(db(), blobStore(), plan.evidence, timeZone),
     candidates: candidates.flatMap((c) => {
       const label = `${formatDate(c.conversationAt, timeZone)} · ${c.scorecardName} · ${c.score === null ? "no score" : c.score.toFixed(1)}`;
       return [
@@ -298,23 +290,7 @@ export default function PlanPage() {
         ) : (
           <ul className="coaching-evidence">
             {evidence.map((e) => (
-              <li key={e.id} className="coaching-evidence__item">
-                <span className={`badge ${e.kind === "strength" ? "badge--pass" : "badge--under"}`}>{e.kind === "strength" ? "Strength" : "Opportunity"}</span>{" "}
-                <Link to={`/evaluations/${e.evaluationId}`}>
-                  Conversation of {e.conversation}
-                  {e.score === null ? "" : `, scored ${e.score.toFixed(1)}`}
-                </Link>
-                {e.annotation ? (
-                  <figure className="coaching-evidence__moment">
-                    {e.annotation.quote ? <blockquote>{e.annotation.quote}</blockquote> : null}
-                    <figcaption>
-                      {e.annotation.moment ? `At ${e.annotation.moment}: ` : ""}
-                      {e.annotation.comment}
-                    </figcaption>
-                  </figure>
-                ) : null}
-                {e.note ? <p>{e.note}</p> : null}
-              </li>
+              <EvidenceItem key={e.id} evidence={e} />
             ))}
           </ul>
         )}

@@ -125,11 +125,12 @@ describe("the team CSV", () => {
     expect(response.status).toBe(200);
     const lines = (await response.text()).trim().split("\r\n");
     expect(lines).toEqual([
-      "Agent,n,Quality score,Score 95% low,Score 95% high,Pass rate,Rank range,More reviews for ±5 points,Weakest criterion,Next weakest",
-      "Ada One,3,95.8,77.9,113.8,100,1–2,8,Greeted the customer: 66.7 vs team 80.0 (n 3),",
-      "Cy Three,1,90.6,,,100,Unranked,,,",
-      "Ben Two,3,64.6,33.2,96,0,1–2,25,Greeted the customer: 66.7 vs team 80.0 (n 3),Outcome: 50.0 vs team 55.0 (n 3)",
-      "Di Four,3,25,25,25,0,3,0,Understood the issue: 0.0 vs team 57.5 (n 3),Outcome: 0.0 vs team 55.0 (n 3)",
+      "Agent,n,Quality score,Score 95% low,Score 95% high,Pass rate,Rank range,More reviews for ±5 points,Weakest criterion,Next weakest," +
+      "Conversations,CSAT responses,Mean CSAT (% of scale),CSAT 95% low,CSAT 95% high,Mean handling time (s),Handling 95% low (s),Handling 95% high (s)",
+      "Ada One,3,95.8,77.9,113.8,100,1–2,8,Greeted the customer: 66.7 vs team 80.0 (n 3),,3,2,87.5,-71.3,246.3,180,31,329",
+      "Cy Three,1,90.6,,,100,Unranked,,,,1,0,,,,60,,",
+      "Ben Two,3,64.6,33.2,96,0,1–2,25,Greeted the customer: 66.7 vs team 80.0 (n 3),Outcome: 50.0 vs team 55.0 (n 3),3,3,25,-37.1,87.1,400,-30.3,830.3",
+      "Di Four,3,25,25,25,0,3,0,Understood the issue: 0.0 vs team 57.5 (n 3),Outcome: 0.0 vs team 55.0 (n 3),3,2,100,100,100,60,60,60",
     ]);
     // Cell by cell, the page's table as it prints it (no cell here holds a comma).
     const { table } = page.page;

@@ -2,7 +2,8 @@
  * The agent card (issue 14 §3): one agent's quality score with its interval and n, how many
  * more reviews would narrow it to ±5 points, the trend by week or month with its interval band,
  * every criterion against the team's (CSV: `/reports/agents/:agentId/criteria.csv`), the recent
- * evaluations and the disputes with their outcomes. Agents see their own card only (released
+ * evaluations and the disputes with their outcomes; beside quality, mean CSAT (with its CSAT
+ * responses) and mean handling time against the team's. Agents see their own card only (released
  * evaluations, and of the team only its mean, from 5 evaluations); supervisors their teams'
  * agents; QA, leads and admins any. The work is buildAgentCardPage's.
  */
@@ -10,6 +11,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { TrendChart } from "../components/charts";
 import { RouteErrorBoundary } from "../components/error-page";
+import { CustomerFigures } from "../components/reports/customer-figures";
 import { ReportFilterBar } from "../components/reports/report-filter-bar";
 import { ReportTable } from "../components/reports/report-table";
 import { scoreText } from "../components/score-badge";
@@ -156,6 +158,7 @@ function CardBody({ data }: { data: CardData }) {
             </p>
           )}
         </div>
+        <CustomerFigures card={card} ownCard={data.ownCard} />
       </div>
       {trend.length > 0 ? (
         <div className="report-charts">

@@ -1,6 +1,7 @@
 /**
  * The team page (issue 14 §3): each agent of a team with their quality score, 95 % interval,
- * n, pass rate, weekly trend, rank range, reviews needed for ±5 points and weakest criteria;
+ * n, pass rate, weekly trend, rank range, reviews needed for ±5 points and weakest criteria,
+ * and beside them mean CSAT with its responses and mean handling time;
  * every number drills down to the evaluations behind it; the CSV (`/reports/team.csv`) is this
  * table. Supervisors choose among their teams (their first by default), QA, leads and admins
  * among all; agents are sent to their own card. The work is buildTeamPage's.
@@ -18,6 +19,7 @@ import { coachingOfAgents, type AgentCoaching } from "../modules/coaching/agents
 import { DRILL_DOWN_PATH, reportFilterValues, reportFiltersToSearchParams, reportHref } from "../modules/reports/report-filters";
 import { listReportFilterOptionsFor } from "../modules/reports/report-filter-options.server";
 import { roundedNumber } from "../modules/reports/report-table";
+import { customerSentence } from "../modules/reports/customer-columns";
 import { buildTeamPage, type TeamPage } from "../modules/reports/team-page.server";
 import { reportTeamsFor } from "../modules/reports/report-teams.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
@@ -100,6 +102,7 @@ function TeamBody({ data }: { data: PageData }) {
         ) : (
           <p className="muted">No evaluations of this team from {filters.from} to {filters.to}.</p>
         )}
+        {report.teamCustomer ? <p className="team-headline__customer">{customerSentence(report.teamCustomer)}</p> : null}
         <p className="muted">
           Rank ranges instead of ranks: an agent's best possible rank counts the agents whose interval lies wholly above theirs, the worst those whose interval does not lie wholly below.
           Overlapping intervals are ties. An agent with one evaluation has no interval and is unranked.

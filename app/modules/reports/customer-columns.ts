@@ -11,7 +11,8 @@
  */
 import type { CustomerKpiPoint } from "./query-customer-kpis.server";
 import type { CriterionCsatDifference } from "./query-csat-difference.server";
-import type { CellValue, ReportColumn } from "./report-table";
+import { roundedNumber, type CellValue, type ReportColumn } from "./report-table";
+import type { MeanEstimate } from "./statistics";
 
 export const customerKpiColumns: ReportColumn[] = [
   { key: "conversations", label: "Conversations", format: "integer" },
@@ -66,4 +67,23 @@ export function csatDifferenceCells(row: CriterionCsatDifference | undefined): R
 export function csatDifferenceIndex(rows: readonly CriterionCsatDifference[]): (scorecardId: string, questionKey: string) => CriterionCsatDifference | undefined {
   const byKey = new Map(rows.map((row) => [`${row.scorecardId}|${row.questionKey}`, row]));
   return (scorecardId, questionKey) => byKey.get(`${scorecardId}|${questionKey}`);
+}
+
+const oneDecimal = (value: number) => roundedNumber("score", value).toFixed(1);
+
+/** "81.7 (95% interval 41.7 to 121.6)": a mean with its interval where it has one, the page's rounding. */
+export function meanWithInterval(estimate: Pick<MeanEstimate, "mean" | "interval">, unit = ""): string {
+  const interval = estimate.interval ? ` (95% interval ${oneDecimal(estimate.interval.low)}${unit} to ${oneDecimal(estimate.interval.high)}${unit})` : "";
+  return `${oneDecimal(estimate.mean)}${unit}${interval}`;
+}
+
+/** The customer's side of a group in one sentence (the team page's headline). */
+export function customerSentence(point: CustomerKpiPoint): string {
+  const csat = point.csat
+    ? `Mean CSAT ${meanWithInterval(point.csat, "%")} of the scale, from ${point.csatResponses} CSAT ${point.csatResponses === 1 ? "response" : "responses"}`
+    : "No CSAT responses";
+  const handling = point.handlingSeconds
+    ? `mean handling time ${meanWithInterval(point.handlingSeconds, " s")} over ${point.handlingSeconds.n} ${point.handlingSeconds.n === 1 ? "conversation" : "conversations"}`
+    : "no handling time yet";
+  return `${csat}; ${handling}.`;
 }

@@ -7,6 +7,11 @@
  * them. Besides their own figures an agent sees only the team's mean — overall and per
  * criterion — and only where it rests on at least TEAM_MEAN_MIN_N evaluations (released ones:
  * the figures an agent sees count only those), without its interval or n.
+ *
+ * Beside quality, the customer's side (issue 14 §8, decision 0029): the agent's mean CSAT with
+ * its responses and mean handling time, and the team's for comparison. An agent sees the team's
+ * under the same rule (decision 0034): the mean alone, from TEAM_MEAN_MIN_N CSAT responses (for
+ * CSAT) or conversations with a duration (for handling time).
  */
 import { sql } from "kysely";
 import type { Database } from "../../lib/db.server";
@@ -19,6 +24,7 @@ import type { Viewer } from "../users/roles";
 import { byScorecardOrder, criterionLabels, type CriterionLabel } from "./criterion-labels.server";
 import type { TrendPoint } from "./get-team-report.server";
 import { NARROW_TO_POINTS, TEAM_MEAN_MIN_N } from "./narrowing";
+import { queryCustomerTotals, type CustomerKpiPoint } from "./query-customer-kpis.server";
 import { queryQuality } from "./query-quality.server";
 import { queryQuestionTotals, queryScoreTotals, type RangeFilters, type TotalsScope } from "./query-range-totals.server";
 import { reportTeamsFor, type ReportTeam } from "./report-teams.server";
@@ -56,6 +62,10 @@ export interface AgentCard {
   passRate: RateEstimate | null;
   moreReviews: number | null;
   teamScore: TeamFigure | null;
+  /** The agent's CSAT and handling time over the range; null without conversations. */
+  customer: CustomerKpiPoint | null;
+  /** The team's, as the viewer may see them (teamFigure's rule). */
+  teamCustomer: { csat: TeamFigure | null; handlingSeconds: TeamFigure | null };
   trend: CardTrendPoint[];
   criteria: CardCriterion[];
   weakest: CardCriterion[];
@@ -83,7 +93,7 @@ export async function getAgentCard(db: Database, viewer: Viewer, input: AgentCar
   const own = { viewer };
   const teamScope: TotalsScope = agentViewer && team ? { releasedTeam: team.id } : own;
   const teamFilters = team ? { ...input, agentId: undefined, teamId: team.id } : null;
-  const [totals, questions, teamTotals, teamQuestions, trend, recent, disputes] = await Promise.all([
+  const [totals, questions, teamTotals, teamQuestions, trend, recent, disputes, customer, teamCustomer] = await Promise.all([
     queryScoreTotals(db, own, input, "agent"),
     queryQuestionTotals(db, own, input, "agent"),
     teamFilters ? queryScoreTotals(db, teamScope, teamFilters, "team") : [],
@@ -91,6 +101,8 @@ export async function getAgentCard(db: Database, viewer: Viewer, input: AgentCar
     queryQuality(db, viewer, { ...input, groupBy: "agent" }),
     recentEvaluations(db, viewer, input),
     listDisputes(db, viewer, { status: "all", overdueOnly: false, agentId: agent.id, limit: 200, now }),
+    queryCustomerTotals(db, own, input, "agent"),
+    teamFilters ? queryCustomerTotals(db, teamScope, teamFilters, "team") : [],
   ]);
   const [row] = totals;
   const labels = await criterionLabels(db, [...new Set(questions.map((question) => question.scorecardId))]);
@@ -109,6 +121,8 @@ export async function getAgentCard(db: Database, viewer: Viewer, input: AgentCar
     passRate: row?.passRate ?? null,
     moreReviews: row?.score ? moreReviewsNeeded(row.score, NARROW_TO_POINTS) : null,
     teamScore: teamFigure(teamTotals[0]?.score ?? null, agentViewer),
+    customer: customer.find((point) => point.groupId === agent.id) ?? null,
+    teamCustomer: { csat: teamFigure(teamCustomer[0]?.csat ?? null, agentViewer), handlingSeconds: teamFigure(teamCustomer[0]?.handlingSeconds ?? null, agentViewer) },
     trend: trend.map((point) => ({ periodStart: point.periodStart, n: point.n, mean: point.score?.mean ?? null, interval: point.score?.interval ?? null })),
     criteria,
     weakest: weakestCriteria(compared).flatMap((weak) => criteria.filter((criterion) => criterion.key === weak.key)),

@@ -2,7 +2,8 @@
  * The team page (issue 14 §3; decision 0027): for one team over the filter range, each agent's
  * quality score with its interval and n, pass rate, weekly trend, weakest criteria against the
  * team, rank range, and how many more reviews would narrow the interval to ±5 points; and the
- * team's own figures. Supervisors pick among their teams (the first by name by default), QA,
+ * team's own figures; beside them the customer's side (issue 14 §8, decision 0029): CSAT with
+ * its responses and handling time, over every conversation of the agent in the team. Supervisors pick among their teams (the first by name by default), QA,
  * leads and admins among all; a team outside the viewer's scope is 404. Agents have no team
  * page (403): they see their own card, with the team's mean on it.
  */
@@ -13,6 +14,7 @@ import { assertReportFiltersVisible } from "../access/report-scope.server";
 import { assertCan, forbidden } from "../access/refusals";
 import type { Viewer } from "../users/roles";
 import { criterionLabels, type CriterionLabel } from "./criterion-labels.server";
+import { queryCustomerTotals, type CustomerKpiPoint } from "./query-customer-kpis.server";
 import { queryQuality } from "./query-quality.server";
 import { queryQuestionTotals, queryScoreTotals, type RangeFilters, type ScoreTotals } from "./query-range-totals.server";
 import { NARROW_TO_POINTS } from "./narrowing";
@@ -47,6 +49,8 @@ export interface AgentRow {
   rank: RankRange | null;
   /** More reviews for ±NARROW_TO_POINTS; 0 when already there; null without a spread yet. */
   moreReviews: number | null;
+  /** CSAT and handling time over the range; null without conversations in the team. */
+  customer: CustomerKpiPoint | null;
 }
 
 export interface TeamReport {
@@ -55,6 +59,7 @@ export interface TeamReport {
   teams: ReportTeam[];
   filters: TeamReportInput;
   teamFigures: Omit<ScoreTotals, "groupId"> | null;
+  teamCustomer: CustomerKpiPoint | null;
   agents: AgentRow[];
 }
 
@@ -80,19 +85,22 @@ export async function getTeamReport(db: Database, viewer: Viewer, input: Omit<Te
     throw forbidden("Agents see their own card, not the team page.");
   }
   const teams = await reportTeamsFor(db, viewer);
-  if (input.teamId === undefined && teams.length === 0) return { team: null, teams, filters: { ...input, teamId: undefined }, teamFigures: null, agents: [] };
+  if (input.teamId === undefined && teams.length === 0) return { team: null, teams, filters: { ...input, teamId: undefined }, teamFigures: null, teamCustomer: null, agents: [] };
   const team = input.teamId === undefined ? teams[0] : teams.find((candidate) => candidate.id === input.teamId);
   if (!team) throw notFound("Team");
   const filters = { ...input, teamId: team.id };
   await assertReportFiltersVisible(db, viewer, filters);
   const scope = { viewer };
-  const [teamTotals, agentTotals, teamQuestions, agentQuestions, weekly] = await Promise.all([
+  const [teamTotals, agentTotals, teamQuestions, agentQuestions, weekly, teamCustomer, agentCustomer] = await Promise.all([
     queryScoreTotals(db, scope, filters, "team"),
     queryScoreTotals(db, scope, filters, "agent"),
     queryQuestionTotals(db, scope, filters, "team"),
     queryQuestionTotals(db, scope, filters, "agent"),
     queryQuality(db, viewer, { ...filters, groupBy: "agent", period: "week" }),
+    queryCustomerTotals(db, scope, filters, "team"),
+    queryCustomerTotals(db, scope, filters, "agent"),
   ]);
+  const customerOf = new Map(agentCustomer.map((point) => [point.groupId, point]));
   const names = await agentNames(db, team.id, agentTotals.map((row) => row.groupId));
   const labels = await criterionLabels(db, [...new Set(agentQuestions.map((row) => row.scorecardId))]);
   const totalsOf = new Map(agentTotals.map((row) => [row.groupId, row]));
@@ -114,6 +122,7 @@ export async function getTeamReport(db: Database, viewer: Viewer, input: Omit<Te
       weakest: weakestCriteria(compared).map((criterion) => ({ ...criterion, label: labels.get(criterion.key) ?? null })),
       rank: ranks.get(agentId) ?? null,
       moreReviews: totals?.score ? moreReviewsNeeded(totals.score, NARROW_TO_POINTS) : null,
+      customer: customerOf.get(agentId) ?? null,
     };
   });
   // Best first; agents without a score after, by name.
@@ -124,6 +133,7 @@ export async function getTeamReport(db: Database, viewer: Viewer, input: Omit<Te
     teams,
     filters,
     teamFigures: teamRow ? { n: teamRow.n, score: teamRow.score, passRate: teamRow.passRate, autoFailRate: teamRow.autoFailRate } : null,
+    teamCustomer: teamCustomer[0] ?? null,
     agents,
   };
 }

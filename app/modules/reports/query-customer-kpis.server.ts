@@ -11,6 +11,10 @@
  * on that scorecard), and the review-date toggle (conversations by their review's day). Those
  * read the report rows (scoped as quality is: agents count only reviews released to them); the
  * rest read the customer roll-ups kept by a trigger on interactions.
+ *
+ * queryCustomerTotals gives the same figures over the whole range per agent or team — the team
+ * page's and the agent card's, beside queryScoreTotals — with the agent card's one exception to
+ * the viewer's scope: an agent's team (`releasedTeam`, query-range-totals.server.ts).
  */
 import { sql, type RawBuilder } from "kysely";
 import type { z } from "zod";
@@ -21,6 +25,7 @@ import { interactionScope } from "../access/permissions";
 import { assertReportFiltersVisible, reportRowsVisibleTo } from "../access/report-scope.server";
 import type { Viewer } from "../users/roles";
 import { qualityQuerySchema } from "./query-quality.server";
+import type { RangeFilters, TotalsScope } from "./query-range-totals.server";
 import { meanEstimate, sumsFromNumeric, type MeanEstimate } from "./statistics";
 
 export interface CustomerKpiPoint {
@@ -64,8 +69,22 @@ export async function queryCustomerKpis(db: Database, viewer: Viewer, rawQuery: 
   if (!parsed.success) throw new DomainError("invalid", parsed.error.issues.map((issue) => issue.message).join("; "), fieldErrorsOf(parsed.error.issues));
   const query = parsed.data;
   await assertReportFiltersVisible(db, viewer, query);
-  const source = chooseCustomerSource(query, interactionScope(viewer).kind === "own");
-  const rows = source === "reviewed" ? await fromReviewed(db, viewer, query) : await fromRollup(db, viewer, query, source);
+  return customerPoints(db, { viewer }, query, query.period);
+}
+
+/**
+ * Per agent or team over the whole range (periodStart is the range's first day). The caller has
+ * checked the filters against the viewer (assertReportFiltersVisible), as for queryScoreTotals;
+ * `releasedTeam` counts a team's conversations for one of its agents (decision 0034).
+ */
+export async function queryCustomerTotals(db: Database, scope: TotalsScope, filters: RangeFilters, groupBy: "agent" | "team"): Promise<CustomerKpiPoint[]> {
+  const points = await customerPoints(db, scope, { ...filters, groupBy, period: "month" }, "range");
+  return points.filter((point) => point.groupId !== null);
+}
+
+async function customerPoints(db: Database, scope: TotalsScope, query: Query, period: Query["period"] | "range"): Promise<CustomerKpiPoint[]> {
+  const source = chooseCustomerSource(query, "viewer" in scope && interactionScope(scope.viewer).kind === "own");
+  const rows = source === "reviewed" ? await fromReviewed(db, scope, query, period) : await fromRollup(db, scope, query, period, source);
   return rows.map((row) => ({
     groupId: row.group_id,
     periodStart: row.period_start,
@@ -99,12 +118,28 @@ function filtersOn(query: Query, column: (name: string) => RawBuilder<unknown>, 
   return filters;
 }
 
-async function fromRollup(db: Database, viewer: Viewer, query: Query, table: string): Promise<Row[]> {
+/** A week's or month's first day, or the range's first day for totals over the whole range. */
+function periodStart(query: Query, period: Query["period"] | "range", day: RawBuilder<unknown>): RawBuilder<string> {
+  return period === "range" ? sql<string>`${query.from}::text` : sql<string>`date_trunc(${period}, ${day})::date::text`;
+}
+
+/**
+ * The rows a scope may count: the viewer's (the customer scope over the roll-ups, the report
+ * scope over the report rows), or an agent's team — its conversations, and through the report
+ * rows only reviews released (what the agent's own quality figures count).
+ */
+function scopeOn(scope: TotalsScope, alias: string, reviewed: boolean): RawBuilder<boolean> {
+  if ("viewer" in scope) return reviewed ? reportRowsVisibleTo(scope.viewer, alias) : customerRowsVisibleTo(scope.viewer, alias);
+  const team = sql<boolean>`${sql.ref(`${alias}.team_id`)} = ${scope.releasedTeam}`;
+  return reviewed ? sql<boolean>`(${team} AND ${sql.ref(`${alias}.released`)})` : team;
+}
+
+async function fromRollup(db: Database, scope: TotalsScope, query: Query, period: Query["period"] | "range", table: string): Promise<Row[]> {
   const column = (name: string) => sql.ref(`s.${name}`);
   const group: RawBuilder<unknown> = query.groupBy === "organisation" ? sql<null>`NULL::uuid` : column(query.groupBy === "team" ? "team_id" : "agent_id");
-  const filters = [...filtersOn(query, column, "conversation_day"), customerRowsVisibleTo(viewer, "s")];
+  const filters = [...filtersOn(query, column, "conversation_day"), scopeOn(scope, "s", false)];
   const result = await sql<Row>`
-    SELECT ${group} AS group_id, date_trunc(${query.period}, s.conversation_day)::date::text AS period_start,
+    SELECT ${group} AS group_id, ${periodStart(query, period, column("conversation_day"))} AS period_start,
       sum(s.conversations)::int AS conversations,
       sum(s.csat_n)::int AS csat_n, sum(s.csat_sum)::text AS csat_sum, sum(s.csat_sum_sq)::text AS csat_sum_sq,
       sum(s.handled_n)::int AS handled_n, sum(s.handling_sum_ms)::text AS handling_sum, sum(s.handling_sum_sq)::text AS handling_sum_sq
@@ -117,12 +152,12 @@ async function fromRollup(db: Database, viewer: Viewer, query: Query, table: str
 }
 
 /** Conversations with a counting review: each once per group and period, however many reviews it has there. */
-async function fromReviewed(db: Database, viewer: Viewer, query: Query): Promise<Row[]> {
+async function fromReviewed(db: Database, scope: TotalsScope, query: Query, period: Query["period"] | "range"): Promise<Row[]> {
   const column = (name: string) => sql.ref(`s.${name}`);
   const dayColumn = query.dateBasis === "review" ? "review_day" : "conversation_day";
   const group: RawBuilder<unknown> =
     query.groupBy === "organisation" ? sql<null>`NULL::uuid` : column({ team: "team_id", agent: "agent_id", scorecard: "scorecard_id" }[query.groupBy]);
-  const filters = [...filtersOn(query, column, dayColumn), reportRowsVisibleTo(viewer, "s")];
+  const filters = [...filtersOn(query, column, dayColumn), scopeOn(scope, "s", true)];
   const result = await sql<Row>`
     SELECT c.group_id, c.period_start,
       count(*)::int AS conversations,
@@ -132,7 +167,7 @@ async function fromReviewed(db: Database, viewer: Viewer, query: Query): Promise
       coalesce(sum(i.duration_ms::numeric) FILTER (WHERE i.duration_ms > 0), 0)::text AS handling_sum,
       coalesce(sum(i.duration_ms::numeric * i.duration_ms) FILTER (WHERE i.duration_ms > 0), 0)::text AS handling_sum_sq
     FROM (
-      SELECT DISTINCT e.interaction_id, ${group} AS group_id, date_trunc(${query.period}, ${column(dayColumn)})::date::text AS period_start
+      SELECT DISTINCT e.interaction_id, ${group} AS group_id, ${periodStart(query, period, column(dayColumn))} AS period_start
       FROM report_evaluations s JOIN evaluations e ON e.id = s.evaluation_id
       WHERE ${sql.join(filters, sql` AND `)}
     ) c

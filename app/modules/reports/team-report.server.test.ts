@@ -15,6 +15,10 @@ import { getAgentCard } from "./get-agent-card.server";
 import { getTeamReport, type AgentRow } from "./get-team-report.server";
 
 const now = new Date("2026-12-01T09:00:00Z");
+const round = (value: number | undefined) => (value === undefined ? undefined : Math.round(value * 10_000) / 10_000);
+/** A mean estimate as its n, mean and interval to 4 decimals (null without one). */
+const figures = (estimate: { n: number; mean: number; interval: { low: number; high: number } | null } | null | undefined) =>
+  estimate && { n: estimate.n, mean: round(estimate.mean), low: round(estimate.interval?.low), high: round(estimate.interval?.high) };
 const rowOf = (agents: AgentRow[], id: string) => {
   const row = agents.find((agent) => agent.agentId === id);
   if (!row) throw new Error(`no row for ${id}`);
@@ -76,6 +80,27 @@ describe("the team page", () => {
     expect(report.teamFigures?.n).toBe(10);
     expect(report.teamFigures?.score?.mean).toBeCloseTo(64.69, 4);
     expect(report.teamFigures?.score?.halfWidth).toBeCloseTo(22.2808, 4);
+  });
+
+  it("gives each agent's and the team's mean CSAT with its CSAT responses and mean handling time (conversations, not evaluations)", async () => {
+    const f = await teamReportWorld();
+    const report = await getTeamReport(db(), f.supervisorA, { ...novemberFilters, teamId: f.teamA.id });
+    const a1 = rowOf(report.agents, f.a1.id).customer;
+    expect(a1).toMatchObject({ conversations: 3, csatResponses: 2 });
+    expect(figures(a1?.csat)).toEqual({ n: 2, mean: 87.5, low: -71.3276, high: 246.3276 });
+    expect(figures(a1?.handlingSeconds)).toEqual({ n: 3, mean: 180, low: 30.9517, high: 329.0483 });
+    const a2 = rowOf(report.agents, f.a2.id).customer;
+    expect(figures(a2?.csat)).toEqual({ n: 3, mean: 25, low: -37.1034, high: 87.1034 });
+    expect(figures(a2?.handlingSeconds)).toEqual({ n: 3, mean: 400, low: -30.2653, high: 830.2653 });
+    // a3: one conversation without a survey answer.
+    expect(rowOf(report.agents, f.a3.id).customer).toMatchObject({ conversations: 1, csatResponses: 0, csat: null, handlingSeconds: { n: 1, mean: 60, interval: null } });
+    expect(figures(rowOf(report.agents, f.a4.id).customer?.csat)).toEqual({ n: 2, mean: 100, low: 100, high: 100 });
+    expect(report.teamCustomer).toMatchObject({ conversations: 10, csatResponses: 7 });
+    expect(figures(report.teamCustomer?.csat)).toEqual({ n: 7, mean: 64.2857, low: 26.8677, high: 101.7038 });
+    expect(figures(report.teamCustomer?.handlingSeconds)).toEqual({ n: 10, mean: 198, low: 74.8422, high: 321.1578 });
+    // Team B's conversations never count on team A's page.
+    const teamB = await getTeamReport(db(), f.qa, { ...novemberFilters, teamId: f.teamB.id });
+    expect(teamB.teamCustomer).toMatchObject({ conversations: 2, csatResponses: 1, csat: { mean: 0 }, handlingSeconds: { n: 2, mean: 60 } });
   });
 
   it("keeps a supervisor to their teams: their first team by default, another team's is 404, its agents never appear", async () => {
@@ -142,6 +167,12 @@ describe("the agent card", () => {
     ]);
     expect(card.weakest.map((criterion) => criterion.label?.prompt)).toEqual(["Greeted the customer", "Outcome"]);
     expect(card.recent.map((evaluation) => evaluation.score)).toEqual([71.9, 50, 71.9]);
+    // Beside quality, the customer's side and the team's, with intervals and n for a supervisor.
+    expect(card.customer).toMatchObject({ conversations: 3, csatResponses: 3 });
+    expect(figures(card.customer?.csat)).toEqual({ n: 3, mean: 25, low: -37.1034, high: 87.1034 });
+    expect(figures(card.customer?.handlingSeconds)).toEqual({ n: 3, mean: 400, low: -30.2653, high: 830.2653 });
+    expect(card.teamCustomer.csat).toEqual({ mean: expect.closeTo(64.2857, 4) as number, n: 7, interval: { low: expect.closeTo(26.8677, 4) as number, high: expect.closeTo(101.7038, 4) as number } });
+    expect(card.teamCustomer.handlingSeconds).toMatchObject({ mean: 198, n: 10 });
   });
 
   it("lists the agent's disputes with their outcomes", async () => {
@@ -185,5 +216,25 @@ describe("the agent card", () => {
     expect(after.teamScore).toBeNull();
     expect(after.criteria.every((criterion) => criterion.team === null)).toBe(true);
     expect(after.n).toBe(2);
+  });
+
+  it("shows an agent all their own CSAT and handling time, and the team's means alone from 5 responses or conversations", async () => {
+    const f = await teamReportWorld();
+    const card = await getAgentCard(db(), f.a1, { ...novemberFilters, agentId: f.a1.id, period: "week" }, now);
+    // The customer's figures do not wait for a release: all three of a1's conversations count.
+    expect(card.customer).toMatchObject({ conversations: 3, csatResponses: 2 });
+    expect(figures(card.customer?.csat)).toEqual({ n: 2, mean: 87.5, low: -71.3276, high: 246.3276 });
+    // Team A: 7 CSAT responses and 10 conversations with a duration, both ≥ 5: the means alone.
+    expect(card.teamCustomer).toEqual({
+      csat: { mean: expect.closeTo(64.2857, 4) as number, n: null, interval: null },
+      handlingSeconds: { mean: 198, n: null, interval: null },
+    });
+    // From 10 November: 1 response and 4 conversations in team A — neither is shown.
+    const late = await getAgentCard(db(), f.a1, { ...novemberFilters, from: "2026-11-10", agentId: f.a1.id, period: "week" }, now);
+    expect(late.customer).toMatchObject({ conversations: 1, csatResponses: 0, csat: null, handlingSeconds: { n: 1, mean: 240 } });
+    expect(late.teamCustomer).toEqual({ csat: null, handlingSeconds: null });
+    // A supervisor sees the same team figures with their n.
+    const supervised = await getAgentCard(db(), f.supervisorA, { ...novemberFilters, from: "2026-11-10", agentId: f.a1.id, period: "week" }, now);
+    expect(supervised.teamCustomer).toMatchObject({ csat: { mean: 25, n: 1, interval: null }, handlingSeconds: { mean: 165, n: 4 } });
   });
 });

@@ -4,8 +4,11 @@
  * evaluations behind it (`/reports/evaluations` with the page's filters, the agent and, for a
  * criterion, its scorecard and question). The sparkline is drawn beside the table's numbers
  * from the same report (TeamTable), not a CSV column: the weekly means are on the agent card.
+ * The customer's columns (CSAT with its responses, handling time) are customer-columns.ts's, as
+ * on the overview; they count conversations, not evaluations, and have no drill-down.
  * Pure: no I/O.
  */
+import { customerKpiCells, customerKpiColumns } from "./customer-columns";
 import type { AgentRow, TeamReport, WeakCriterion } from "./get-team-report.server";
 import { formatRankRange } from "./rank-ranges";
 import { DRILL_DOWN_PATH, reportHref, type ReportFilters } from "./report-filters";
@@ -48,7 +51,7 @@ export function teamTable(report: TeamReport, filters: TeamPageFilters): ReportT
     return criterion ? { value: weakText(criterion), href: criterionDrillHref(filters, agent.agentId, criterion) } : null;
   };
   return {
-    caption: `Agents of ${report.team?.name ?? "the team"}, ${filters.from} to ${filters.to}: quality score with its 95% interval, pass rate, rank range and weakest criteria`,
+    caption: `Agents of ${report.team?.name ?? "the team"}, ${filters.from} to ${filters.to}: quality score with its 95% interval, pass rate, rank range and weakest criteria; CSAT and handling time`,
     columns: [
       { key: "agent", label: "Agent", format: "text" },
       { key: "n", label: "n", format: "integer" },
@@ -60,6 +63,7 @@ export function teamTable(report: TeamReport, filters: TeamPageFilters): ReportT
       { key: "moreReviews", label: "More reviews for ±5 points", format: "integer" },
       { key: "weakest", label: "Weakest criterion", format: "text" },
       { key: "nextWeakest", label: "Next weakest", format: "text" },
+      ...customerKpiColumns,
     ],
     rows: report.agents.map((agent) => {
       const linked = agent.n > 0;
@@ -74,6 +78,7 @@ export function teamTable(report: TeamReport, filters: TeamPageFilters): ReportT
         moreReviews: agent.moreReviews,
         weakest: weak(agent, 0),
         nextWeakest: weak(agent, 1),
+        ...customerKpiCells(agent.customer ?? undefined),
       };
     }),
   };
