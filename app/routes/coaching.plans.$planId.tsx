@@ -13,6 +13,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useRef } from "react";
 import { z } from "zod";
 import { EvidenceItem } from "../components/coaching/evidence-item";
+import { FollowUpReviewers } from "../components/coaching/follow-up-reviewers";
 import { PlanSessions } from "../components/coaching/plan-sessions";
 import { CsrfField } from "../components/csrf-field";
 import { RouteErrorBoundary } from "../components/error-page";
@@ -29,6 +30,7 @@ import { addEvidence } from "../modules/coaching/add-evidence.server";
 import { closeCoachingPlan } from "../modules/coaching/close-plan.server";
 import { listEvidenceCandidates } from "../modules/coaching/coaching-options.server";
 import { clock, evidenceViews } from "../modules/coaching/evidence-views.server";
+import { choosesFollowUpReviewers, listFollowUpReviewers } from "../modules/coaching/follow-up-reviewers.server";
 import { getCoachingPlan } from "../modules/coaching/get-plan.server";
 import { scheduleCoachingSession } from "../modules/coaching/schedule-session.server";
 import { acknowledgeSession, addActionItem, completeActionItem, listSessions, setSessionState } from "../modules/coaching/session-actions.server";
@@ -55,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const plan = await getCoachingPlan(db(), viewer, planId, now).catch((error: unknown) => rethrowAsErrorPage(error, { notFound: NOT_FOUND }));
   const { timeZone } = await getOrganisation(db());
   const candidates = plan.may.manage ? await listEvidenceCandidates(db(), viewer, { agent_id: plan.agent.id }) : [];
+  const reviewerChoices = plan.may.manage && !plan.followUp && choosesFollowUpReviewers(viewer) ? await listFollowUpReviewers(db()) : [];
   const today = formatLocalDate(localDateOf(now, timeZone));
   const sessions = await listSessions(db(), viewer, { planId: plan.id }, today);
   const attached = new Set(plan.evidence.map((e) => `${e.evaluationId}:${e.annotation?.id ?? ""}`));
@@ -87,6 +90,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reading: c.effect.reading,
     })),
     evidence: await evidenceViews(db(), blobStore(), plan.evidence, timeZone),
+    reviewerChoices,
     candidates: candidates.flatMap((c) => {
       const label = `${formatDate(c.conversationAt, timeZone)} · ${c.scorecardName} · ${c.score === null ? "no score" : c.score.toFixed(1)}`;
       return [
@@ -127,7 +131,7 @@ const actionSchema = z.discriminatedUnion(
   [
     z.object({ intent: z.literal("acknowledge") }),
     z.object({ intent: z.literal("evidence"), evidence: z.string({ error: "Choose the evidence" }).regex(/^[0-9a-f-]{36}:([0-9a-f-]{36})?$/, "Choose the evidence from the list"), kind: z.string().optional(), note: z.string().optional() }),
-    z.object({ intent: z.literal("follow-up"), perWeek: z.string() }),
+    z.object({ intent: z.literal("follow-up"), perWeek: z.string(), reviewerIds: z.union([z.string(), z.array(z.string())]).optional() }),
     z.object({ intent: z.literal("complete") }),
     z.object({ intent: z.literal("cancel"), reason: z.string().optional() }),
     z.object({ intent: z.literal("schedule"), date: z.string(), time: z.string(), durationMinutes: z.string() }),
@@ -155,7 +159,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return addEvidence(db(), viewer, planId, { evaluationId, annotationId: annotationId || undefined, kind: input.kind, note: input.note ?? "" }, now);
       }
       case "follow-up":
-        return startFollowUpSampling(db(), viewer, planId, { perWeek: input.perWeek }, now);
+        return startFollowUpSampling(db(), viewer, planId, { perWeek: input.perWeek, reviewerIds: input.reviewerIds }, now);
       case "complete":
         return closeCoachingPlan(db(), viewer, planId, { outcome: "completed" }, now);
       case "cancel":
@@ -194,7 +198,7 @@ const doneMessages: Record<string, string> = {
 const statusLabels = { active: "Active", completed: "Completed", cancelled: "Cancelled" } as const;
 
 export default function PlanPage() {
-  const { plan, criteria, evidence, candidates, followUp, sessions, today, timeZone, isAgent } = useLoaderData<typeof loader>();
+  const { plan, criteria, evidence, candidates, followUp, sessions, today, timeZone, isAgent, reviewerChoices } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const failed = failure && !failure.ok ? failure : null;
   const errors = failed?.fieldErrors ?? {};
@@ -350,6 +354,7 @@ export default function PlanPage() {
               <input id="follow-up-per-week" name="perWeek" type="number" min={1} max={50} defaultValue={2} className="input--short" aria-describedby="follow-up-error" />
               <FieldError id="follow-up-error" message={errors.perWeek} />
             </div>
+            {reviewerChoices.length > 0 ? <FollowUpReviewers reviewers={reviewerChoices} error={errors.reviewerIds} /> : null}
             <button type="submit" name="intent" value="follow-up" className="button" disabled={submitting}>
               Turn on follow-up sampling
             </button>

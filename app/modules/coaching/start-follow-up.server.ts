@@ -2,7 +2,8 @@
  * Follow-up sampling from a plan (issue 15 §3): "review N of this agent's conversations per
  * week until the plan's due date" becomes a sampling rule limited to the agent (the rule
  * filters' agent list), on the plan's scorecard, with the organisation's active QA reviewers
- * (QA specialists and leads) as its pool, drawing each Monday from the week before, linked to
+ * (QA specialists and leads) as its pool unless a QA lead chose some of them
+ * (follow-up-reviewers.server.ts), drawing each Monday from the week before, linked to
  * the plan and ending at the end of its due day (and sooner, if the plan closes). The coach
  * needs no sampling permission for this one rule; it shows under Sampling like any other.
  */
@@ -11,13 +12,13 @@ import { DomainError } from "../../lib/errors";
 import { isUniqueViolation } from "../../lib/pg-errors";
 import { addDays, instantAt, parseLocalDate } from "../../lib/time";
 import { assertMayCoach, notActive } from "../access/coaching-scope.server";
-import { reviewerRoles } from "../assignments/reviewer-loads.server";
 import { recordAudit } from "../audit/record-audit.server";
 import { insertSamplingRule } from "../sampling/save-sampling-rule.server";
 import { samplingRuleSchema } from "../sampling/sampling-rule.schema";
 import { getOrganisation } from "../users/get-organisation.server";
 import type { Viewer } from "../users/roles";
 import { followUpSchema } from "./coaching.schema";
+import { followUpReviewersSchema, resolveFollowUpReviewers } from "./follow-up-reviewers.server";
 import { loadPlan } from "./load-plan.server";
 import { parseInput } from "./parse";
 import { dayText } from "./plan-effects.server";
@@ -27,6 +28,7 @@ export const FOLLOW_UP_DUE_HOURS = 72;
 
 export async function startFollowUpSampling(db: Database, viewer: Viewer, planId: string, rawInput: unknown, now: Date): Promise<{ ruleId: string }> {
   const input = parseInput(followUpSchema, rawInput);
+  const { reviewerIds: chosen } = parseInput(followUpReviewersSchema, rawInput);
   const { timeZone } = await getOrganisation(db);
   try {
     return await db.transaction().execute(async (trx) => {
@@ -36,8 +38,7 @@ export async function startFollowUpSampling(db: Database, viewer: Viewer, planId
       const existing = await trx.selectFrom("sampling_rules").select("id").where("coaching_plan_id", "=", plan.id).executeTakeFirst();
       if (existing) throw new DomainError("conflict", "This plan already has its follow-up sampling.");
       const agent = await trx.selectFrom("users").select("name").where("id", "=", plan.agent_id).executeTakeFirstOrThrow();
-      const reviewers = await trx.selectFrom("users").select("id").where("active", "=", true).where("role", "in", reviewerRoles).orderBy("id").execute();
-      if (reviewers.length === 0) throw new DomainError("invalid", "The organisation has no active QA reviewers to review the follow-up; ask an admin to add one.");
+      const reviewerIds = await resolveFollowUpReviewers(trx, viewer, chosen);
       const endsAt = instantAt(addDays(parseLocalDate(dayText(plan.due_on))!, 1), timeZone);
       const settings = samplingRuleSchema.parse({
         name: `Coaching follow-up: ${agent.name} (${plan.title.slice(0, 60)}, ${plan.id.slice(0, 8)})`,
@@ -45,7 +46,7 @@ export async function startFollowUpSampling(db: Database, viewer: Viewer, planId
         scorecardId: plan.scorecard_id,
         filters: { channels: [], teamIds: [], agentIds: [plan.agent_id], queues: [], tags: [], tagsMode: "any", window: { kind: "previous_week" }, metadata: [] },
         quota: { kind: "per_agent", n: input.perWeek },
-        reviewerIds: reviewers.map((r) => r.id),
+        reviewerIds,
         dueInHours: FOLLOW_UP_DUE_HOURS,
         schedule: { kind: "weekly", weekday: 1, hour: 6 },
       });
