@@ -102,3 +102,26 @@ test("a supervisor reads their team's intervals and rank ranges, drills into a w
   await page.getByRole("link", { name: /^Start a coaching plan/ }).click();
   await expect(page.getByRole("heading", { name: `New coaching plan for ${name("Ada")}` })).toBeVisible();
 });
+
+test("an agent's overview and card show their team's mean and customer figures beside their own, only from 5", async ({ page }) => {
+  test.setTimeout(90_000);
+  const suffix = uniqueSuffix();
+  const w = await teamReportWorld({ a1: `Ada ${suffix}`, teamA: `Team Quay ${suffix}` });
+  await loginAs(page, { ...w.a1, password: TEST_PASSWORD });
+  // November by month: Ada's 2 released evaluations (93.8); team A's 5 released (66.88).
+  await page.goto("/reports?period=month&from=2026-11-01&to=2026-11-30");
+  await expect(page.locator(".report-team-mean")).toHaveText(`Your team Team Quay ${suffix}: mean 66.9 over these dates, from its released evaluations.`);
+  const row = page.getByRole("table", { name: /^Quality by month/ }).locator("tbody tr");
+  await expect(row).toHaveCount(1);
+  // n, mean, its interval, pass, auto-fail, the team's mean, then the customer's columns (all 3 of Ada's conversations).
+  await expect(row.locator("td")).toHaveText(["2026-11", "2", "93.8", "14.3", "173.2", "100.0%", "34.2%", "100.0%", "0.0%", "0.0%", "65.8%", "66.9", "3", "2", "87.5", "-71.3", "246.3", "180.0", "31.0", "329.0"]);
+  // By week the team's 4 and 1 released evaluations are too few: the table says "–".
+  await page.goto("/reports?period=week&from=2026-11-01&to=2026-11-30");
+  await expect(page.getByRole("table", { name: /^Quality by week/ }).locator("tbody tr td:nth-child(13)")).toHaveText(["–", "–"]);
+
+  // Her card: the team's CSAT (7 responses) and handling time (10 conversations) as means alone.
+  await page.goto(`/reports/agents/${w.a1.id}?period=week&from=2026-11-01&to=2026-11-30`);
+  await expect(page.locator(".report-figures")).toContainText("Team 64.3");
+  await expect(page.locator(".report-figures")).toContainText("Team 198.0 s");
+  await expect(page.locator(".report-figures")).not.toContainText("n 7");
+});

@@ -1,7 +1,7 @@
 /**
  * Quality overview (issue 14 §3): the quality score by week or month with its 95 % interval
  * band, the pass and auto-fail rates with Wilson intervals, per team or scorecard, n on every
- * point; filters in the URL; every number drills down; the CSV (`/reports/overview.csv`) is
+ * point (an agent sees their own, with their team's mean beside it); filters in the URL; every number drills down; the CSV (`/reports/overview.csv`) is
  * this page's table. The work is buildQualityOverview's; this route only shows it.
  */
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -14,6 +14,8 @@ import { requirePermission } from "../lib/auth.server";
 import { db } from "../lib/db.server";
 import { errorPage, refusalOf } from "../lib/errors.server";
 import { listReportFilterOptions } from "../modules/reports/report-filter-options.server";
+import { TEAM_MEAN_MIN_N } from "../modules/reports/narrowing";
+import { roundedNumber } from "../modules/reports/report-table";
 import { buildQualityOverview, overviewGroupOf, type QualityOverview } from "../modules/reports/quality-overview.server";
 import { defaultRange, parseReportFilters, reportFilterValues, reportFiltersToSearchParams } from "../modules/reports/report-filters";
 import { localDateOf } from "../lib/time";
@@ -99,6 +101,13 @@ function Overview({ data }: { data: OverviewData }) {
       <p className="muted">
         {overview.total} evaluations, {overview.filters.from} to {overview.filters.to}, by {overview.filters.dateBasis === "review" ? "review" : "conversation"} date.
       </p>
+      {overview.teamMean ? (
+        <p className="report-team-mean">
+          {overview.teamMean.mean !== null
+            ? `Your team ${overview.teamMean.team.name}: mean ${roundedNumber("score", overview.teamMean.mean).toFixed(1)} over these dates, from its released evaluations.`
+            : `Your team ${overview.teamMean.team.name}'s mean is shown once it rests on at least ${TEAM_MEAN_MIN_N} released evaluations.`}
+        </p>
+      ) : null}
       <div className="report-charts">
         <TrendChart title={`Quality score by ${period}`} valueLabel="Mean score" series={[{ name, points: overview.charts.score }]} />
         <TrendChart title={`Pass rate by ${period}`} valueLabel="Pass rate" domain={[0, 1]} format={formatRate} series={[{ name, points: overview.charts.passRate }]} />

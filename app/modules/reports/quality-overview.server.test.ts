@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db.server";
 import { reportFixture, fixtureWeeks, type ReportFixture } from "../../../test/report-fixtures";
 import { refusal } from "../../../test/refusal";
+import { seedVoid } from "../../../test/review-factories";
+import { teamReportWorld } from "../../../test/team-report-fixtures";
 import type { Viewer } from "../users/roles";
 import { reportTableCsv } from "./csv";
 import { listReportEvaluations, parseDrillDown } from "./list-report-evaluations.server";
@@ -130,11 +132,37 @@ describe("quality overview", () => {
     const own = await overviewOf(f.a1, { group: "scorecard" });
     expect(own.group).toBeNull();
     // Quality counts the one evaluation released to a1; CSAT and handling time all their conversations (decision 0029).
-    expect(shown(own.table)).toEqual(["Your evaluations | 2026-11-09 | 1 | 90.6 | – | – | 100.0% | 20.7% | 100.0% | 0.0% | 0.0% | 79.3% | 2 | 0 | – | – | – | 60.0 | 60.0 | 60.0"]);
+    expect(shown(own.table)).toEqual(["Your evaluations | 2026-11-09 | 1 | 90.6 | – | – | 100.0% | 20.7% | 100.0% | 0.0% | 0.0% | 79.3% | – | 2 | 0 | – | – | – | 60.0 | 60.0 | 60.0"]);
     await expectDrillDownsMatch(f.a1, own.table, f);
     const ownList = await listReportEvaluations(db(), f.a1, parseDrillDown(fixtureWeeks, clock), { limit: 50 });
     expect(ownList.items.map((item) => item.evaluationId)).toEqual([f.evaluations.a1Pass]);
     expect((await refusal(overviewOf(f.a1, { agent: f.a2.id }))).code).toBe("not_found");
+    // Their team's mean ("Team mean", "–" here) rests on 2 released evaluations: not shown.
+    expect(own.teamMean).toEqual({ team: { id: f.teamA.id, name: f.teamA.name }, mean: null });
+    expect(supervised.teamMean).toBeNull();
+  });
+
+  it("shows an agent their team's mean beside their own, only where it rests on 5 released evaluations", async () => {
+    const f = await teamReportWorld();
+    // Team A's released evaluations in November: 100, 87.5, 71.9, 50, 25 → 66.88 (test/team-report-fixtures.ts).
+    const monthly = await buildQualityOverview(db(), f.a1, new URLSearchParams({ period: "month", from: "2026-11-01", to: "2026-11-30" }), clock);
+    expect(monthly.table.columns.map((column) => column.key)).toContain("teamMean");
+    expect(shown(monthly.table)[0]?.split(" | ").slice(0, 4)).toEqual(["Your evaluations", "2026-11", "2", "93.8"]);
+    expect(cellOf(monthly.table.rows[0] ?? {}, "teamMean").value).toBeCloseTo(66.88, 4);
+    expect(monthly.teamMean).toEqual({ team: { id: f.teamA.id, name: f.teamA.name }, mean: expect.closeTo(66.88, 4) as number });
+    expect(reportTableCsv(monthly.table)).toContain(",66.9,");
+    // By week: 4 released in the week of 2 November, 1 in the week of 9 — neither week's is shown; the range's is.
+    const weekly = await buildQualityOverview(db(), f.a1, new URLSearchParams({ period: "week", from: "2026-11-01", to: "2026-11-30" }), clock);
+    expect(weekly.table.rows.map((row) => [cellOf(row, "period").value, cellOf(row, "teamMean").value])).toEqual([
+      ["2026-11-02", null],
+      ["2026-11-09", null],
+    ]);
+    expect(weekly.teamMean?.mean).toBeCloseTo(66.88, 4);
+    // A void leaves 4 released: no team mean at all.
+    await seedVoid(f.lead, f.evaluations.a4[0] as string, "Scored against the wrong conversation");
+    const after = await buildQualityOverview(db(), f.a1, new URLSearchParams({ period: "month", from: "2026-11-01", to: "2026-11-30" }), clock);
+    expect(after.teamMean?.mean).toBeNull();
+    expect(cellOf(after.table.rows[0] ?? {}, "teamMean").value).toBeNull();
   });
 
   it("exports exactly the page's table as CSV", async () => {

@@ -9,17 +9,22 @@
  *
  * Scoped by queryQuality (report-scope): QA, leads and admins all; a supervisor their teams;
  * an agent their own evaluations released to them — an agent gets no per-team or per-scorecard
- * groups, just their own "Total" (the team's mean beside theirs is the agent card's, with its
- * n ≥ 5 rule).
+ * groups, just their own "Total", and beside it their team's mean per period and over the range
+ * (the agent card's rule, decision 0027: the mean alone, counted over the team's released
+ * evaluations, only where it rests on at least TEAM_MEAN_MIN_N of them).
  */
 import type { Database } from "../../lib/db.server";
 import { interactionScope } from "../access/permissions";
 import type { Viewer } from "../users/roles";
 import { queryQuality, type QualityPoint } from "./query-quality.server";
 import { queryCustomerKpis } from "./query-customer-kpis.server";
+import { queryScoreByPeriod, queryScoreTotals } from "./query-range-totals.server";
+import { TEAM_MEAN_MIN_N } from "./narrowing";
+import { reportTeamsFor, type ReportTeam } from "./report-teams.server";
 import { customerKpiCells, customerKpiColumns, customerKpiIndex } from "./customer-columns";
 import { DRILL_DOWN_PATH, parseReportFilters, periodRange, reportHref, toQualityQuery, type ReportFilterValues, type ReportFilters } from "./report-filters";
 import type { ReportRow, ReportTableModel } from "./report-table";
+import type { MeanEstimate } from "./statistics";
 
 export const overviewGroups = ["team", "scorecard"] as const;
 export type OverviewGroup = (typeof overviewGroups)[number];
@@ -44,6 +49,8 @@ export interface QualityOverview {
   table: ReportTableModel;
   /** Evaluations counted in the range (0: the empty state). */
   total: number;
+  /** An agent's team and its mean over the range (null below TEAM_MEAN_MIN_N released evaluations); null for everyone else. */
+  teamMean: { team: ReportTeam; mean: number | null } | null;
 }
 
 // Re-exported for the lead's home, which links its figures the same way.
@@ -83,6 +90,7 @@ export async function buildQualityOverview(db: Database, viewer: Viewer, params:
     queryCustomerKpis(db, viewer, toQualityQuery(filters, "organisation")),
     group ? queryCustomerKpis(db, viewer, toQualityQuery(filters, group)) : Promise.resolve([]),
   ]);
+  const team = group === null ? await agentTeamMeans(db, viewer, filters) : null;
   const customerOf = customerKpiIndex([...customerTotals.map((point) => ({ ...point, groupId: "total" })), ...customerGrouped]);
   const drill = (point: QualityPoint, groupId: string | null, outcome?: string) => {
     const range = periodRange(filters, point.periodStart);
@@ -127,6 +135,7 @@ export async function buildQualityOverview(db: Database, viewer: Viewer, params:
       autoFailRate: { value: point.autoFailRate?.rate ?? null, href: link("autofail") },
       autoFailLow: point.autoFailRate?.interval.low ?? null,
       autoFailHigh: point.autoFailRate?.interval.high ?? null,
+      ...(team ? { teamMean: team.byPeriod.get(point.periodStart) ?? null } : {}),
       ...customerKpiCells(customerOf(groupId ?? (label === totalLabel ? "total" : null), point.periodStart)),
     };
   };
@@ -150,11 +159,28 @@ export async function buildQualityOverview(db: Database, viewer: Viewer, params:
       { key: "autoFailRate", label: "Auto-fail rate", format: "percent" },
       { key: "autoFailLow", label: "Auto-fail 95% low", format: "percent" },
       { key: "autoFailHigh", label: "Auto-fail 95% high", format: "percent" },
+      ...(team ? [{ key: "teamMean", label: "Team mean", format: "score" as const }] : []),
       ...customerKpiColumns,
     ],
     rows: [...totals.map((point) => row(totalLabel, point, null, true)), ...groupRows],
   };
-  return { filters, values: parsed.values, group, charts, table, total: totals.reduce((sum, point) => sum + point.n, 0) };
+  const teamMean = team ? { team: team.team, mean: team.overRange } : null;
+  return { filters, values: parsed.values, group, charts, table, total: totals.reduce((sum, point) => sum + point.n, 0), teamMean };
+}
+
+/**
+ * An agent's team beside them: the filter's team, else their first; its mean per period and over
+ * the range from its released evaluations, each only where it rests on TEAM_MEAN_MIN_N of them.
+ */
+async function agentTeamMeans(db: Database, viewer: Viewer, filters: ReportFilters) {
+  const teams = await reportTeamsFor(db, viewer);
+  const team = filters.teamId === undefined ? teams[0] : teams.find((candidate) => candidate.id === filters.teamId);
+  if (!team) return null;
+  const scope = { releasedTeam: team.id };
+  const teamFilters = { ...filters, agentId: undefined, teamId: team.id };
+  const [periods, [range]] = await Promise.all([queryScoreByPeriod(db, scope, teamFilters, "team", filters.period), queryScoreTotals(db, scope, teamFilters, "team")]);
+  const shown = (score: MeanEstimate | null | undefined) => (score && score.n >= TEAM_MEAN_MIN_N ? score.mean : null);
+  return { team, byPeriod: new Map(periods.map((point) => [point.periodStart, shown(point.score)])), overRange: shown(range?.score) };
 }
 
 async function groupNames(db: Database, group: OverviewGroup): Promise<Map<string, string>> {

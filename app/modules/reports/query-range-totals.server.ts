@@ -106,19 +106,33 @@ const totalOf = (source: Source, name: string, cast: "int" | "text") => sql.raw(
 
 /** The quality score, pass rate and auto-fail rate over the range, one row per agent or team with evaluations. */
 export async function queryScoreTotals(db: Database, scope: TotalsScope, filters: RangeFilters, groupBy: "agent" | "team"): Promise<ScoreTotals[]> {
+  return (await scoreRows(db, scope, filters, groupBy, null)).map(({ periodStart: _period, ...totals }) => totals);
+}
+
+/**
+ * The same per week or month (periodStart: the Monday or the 1st, as queryQuality's) — for an
+ * agent's overview, where the team's mean beside theirs needs the `releasedTeam` scope.
+ */
+export async function queryScoreByPeriod(db: Database, scope: TotalsScope, filters: RangeFilters, groupBy: "agent" | "team", period: "week" | "month"): Promise<(ScoreTotals & { periodStart: string })[]> {
+  return (await scoreRows(db, scope, filters, groupBy, period)) as (ScoreTotals & { periodStart: string })[];
+}
+
+async function scoreRows(db: Database, scope: TotalsScope, filters: RangeFilters, groupBy: "agent" | "team", period: "week" | "month" | null): Promise<(ScoreTotals & { periodStart: string | null })[]> {
   const source = scoreSources[filters.dateBasis];
   const group = sql.ref(`s.${groupBy}_id`);
-  const result = await sql<{ group_id: string; n: number; na: number; sum: string; sum_sq: string; passes: number; auto_fails: number }>`
-    SELECT ${group} AS group_id, ${totalOf(source, "n", "int")} AS n, ${totalOf(source, "na", "int")} AS na,
+  const periodStart = period === null ? sql<null>`NULL::text` : sql<string>`date_trunc(${period}, ${sql.ref(`s.${source.day}`)})::date::text`;
+  const result = await sql<{ group_id: string; period_start: string | null; n: number; na: number; sum: string; sum_sq: string; passes: number; auto_fails: number }>`
+    SELECT ${group} AS group_id, ${periodStart} AS period_start, ${totalOf(source, "n", "int")} AS n, ${totalOf(source, "na", "int")} AS na,
       ${totalOf(source, "sum", "text")} AS sum, ${totalOf(source, "sum_sq", "text")} AS sum_sq,
       ${totalOf(source, "passes", "int")} AS passes, ${totalOf(source, "auto_fails", "int")} AS auto_fails
     FROM ${sql.table(source.table)} s
     WHERE ${conditions(scope, filters, source)} AND ${group} IS NOT NULL
-    GROUP BY 1
+    GROUP BY 1, 2
     HAVING ${totalOf(source, "n", "int")} > 0
-    ORDER BY 1`.execute(db);
+    ORDER BY 1, 2`.execute(db);
   return result.rows.map((row) => ({
     groupId: row.group_id,
+    periodStart: row.period_start,
     n: row.n,
     score: meanEstimate(sumsFromNumeric(row.n - row.na, row.sum, row.sum_sq)),
     passRate: wilsonEstimate(row.passes, row.n),
