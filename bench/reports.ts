@@ -33,6 +33,7 @@ const EVALUATIONS = Math.round(1_000_000 * scale);
 const AGENTS = 1000;
 const TEAMS = 50;
 const QUESTIONS = 20;
+const REVIEWERS = 20;
 const RUNS = 50;
 const END = "2026-11-30";
 const START = "2024-12-01"; // two years of conversations
@@ -76,6 +77,7 @@ try {
   const pg = (await sql<{ server_version: string }>`SHOW server_version`.execute(db)).rows[0]?.server_version;
   log(`PostgreSQL ${pg}`);
   if (!reuse) await load();
+  await spreadReviewers();
   if (process.env.BENCH_SKIP_REBUILD) log("rebuild skipped (BENCH_SKIP_REBUILD)");
   else {
     await sql`ANALYZE`.execute(db);
@@ -180,6 +182,8 @@ try {
       }
       log(`  ${set.label.padEnd(28)} ${ms(start).toFixed(0)} ms (${outcome})`);
     }
+    // The connection goes back to the pool: the cap must not follow it into the CSAT load.
+    await sql`RESET statement_timeout`.execute(conn);
   });
 
   // Upkeep: an evaluation starts to count (the submit path) and stops (the void path).
@@ -297,7 +301,9 @@ async function load() {
              ${START}::timestamptz + (g::bigint * 7919 % ${total}) * (interval '730 days' / ${total}),
              60000, (ARRAY['billing', 'technical', 'retention', NULL])[1 + g % 4], 'ready', ''
       FROM generate_series(1, ${total}) g`.execute(conn);
-    // q: binary 1 with 85 %, scale 1–5 skewed high, 3 % of scale answers N/A.
+    // q: binary 1 with 85 %, scale 1–5 skewed high, 3 % of scale answers N/A. The primary key
+    // is built after the 20 M rows (one sort) rather than kept through 20 M random insertions.
+    await sql`ALTER TABLE revision_question_results DROP CONSTRAINT revision_question_results_pkey`.execute(conn);
     await sql`
       INSERT INTO revision_question_results (revision_id, question_id, question_key, section_id, q, weight, na, critical_failed)
       SELECT bench_uuid('r' || g), 'q' || k, 'q' || k || '#bench', 's' || ((k - 1) / 5 + 1),
@@ -307,6 +313,8 @@ async function load() {
              1, k % 2 = 0 AND h % 100 < 3, false
       FROM generate_series(1, ${total}) g CROSS JOIN generate_series(1, ${QUESTIONS}) k
       CROSS JOIN LATERAL (SELECT abs(hashint4(g * 31 + k)) AS h) x`.execute(conn);
+    await sql`SET maintenance_work_mem = '512MB'`.execute(conn);
+    await sql`ALTER TABLE revision_question_results ADD CONSTRAINT revision_question_results_pkey PRIMARY KEY (revision_id, question_id)`.execute(conn);
     await sql`
       INSERT INTO evaluation_revisions (id, evaluation_id, sequence, cause, answers, score, passed, auto_failed, scorecard_version_id, actor_id, created_at)
       SELECT r.revision_id, bench_uuid('e' || r.g), 1, 'submit', '{}', r.score, r.score >= 80, false, bench_uuid('v' || (r.g % 3)), bench_uuid('qa'), now()
@@ -327,6 +335,28 @@ async function load() {
   });
   log(`bulk load: ${(ms(t) / 1000).toFixed(1)} s`);
 
+}
+
+/**
+ * 20 reviewers, each evaluation opened 5 to 35 minutes before its submit — what the reviewers
+ * report reads (its median handling time, each reviewer against peers). A separate step so a
+ * kept database from before it gets it too; skipped when done.
+ */
+async function spreadReviewers() {
+  const done = await sql<{ n: number }>`SELECT count(*)::int AS n FROM users WHERE email LIKE 'qa%@bench.test'`.execute(db);
+  if ((done.rows[0]?.n ?? 0) >= REVIEWERS) return;
+  const t = process.hrtime.bigint();
+  await sql`
+    INSERT INTO users (id, email, name, role, password_hash)
+    SELECT bench_uuid('qa' || g), 'qa' || g || '@bench.test', 'Reviewer ' || g, 'qa', 'x' FROM generate_series(1, ${REVIEWERS - 1}) g`.execute(db);
+  await db.connection().execute(async (conn) => {
+    await sql`SET session_replication_role = replica`.execute(conn);
+    await sql`
+      UPDATE evaluations SET reviewer_id = CASE WHEN abs(hashtext(id::text)) % ${REVIEWERS} = 0 THEN bench_uuid('qa') ELSE bench_uuid('qa' || abs(hashtext(id::text)) % ${REVIEWERS}) END,
+        created_at = submitted_at - interval '5 minutes' - (abs(hashtext(id::text || 'h')) % 1800) * interval '1 second'`.execute(conn);
+    await sql`SET session_replication_role = DEFAULT`.execute(conn);
+  });
+  log(`spread the evaluations over ${REVIEWERS} reviewers: ${(ms(t) / 1000).toFixed(1)} s`);
 }
 
 function loadAverage(): string {

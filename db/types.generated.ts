@@ -413,26 +413,26 @@ export interface ReportEvaluations {
 }
 
 export interface ReportQuestionResults {
-  agent_id: string;
-  channel: string;
-  conversation_at: Timestamp;
-  conversation_day: Timestamp;
-  critical_failed: boolean;
-  evaluation_id: string;
-  na: boolean;
+  agent_id: string | null;
+  channel: string | null;
+  conversation_at: Timestamp | null;
+  conversation_day: Timestamp | null;
+  critical_failed: boolean | null;
+  evaluation_id: string | null;
+  na: boolean | null;
   q: number | null;
-  question_id: string;
-  question_key: string;
+  question_id: string | null;
+  question_key: string | null;
   queue: string | null;
-  released: boolean;
-  review_day: Timestamp;
-  reviewed_at: Timestamp;
-  revision_id: string;
-  scorecard_id: string;
-  scorecard_version_id: string;
-  section_id: string;
+  released: boolean | null;
+  review_day: Timestamp | null;
+  reviewed_at: Timestamp | null;
+  revision_id: string | null;
+  scorecard_id: string | null;
+  scorecard_version_id: string | null;
+  section_id: string | null;
   team_id: string | null;
-  weight: number;
+  weight: number | null;
 }
 
 export interface RevisionQuestionResults {

@@ -21,7 +21,7 @@ import { sql, type Kysely } from "kysely";
 const dailyKey = ["conversation_day", "scorecard_id", "team_id", "channel", "queue", "agent_id", "released"];
 const teamKey = ["scorecard_id", "team_id", "released"];
 
-interface Rollup {
+export interface Rollup {
   table: string;
   rows: "report_evaluations" | "report_question_results";
   key: string[];
@@ -36,7 +36,7 @@ interface Rollup {
 const trunc = (grain: "week" | "month", column: string) => `date_trunc('${grain}', ${column})::date`;
 
 // In dependency order: a roll-up folds one listed before it.
-const rollups: Rollup[] = [
+export const rollups: Rollup[] = [
   { table: "rollup_daily", rows: "report_evaluations", key: dailyKey, keySelect: dailyKey },
   { table: "rollup_team_daily", rows: "report_evaluations", key: ["conversation_day", ...teamKey], keySelect: ["conversation_day", ...teamKey], from: "rollup_daily", fromSelect: ["conversation_day", ...teamKey] },
   { table: "rollup_monthly", rows: "report_evaluations", key: ["month", ...teamKey], keySelect: [trunc("month", "conversation_day"), ...teamKey], from: "rollup_team_daily", fromSelect: [trunc("month", "conversation_day"), ...teamKey] },
@@ -90,7 +90,7 @@ function createRollup(rollup: Rollup): string {
 }
 
 /** One evaluation's net delta per key, upserted in key order (decision 0023: no deadlocks, no lost counts). */
-function upkeepStatement(rollup: Rollup): string {
+export function upkeepStatement(rollup: Rollup): string {
   // The evaluation's old rows (−1) and its new ones (+1): a few index probes, read per statement.
   const source = rollup.rows === "report_evaluations" ? "report_evaluation_source" : "report_question_source";
   const signed = `(SELECT -1 AS sign, * FROM ${rollup.rows} WHERE evaluation_id = target UNION ALL SELECT 1, * FROM ${source}(target))`;
@@ -109,7 +109,7 @@ function upkeepStatement(rollup: Rollup): string {
 }
 
 /** After the upserts: the keys the evaluation's old rows fed whose count fell to zero go. */
-function emptiedKeysStatement(rollup: Rollup): string {
+export function emptiedKeysStatement(rollup: Rollup): string {
   const matchKey = rollup.key.map((column) => (column === "team_id" || column === "queue" ? `r.${column} IS NOT DISTINCT FROM old.${column}` : `r.${column} = old.${column}`)).join(" AND ");
   return `
     DELETE FROM ${rollup.table} r
@@ -117,7 +117,7 @@ function emptiedKeysStatement(rollup: Rollup): string {
     WHERE r.n = 0 AND ${matchKey};`;
 }
 
-function rebuildStatement(rollup: Rollup): string {
+export function rebuildStatement(rollup: Rollup): string {
   const measureList = measures(rollup.rows);
   const columns = `${rollup.key.join(", ")}, ${measureList.map(([name]) => name).join(", ")}`;
   if (rollup.from && rollup.fromSelect) {
@@ -146,7 +146,7 @@ const loadIndexes = [
 const loadIndexNames = loadIndexes.map((statement) => statement.split(" ")[2]);
 
 /** What both row tables copy in, from e (evaluations), i (interactions), o (organisation) — as 20261214T120000. */
-const dimsSelect = `
+export const dimsSelect = `
   e.scorecard_id, e.scorecard_version_id, i.agent_id, i.team_id, i.channel, i.queue,
   i.started_at, (i.started_at AT TIME ZONE coalesce(o.time_zone, 'UTC'))::date,
   e.submitted_at, (e.submitted_at AT TIME ZONE coalesce(o.time_zone, 'UTC'))::date,

@@ -29,6 +29,7 @@ import * as customerKpis from "./20261215T110000-customer-kpis";
 import * as selfEvaluationRequestedNotification from "./20261215T120000-self-evaluation-requested-notification";
 import * as coaching from "./20261215T130000-coaching";
 import * as reportRollupsAtScale from "./20261216T130000-report-rollups-at-scale";
+import * as reportQuestionRowsView from "./20261216T130100-report-question-rows-view";
 
 /**
  * Every migration, listed statically. Node 20 cannot import `.ts` files found on
@@ -67,6 +68,7 @@ const migrations: Record<string, Migration> = {
   "20261215T120000-self-evaluation-requested-notification": selfEvaluationRequestedNotification,
   "20261215T130000-coaching": coaching,
   "20261216T130000-report-rollups-at-scale": reportRollupsAtScale,
+  "20261216T130100-report-question-rows-view": reportQuestionRowsView,
 };
 
 export const migrationProvider: MigrationProvider = {
