@@ -6,10 +6,11 @@
  *   (demo-evaluations.ts): the plan starts in the dip's last days, so its baseline holds the
  *   dip and its "after" window the recovery, and the effect reads as an improvement over
  *   Billing's uncoached agents. Evidence: two dip calls (opportunities) and an earlier call
- *   (a strength). Two sessions held — the first acknowledged, the second still waiting for
- *   Marcus — and a third scheduled; action items on both held sessions, one of Marcus's overdue.
+ *   (a strength). Two sessions held, each with a shared and a private note — the first
+ *   acknowledged, the second still waiting for Marcus — and a third scheduled; action items on
+ *   both held sessions, one of Marcus's overdue.
  * - Leah Morgan coaches Sofia Rossi on understanding the issue (Call quality), after her rushed
- *   no-dial-tone calls: one session held and acknowledged, the next scheduled, the plan not yet
+ *   no-dial-tone calls: one session held (with notes) and acknowledged, the next scheduled, the plan not yet
  *   acknowledged by Sofia.
  *
  * So every role signing in finds coaching waiting: Sam his plan and sessions (team coaching
@@ -21,7 +22,9 @@ import { formatLocalDate, localDateOf } from "../../app/lib/time";
 import { acknowledgeCoachingPlan } from "../../app/modules/coaching/acknowledge-plan.server";
 import { addEvidence } from "../../app/modules/coaching/add-evidence.server";
 import { createCoachingPlan } from "../../app/modules/coaching/create-plan.server";
+import { saveSessionNote } from "../../app/modules/coaching/save-session-note.server";
 import { scheduleCoachingSession } from "../../app/modules/coaching/schedule-session.server";
+import { feedbackDocumentSchema } from "../../app/modules/evaluations/feedback-document";
 import { scorecardCriteria } from "../../app/modules/coaching/scorecard-criteria.server";
 import { acknowledgeSession, addActionItem, completeActionItem, setSessionState } from "../../app/modules/coaching/session-actions.server";
 import { getOrganisation } from "../../app/modules/users/get-organisation.server";
@@ -48,6 +51,8 @@ interface DemoSession {
   /** Days before it starts that it was scheduled. */
   scheduledDaysBefore: number;
   held: boolean;
+  /** The coach's notes, written as the session ends: the shared one the agent reads, the private one he never does (a paragraph a line). */
+  notes?: { shared: string[]; private: string[] };
   /** The agent's acknowledgement, hours after the session. */
   acknowledged?: { hoursAfter: number; comment?: string };
   items?: Array<{ text: string; owner: "agent" | "coach"; dueInDays: number; doneDaysFromNow?: number }>;
@@ -89,6 +94,13 @@ export const demoPlans: DemoPlan[] = [
         minutes: 30,
         scheduledDaysBefore: 2,
         held: true,
+        notes: {
+          shared: [
+            "We listened to the autopay call together. The fix was right; what was missing was a sentence for how the customer felt before the fix started.",
+            "Practised: \"I can hear this has been really frustrating — let's get it sorted now.\" Use it, or your own words, on every call this week.",
+          ],
+          private: ["Marcus says the new billing screens have him heads-down; he is not dismissive, he is busy. Check with Quinn whether the screens slow everyone."],
+        },
         acknowledged: { hoursAfter: 20, comment: "Helpful. I'll use the phrase we practised on every call this week." },
         items: [
           { text: "Name the customer's feeling before starting the fix, on every call", owner: "agent", dueInDays: 14, doneDaysFromNow: -8 },
@@ -101,6 +113,10 @@ export const demoPlans: DemoPlan[] = [
         minutes: 30,
         scheduledDaysBefore: 7,
         held: true,
+        notes: {
+          shared: ["Your follow-up calls since the plan all name the customer's feeling first — the reviews show it. Next: keep it when the call gets technical."],
+          private: ["Clear recovery. If the next reviews hold, complete the plan at the due date rather than extend it."],
+        },
         items: [
           { text: "Re-read the \"Difficult conversations\" article and bring one question", owner: "agent", dueInDays: 5 },
           { text: "Pick two recent calls for the next session", owner: "coach", dueInDays: 11 },
@@ -125,6 +141,10 @@ export const demoPlans: DemoPlan[] = [
         minutes: 45,
         scheduledDaysBefore: 2,
         held: true,
+        notes: {
+          shared: ["Went through the no-dial-tone call: three questions before any booking — since when, which sockets, what the line test says."],
+          private: ["Sofia knows the checks; she skips them when the queue is long. Talk to Grace about her queue at peak times."],
+        },
         acknowledged: { hoursAfter: 4 },
         items: [{ text: "Run the line test before suggesting an engineer visit", owner: "agent", dueInDays: 7, doneDaysFromNow: -4 }],
       },
@@ -208,6 +228,12 @@ export async function seedDemoCoaching(db: Database, now: Date): Promise<SeededC
       if (!session.held) continue;
       const { starts_at: startsAt } = await db.selectFrom("coaching_sessions").select("starts_at").where("id", "=", sessionId).executeTakeFirstOrThrow();
       const after = (minutes: number) => new Date(startsAt.getTime() + minutes * 60_000);
+      if (session.notes) {
+        for (const visibility of ["shared", "private"] as const) {
+          const body = feedbackDocumentSchema.parse({ type: "doc", content: session.notes[visibility].map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })) });
+          await saveSessionNote(db, coach, sessionId, { visibility, body, baseRevision: 0 }, after(session.minutes));
+        }
+      }
       await setSessionState(db, coach, sessionId, { state: "held" }, after(session.minutes + 5));
       for (const [k, item] of (session.items ?? []).entries()) {
         const { id: itemId } = await addActionItem(

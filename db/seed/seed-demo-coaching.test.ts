@@ -9,9 +9,10 @@ import { db } from "../../app/lib/db.server";
 import { coachingOfAgents } from "../../app/modules/coaching/agents-coaching.server";
 import { getCoachingPlan } from "../../app/modules/coaching/get-plan.server";
 import { listCoachingPlans } from "../../app/modules/coaching/list-plans.server";
+import { readSessionNotes } from "../../app/modules/coaching/read-session-notes.server";
 import { listSessions } from "../../app/modules/coaching/session-actions.server";
 import { getTeamCoaching } from "../../app/modules/coaching/team-coaching.server";
-import { MARCUS_PLAN_DAYS_AGO } from "./demo-coaching";
+import { demoPlans, MARCUS_PLAN_DAYS_AGO } from "./demo-coaching";
 import { demoViewer, NOW, seedDemoBeforeAll } from "./demo-seed-fixture";
 
 seedDemoBeforeAll();
@@ -72,7 +73,7 @@ describe("the demo's coaching", () => {
     }
   });
 
-  it("gives Marcus Chen two held sessions (the second waiting for his acknowledgement), one to come, and his action items with one overdue", async () => {
+  it("gives Marcus Chen two held sessions with notes (the private ones kept from him; the second session waiting for his acknowledgement), one to come, and his action items with one overdue", async () => {
     const marcus = await demoViewer("marcus.chen");
     const sessions = await listSessions(db(), marcus, { agentId: marcus.id }, TODAY);
     expect(sessions.map((s) => [s.startsAt.toISOString(), s.state, s.coachName, s.acknowledgedAt !== null])).toEqual([
@@ -91,6 +92,25 @@ describe("the demo's coaching", () => {
         ["coach", "2026-03-20", false, false],
       ],
       [],
+    ]);
+    // The held sessions' notes: Marcus reads the shared ones, never the private; Sam reads both.
+    const sam = await demoViewer("sam.patel");
+    const held = sessions.filter((s) => s.state === "held");
+    const written = demoPlans[0]?.sessions.filter((s) => s.held) ?? [];
+    const paragraphs = (note: { body: unknown } | null) => ((note?.body as { content?: { content: { text: string }[] }[] })?.content ?? []).map((p) => p.content[0]?.text);
+    expect(held).toHaveLength(2);
+    for (const [k, session] of held.entries()) {
+      const his = await readSessionNotes(db(), marcus, session.id);
+      expect(his.seesPrivate).toBe(false);
+      expect(paragraphs(his.shared)).toEqual(written[k]?.notes?.shared);
+      expect(JSON.stringify(his)).not.toContain(written[k]?.notes?.private[0]?.slice(0, 40));
+      const coachs = await readSessionNotes(db(), sam, session.id);
+      expect(coachs.seesPrivate ? paragraphs(coachs.private) : null).toEqual(written[k]?.notes?.private);
+    }
+    const notes = await db().selectFrom("coaching_session_notes").select(["visibility", (eb) => eb.fn.countAll<string>().as("n")]).groupBy("visibility").orderBy("visibility").execute();
+    expect(notes.map((n) => [n.visibility, Number(n.n)])).toEqual([
+      ["private", 3],
+      ["shared", 3],
     ]);
     // What told him: the plan, three sessions scheduled.
     const kinds = await db()
