@@ -5,7 +5,7 @@
  * items. Supervisors see their teams', QA leads and admins everyone's.
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PlanList, planListRow } from "../components/coaching/plan-list";
 import { RouteErrorBoundary } from "../components/error-page";
 import { requireViewer } from "../lib/auth.server";
@@ -62,6 +62,7 @@ export default function CoachingPage() {
           <button type="submit" className="button button--primary">
             Start a plan
           </button>
+          <Link to="/coaching/sessions/new">Schedule a standalone session</Link>
         </Form>
       ) : null}
       <section aria-labelledby="active-plans">

@@ -4,17 +4,17 @@
  * evidence (the transcript span quoted, the annotated moment playing inline); follow-up
  * sampling; and what the viewer may do — the coach attaches evidence, turns on follow-up
  * sampling, completes or cancels (each confirmed); the agent acknowledges. 404 for a plan the
- * viewer may not see. Sessions: scheduled here, marked, acknowledged, with action items
- * (plan-sessions.tsx); session notes are not built yet.
+ * viewer may not see. Sessions are scheduled here and listed, each opening its own page
+ * (/coaching/sessions/:id: agenda, notes, action items, marking, acknowledgement).
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useRef } from "react";
 import { z } from "zod";
-import { EvidenceItem } from "../components/coaching/evidence-item";
 import { FollowUpReviewers } from "../components/coaching/follow-up-reviewers";
+import { PlanEvidence } from "../components/coaching/plan-evidence";
 import { PlanSessions } from "../components/coaching/plan-sessions";
+import { ConfirmDialog } from "../components/confirm-dialog";
 import { CsrfField } from "../components/csrf-field";
 import { RouteErrorBoundary } from "../components/error-page";
 import { FieldError } from "../components/field-error";
@@ -33,7 +33,7 @@ import { clock, evidenceViews } from "../modules/coaching/evidence-views.server"
 import { choosesFollowUpReviewers, listFollowUpReviewers } from "../modules/coaching/follow-up-reviewers.server";
 import { getCoachingPlan } from "../modules/coaching/get-plan.server";
 import { scheduleCoachingSession } from "../modules/coaching/schedule-session.server";
-import { acknowledgeSession, addActionItem, completeActionItem, listSessions, setSessionState } from "../modules/coaching/session-actions.server";
+import { listSessions } from "../modules/coaching/session-actions.server";
 import { startFollowUpSampling } from "../modules/coaching/start-follow-up.server";
 import { getOrganisation } from "../modules/users/get-organisation.server";
 
@@ -103,16 +103,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
     today,
     timeZone,
-    isAgent: viewer.id === plan.agent.id,
     sessions: sessions.map((session) => ({
       id: session.id,
       when: formatDateTime(session.startsAt, timeZone),
       durationMinutes: session.durationMinutes,
       coachName: session.coachName,
       state: session.state,
-      acknowledgedAt: session.acknowledgedAt ? formatDateTime(session.acknowledgedAt, timeZone) : null,
-      acknowledgementComment: session.acknowledgementComment,
-      actionItems: session.actionItems.map((item) => ({ id: item.id, text: item.text, owner: item.owner, dueOn: item.dueOn, done: item.doneAt !== null, overdue: item.overdue })),
+      acknowledged: session.acknowledgedAt !== null,
+      openItems: session.actionItems.filter((item) => item.doneAt === null).length,
+      overdueItems: session.actionItems.filter((item) => item.overdue).length,
     })),
     followUp: plan.followUp
       ? {
@@ -135,10 +134,6 @@ const actionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("complete") }),
     z.object({ intent: z.literal("cancel"), reason: z.string().optional() }),
     z.object({ intent: z.literal("schedule"), date: z.string(), time: z.string(), durationMinutes: z.string() }),
-    z.object({ intent: z.literal("session-state"), sessionId: z.string(), state: z.string().optional() }),
-    z.object({ intent: z.literal("session-ack"), sessionId: z.string(), comment: z.string().optional() }),
-    z.object({ intent: z.literal("item"), sessionId: z.string(), text: z.string().optional(), owner: z.string().optional(), dueOn: z.string().optional() }),
-    z.object({ intent: z.literal("item-done"), itemId: z.string() }),
   ],
   { error: "Unknown action; reload the page" },
 );
@@ -168,14 +163,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const plan = await getCoachingPlan(db(), viewer, planId, now);
         return scheduleCoachingSession(db(), viewer, { agentId: plan.agent.id, planId, date: input.date, time: input.time, durationMinutes: input.durationMinutes }, now);
       }
-      case "session-state":
-        return setSessionState(db(), viewer, input.sessionId, { state: input.state }, now);
-      case "session-ack":
-        return acknowledgeSession(db(), viewer, input.sessionId, { comment: input.comment }, now);
-      case "item":
-        return addActionItem(db(), viewer, input.sessionId, { text: input.text ?? "", owner: input.owner, dueOn: input.dueOn ?? "" }, now);
-      case "item-done":
-        return completeActionItem(db(), viewer, input.itemId, now);
     }
   });
   if (!result.ok) return result.response;
@@ -190,23 +177,17 @@ const doneMessages: Record<string, string> = {
   complete: "The plan is completed. Its follow-up sampling has ended.",
   cancel: "The plan is cancelled. Its follow-up sampling has ended.",
   schedule: "Session scheduled. The agent has been told.",
-  "session-state": "Session updated.",
-  "session-ack": "Session acknowledged. Your coach has been told.",
-  item: "Action item added.",
-  "item-done": "Action item done.",
 };
 const statusLabels = { active: "Active", completed: "Completed", cancelled: "Cancelled" } as const;
 
 export default function PlanPage() {
-  const { plan, criteria, evidence, candidates, followUp, sessions, today, timeZone, isAgent, reviewerChoices } = useLoaderData<typeof loader>();
+  const { plan, criteria, evidence, candidates, followUp, sessions, today, timeZone, reviewerChoices } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const failed = failure && !failure.ok ? failure : null;
   const errors = failed?.fieldErrors ?? {};
   const [search] = useSearchParams();
   const done = search.get("created") === "1" ? "created" : search.get("done");
   const submitting = useNavigation().state === "submitting";
-  const completeDialog = useRef<HTMLDialogElement>(null);
-  const cancelDialog = useRef<HTMLDialogElement>(null);
   return (
     <>
       <p className="breadcrumb">{!plan.may.seePrivateNotes ? <Link to="/my/coaching">My coaching</Link> : <Link to="/coaching">Coaching</Link>}</p>
@@ -287,57 +268,8 @@ export default function PlanPage() {
           </table>
         </div>
       </section>
-      <section aria-labelledby="plan-evidence">
-        <h2 id="plan-evidence">Evidence</h2>
-        {evidence.length === 0 ? (
-          <p className="empty-state">No evidence attached yet.</p>
-        ) : (
-          <ul className="coaching-evidence">
-            {evidence.map((e) => (
-              <EvidenceItem key={e.id} evidence={e} />
-            ))}
-          </ul>
-        )}
-        {plan.may.manage ? (
-          candidates.length === 0 ? (
-            <p className="muted">No other submitted review of {plan.agentName} to attach.</p>
-          ) : (
-            <Form method="post" className="form" aria-label="Attach evidence">
-              <CsrfField />
-              <div className="field">
-                <label htmlFor="evidence-choice">Evaluation or annotated moment</label>
-                <select id="evidence-choice" name="evidence" aria-describedby="evidence-error">
-                  {candidates.map((c) => (
-                    <option key={c.value} value={c.value}>
-                      {c.label}
-                    </option>
-                  ))}
-                </select>
-                <FieldError id="evidence-error" message={errors.evidence ?? errors.evaluationId ?? errors.annotationId} />
-              </div>
-              <fieldset className="field">
-                <legend>It shows</legend>
-                <div className="field--check">
-                  <input id="evidence-opportunity" type="radio" name="kind" value="opportunity" defaultChecked />
-                  <label htmlFor="evidence-opportunity">An opportunity</label>
-                </div>
-                <div className="field--check">
-                  <input id="evidence-strength" type="radio" name="kind" value="strength" />
-                  <label htmlFor="evidence-strength">A strength</label>
-                </div>
-              </fieldset>
-              <div className="field">
-                <label htmlFor="evidence-note">Note (optional)</label>
-                <textarea id="evidence-note" name="note" maxLength={2000} rows={2} />
-              </div>
-              <button type="submit" name="intent" value="evidence" className="button" disabled={submitting}>
-                Attach evidence
-              </button>
-            </Form>
-          )
-        ) : null}
-      </section>
-      <PlanSessions sessions={sessions} coach={plan.may.manage} agent={isAgent} agentName={plan.agentName} errors={errors} today={today} timeZone={timeZone} />
+      <PlanEvidence evidence={evidence} candidates={candidates} manage={plan.may.manage} agentName={plan.agentName} errors={errors} submitting={submitting} />
+      <PlanSessions sessions={sessions} coach={plan.may.manage} errors={errors} today={today} timeZone={timeZone} />
       <section aria-labelledby="plan-follow-up">
         <h2 id="plan-follow-up">Follow-up sampling</h2>
         {followUp ? (
@@ -367,47 +299,12 @@ export default function PlanPage() {
         <section aria-labelledby="plan-status">
           <h2 id="plan-status">Close the plan</h2>
           <div className="button-row">
-            <button type="button" className="button" onClick={() => completeDialog.current?.showModal()}>
-              Complete…
-            </button>
-            <button type="button" className="button button--danger" onClick={() => cancelDialog.current?.showModal()}>
-              Cancel the plan…
-            </button>
+            <ConfirmDialog opener="Complete…" title="Complete this plan?" intent="complete" confirmLabel="Complete" keepLabel="Keep it open">
+              <p>The plan closes and its follow-up sampling ends. Its effect stays measured up to today.</p>
+            </ConfirmDialog>
+            <ConfirmDialog opener="Cancel the plan…" openerTone="danger" title="Cancel this plan?" intent="cancel" confirmLabel="Cancel the plan" keepLabel="Keep it open" tone="danger" reason="Why is it cancelled?" />
           </div>
           <FieldError id="cancel-error" message={errors.reason} />
-          <dialog ref={completeDialog} className="dialog" aria-labelledby="complete-title">
-            <h2 id="complete-title">Complete this plan?</h2>
-            <p>The plan closes and its follow-up sampling ends. Its effect stays measured up to today.</p>
-            <div className="dialog__actions">
-              <button type="button" className="button" onClick={() => completeDialog.current?.close()}>
-                Keep it open
-              </button>
-              <Form method="post" onSubmit={() => completeDialog.current?.close()}>
-                <CsrfField />
-                <button type="submit" name="intent" value="complete" className="button button--primary">
-                  Complete
-                </button>
-              </Form>
-            </div>
-          </dialog>
-          <dialog ref={cancelDialog} className="dialog" aria-labelledby="cancel-title">
-            <Form method="post" onSubmit={() => cancelDialog.current?.close()}>
-              <CsrfField />
-              <h2 id="cancel-title">Cancel this plan?</h2>
-              <div className="field">
-                <label htmlFor="cancel-reason">Why is it cancelled?</label>
-                <textarea id="cancel-reason" name="reason" required maxLength={2000} rows={3} />
-              </div>
-              <div className="dialog__actions">
-                <button type="button" className="button" onClick={() => cancelDialog.current?.close()}>
-                  Keep it open
-                </button>
-                <button type="submit" name="intent" value="cancel" className="button button--danger">
-                  Cancel the plan
-                </button>
-              </div>
-            </Form>
-          </dialog>
         </section>
       ) : null}
     </>

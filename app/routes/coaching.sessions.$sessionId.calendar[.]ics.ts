@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const people = await db().selectFrom("users").select(["id", "name"]).where("id", "in", [session.agent_id, session.coach_id]).execute();
   const name = (id: string) => people.find((p) => p.id === id)?.name ?? "";
   const plan = session.plan_id ? await db().selectFrom("coaching_plans").select("title").where("id", "=", session.plan_id).executeTakeFirst() : undefined;
-  const path = session.plan_id ? `/coaching/plans/${session.plan_id}` : "/my/coaching";
+  const path = `/coaching/sessions/${session.id}`;
   const body = sessionIcs({
     id: session.id,
     startsAt: session.starts_at,

@@ -9,8 +9,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { z } from "zod";
+import { ConfirmDialog } from "../components/confirm-dialog";
 import { CsrfField } from "../components/csrf-field";
 import { ReviewMedia } from "../components/conversation/review-media";
 import { DisputeDecisionForm } from "../components/disputes/dispute-decision-form";
@@ -111,7 +112,6 @@ export default function DisputePage() {
   const navigation = useNavigation();
   const posting = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
   const [search] = useSearchParams();
-  const withdrawDialog = useRef<HTMLDialogElement>(null);
   const [play, setPlay] = useState<{ ms: number; nonce: number } | null>(null);
   const done = search.get("done");
   const score = d.current.score === null ? "—" : d.current.score.toFixed(1);
@@ -199,26 +199,9 @@ export default function DisputePage() {
           </Form>
         ) : null}
         {d.may.withdraw ? (
-          <>
-            <button type="button" className="button" onClick={() => withdrawDialog.current?.showModal()}>
-              Withdraw…
-            </button>
-            <dialog ref={withdrawDialog} className="dialog" aria-labelledby="withdraw-title">
-              <h2 id="withdraw-title">Withdraw this dispute?</h2>
-              <p>The evaluation stays as it is. You can dispute it again while the window is open.</p>
-              <div className="dialog__actions">
-                <button type="button" className="button" onClick={() => withdrawDialog.current?.close()}>
-                  Keep the dispute
-                </button>
-                <Form method="post" onSubmit={() => withdrawDialog.current?.close()}>
-                  <CsrfField />
-                  <button type="submit" name="intent" value="withdraw" className="button button--danger">
-                    Withdraw
-                  </button>
-                </Form>
-              </div>
-            </dialog>
-          </>
+          <ConfirmDialog opener="Withdraw…" title="Withdraw this dispute?" intent="withdraw" confirmLabel="Withdraw" keepLabel="Keep the dispute" tone="danger">
+            <p>The evaluation stays as it is. You can dispute it again while the window is open.</p>
+          </ConfirmDialog>
         ) : null}
       </div>
       {d.may.endorse ? (

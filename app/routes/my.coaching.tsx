@@ -1,11 +1,12 @@
 /**
  * "My coaching" (issue 15 §5): the agent's own coaching plans, active first, with whether they
- * have acknowledged each; a plan opens on its page, where the agent acknowledges it. Sessions
- * and action items join this page when sessions are built.
+ * have acknowledged each; a plan opens on its page, where the agent acknowledges it; sessions
+ * (upcoming and past) and open action items open the session's page.
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PlanList, planListRow } from "../components/coaching/plan-list";
+import { sessionStateLabels } from "../components/coaching/plan-sessions";
 import { RouteErrorBoundary } from "../components/error-page";
 import { requireViewer } from "../lib/auth.server";
 import { db } from "../lib/db.server";
@@ -25,11 +26,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     plans: plans.map(planListRow),
     toAcknowledge: plans.filter((p) => p.acknowledgedAt === null && p.status === "active").length,
-    sessions: sessions
-      .filter((s) => s.state === "scheduled")
-      .map((s) => ({ id: s.id, planId: s.planId, when: formatDateTime(s.startsAt, timeZone), durationMinutes: s.durationMinutes, coachName: s.coachName })),
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      when: formatDateTime(s.startsAt, timeZone),
+      durationMinutes: s.durationMinutes,
+      coachName: s.coachName,
+      state: s.state,
+      toAcknowledge: s.state === "held" && s.acknowledgedAt === null,
+    })),
     items: sessions.flatMap((s) =>
-      s.actionItems.filter((i) => i.doneAt === null && i.owner === "agent").map((i) => ({ id: i.id, text: i.text, dueOn: i.dueOn, overdue: i.overdue, planId: s.planId })),
+      s.actionItems.filter((i) => i.doneAt === null && i.owner === "agent").map((i) => ({ id: i.id, text: i.text, dueOn: i.dueOn, overdue: i.overdue, sessionId: s.id })),
     ),
   };
 }
@@ -51,15 +57,21 @@ export default function MyCoaching() {
       ) : null}
       {plans.length === 0 ? <p className="empty-state">You have no coaching plans.</p> : <PlanList plans={plans} caption="Your coaching plans" showAgent={false} />}
       <section aria-labelledby="my-sessions">
-        <h2 id="my-sessions">Upcoming sessions</h2>
+        <h2 id="my-sessions">Sessions</h2>
         {sessions.length === 0 ? (
-          <p className="empty-state">No sessions scheduled.</p>
+          <p className="empty-state">No sessions yet.</p>
         ) : (
           <ul>
             {sessions.map((s) => (
               <li key={s.id}>
-                {s.planId ? <Link to={`/coaching/plans/${s.planId}`}>{s.when}</Link> : s.when}, {s.durationMinutes} minutes with {s.coachName}.{" "}
-                <a href={`/coaching/sessions/${s.id}/calendar.ics`}>Add to calendar (.ics)</a>
+                <Link to={`/coaching/sessions/${s.id}`}>{s.when}</Link>, {s.durationMinutes} minutes with {s.coachName} <span className="badge">{sessionStateLabels[s.state]}</span>
+                {s.toAcknowledge ? <span className="muted small"> · to acknowledge</span> : null}
+                {s.state === "scheduled" ? (
+                  <>
+                    {" "}
+                    <a href={`/coaching/sessions/${s.id}/calendar.ics`}>Add to calendar (.ics)</a>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -73,7 +85,7 @@ export default function MyCoaching() {
           <ul>
             {items.map((i) => (
               <li key={i.id}>
-                {i.planId ? <Link to={`/coaching/plans/${i.planId}`}>{i.text}</Link> : i.text}
+                <Link to={`/coaching/sessions/${i.sessionId}`}>{i.text}</Link>
                 {i.dueOn ? ` (due ${i.dueOn})` : ""}
                 {i.overdue ? <span className="badge badge--overdue"> Overdue</span> : null}
               </li>

@@ -53,7 +53,7 @@ export async function scheduleCoachingSession(db: Database, viewer: Viewer, rawI
         recipientId: agent.id,
         kind: "coaching_session_scheduled",
         title: `${viewer.name} scheduled a coaching session with you: ${formatDateTime(when.instant, timeZone)}, ${input.durationMinutes} minutes`,
-        link: input.planId ? `/coaching/plans/${input.planId}` : "/my/coaching",
+        link: `/coaching/sessions/${id}`,
         createdAt: now,
       },
     ]);

@@ -42,7 +42,7 @@ export async function setSessionState(db: Database, viewer: Viewer, sessionId: s
             durationMinutes: session.duration_minutes,
             state: "held",
             heldAt: now.toISOString(),
-            url: publicLink(session.plan_id ? `/coaching/plans/${session.plan_id}` : "/coaching"),
+            url: publicLink(`/coaching/sessions/${session.id}`),
           },
         },
         { now },
@@ -62,7 +62,7 @@ export async function acknowledgeSession(db: Database, viewer: Viewer, sessionId
     await trx.updateTable("coaching_sessions").set({ acknowledged_at: now, acknowledgement_comment: comment }).where("id", "=", session.id).execute();
     await recordAudit(trx, { actorId: viewer, action: "coaching_session.acknowledge", entityType: "coaching_session", entityId: session.id, after: { comment } }, now);
     await notify(trx, [
-      { recipientId: session.coach_id, kind: "coaching_acknowledged", title: `${viewer.name} acknowledged your coaching session`, body: comment, link: session.plan_id ? `/coaching/plans/${session.plan_id}` : "/coaching", createdAt: now },
+      { recipientId: session.coach_id, kind: "coaching_acknowledged", title: `${viewer.name} acknowledged your coaching session`, body: comment, link: `/coaching/sessions/${session.id}`, createdAt: now },
     ]);
   });
 }
