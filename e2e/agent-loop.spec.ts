@@ -12,16 +12,13 @@
 import type { APIResponse, Page } from "@playwright/test";
 import { db } from "../app/lib/db.server";
 import { createApiToken } from "../app/modules/api-tokens/create-api-token.server";
-import type { Answer } from "../app/modules/scorecards/scorecard-definition.schema";
 import { seedConversation } from "../test/conversation-factories";
 import { reviewDefinition } from "../test/evaluation-fixtures";
 import { seedScorecard, seedTeam } from "../test/factories";
 import { withOrganisationSettings } from "../test/organisation-factories";
 import { seedEvaluation } from "../test/review-factories";
 import { expect, loginAs, mainNav, seedLogin, signOut, test, uniqueSuffix, waitForHydration } from "./fixtures";
-
-// Discovery 4, outcome "Next steps": 71.9, a fail (test/evaluation-fixtures.ts).
-const failing: Record<string, Answer> = { greeting: { value: true }, identity: { value: true }, discovery: { value: 4 }, outcome: { value: "next" } };
+import { endorseFromQueue, failing, raiseTwoQuestionDispute, takeAndDecidePartly } from "./support/disputes";
 
 const inboxLink = (page: Page) => page.getByRole("link", { name: /^Notifications, / });
 const inboxItems = (page: Page) => page.getByRole("list", { name: "Notifications, newest first" }).getByRole("listitem");
@@ -86,51 +83,19 @@ test("the agent's loop: released, notified, acknowledged, commented, disputed, e
     await expect(box).toHaveValue("");
 
     // ---- disputes two questions, "Outcome" with a transcript span as evidence
-    await page.getByRole("button", { name: "Dispute this evaluation…" }).click();
-    const disputeForm = page.getByRole("form", { name: "Dispute this evaluation" });
-    await disputeForm.getByRole("checkbox", { name: /Dispute “Understood the issue”/ }).check();
-    await disputeForm.getByRole("checkbox", { name: /Dispute “Outcome”/ }).check();
-    await disputeForm.getByRole("radio", { name: "5", exact: true }).check();
-    await disputeForm.getByLabel("Why the answer should change").first().fill("I asked every question on the checklist.");
-    await disputeForm.getByRole("radio", { name: "Resolved (2 points)" }).check();
-    await disputeForm.getByLabel("Why the answer should change").nth(1).fill("The customer confirmed the service was back.");
-    await disputeForm.getByLabel("Evidence from the player goes to").selectOption({ label: "Outcome" });
-    const turn = page.getByRole("list", { name: "Transcript" }).getByRole("listitem").nth(1).locator("[data-segment-text]");
-    await turn.dblclick({ position: { x: 4, y: 6 } });
-    await page.getByRole("button", { name: "Use as evidence" }).click();
-    await expect(disputeForm.locator(".dispute-form__evidence").nth(1)).toContainText("Evidence: “");
-    await disputeForm.getByRole("button", { name: "Send dispute" }).click();
-    await expect(page).toHaveURL(/\/disputes\/[0-9a-f-]{36}\?raised=1$/);
-    const disputeUrl = new URL(page.url()).pathname;
-    const disputeId = disputeUrl.split("/").pop() ?? "";
-    await expect(page.getByText("Your dispute was sent. The supervisor reviews it first.")).toBeVisible();
-    await expect(page.locator(".dispute-quote")).toHaveCount(1);
+    const { disputeUrl, disputeId } = await raiseTwoQuestionDispute(page);
     await signOut(page);
 
     // ---- the supervisor endorses it
     await loginAs(page, supervisor);
     await page.goto("/disputes");
-    await page.getByRole("link", { name: agent.name }).click();
-    await expect(page).toHaveURL(disputeUrl);
-    await page.getByLabel(/^Note/).fill("The outcome looks right to me.");
-    await page.getByRole("button", { name: "Endorse: send to QA" }).click();
-    await expect(page.getByText("Endorsed: the dispute goes to QA.")).toBeVisible();
+    await endorseFromQueue(page, agent.name, disputeUrl);
     await signOut(page);
 
     // ---- a QA lead takes it, accepts "Outcome" and keeps "Understood the issue"
     await loginAs(page, lead);
     await page.goto(disputeUrl);
-    await page.getByRole("button", { name: "Take this dispute" }).click();
-    await expect(page.getByText("You are reviewing this dispute.")).toBeVisible();
-    await waitForHydration(page);
-    const decide = page.getByRole("form", { name: "Decide" });
-    await decide.getByRole("radio", { name: "Keep “4 on 1 to 5”" }).check();
-    await decide.getByLabel("Note on “Understood the issue”").fill("One checklist question was skipped.");
-    await decide.getByRole("radio", { name: "Accept “Resolved”" }).check();
-    await decide.getByLabel("Note on “Outcome”").fill("The customer confirms the fix.");
-    await decide.getByRole("button", { name: "Save decision" }).click();
-    await expect(page.getByText("Decision saved.")).toBeVisible();
-    await expect(page.locator(".page-header .badge").first()).toHaveText("Partly upheld");
+    await takeAndDecidePartly(page);
     await signOut(page);
 
     // ---- the agent: told of the decision; the score changed, both revisions in the history, asked again

@@ -6,16 +6,13 @@
  * revisions. Another agent gets 404 on the dispute. The queue and the dispute page pass axe and
  * fit a 390 px screen.
  */
-import type { Answer } from "../app/modules/scorecards/scorecard-definition.schema";
 import { seedConversation } from "../test/conversation-factories";
 import { reviewDefinition } from "../test/evaluation-fixtures";
 import { seedScorecard, seedTeam } from "../test/factories";
 import { withOrganisationSettings } from "../test/organisation-factories";
 import { seedEvaluation } from "../test/review-factories";
 import { expect, expectNoSeriousViolations, loginAs, mainNav, seedLogin, signOut, test, uniqueSuffix, waitForHydration } from "./fixtures";
-
-// Discovery 4, outcome "Next steps": 71.9, a fail (test/evaluation-fixtures.ts).
-const failing: Record<string, Answer> = { greeting: { value: true }, identity: { value: true }, discovery: { value: 4 }, outcome: { value: "next" } };
+import { endorseFromQueue, failing, raiseTwoQuestionDispute, takeAndDecidePartly } from "./support/disputes";
 
 test("an agent disputes two questions with a transcript span, the supervisor endorses, a lead accepts one and keeps the other, and the score changes", async ({ page }) => {
   test.slow();
@@ -34,27 +31,8 @@ test("an agent disputes two questions with a transcript span, the supervisor end
     // The agent disputes "Understood the issue" (proposing 5) and "Outcome" (proposing Resolved, with a quote as evidence).
     await loginAs(page, agent);
     await page.goto(`/evaluations/${evaluationId}`);
-    await waitForHydration(page);
-    await page.getByRole("button", { name: "Dispute this evaluation…" }).click();
-    const form = page.getByRole("form", { name: "Dispute this evaluation" });
-    await form.getByRole("checkbox", { name: /Dispute “Understood the issue”/ }).check();
-    await form.getByRole("checkbox", { name: /Dispute “Outcome”/ }).check();
-    await form.getByRole("radio", { name: "5", exact: true }).check();
-    await form.getByLabel("Why the answer should change").first().fill("I asked every question on the checklist.");
-    await form.getByRole("radio", { name: "Resolved (2 points)" }).check();
-    await form.getByLabel("Why the answer should change").nth(1).fill("The customer confirmed the service was back.");
-    await form.getByLabel("Evidence from the player goes to").selectOption({ label: "Outcome" });
-    const turn = page.getByRole("list", { name: "Transcript" }).getByRole("listitem").nth(1).locator("[data-segment-text]");
-    await turn.dblclick({ position: { x: 4, y: 6 } });
-    await page.getByRole("button", { name: "Use as evidence" }).click();
-    await expect(form.locator(".dispute-form__evidence").nth(1)).toContainText("Evidence: “");
-    await expect(form.locator(".dispute-form__evidence").first()).toContainText("Evidence: none");
-    await form.getByRole("button", { name: "Send dispute" }).click();
-    await expect(page).toHaveURL(/\/disputes\/[0-9a-f-]{36}\?raised=1$/);
-    const disputeUrl = new URL(page.url()).pathname;
-    await expect(page.getByText("Your dispute was sent. The supervisor reviews it first.")).toBeVisible();
+    const { disputeUrl } = await raiseTwoQuestionDispute(page);
     await expect(page.locator(".page-header .badge").first()).toHaveText("Awaiting supervisor");
-    await expect(page.locator(".dispute-quote")).toHaveCount(1);
     await signOut(page);
 
     // Another agent: 404, as for a dispute that does not exist.
@@ -69,11 +47,7 @@ test("an agent disputes two questions with a transcript span, the supervisor end
     await mainNav(page).getByRole("link", { name: "Disputes" }).click();
     await expect(page).toHaveURL(/\/disputes$/);
     await expect(page.getByRole("heading", { level: 1, name: "Disputes" })).toBeVisible();
-    await page.getByRole("link", { name: agent.name }).click();
-    await expect(page).toHaveURL(disputeUrl);
-    await page.getByLabel(/^Note/).fill("The outcome looks right to me.");
-    await page.getByRole("button", { name: "Endorse: send to QA" }).click();
-    await expect(page.getByText("Endorsed: the dispute goes to QA.")).toBeVisible();
+    await endorseFromQueue(page, agent.name, disputeUrl);
     await expect(page.locator(".page-header .badge").first()).toHaveText("Open");
     await signOut(page);
 
@@ -81,17 +55,7 @@ test("an agent disputes two questions with a transcript span, the supervisor end
     await loginAs(page, lead);
     await page.goto(disputeUrl);
     await expectNoSeriousViolations(page);
-    await page.getByRole("button", { name: "Take this dispute" }).click();
-    await expect(page.getByText("You are reviewing this dispute.")).toBeVisible();
-    await waitForHydration(page);
-    const decide = page.getByRole("form", { name: "Decide" });
-    await decide.getByRole("radio", { name: "Keep “4 on 1 to 5”" }).check();
-    await decide.getByLabel("Note on “Understood the issue”").fill("One checklist question was skipped.");
-    await decide.getByRole("radio", { name: "Accept “Resolved”" }).check();
-    await decide.getByLabel("Note on “Outcome”").fill("The customer confirms the fix.");
-    await decide.getByRole("button", { name: "Save decision" }).click();
-    await expect(page.getByText("Decision saved.")).toBeVisible();
-    await expect(page.locator(".page-header .badge").first()).toHaveText("Partly upheld");
+    await takeAndDecidePartly(page);
     await expect(page.getByText(/revision 2; the score is now 90\.6/)).toBeVisible();
     await expectNoSeriousViolations(page);
     await page.goto("/disputes?status=decided");

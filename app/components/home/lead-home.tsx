@@ -6,6 +6,7 @@
 import { Link } from "@remix-run/react";
 import type { LeadHome as LeadHomeData } from "../../modules/reports/lead-home.server";
 import { formatRate, formatScore } from "../charts";
+import { Stat } from "./stat";
 
 type Month = LeadHomeData["months"][number];
 
@@ -51,28 +52,37 @@ export function LeadHome({ home }: { home: LeadHomeData }) {
         </div>
         <div className="stats">
           {home.disputes ? (
-            <div className={`stat${home.disputes.items.length > 0 ? " stat--overdue" : ""}`}>
-              <span className="stat__value">{home.disputes.more ? `${home.disputes.items.length}+` : home.disputes.items.length}</span>
-              <span className="stat__label">
-                Overdue disputes (<Link to="/disputes?overdue=1">see them</Link>)
-              </span>
-            </div>
+            <Stat
+              overdue={home.disputes.items.length > 0}
+              value={home.disputes.more ? `${home.disputes.items.length}+` : home.disputes.items.length}
+              label={
+                <>
+                  Overdue disputes (<Link to="/disputes?overdue=1">see them</Link>)
+                </>
+              }
+            />
           ) : null}
           {home.acknowledgements ? (
-            <div className={`stat${home.acknowledgements.overdue > 0 ? " stat--overdue" : ""}`}>
-              <span className="stat__value">{home.acknowledgements.overdue}</span>
-              <span className="stat__label">
-                Overdue acknowledgements of {home.acknowledgements.awaiting} awaited (<Link to="/acknowledgements">see them</Link>)
-              </span>
-            </div>
+            <Stat
+              overdue={home.acknowledgements.overdue > 0}
+              value={home.acknowledgements.overdue}
+              label={
+                <>
+                  Overdue acknowledgements of {home.acknowledgements.awaiting} awaited (<Link to="/acknowledgements">see them</Link>)
+                </>
+              }
+            />
           ) : null}
           {home.queue ? (
-            <div className={`stat${home.queue.overdue > 0 ? " stat--overdue" : ""}`}>
-              <span className="stat__value">{home.queue.overdue}</span>
-              <span className="stat__label">
-                Overdue reviews of {home.queue.open} open (<Link to="/assignments">assignments</Link>)
-              </span>
-            </div>
+            <Stat
+              overdue={home.queue.overdue > 0}
+              value={home.queue.overdue}
+              label={
+                <>
+                  Overdue reviews of {home.queue.open} open (<Link to="/assignments">assignments</Link>)
+                </>
+              }
+            />
           ) : null}
         </div>
         {home.disputes && home.disputes.items.length > 0 ? (
@@ -94,42 +104,29 @@ export function LeadHome({ home }: { home: LeadHomeData }) {
 
 function MonthRow({ month }: { month: Month }) {
   const { point } = month;
-  const interval = (low: number | undefined, high: number | undefined, format: (value: number) => string) =>
-    low === undefined || high === undefined ? "" : ` (${format(low)} to ${format(high)})`;
   return (
     <tr>
       <th scope="row">{month.label}</th>
       <td className="num">{point ? <Link to={month.href.all}>{point.n}</Link> : 0}</td>
-      <td className="num">
-        {point?.score ? (
-          <Link to={month.href.all}>
-            {formatScore(point.score.mean)}
-            {interval(point.score.interval?.low, point.score.interval?.high, formatScore)}
-          </Link>
-        ) : (
-          "–"
-        )}
-      </td>
-      <td className="num">
-        {point?.passRate ? (
-          <Link to={month.href.pass}>
-            {formatRate(point.passRate.rate)}
-            {interval(point.passRate.interval.low, point.passRate.interval.high, formatRate)}
-          </Link>
-        ) : (
-          "–"
-        )}
-      </td>
-      <td className="num">
-        {point?.autoFailRate ? (
-          <Link to={month.href.autofail}>
-            {formatRate(point.autoFailRate.rate)}
-            {interval(point.autoFailRate.interval.low, point.autoFailRate.interval.high, formatRate)}
-          </Link>
-        ) : (
-          "–"
-        )}
-      </td>
+      <EstimateCell to={month.href.all} value={point?.score?.mean} low={point?.score?.interval?.low} high={point?.score?.interval?.high} format={formatScore} />
+      <EstimateCell to={month.href.pass} value={point?.passRate?.rate} low={point?.passRate?.interval.low} high={point?.passRate?.interval.high} format={formatRate} />
+      <EstimateCell to={month.href.autofail} value={point?.autoFailRate?.rate} low={point?.autoFailRate?.interval.low} high={point?.autoFailRate?.interval.high} format={formatRate} />
     </tr>
+  );
+}
+
+/** A month's estimate with its interval, linking to the evaluations behind it; "–" when there is none. */
+function EstimateCell({ to, value, low, high, format }: { to: string; value: number | undefined; low: number | undefined; high: number | undefined; format: (value: number) => string }) {
+  return (
+    <td className="num">
+      {value === undefined ? (
+        "–"
+      ) : (
+        <Link to={to}>
+          {format(value)}
+          {low === undefined || high === undefined ? "" : ` (${format(low)} to ${format(high)})`}
+        </Link>
+      )}
+    </td>
   );
 }

@@ -5,6 +5,7 @@
 import { Link } from "@remix-run/react";
 import type { QaHome as QaHomeData } from "../../modules/reports/qa-home.server";
 import { formatDateTime } from "../../lib/time";
+import { Stat } from "./stat";
 
 const leniencyText = { lenient: "lenient", strict: "strict", in_line: "in line", too_few: "too few to tell" } as const;
 const signed = (value: number) => `${value > 0 ? "+" : ""}${value.toFixed(1)}`;
@@ -22,18 +23,9 @@ export function QaHome({ home, timeZone }: { home: QaHomeData; timeZone: string 
           <p className="empty-state">Nothing waits in your queue.</p>
         ) : (
           <div className="stats">
-            <div className="stat">
-              <span className="stat__value">{queue.open}</span>
-              <span className="stat__label">Open assignments</span>
-            </div>
-            <div className="stat">
-              <span className="stat__value">{queue.overdue}</span>
-              <span className="stat__label">Overdue</span>
-            </div>
-            <div className="stat">
-              <span className="stat__value">{queue.firstDueAt ? formatDateTime(queue.firstDueAt, timeZone) : "–"}</span>
-              <span className="stat__label">First due</span>
-            </div>
+            <Stat value={queue.open} label="Open assignments" />
+            <Stat value={queue.overdue} label="Overdue" />
+            <Stat value={queue.firstDueAt ? formatDateTime(queue.firstDueAt, timeZone) : "–"} label="First due" />
           </div>
         )}
       </section>
