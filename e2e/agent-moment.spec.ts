@@ -6,33 +6,21 @@
  * feedback, activates the annotation, and the player stands at 17.353 s with that turn
  * current; Play goes on from there.
  */
-import type { Locator, Page } from "@playwright/test";
+import type { Locator } from "@playwright/test";
 import { db } from "../app/lib/db.server";
 import { openEvaluation } from "../app/modules/evaluations/open-evaluation.server";
 import { seedConversation } from "../test/conversation-factories";
 import { reviewDefinition } from "../test/evaluation-fixtures";
 import { seedScorecard, seedTeam } from "../test/factories";
-import { expect, loginAs, mainNav, seedLogin, signOut, test, uniqueSuffix, waitForHydration } from "./fixtures";
+import { expect, loginAs, mainNav, seedLogin, signOut, test, uniqueSuffix } from "./fixtures";
+import { audioTime, openWhenReady } from "./support/player";
 import { annotateWord, scorecardReady } from "./support/review-draft";
 
 /** The fifth turn of call-tech-area-outage: "Thanks, Carlos. There's an outage in your area…" */
 const TURN = 4;
 const MOMENT_MS = 17_353;
 
-/** Where the browser's audio element is, in seconds. */
-const audioTime = (player: Locator) => player.locator("audio").evaluate((audio: HTMLAudioElement) => audio.currentTime);
 const question = (scope: Locator, prompt: RegExp) => scope.getByRole("group", { name: prompt });
-
-/** The waveform is drawn by the server's job runner after the call is ingested: open the page again until the player is ready. */
-async function openWhenReady(page: Page, url: string): Promise<Locator> {
-  const player = page.locator('.media-player[data-state="ready"]');
-  await expect(async () => {
-    await page.goto(url);
-    await expect(player).toBeVisible({ timeout: 3_000 });
-  }).toPass({ timeout: 120_000 });
-  await waitForHydration(page);
-  return player;
-}
 
 test("the agent opens their feedback on a call from My feedback, activates the annotation and the player plays from its moment", async ({ page }) => {
   test.setTimeout(240_000);

@@ -3,8 +3,10 @@
  * team coaching page with the criterion the roll-ups suggest, attaches an annotated moment as
  * evidence, turns on follow-up sampling, schedules a session, adds an action item and marks the
  * session held; the agent finds the plan under My coaching, ticks the item, acknowledges the
- * session with a comment and the plan; a QA lead sees the follow-up rule under Sampling. Axe on every page passed.
+ * session with a comment and the plan; a QA lead finds the follow-up rule under Sampling and
+ * runs it: it draws 2 of the coached agent's conversations and none of the peer's.
  */
+import { db } from "../app/lib/db.server";
 import { insertInteractionRows, seedScorecard, seedTeam } from "../test/factories";
 import { reviewDefinition } from "../test/evaluation-fixtures";
 import { seedEvaluation } from "../test/review-factories";
@@ -154,7 +156,22 @@ test("a supervisor starts a plan with the suggested criterion, attaches evidence
   await expectNoSeriousViolations(page, "the plan page, as the agent");
   await signOut(page);
 
+  // The follow-up rule draws only the coached agent's conversations: three of Ana's and three of
+  // Nick's, unreviewed, seven days back (always inside the previous week the rule samples);
+  // 2 a week were asked for, so 2 of Ana's are drawn and none of Nick's.
+  const lastWeek = new Date(Date.now() - 7 * DAY_MS);
+  const unreviewed = await insertInteractionRows([
+    ...[0, 1, 2].map(() => ({ agentId: agent.id, teamId: team.id, startedAt: lastWeek, channel: "call" as const })),
+    ...[0, 1, 2].map(() => ({ agentId: peer.id, teamId: team.id, startedAt: lastWeek, channel: "call" as const })),
+  ]);
   await loginAs(page, lead);
   await page.goto("/sampling");
-  await expect(page.getByRole("link", { name: new RegExp(`Coaching follow-up: ${agent.name}`) })).toBeVisible();
+  await page.getByRole("link", { name: new RegExp(`Coaching follow-up: ${agent.name}`) }).click();
+  await waitForHydration(page);
+  await page.getByRole("button", { name: "Run now" }).click();
+  await expect(page).toHaveURL(/\/sampling\/runs\/[0-9a-f-]{36}$/);
+  const runId = /\/sampling\/runs\/([0-9a-f-]{36})/.exec(page.url())?.[1] as string;
+  const drawn = await db().selectFrom("assignments").select("interaction_id").where("run_id", "=", runId).execute();
+  expect(drawn).toHaveLength(2);
+  for (const row of drawn) expect(unreviewed.slice(0, 3)).toContain(row.interaction_id);
 });

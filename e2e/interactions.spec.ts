@@ -5,10 +5,11 @@
  * open what is covered by interaction-access.spec.ts; here the agent's view is checked
  * through the filters.)
  */
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { seedConversation } from "../test/conversation-factories";
 import { insertInteractionRows, seedInteraction, seedTeam, transcriptSaying } from "../test/factories";
 import { expect, expectNoSeriousViolations, loginAs, seedLogin, test, uniqueSuffix, waitForHydration } from "./fixtures";
+import { audioTime, openWhenReady } from "./support/player";
 
 const DAY_MS = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
@@ -59,22 +60,6 @@ async function shownSeconds(page: Page): Promise<number> {
   const match = /^(\d+):(\d{2})/.exec(text.trim());
   if (!match) throw new Error(`unexpected time display ${text}`);
   return Number(match[1]) * 60 + Number(match[2]);
-}
-
-/** Where the browser's audio element is, in seconds. */
-const audioTime = (player: Locator) => player.locator("audio").evaluate((audio: HTMLAudioElement) => audio.currentTime);
-
-/**
- * A call's waveform is computed by the server's job runner after the call is ingested: open
- * the page again until the player reports its waveform ready.
- */
-async function openWhenReady(page: Page, url: string): Promise<Locator> {
-  const player = page.locator('.media-player[data-state="ready"]');
-  await expect(async () => {
-    await page.goto(url);
-    await expect(player).toBeVisible({ timeout: 3_000 });
-  }).toPass({ timeout: 120_000 });
-  return player;
 }
 
 test.describe("interaction list filters", () => {
