@@ -304,4 +304,10 @@ test.describe("accessibility (axe, WCAG 2 A/AA)", () => {
     await loginAs(page, agent);
     await check(page, "/reports", "Reports");
   });
+  test("coaching: scheduling a standalone session, as a supervisor with their agent chosen", async ({ page }) => {
+    const { supervisor, agent } = workplace;
+    await loginAs(page, supervisor);
+    await check(page, `/coaching/sessions/new?agent=${agent.id}`, "Schedule a standalone session");
+    await expect(page.getByRole("form", { name: "Schedule a session" }).getByLabel("Agent")).toHaveValue(agent.id);
+  });
 });

@@ -6,6 +6,11 @@ import { submitEvaluation } from "../app/modules/evaluations/submit-evaluation.s
 import { db } from "../app/lib/db.server";
 import { addEvidence } from "../app/modules/coaching/add-evidence.server";
 import { createCoachingPlan } from "../app/modules/coaching/create-plan.server";
+import { editSessionAgenda } from "../app/modules/coaching/edit-session-agenda.server";
+import { saveSessionNote } from "../app/modules/coaching/save-session-note.server";
+import { scheduleCoachingSession } from "../app/modules/coaching/schedule-session.server";
+import { addActionItem } from "../app/modules/coaching/session-actions.server";
+import { feedbackDocumentSchema } from "../app/modules/evaluations/feedback-document";
 import { scorecardCriteria } from "../app/modules/coaching/scorecard-criteria.server";
 import { seedConversation } from "../test/conversation-factories";
 import { criteriaWorld } from "../test/criteria-fixtures";
@@ -255,4 +260,51 @@ test("at 390 px the quality overview, its drill-down and the lead's home fit the
   await waitForHydration(page);
   widths["/ (lead)"] = await pageWidth(page);
   expect(widths).toEqual({ "/reports": WIDTH, "/reports?group=scorecard&period=month": WIDTH, "/reports/evaluations": WIDTH, "/ (lead)": WIDTH });
+});
+
+test("at 390 px a session page as the coach (agenda, both note editors, action items) and the standalone scheduling page fit the screen", async ({ page }) => {
+  await page.setViewportSize({ width: WIDTH, height: 844 });
+  const suffix = uniqueSuffix();
+  const team = await seedTeam(`Narrow sessions ${suffix}`);
+  const agent = await seedLogin("agent", [team.id], `Dana Narrow-Session ${suffix}`);
+  const supervisor = await seedLogin("supervisor", [team.id], `Sam Narrow-Session ${suffix}`);
+  const qa = await seedLogin("qa", [], `Quinn ${suffix}`);
+  const scorecard = await seedScorecard({ name: `A long scorecard name for sessions on a phone ${suffix}`, definition: reviewDefinition });
+  // A failed review a week ago: the agenda lists it among the low evaluations.
+  const chat = await seedConversation(agent.id, "chat-tech-outage-update", { startedAt: new Date(Date.now() - 7 * 86_400_000) });
+  await seedEvaluation({ reviewer: qa, interactionId: chat.id, scorecardId: scorecard.id, answers: { greeting: { value: false }, identity: { value: true }, discovery: { value: 1 }, outcome: { value: "next" } } });
+  const criteria = (await scorecardCriteria(db(), scorecard.id))!.criteria;
+  const now = new Date();
+  const plan = await createCoachingPlan(
+    db(),
+    supervisor,
+    {
+      agentId: agent.id,
+      scorecardId: scorecard.id,
+      title: "A fairly long plan title about greeting every single caller warmly",
+      dueOn: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
+      criteria: criteria.slice(0, 3).map((c) => ({ questionKey: c.questionKey, target: 85 })),
+    },
+    now,
+  );
+  const session = await scheduleCoachingSession(db(), supervisor, { agentId: agent.id, planId: plan.id, date: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), time: "10:00", durationMinutes: 45 }, now);
+  await editSessionAgenda(db(), supervisor, session.id, { op: "add", text: "Walk through the busiest morning of the week and how the greeting went on each call" }, now);
+  await addActionItem(db(), supervisor, session.id, { text: "Listen back to three calls from Monday morning and note every greeting", owner: "agent", dueOn: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10) }, now);
+  const body = feedbackDocumentSchema.parse({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "We agreed on a greeting that names the customer before anything else." }] }] });
+  await saveSessionNote(db(), supervisor, session.id, { visibility: "shared", body, baseRevision: 0 }, now);
+
+  const widths: Record<string, number> = {};
+  await loginAs(page, supervisor);
+  for (const path of [`/coaching/sessions/${session.id}`, `/coaching/sessions/new?agent=${agent.id}`]) {
+    await page.goto(path);
+    await waitForHydration(page);
+    widths[path] = await pageWidth(page);
+  }
+  await page.goto(`/coaching/sessions/${session.id}`);
+  await expect(page.getByRole("heading", { name: "Agenda", level: 2 })).toBeVisible();
+  await expect(page.getByText("Walk through the busiest morning of the week and how the greeting went on each call")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Shared with the agent" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Private coach notes" })).toBeVisible();
+  await expect(page.getByText("Listen back to three calls from Monday morning and note every greeting")).toBeVisible();
+  expect(widths).toEqual({ [`/coaching/sessions/${session.id}`]: WIDTH, [`/coaching/sessions/new?agent=${agent.id}`]: WIDTH });
 });

@@ -9,23 +9,19 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ScheduleSessionForm } from "../components/coaching/plan-sessions";
 import { RouteErrorBoundary } from "../components/error-page";
-import { requirePermission } from "../lib/auth.server";
+import { requirePermission, requireViewer } from "../lib/auth.server";
 import { db } from "../lib/db.server";
-import { runUseCase } from "../lib/errors.server";
+import { rethrowAsErrorPage, runUseCase } from "../lib/errors.server";
 import { readForm } from "../lib/forms.server";
-import { formatLocalDate, localDateOf } from "../lib/time";
-import { listCoachableAgents } from "../modules/coaching/coaching-options.server";
+import { getNewSessionForm } from "../modules/coaching/new-session-form.server";
 import { scheduleCoachingSession } from "../modules/coaching/schedule-session.server";
-import { getOrganisation } from "../modules/users/get-organisation.server";
 
 export const meta: MetaFunction = () => [{ title: "Schedule a coaching session · Parley" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await requirePermission(request, "coaching:manage");
-  const { timeZone } = await getOrganisation(db());
-  const agents = await listCoachableAgents(db(), viewer);
-  const wanted = new URL(request.url).searchParams.get("agent");
-  return { agents, agentId: agents.some((a) => a.id === wanted) ? (wanted ?? undefined) : undefined, today: formatLocalDate(localDateOf(new Date(), timeZone)), timeZone };
+  const viewer = await requireViewer(request);
+  const agentId = new URL(request.url).searchParams.get("agent");
+  return getNewSessionForm(db(), viewer, { agentId }, new Date()).catch((error: unknown) => rethrowAsErrorPage(error));
 }
 
 const actionSchema = z.object({ intent: z.literal("schedule"), agentId: z.string(), date: z.string(), time: z.string(), durationMinutes: z.string() });

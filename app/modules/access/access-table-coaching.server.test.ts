@@ -12,8 +12,12 @@ import {
   planListsFor,
   planOutcomesFor,
   planRows,
+  newSessionPageOutcomes,
   scheduleOutcomesFor,
   sessionOutcomesFor,
+  sessionPageOutcomesFor,
+  sessionPageShapes,
+  type SessionPageKey,
   startOutcomesFor,
   type PlanKey,
   type planOps,
@@ -83,5 +87,34 @@ describe("one-on-one sessions", () => {
     ["sofia", [403, A, 404, 404, 404]],
   ] as const)("schedule a session with %s", async (agent, expected) => {
     expect(await scheduleOutcomesFor(agent)).toEqual(expected);
+  });
+});
+
+// The pages (issue 15 §2). Read with the columns: the supervisor of another team is the
+// supervisor's cell on Sofia's row, another agent the agent's cell on Nick's.
+describe("the session pages", () => {
+  it.each<[SessionPageKey, Outcomes]>([
+    //             admin  lead  qa   sup  agent
+    ["ana",        [A, A, 404, A, A]],
+    ["nick",       [A, A, 404, A, 404]],
+    ["sofia",      [A, A, 404, 404, 404]],
+    ["standalone", [A, A, 404, A, A]],
+  ])("/coaching/sessions/:id — the session of %s", async (row, expected) => {
+    expect(await sessionPageOutcomesFor(row)).toEqual(expected);
+  });
+
+  it("a held session of Ana's: the coach side gets the agenda and the private note, the agent acknowledges", async () => {
+    const coach = { agenda: true, privateNote: true, manage: true, acknowledge: false };
+    expect(await sessionPageShapes()).toEqual([
+      { ...coach, manage: false },
+      coach,
+      null,
+      coach,
+      { agenda: false, privateNote: false, manage: false, acknowledge: true },
+    ]);
+  });
+
+  it("/coaching/sessions/new: coaches only (403 for every other role, before any agent), Ana preselected for her coaches", async () => {
+    expect(await newSessionPageOutcomes()).toEqual({ outcomes: [403, A, 403, A, 403], preselected: [null, true, null, true, null] });
   });
 });

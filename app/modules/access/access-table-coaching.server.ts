@@ -10,8 +10,10 @@ import { addEvidence } from "../coaching/add-evidence.server";
 import { closeCoachingPlan } from "../coaching/close-plan.server";
 import { createCoachingPlan } from "../coaching/create-plan.server";
 import { getCoachingPlan } from "../coaching/get-plan.server";
+import { getCoachingSession } from "../coaching/get-session.server";
 import { listCoachingPlans } from "../coaching/list-plans.server";
 import { getNewPlanForm } from "../coaching/new-plan-form.server";
+import { getNewSessionForm, type NewSessionForm } from "../coaching/new-session-form.server";
 import { scorecardCriteria } from "../coaching/scorecard-criteria.server";
 import { scheduleCoachingSession } from "../coaching/schedule-session.server";
 import { acknowledgeSession, addActionItem, setSessionState } from "../coaching/session-actions.server";
@@ -135,4 +137,47 @@ export async function scheduleOutcomesFor(agent: PlanKey): Promise<Outcomes> {
     outcomes.push(await outcomeOf(() => scheduleCoachingSession(db(), cast().viewers[role], { agentId: cast().people[agent].id, date: dueOn(), time: "09:00", durationMinutes: 30 }, new Date())));
   }
   return outcomes as Outcomes;
+}
+
+/**
+ * The session page (/coaching/sessions/:id): its loader's one refusal is getCoachingSession.
+ * Rows: a session of each plan, and `standalone` — Ana's standalone session with her supervisor.
+ */
+export type SessionPageKey = PlanKey | "standalone";
+
+export async function sessionPageOutcomesFor(row: SessionPageKey): Promise<Outcomes> {
+  const outcomes = [];
+  for (const role of roles) {
+    const { people, viewers } = cast();
+    const sessionId =
+      row === "standalone"
+        ? (await scheduleCoachingSession(db(), viewers.supervisor, { agentId: people.ana.id, date: dueOn(), time: "11:00", durationMinutes: 30 }, new Date())).id
+        : (await seedSessions(await seedPlans(), false))[row];
+    outcomes.push(await outcomeOf(() => getCoachingSession(db(), cast().viewers[role], sessionId, new Date())));
+  }
+  return outcomes as Outcomes;
+}
+
+/** What each role allowed on Ana's session gets on its page (null: refused). */
+export async function sessionPageShapes(): Promise<({ agenda: boolean; privateNote: boolean; manage: boolean; acknowledge: boolean } | null)[]> {
+  const sessions = await seedSessions(await seedPlans(), true);
+  const shapes = [];
+  for (const role of roles) {
+    const detail = await getCoachingSession(db(), cast().viewers[role], sessions.ana, new Date()).catch(() => null);
+    shapes.push(detail && { agenda: detail.agenda !== null, privateNote: detail.notes.seesPrivate, manage: detail.may.manage, acknowledge: detail.may.acknowledge });
+  }
+  return shapes;
+}
+
+/** The standalone scheduling page (/coaching/sessions/new), asked to preselect Ana. */
+export async function newSessionPageOutcomes(): Promise<{ outcomes: Outcomes; preselected: (boolean | null)[] }> {
+  const outcomes = [];
+  const preselected = [];
+  for (const role of roles) {
+    const viewer = cast().viewers[role];
+    let form: NewSessionForm | null = null;
+    outcomes.push(await outcomeOf(async () => (form = await getNewSessionForm(db(), viewer, { agentId: cast().people.ana.id }, new Date()))));
+    preselected.push(form === null ? null : (form as NewSessionForm).agentId === cast().people.ana.id);
+  }
+  return { outcomes: outcomes as Outcomes, preselected };
 }
