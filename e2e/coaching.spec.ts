@@ -36,8 +36,10 @@ test("a supervisor starts a plan with the suggested criterion, attaches evidence
       annotations: annotation ? [{ comment: annotation, startMs: 2000, endMs: 5000, sentiment: "negative" }] : [],
     });
   };
-  for (let day = 2; day < 8; day++) {
-    await review(agent.id, false, day, day === 2 ? `Went straight to the account ${suffix}` : undefined);
+  // 15–20 days back: inside the 90-day baseline, and always before the previous week, which the
+  // follow-up rule samples at the end (a review there would count towards its weekly quota).
+  for (let day = 15; day < 21; day++) {
+    await review(agent.id, false, day, day === 15 ? `Went straight to the account ${suffix}` : undefined);
     await review(peer.id, true, day);
   }
 
