@@ -11,6 +11,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { ActionOutcome } from "../components/action-outcome";
 import { FollowUpReviewers } from "../components/coaching/follow-up-reviewers";
 import { PlanEvidence } from "../components/coaching/plan-evidence";
 import { PlanSessions } from "../components/coaching/plan-sessions";
@@ -203,16 +204,7 @@ export default function PlanPage() {
           {plan.overdue ? <span className="badge badge--overdue"> Overdue</span> : null}
         </p>
       </div>
-      {done && doneMessages[done] ? (
-        <p className="alert alert--success" role="status">
-          {doneMessages[done]}
-        </p>
-      ) : null}
-      {failed ? (
-        <p className="alert alert--error" role="alert">
-          {failed.message}
-        </p>
-      ) : null}
+      <ActionOutcome success={done ? doneMessages[done] : null} error={failed?.message} />
       {plan.status === "cancelled" ? <p className="alert alert--info">Cancelled {plan.closedAt}: {plan.cancelReason}</p> : null}
       {plan.status === "completed" ? <p className="alert alert--info">Completed {plan.closedAt}.</p> : null}
       <section aria-labelledby="plan-ack">

@@ -8,6 +8,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { ActionOutcome } from "../components/action-outcome";
 import { CsrfField } from "../components/csrf-field";
 import { RouteErrorBoundary } from "../components/error-page";
 import { FieldError } from "../components/field-error";
@@ -111,11 +112,7 @@ export default function NewPlanPage() {
           </button>
         </Form>
       ) : null}
-      {failed ? (
-        <p className="alert alert--error" role="alert">
-          {failed.message}
-        </p>
-      ) : null}
+      <ActionOutcome error={failed?.message} />
       {data.scorecardId === null || data.criteria.length === 0 ? (
         <p className="empty-state">There is no published scorecard with scored questions to coach on yet.</p>
       ) : (

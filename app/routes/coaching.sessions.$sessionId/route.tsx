@@ -11,6 +11,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams, type ClientActionFunctionArgs, type ShouldRevalidateFunction } from "@remix-run/react";
 import { z } from "zod";
+import { ActionOutcome } from "../../components/action-outcome";
 import { SessionAgenda } from "../../components/coaching/session-agenda";
 import { SessionNoteEditor } from "../../components/coaching/session-note-editor";
 import type { NoteSaveResult } from "../../components/coaching/session-note-save";
@@ -144,16 +145,7 @@ export default function SessionPage() {
           <span className="badge">{stateLabels[session.state]}</span>
         </p>
       </div>
-      {done && doneMessages[done] ? (
-        <p className="alert alert--success" role="status">
-          {doneMessages[done]}
-        </p>
-      ) : null}
-      {failed ? (
-        <p className="alert alert--error" role="alert">
-          {failed.message}
-        </p>
-      ) : null}
+      <ActionOutcome success={done ? doneMessages[done] : null} error={failed?.message} />
       {page.may.manage ? <SessionStateForm state={session.state} /> : null}
       {page.agenda ? <SessionAgenda agenda={page.agenda} editable={page.may.manage && session.state !== "cancelled"} errors={errors} /> : null}
       <section aria-labelledby="session-notes">
