@@ -111,6 +111,9 @@ function CardBody({ data }: { data: CardData }) {
         <p>
           <Link to={data.coachHref} className="button button--quiet">
             Start a coaching plan<span className="visually-hidden"> for {card.agent.name}</span>
+          </Link>{" "}
+          <Link to={`/coaching/sessions/new?agent=${card.agent.id}`} className="button button--quiet">
+            Schedule a session<span className="visually-hidden"> with {card.agent.name}</span>
           </Link>
         </p>
       ) : null}
