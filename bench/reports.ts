@@ -26,6 +26,7 @@ import { queryReviewers } from "../app/modules/reports/query-reviewers.server";
 import { queryCustomerKpis } from "../app/modules/reports/query-customer-kpis.server";
 import { queryCriterionCsatDifference } from "../app/modules/reports/query-csat-difference.server";
 import type { Viewer } from "../app/modules/users/roles";
+import { timeReportPages } from "./report-pages";
 
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 if (!(scale > 0 && scale <= 1)) throw new Error("BENCH_SCALE must be a number in (0, 1]: the share of 1,000,000 evaluations to generate");
@@ -155,6 +156,15 @@ try {
   await timeEach("criteria (queryCriteria, organisation and team)", (set) => queryCriteria(db, lead, set.query));
   await timeEach("criteria, review-date toggle", (set) => queryCriteria(db, lead, { ...set.query, dateBasis: "review" }));
   await timeEach("reviewers (queryReviewers, organisation and team)", (set) => queryReviewers(db, lead, set.query, new Date(`${END}T12:00:00Z`)));
+  log(`  (load average ${loadAverage()})`);
+
+  // Each page's server work, as its loader does it (bench/report-pages.ts).
+  const qa: Viewer = { id: md5uuid("qa"), name: "Reviewer", email: "qa@bench.test", role: "qa", teamIds: [] };
+  const agent: Viewer = { id: md5uuid("a0"), name: "Agent 0", email: "agent0@bench.test", role: "agent", teamIds: [md5uuid("t0")] };
+  log("each page's server work (its loader's queries and tables; 5 rounds after a warm-up):");
+  for (const page of await timeReportPages(db, { lead, supervisor, qa, agent }, { from: START, to: END }, new Date(`${END}T12:00:00Z`), "Europe/Berlin")) {
+    log(`  ${page.label.padEnd(48)} p50 ${quantile(page.values, 0.5).toFixed(1)} ms, max ${Math.max(...page.values).toFixed(1)} ms`);
+  }
   log(`  (load average ${loadAverage()})`);
 
   // Without roll-ups: the same figures from evaluations ⨝ interactions, capped at 60 s.

@@ -17,7 +17,7 @@
  * of a repeated hour west of Greenwich and the later one east of it.
  */
 import { TZDate, tzOffset } from "@date-fns/tz";
-import { addDays as addCalendarDays, getISODay, getISOWeek, getISOWeekYear } from "date-fns";
+import { getISOWeek, getISOWeekYear } from "date-fns";
 
 /** A day on the calendar, with no zone. */
 export interface LocalDate {
@@ -238,7 +238,7 @@ export function parseLocalDate(text: string): LocalDate | null {
 
 function isCalendarDate(date: LocalDate): boolean {
   if (date.month < 1 || date.month > 12 || date.day < 1) return false;
-  const back = fromUtcDay(utcDay(date));
+  const back = addDays(date, 0); // normalised: 2026-02-30 comes back as 2026-03-02
   return back.year === date.year && back.month === date.month && back.day === date.day;
 }
 
@@ -252,17 +252,24 @@ function utcDay(date: LocalDate): TZDate {
   return d;
 }
 
-function fromUtcDay(d: Date): LocalDate {
-  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
+/**
+ * Day arithmetic on a UTC day count, by hand: reports build a drill-down link per table cell,
+ * and a TZDate operation costs a time-zone lookup (thousands per page at two years by week).
+ */
+function dayNumber(date: LocalDate): number {
+  const d = new Date(0);
+  d.setUTCFullYear(date.year, date.month - 1, date.day);
+  return Math.round(d.getTime() / DAY_MS);
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return fromUtcDay(addCalendarDays(utcDay(date), days));
+  const d = new Date((dayNumber(date) + days) * DAY_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
-/** ISO weekday: 1 = Monday … 7 = Sunday. */
+/** ISO weekday: 1 = Monday … 7 = Sunday. Day 0 (1970-01-01) was a Thursday. */
 export function isoWeekday(date: LocalDate): number {
-  return getISODay(utcDay(date));
+  return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
 }
 
 /** ISO 8601 week of `date`, as `2026-W47` (the week-year is the year of that week's Thursday). */
