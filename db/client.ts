@@ -20,7 +20,10 @@ export interface DbOptions {
 }
 
 export function createPool({ connectionString, max = 10, applicationName = "parley", onIdleError }: DbOptions): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, application_name: applicationName });
+  // JIT off: Parley's queries are short and planned often; on the report queries over a million
+  // evaluations PostgreSQL's JIT spent 100–150 ms compiling for each one that saved nothing
+  // (docs/decisions/0038). A server-wide setting cannot be assumed on the customer's database.
+  const pool = new pg.Pool({ connectionString, max, application_name: applicationName, options: "-c jit=off" });
   // An idle client losing its connection must not crash the process.
   pool.on(
     "error",

@@ -446,6 +446,21 @@ export interface RevisionQuestionResults {
   weight: number;
 }
 
+export interface RollupAgentMonthlyQuestions {
+  agent_id: string;
+  critical_fails: number;
+  month: Timestamp;
+  n: number;
+  na: number;
+  passes: number;
+  question_key: string;
+  released: boolean;
+  scorecard_id: string;
+  sum_q: number;
+  sum_q_sq: number;
+  team_id: string | null;
+}
+
 export interface RollupCustomerDaily {
   agent_id: string;
   channel: string;
@@ -792,6 +807,7 @@ export interface DB {
   report_evaluations: ReportEvaluations;
   report_question_results: ReportQuestionResults;
   revision_question_results: RevisionQuestionResults;
+  rollup_agent_monthly_questions: RollupAgentMonthlyQuestions;
   rollup_customer_daily: RollupCustomerDaily;
   rollup_customer_team_daily: RollupCustomerTeamDaily;
   rollup_daily: RollupDaily;

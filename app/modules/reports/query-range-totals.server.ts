@@ -1,9 +1,10 @@
 /**
  * Figures over a whole filter range, per agent or per team — what the team page and the agent
  * card put in a row, where queryQuality (query-quality.server.ts) gives them per week or month.
- * Same definition and same sources as queryQuality (docs/decisions/0023): by conversation date
- * the daily roll-ups (`rollup_daily`, `rollup_daily_questions`, keyed by agent), by review date
- * the report rows. Sums stay exact `numeric` text until statistics.ts turns them into a mean.
+ * Same definition as queryQuality (docs/decisions/0023). By conversation date the scores read
+ * the daily roll-up keyed by agent (`rollup_daily`), the questions the per-agent monthly roll-up
+ * for the whole months inside the range and the daily question rows for its ends (decision
+ * 0038); by review date, the report rows. Sums stay exact `numeric` text until statistics.ts turns them into a mean.
  *
  * Scope is a parameter, not only the viewer: an agent may see their team's mean (issue 14 §3,
  * "only the team's mean, and only when it rests on at least 5 evaluations"), which their own
@@ -14,6 +15,7 @@ import { sql, type RawBuilder } from "kysely";
 import type { Database } from "../../lib/db.server";
 import { reportRowsVisibleTo } from "../access/report-scope.server";
 import type { Viewer } from "../users/roles";
+import { splitRange } from "./range-parts";
 import { meanEstimate, sumsFromNumeric, wilsonEstimate, type MeanEstimate, type RateEstimate } from "./statistics";
 import type { QuestionSums } from "./weakest-criteria";
 
@@ -88,6 +90,19 @@ const questionSources: Record<RangeFilters["dateBasis"], Source> = {
   },
 };
 
+/** Whole months from the per-agent monthly roll-up (migration 20261217T120000, decision 0038). */
+const agentMonthlyQuestions: Source = { ...questionSources.conversation, table: "rollup_agent_monthly_questions", day: "month" };
+
+/**
+ * Where question totals read, as parts of the range: by conversation date, the whole months
+ * inside it from the per-agent monthly roll-up and the partial ends from the daily rows; by
+ * review date, or with a channel or queue filter (not keys of the roll-up), the rows whole.
+ */
+export function questionTotalsParts(filters: RangeFilters): { source: Source; from: string; to: string }[] {
+  if (filters.dateBasis === "review" || filters.channel || filters.queue) return [{ source: questionSources[filters.dateBasis], from: filters.from, to: filters.to }];
+  return splitRange(filters.from, filters.to, "month").map(({ grain, from, to }) => ({ source: grain === "month" ? agentMonthlyQuestions : questionSources.conversation, from, to }));
+}
+
 function conditions(scope: TotalsScope, filters: RangeFilters, source: Source): RawBuilder<boolean> {
   const column = (name: string) => sql.ref(`s.${name}`);
   const where: RawBuilder<boolean>[] = [
@@ -102,7 +117,7 @@ function conditions(scope: TotalsScope, filters: RangeFilters, source: Source): 
   return sql<boolean>`${sql.join(where, sql` AND `)}`;
 }
 
-const totalOf = (source: Source, name: string, cast: "int" | "text") => sql.raw(`sum(${source.measures[name] ?? "0"})::${cast}`);
+const totalOf = (source: Source, name: string, cast: "int" | "text" | "numeric") => sql.raw(`sum(${source.measures[name] ?? "0"})::${cast}`);
 
 /** The quality score, pass rate and auto-fail rate over the range, one row per agent or team with evaluations. */
 export async function queryScoreTotals(db: Database, scope: TotalsScope, filters: RangeFilters, groupBy: "agent" | "team"): Promise<ScoreTotals[]> {
@@ -142,15 +157,21 @@ async function scoreRows(db: Database, scope: TotalsScope, filters: RangeFilters
 
 /** Per question key (and its scorecard) over the range, one row per agent or team and question. */
 export async function queryQuestionTotals(db: Database, scope: TotalsScope, filters: RangeFilters, groupBy: "agent" | "team"): Promise<QuestionTotals[]> {
-  const source = questionSources[filters.dateBasis];
-  const group = sql.ref(`s.${groupBy}_id`);
+  // Each part summed, then the parts added: numeric, so exact.
+  const parts = questionTotalsParts(filters).map(({ source, from, to }) => {
+    const group = sql.ref(`s.${groupBy}_id`);
+    return sql`
+      SELECT ${group} AS group_id, s.scorecard_id, s.question_key, ${totalOf(source, "n", "int")} AS n, ${totalOf(source, "na", "int")} AS na,
+        ${totalOf(source, "sum", "numeric")} AS sum, ${totalOf(source, "sum_sq", "numeric")} AS sum_sq, ${totalOf(source, "passes", "int")} AS passes
+      FROM ${sql.table(source.table)} s
+      WHERE ${conditions(scope, { ...filters, from, to }, source)} AND ${group} IS NOT NULL
+      GROUP BY 1, 2, 3`;
+  });
   const result = await sql<{ group_id: string; scorecard_id: string; question_key: string; n: number; na: number; sum: string; sum_sq: string; passes: number }>`
-    SELECT ${group} AS group_id, s.scorecard_id, s.question_key, ${totalOf(source, "n", "int")} AS n, ${totalOf(source, "na", "int")} AS na,
-      ${totalOf(source, "sum", "text")} AS sum, ${totalOf(source, "sum_sq", "text")} AS sum_sq, ${totalOf(source, "passes", "int")} AS passes
-    FROM ${sql.table(source.table)} s
-    WHERE ${conditions(scope, filters, source)} AND ${group} IS NOT NULL
+    SELECT group_id, scorecard_id, question_key, sum(n)::int AS n, sum(na)::int AS na, sum(sum)::text AS sum, sum(sum_sq)::text AS sum_sq, sum(passes)::int AS passes
+    FROM (${sql.join(parts, sql` UNION ALL `)}) p
     GROUP BY 1, 2, 3
-    HAVING ${totalOf(source, "n", "int")} > 0
+    HAVING sum(n) > 0
     ORDER BY 1, 2, 3`.execute(db);
   return result.rows.map((row) => ({
     groupId: row.group_id,
