@@ -109,7 +109,14 @@ function Overview({ data }: { data: OverviewData }) {
         </p>
       ) : null}
       <div className="report-charts">
-        <TrendChart title={`Quality score by ${period}`} valueLabel="Mean score" series={[{ name, points: overview.charts.score }]} />
+        <TrendChart
+          title={`Quality score by ${period}`}
+          valueLabel="Mean score"
+          series={[
+            { name, points: overview.charts.score },
+            ...(overview.charts.teamScore && overview.teamMean ? [{ name: `Team ${overview.teamMean.team.name} mean`, points: overview.charts.teamScore }] : []),
+          ]}
+        />
         <TrendChart title={`Pass rate by ${period}`} valueLabel="Pass rate" domain={[0, 1]} format={formatRate} series={[{ name, points: overview.charts.passRate }]} />
         <TrendChart title={`Auto-fail rate by ${period}`} valueLabel="Auto-fail rate" domain={[0, 1]} format={formatRate} series={[{ name, points: overview.charts.autoFailRate }]} />
       </div>

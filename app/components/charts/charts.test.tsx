@@ -45,6 +45,22 @@ describe("charts", () => {
     expect(html).toContain("<td>All teams</td><td class=\"num\">9</td><td class=\"num\">60.0%</td>");
   });
 
+  it("draws a team's bare mean beside an agent's own without its count", () => {
+    const html = renderToString(
+      <TrendChart
+        title="Quality score by month"
+        series={[
+          { name: "Your evaluations", points: [{ x: "2026-11-01", label: "Nov 2026", n: 2, value: 93.75, low: 54.04, high: 133.46 }] },
+          { name: "Team A mean", points: [{ x: "2026-11-01", label: "Nov 2026", n: null, value: 66.88, low: null, high: null }] },
+        ]}
+      />,
+    );
+    expect(html).toContain("<title>Team A mean, Nov 2026: 66.9</title>");
+    expect(html).toContain("<td>Team A mean</td><td class=\"num\">–</td><td class=\"num\">66.9</td><td class=\"num\">–</td>");
+    // The n under the axis is the agent's own.
+    expect(html).toContain(">n 2<");
+  });
+
   it("hides a sparkline from screen readers and says it in words", () => {
     const html = renderToString(<Sparkline values={[71.9, null, 90.6]} label="Quality by week: 71.9, none, 90.6" />);
     expect(html).toContain('aria-hidden="true"');

@@ -20,7 +20,8 @@ export interface TrendPoint {
   x: string;
   /** How the period reads: "9 Nov", "Nov 2026". */
   label: string;
-  n: number;
+  /** null where the count is not the viewer's to see (an agent's team mean: decision 0034). */
+  n: number | null;
   /** The mean or rate; null when the period has no figure (every score N/A). */
   value: number | null;
   low: number | null;
@@ -142,7 +143,7 @@ export function TrendChart({ title, series, domain = [0, 100], format = formatSc
 function describe(point: TrendPoint, format: (value: number) => string): string {
   const value = point.value === null ? MISSING : format(point.value);
   const interval = point.low !== null && point.high !== null ? ` (95% ${format(point.low)} to ${format(point.high)})` : "";
-  return `${value}${interval}, n = ${point.n}`;
+  return point.n === null ? `${value}${interval}` : `${value}${interval}, n = ${point.n}`;
 }
 
 function periodsOf(series: TrendSeries[]): { x: string; label: string }[] {
@@ -188,7 +189,7 @@ function TrendTable({
                   <tr key={`${period.x}-${line.name}`}>
                     <th scope="row">{period.label}</th>
                     {series.length > 1 ? <td>{line.name}</td> : null}
-                    <td className="num">{point?.n ?? 0}</td>
+                    <td className="num">{point === undefined ? 0 : (point.n ?? MISSING)}</td>
                     <td className="num">{point?.value === null || point === undefined ? MISSING : format(point.value)}</td>
                     <td className="num">{point && point.low !== null && point.high !== null ? `${format(point.low)} to ${format(point.high)}` : MISSING}</td>
                   </tr>

@@ -12,7 +12,7 @@ import { teamReportWorld } from "../../../test/team-report-fixtures";
 import type { Viewer } from "../users/roles";
 import { reportTableCsv } from "./csv";
 import { listReportEvaluations, parseDrillDown } from "./list-report-evaluations.server";
-import { buildQualityOverview } from "./quality-overview.server";
+import { buildQualityOverview, periodLabel } from "./quality-overview.server";
 import { cellOf, cellText, type ReportTableModel } from "./report-table";
 
 const clock = { now: new Date("2026-12-07T12:00:00Z"), timeZone: "UTC" };
@@ -140,6 +140,7 @@ describe("quality overview", () => {
     // Their team's mean ("Team mean", "–" here) rests on 2 released evaluations: not shown.
     expect(own.teamMean).toEqual({ team: { id: f.teamA.id, name: f.teamA.name }, mean: null });
     expect(supervised.teamMean).toBeNull();
+    expect(supervised.charts.teamScore).toBeNull();
   });
 
   it("shows an agent their team's mean beside their own, only where it rests on 5 released evaluations", async () => {
@@ -151,9 +152,15 @@ describe("quality overview", () => {
     expect(cellOf(monthly.table.rows[0] ?? {}, "teamMean").value).toBeCloseTo(66.88, 4);
     expect(monthly.teamMean).toEqual({ team: { id: f.teamA.id, name: f.teamA.name }, mean: expect.closeTo(66.88, 4) as number });
     expect(reportTableCsv(monthly.table)).toContain(",66.9,");
+    // The score chart draws it beside theirs, as a bare mean.
+    expect(monthly.charts.teamScore).toEqual([{ x: "2026-11-01", label: periodLabel("month", "2026-11-01"), n: null, value: expect.closeTo(66.88, 4) as number, low: null, high: null }]);
     // By week: 4 released in the week of 2 November, 1 in the week of 9 — neither week's is shown; the range's is.
     const weekly = await buildQualityOverview(db(), f.a1, new URLSearchParams({ period: "week", from: "2026-11-01", to: "2026-11-30" }), clock);
     expect(weekly.table.rows.map((row) => [cellOf(row, "period").value, cellOf(row, "teamMean").value])).toEqual([
+      ["2026-11-02", null],
+      ["2026-11-09", null],
+    ]);
+    expect(weekly.charts.teamScore?.map((point) => [point.x, point.value])).toEqual([
       ["2026-11-02", null],
       ["2026-11-09", null],
     ]);

@@ -40,12 +40,23 @@ export interface OverviewPoint {
   href: string;
 }
 
+/** The team's mean beside an agent's own: a bare mean, no count or interval (decision 0034). */
+export interface TeamMeanPoint {
+  x: string;
+  label: string;
+  n: null;
+  value: number | null;
+  low: null;
+  high: null;
+}
+
 export interface QualityOverview {
   filters: ReportFilters;
   values: ReportFilterValues;
   group: OverviewGroup | null;
   /** The Total line of each measure, period by period. */
-  charts: { score: OverviewPoint[]; passRate: OverviewPoint[]; autoFailRate: OverviewPoint[] };
+  /** teamScore: an agent's team mean per period beside their own (null elsewhere, and where it rests on too few). */
+  charts: { score: OverviewPoint[]; passRate: OverviewPoint[]; autoFailRate: OverviewPoint[]; teamScore: TeamMeanPoint[] | null };
   table: ReportTableModel;
   /** Evaluations counted in the range (0: the empty state). */
   total: number;
@@ -117,6 +128,9 @@ export async function buildQualityOverview(db: Database, viewer: Viewer, params:
     score: chartPoints((point) => (point.score ? { value: point.score.mean, low: point.score.interval?.low ?? null, high: point.score.interval?.high ?? null } : null)),
     passRate: chartPoints((point) => rateFigure(point.passRate), "pass"),
     autoFailRate: chartPoints((point) => rateFigure(point.autoFailRate), "autofail"),
+    teamScore: team
+      ? [...team.byPeriod.entries()].map(([x, value]): TeamMeanPoint => ({ x, label: periodLabel(filters.period, x), n: null, value, low: null, high: null }))
+      : null,
   };
 
   const totalLabel = group === null ? "Your evaluations" : "Total";
