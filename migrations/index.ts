@@ -31,7 +31,7 @@ import * as coaching from "./20261215T130000-coaching";
 import * as reportRollupsAtScale from "./20261216T130000-report-rollups-at-scale";
 import * as reportQuestionRowsView from "./20261216T130100-report-question-rows-view";
 import * as agentQuestionRollup from "./20261217T120000-agent-question-rollup";
-import * as questionResultsStatistics from "./20261217T120100-question-results-statistics";
+import * as reportReadLayout from "./20261217T120100-report-read-layout";
 
 /**
  * Every migration, listed statically. Node 20 cannot import `.ts` files found on
@@ -72,7 +72,7 @@ const migrations: Record<string, Migration> = {
   "20261216T130000-report-rollups-at-scale": reportRollupsAtScale,
   "20261216T130100-report-question-rows-view": reportQuestionRowsView,
   "20261217T120000-agent-question-rollup": agentQuestionRollup,
-  "20261217T120100-question-results-statistics": questionResultsStatistics,
+  "20261217T120100-report-read-layout": reportReadLayout,
 };
 
 export const migrationProvider: MigrationProvider = {

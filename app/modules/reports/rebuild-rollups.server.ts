@@ -24,12 +24,22 @@ export interface RebuildOutcome {
   ms: number;
 }
 
+/**
+ * Lays rollup_daily out in team order after a rebuild wrote it in day order: a team's report
+ * by agent then reads 120 pages rather than 3,900 (decision 0038). Seconds at full scale.
+ */
+export async function clusterReportRollups(db: Database): Promise<void> {
+  await sql`CLUSTER rollup_daily USING rollup_daily_team`.execute(db);
+  await sql`ANALYZE rollup_daily`.execute(db);
+}
+
 export async function rebuildRollups(db: Database, actor: Actor, clock: () => number = () => performance.now()): Promise<RebuildOutcome> {
   assertCan(actor, "settings:manage", "Only admins rebuild the report roll-ups.");
   return db.transaction().execute(async (trx) => {
     const started = clock();
     const csatChanged = await rederiveCsatFromMetadata(trx);
     await sql`SELECT report_rebuild()`.execute(trx);
+    await clusterReportRollups(trx);
     await sql`SELECT customer_rollup_rebuild()`.execute(trx);
     const counts = await sql<{ evaluations: number; question_rows: number }>`
       SELECT (SELECT count(*) FROM report_evaluations)::int AS evaluations, (SELECT count(*) FROM report_question_results)::int AS question_rows`.execute(trx);
