@@ -11,6 +11,7 @@ import type { FeedbackDocument } from "../../modules/evaluations/feedback-docume
 import { autosaveReducer, initialAutosaveState, nextSaveDelayMs, readyToSend, saveStatus } from "../review/autosave-state";
 import { useCsrfToken } from "../review/use-autosave";
 import type { NoteSaveBody, NoteSaveResult } from "./session-note-save";
+import { useFetcherAnswer } from "../use-fetcher-answer";
 
 interface Options {
   sessionId: string;
@@ -38,24 +39,13 @@ export function useSessionNoteAutosave({ sessionId, visibility, revision, savedA
     submit(body as unknown as Parameters<typeof submit>[0], { method: "post", action: `/coaching/sessions/${sessionId}`, encType: "application/json" });
   }, [csrf, sessionId, submit, visibility]);
 
-  const handled = useRef<NoteSaveResult | undefined>(fetcher.data);
-  const wasBusy = useRef(false);
-  useEffect(() => {
-    if (fetcher.state !== "idle") {
-      wasBusy.current = true;
-      return;
-    }
-    if (!wasBusy.current) return;
-    wasBusy.current = false;
-    const result = fetcher.data;
-    if (!result || result === handled.current) {
+  useFetcherAnswer<NoteSaveResult>(
+    fetcher,
+    (result) => dispatch(result.ok ? { type: "saved", revision: result.revision, savedAt: result.savedAt } : { type: "failed", kind: result.kind, message: result.message }),
+    () => {
       if (stateRef.current.sending !== null) dispatch({ type: "failed", kind: "server", message: "The save was interrupted." });
-      return;
-    }
-    handled.current = result;
-    if (result.ok) dispatch({ type: "saved", revision: result.revision, savedAt: result.savedAt });
-    else dispatch({ type: "failed", kind: result.kind, message: result.message });
-  }, [fetcher.state, fetcher.data]);
+    },
+  );
 
   useEffect(() => {
     const delay = nextSaveDelayMs(state, debounceMs);

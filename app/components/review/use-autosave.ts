@@ -9,6 +9,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "r
 import type { FeedbackDocument } from "../../modules/evaluations/feedback-document";
 import type { Answers } from "../../modules/scorecards/scorecard-definition.schema";
 import type { RootLoaderData } from "../../root";
+import { useFetcherAnswer } from "../use-fetcher-answer";
 import {
   autosaveReducer,
   canOverwrite,
@@ -120,27 +121,18 @@ export function useAutosave({ evaluationId, revision, savedAt, content, edited =
 
   // The answer to the save in flight. A request that ends without an answer (aborted) is a
   // failure to retry, so the page never waits for it forever.
-  const handled = useRef<WorkspaceActionResult | undefined>(fetcher.data);
-  const wasBusy = useRef(false);
-  useEffect(() => {
-    if (fetcher.state !== "idle") {
-      wasBusy.current = true;
-      return;
-    }
-    if (!wasBusy.current) return;
-    wasBusy.current = false;
-    const result = fetcher.data;
-    if (!result || result === handled.current) {
+  useFetcherAnswer<WorkspaceActionResult>(
+    fetcher,
+    (result) => {
+      if (result.ok) {
+        savedContent.current = sentContent.current;
+        dispatch({ type: "saved", revision: result.revision, savedAt: result.savedAt });
+      } else dispatch({ type: "failed", kind: result.kind, message: result.message, questionErrors: questionErrorsOf(result.fieldErrors) });
+    },
+    () => {
       if (stateRef.current.sending !== null) dispatch({ type: "failed", kind: "server", message: "The save was interrupted." });
-      return;
-    }
-    handled.current = result;
-    if (result.ok) {
-      savedContent.current = sentContent.current;
-      dispatch({ type: "saved", revision: result.revision, savedAt: result.savedAt });
-    }
-    else dispatch({ type: "failed", kind: result.kind, message: result.message, questionErrors: questionErrorsOf(result.fieldErrors) });
-  }, [fetcher.state, fetcher.data]);
+    },
+  );
 
   // Debounce after an edit, backoff after a failure: one timer, rescheduled on every change.
   useEffect(() => {
