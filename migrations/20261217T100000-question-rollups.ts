@@ -63,6 +63,12 @@ function createTable(rollup: QuestionRollup): string {
     CONSTRAINT ${rollup.table}_key UNIQUE NULLS NOT DISTINCT (${fullKey(rollup).join(", ")}))`;
 }
 
+// q is numeric(7, 6): the delta sums it in millionths as integers (sum over bigint is an exact
+// 128-bit sum, many times faster than numeric over 20 M rows × 5 grouping sets), scaled back to
+// the roll-ups' numeric(20, 6) and numeric(24, 12) exactly. A group's Σq² in 10⁻¹² stays below
+// 2⁶³ up to 9 M answers.
+const measureSums = "sum(n), sum(na), sum(sum_q_micro) * 0.000001, sum(sum_q_sq_pico) * 0.000000000001, sum(passes), sum(critical_fails)";
+
 /**
  * The signed delta of `rows` (report_evaluations rows: a transition table or the table itself)
  * grouped once by every set, then upserted into each roll-up in key order (no deadlocks between
@@ -73,11 +79,11 @@ export function upsertStatement(rows: string, sign: 1 | -1): string {
   const delta = `
     g AS MATERIALIZED (
       SELECT GROUPING(${grouped.join(", ")}) AS grouping_set, ${grouped.join(", ")}, scorecard_id, released, question_key,
-        ${s}count(*) AS n, ${s}count(*) FILTER (WHERE na) AS na, ${s}coalesce(sum(q), 0) AS sum_q, ${s}coalesce(sum(q * q), 0) AS sum_q_sq,
-        ${s}count(*) FILTER (WHERE q >= 0.5) AS passes, ${s}count(*) FILTER (WHERE critical_failed) AS critical_fails
+        ${s}count(*) AS n, ${s}count(*) FILTER (WHERE na) AS na, ${s}coalesce(sum(q_micro), 0) AS sum_q_micro, ${s}coalesce(sum(q_micro * q_micro), 0) AS sum_q_sq_pico,
+        ${s}count(*) FILTER (WHERE q_micro >= 500000) AS passes, ${s}count(*) FILTER (WHERE critical_failed) AS critical_fails
       FROM (
         SELECT e.conversation_day, e.review_day, e.team_id, ${trunc("week", "e.conversation_day")} AS week_c, ${trunc("week", "e.review_day")} AS week_r,
-          ${trunc("month", "e.review_day")} AS month_r, e.scorecard_id, e.released, x.question_key, x.q, x.na, x.critical_failed
+          ${trunc("month", "e.review_day")} AS month_r, e.scorecard_id, e.released, x.question_key, (x.q * 1000000)::bigint AS q_micro, x.na, x.critical_failed
         FROM ${rows} e JOIN revision_question_results x ON x.revision_id = e.revision_id
       ) r
       GROUP BY scorecard_id, released, question_key, GROUPING SETS (${sets.map((set) => `(${set.join(", ")})`).join(", ")})
@@ -87,7 +93,7 @@ export function upsertStatement(rows: string, sign: 1 | -1): string {
     const select = [...rollup.select, "scorecard_id", "released", "question_key"];
     const positions = keys.map((_, k) => k + 1).join(", ");
     return `INSERT INTO ${rollup.table} (${[...keys, ...measures].join(", ")})
-      SELECT ${select.map((expression, k) => `${expression} AS ${keys[k]}`).join(", ")}, ${measures.map((m) => `sum(${m})`).join(", ")}
+      SELECT ${select.map((expression, k) => `${expression} AS ${keys[k]}`).join(", ")}, ${measureSums}
       FROM g WHERE grouping_set = ${groupingOf(rollup.set)}
       GROUP BY ${positions} ORDER BY ${positions}
       ON CONFLICT ON CONSTRAINT ${rollup.table}_key DO UPDATE SET ${measures.map((m) => `${m} = ${rollup.table}.${m} + excluded.${m}`).join(", ")}`;
@@ -104,12 +110,15 @@ export function emptiedKeysStatement(rows: string): string {
       FROM ${rows} e JOIN revision_question_results x ON x.revision_id = e.revision_id
     )`;
   const columnOver: Record<string, string> = { week_c: trunc("week", "conversation_day"), week_r: trunc("week", "review_day"), month_r: trunc("month", "review_day") };
-  const deletes = questionRollups.map((rollup) => {
+  // Matched through the key index: `IS NOT DISTINCT FROM` on team_id cannot use it (a scan of
+  // the 300,000-row team roll-ups per void, measured), so a known team and no team are two deletes.
+  const deletes = questionRollups.flatMap((rollup) => {
     const keys = fullKey(rollup);
     const select = [...rollup.select.map((expression) => columnOver[expression] ?? expression), "scorecard_id", "released", "question_key"];
-    const match = keys.map((column) => (column === "team_id" ? `r.team_id IS NOT DISTINCT FROM k.team_id` : `r.${column} = k.${column}`)).join(" AND ");
-    return `DELETE FROM ${rollup.table} r USING (SELECT DISTINCT ${select.map((expression, k) => `${expression} AS ${keys[k]}`).join(", ")} FROM old) k
-      WHERE r.n = 0 AND ${match}`;
+    const from = `DELETE FROM ${rollup.table} r USING (SELECT DISTINCT ${select.map((expression, k) => `${expression} AS ${keys[k]}`).join(", ")} FROM old) k`;
+    const match = (team: string) => keys.map((column) => (column === "team_id" ? team : `r.${column} = k.${column}`)).join(" AND ");
+    if (!keys.includes("team_id")) return [`${from} WHERE r.n = 0 AND ${match("")}`];
+    return [`${from} WHERE r.n = 0 AND ${match("r.team_id = k.team_id")}`, `${from} WHERE r.n = 0 AND ${match("r.team_id IS NULL AND k.team_id IS NULL")}`];
   });
   const ctes = deletes.slice(0, -1).map((statement, k) => `d${k} AS (${statement})`);
   return `WITH ${[old, ...ctes].join(",\n    ")}\n    ${deletes.at(-1)}`;
@@ -118,9 +127,13 @@ export function emptiedKeysStatement(rows: string): string {
 // A large INSERT (the rebuild's 1 M rows) is planned afresh (EXECUTE) rather than with the plan
 // cached for a submit's one row: it wants a hash join over the 20 M results, not 1 M index probes.
 const BULK_ROWS = 1000;
+// Memory for that pass: the planner overestimates the grouping sets' groups (12 M estimated,
+// 0.9 M real at full scale) and, unless the hash tables seem to fit, sorts the 20 M joined rows
+// on disk instead (358 s against about 100 s measured). Real use is a few hundred MB, once, in a rebuild.
+const bulkSettings = "SET work_mem = '256MB' SET hash_mem_multiplier = 16";
 
-const functions = [
-  `CREATE FUNCTION report_question_rollups_add() RETURNS trigger LANGUAGE plpgsql AS $$
+export const triggerFunctions = [
+  `CREATE FUNCTION report_question_rollups_add() RETURNS trigger LANGUAGE plpgsql ${bulkSettings} AS $$
   DECLARE
     added bigint := (SELECT count(*) FROM new_rows);
   BEGIN
@@ -133,7 +146,7 @@ const functions = [
     END IF;
     RETURN NULL;
   END $$`,
-  `CREATE FUNCTION report_question_rollups_subtract() RETURNS trigger LANGUAGE plpgsql AS $$
+  `CREATE FUNCTION report_question_rollups_subtract() RETURNS trigger LANGUAGE plpgsql ${bulkSettings} AS $$
   DECLARE
     removed bigint := (SELECT count(*) FROM old_rows);
   BEGIN
@@ -168,8 +181,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const rollup of questionRollups) await sql.raw(createTable(rollup)).execute(db);
   // Backfill from the rows as they are (the same statement the rebuild's INSERT runs).
   await sql`SET LOCAL work_mem = '256MB'`.execute(db);
+  await sql`SET LOCAL hash_mem_multiplier = 16`.execute(db);
   await sql.raw(upsertStatement("report_evaluations", 1)).execute(db);
-  for (const statement of [...functions, ...triggers]) await sql.raw(statement).execute(db);
+  for (const statement of [...triggerFunctions, ...triggers]) await sql.raw(statement).execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
