@@ -548,6 +548,45 @@ export interface RollupMonthlyQuestions {
   team_id: string | null;
 }
 
+export interface RollupOrgDailyQuestions {
+  conversation_day: Timestamp;
+  critical_fails: number;
+  n: number;
+  na: number;
+  passes: number;
+  question_key: string;
+  released: boolean;
+  scorecard_id: string;
+  sum_q: number;
+  sum_q_sq: number;
+}
+
+export interface RollupOrgMonthlyQuestions {
+  critical_fails: number;
+  month: Timestamp;
+  n: number;
+  na: number;
+  passes: number;
+  question_key: string;
+  released: boolean;
+  scorecard_id: string;
+  sum_q: number;
+  sum_q_sq: number;
+}
+
+export interface RollupOrgWeeklyQuestions {
+  critical_fails: number;
+  n: number;
+  na: number;
+  passes: number;
+  question_key: string;
+  released: boolean;
+  scorecard_id: string;
+  sum_q: number;
+  sum_q_sq: number;
+  week: Timestamp;
+}
+
 export interface RollupReviewMonthly {
   auto_fails: number;
   month: Timestamp;
@@ -559,6 +598,45 @@ export interface RollupReviewMonthly {
   sum_score: number;
   sum_score_sq: number;
   team_id: string | null;
+}
+
+export interface RollupReviewOrgDailyQuestions {
+  critical_fails: number;
+  n: number;
+  na: number;
+  passes: number;
+  question_key: string;
+  released: boolean;
+  review_day: Timestamp;
+  scorecard_id: string;
+  sum_q: number;
+  sum_q_sq: number;
+}
+
+export interface RollupReviewOrgMonthlyQuestions {
+  critical_fails: number;
+  month: Timestamp;
+  n: number;
+  na: number;
+  passes: number;
+  question_key: string;
+  released: boolean;
+  scorecard_id: string;
+  sum_q: number;
+  sum_q_sq: number;
+}
+
+export interface RollupReviewOrgWeeklyQuestions {
+  critical_fails: number;
+  n: number;
+  na: number;
+  passes: number;
+  question_key: string;
+  released: boolean;
+  scorecard_id: string;
+  sum_q: number;
+  sum_q_sq: number;
+  week: Timestamp;
 }
 
 export interface RollupReviewTeamDaily {
@@ -574,6 +652,20 @@ export interface RollupReviewTeamDaily {
   team_id: string | null;
 }
 
+export interface RollupReviewTeamMonthlyQuestions {
+  critical_fails: number;
+  month: Timestamp;
+  n: number;
+  na: number;
+  passes: number;
+  question_key: string;
+  released: boolean;
+  scorecard_id: string;
+  sum_q: number;
+  sum_q_sq: number;
+  team_id: string | null;
+}
+
 export interface RollupReviewTeamWeekly {
   auto_fails: number;
   n: number;
@@ -583,6 +675,20 @@ export interface RollupReviewTeamWeekly {
   scorecard_id: string;
   sum_score: number;
   sum_score_sq: number;
+  team_id: string | null;
+  week: Timestamp;
+}
+
+export interface RollupReviewTeamWeeklyQuestions {
+  critical_fails: number;
+  n: number;
+  na: number;
+  passes: number;
+  question_key: string;
+  released: boolean;
+  scorecard_id: string;
+  sum_q: number;
+  sum_q_sq: number;
   team_id: string | null;
   week: Timestamp;
 }
@@ -609,6 +715,20 @@ export interface RollupTeamWeekly {
   scorecard_id: string;
   sum_score: number;
   sum_score_sq: number;
+  team_id: string | null;
+  week: Timestamp;
+}
+
+export interface RollupTeamWeeklyQuestions {
+  critical_fails: number;
+  n: number;
+  na: number;
+  passes: number;
+  question_key: string;
+  released: boolean;
+  scorecard_id: string;
+  sum_q: number;
+  sum_q_sq: number;
   team_id: string | null;
   week: Timestamp;
 }
@@ -814,11 +934,20 @@ export interface DB {
   rollup_daily_questions: RollupDailyQuestions;
   rollup_monthly: RollupMonthly;
   rollup_monthly_questions: RollupMonthlyQuestions;
+  rollup_org_daily_questions: RollupOrgDailyQuestions;
+  rollup_org_monthly_questions: RollupOrgMonthlyQuestions;
+  rollup_org_weekly_questions: RollupOrgWeeklyQuestions;
   rollup_review_monthly: RollupReviewMonthly;
+  rollup_review_org_daily_questions: RollupReviewOrgDailyQuestions;
+  rollup_review_org_monthly_questions: RollupReviewOrgMonthlyQuestions;
+  rollup_review_org_weekly_questions: RollupReviewOrgWeeklyQuestions;
   rollup_review_team_daily: RollupReviewTeamDaily;
+  rollup_review_team_monthly_questions: RollupReviewTeamMonthlyQuestions;
   rollup_review_team_weekly: RollupReviewTeamWeekly;
+  rollup_review_team_weekly_questions: RollupReviewTeamWeeklyQuestions;
   rollup_team_daily: RollupTeamDaily;
   rollup_team_weekly: RollupTeamWeekly;
+  rollup_team_weekly_questions: RollupTeamWeeklyQuestions;
   sampling_rules: SamplingRules;
   sampling_runs: SamplingRuns;
   scorecard_hidden_questions: ScorecardHiddenQuestions;

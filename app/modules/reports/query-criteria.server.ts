@@ -12,9 +12,10 @@
  * - failure rate: answers with q < 0.5 out of the answered (the roll-ups count q ≥ 0.5 as a pass);
  * - N/A rate: N/A out of n; critical-fail rate: critical failures out of n.
  *
- * Reads, like queryQuality, the cheapest source that answers exactly: rollup_monthly_questions
- * for whole months by month with nothing finer than team, rollup_daily_questions otherwise, the
- * rows (report_question_results) for the review-date toggle. Scoped in the query.
+ * Reads, like queryQuality, the cheapest sources that answer exactly (planCriteriaSources,
+ * decision 0036): the question roll-ups of whole weeks or months, organisation- or team-level,
+ * with the partial ends day by day; the rows (report_question_results) below team level.
+ * Scoped in the query.
  */
 import { sql, type RawBuilder } from "kysely";
 import { z } from "zod";
@@ -24,7 +25,8 @@ import { assertReportFiltersVisible, reportRowsVisibleTo } from "../access/repor
 import { questionKey } from "./question-results";
 import { isScoringQuestion, questionsInOrder, scorecardDefinitionSchema } from "../scorecards/scorecard-definition.schema";
 import type { Viewer } from "../users/roles";
-import { breakdownFields, checkRange, filterConditions, isFirstOfMonth, isLastOfMonth, parseReportQuery, type BreakdownQuery } from "./breakdown-query.server";
+import { breakdownFields, checkRange, filterConditions, parseReportQuery, type BreakdownQuery } from "./breakdown-query.server";
+import { splitRange } from "./range-parts";
 import { meanEstimate, sumsFromNumeric, wilsonEstimate, type MeanEstimate, type RateEstimate } from "./statistics";
 
 export const criteriaQuerySchema = z.object(breakdownFields).superRefine(checkRange);
@@ -83,24 +85,51 @@ interface Source {
 }
 
 // Trusted SQL over the source aliased `s`, never user input.
-const monthly: Source = { table: "rollup_monthly_questions", dayColumn: "month", n: "s.n", na: "s.na", sum: "s.sum_q", sumSq: "s.sum_q_sq", passes: "s.passes", criticalFails: "s.critical_fails" };
-const daily: Source = { ...monthly, table: "rollup_daily_questions", dayColumn: "conversation_day" };
-const rows: Source = {
+const monthlyQuestions: Source = { table: "rollup_monthly_questions", dayColumn: "month", n: "s.n", na: "s.na", sum: "s.sum_q", sumSq: "s.sum_q_sq", passes: "s.passes", criticalFails: "s.critical_fails" };
+const rollup = (table: string, dayColumn: string): Source => ({ ...monthlyQuestions, table, dayColumn });
+// The question rows (report_evaluations ⨝ revision_question_results): one answer each.
+const rows = (dayColumn: "conversation_day" | "review_day"): Source => ({
   table: "report_question_results",
-  dayColumn: "review_day",
+  dayColumn,
   n: "1",
   na: "s.na::int",
   sum: "coalesce(s.q, 0)",
   sumSq: "coalesce(s.q * s.q, 0)",
   passes: "coalesce((s.q >= 0.5)::int, 0)",
   criticalFails: "s.critical_failed::int",
-};
+});
 
-/** `ownOnly`: an agent, whose rows only the per-agent sources can tell apart. */
-export function chooseCriteriaSource(query: BreakdownQuery, ownOnly = false): Source {
-  if (query.dateBasis === "review") return rows;
-  const monthlyKeys = !ownOnly && query.agentId === undefined && query.channel === undefined && query.queue === undefined;
-  return monthlyKeys && query.period === "month" && isFirstOfMonth(query.from) && isLastOfMonth(query.to) ? monthly : daily;
+/** Per date basis: the roll-ups of whole weeks and months, and what answers the days of the partial ends. */
+const organisationLevel = {
+  conversation: { week: rollup("rollup_org_weekly_questions", "week"), month: rollup("rollup_org_monthly_questions", "month"), day: rollup("rollup_org_daily_questions", "conversation_day") },
+  review: { week: rollup("rollup_review_org_weekly_questions", "week"), month: rollup("rollup_review_org_monthly_questions", "month"), day: rollup("rollup_review_org_daily_questions", "review_day") },
+} as const;
+// A team is about 1/50 of the rows: its partial ends read them through report_evaluations' indexes.
+const teamLevel = {
+  conversation: { week: rollup("rollup_team_weekly_questions", "week"), month: monthlyQuestions, day: rows("conversation_day") },
+  review: { week: rollup("rollup_review_team_weekly_questions", "week"), month: rollup("rollup_review_team_monthly_questions", "month"), day: rows("review_day") },
+} as const;
+
+export interface CriteriaSourcePart {
+  source: Source;
+  from: string;
+  to: string;
+}
+
+/**
+ * Where the report reads, as parts of its range (decision 0036): for a viewer who sees everything
+ * with no team filter, the organisation-level question roll-ups (whole weeks or months from the
+ * weekly or monthly one, the partial ends from the daily one); with a team filter or a
+ * supervisor's teams, the team-level ones with the partial ends from the rows; with an agent,
+ * channel or queue, or for an agent (`scope` "own", whose rows only per-agent sources tell
+ * apart), the rows. By conversation or by review day, as the query asks.
+ */
+export function planCriteriaSources(query: BreakdownQuery, scope: "all" | "teams" | "own" = "all"): CriteriaSourcePart[] {
+  const agentLevel = scope === "own" || query.agentId !== undefined || query.channel !== undefined || query.queue !== undefined;
+  const dayColumn = query.dateBasis === "review" ? "review_day" : "conversation_day";
+  if (agentLevel) return [{ source: rows(dayColumn), from: query.from, to: query.to }];
+  const level = (scope === "all" && query.teamId === undefined ? organisationLevel : teamLevel)[query.dateBasis];
+  return splitRange(query, query.period).map(({ grain, from, to }) => ({ source: grain === "day" ? level.day : level[query.period], from, to }));
 }
 
 interface SumsRow {
@@ -149,21 +178,27 @@ export function worstFirst(a: Criterion, b: Criterion): number {
 export async function queryCriteria(db: Database, viewer: Viewer, rawQuery: unknown): Promise<CriteriaReport> {
   const query = parseReportQuery(criteriaQuerySchema, rawQuery);
   await assertReportFiltersVisible(db, viewer, query);
-  const source = chooseCriteriaSource(query, interactionScope(viewer).kind === "own");
+  const parts = planCriteriaSources(query, interactionScope(viewer).kind);
   const measure = (expression: string) => sql.raw(expression);
-  const where = sql.join([...filterConditions(query, "s", source.dayColumn), reportRowsVisibleTo(viewer, "s")], sql` AND `);
-  const period: RawBuilder<string> = sql<string>`date_trunc(${query.period}, ${sql.ref(`s.${source.dayColumn}`)})::date::text`;
-  // Sums per period, then per question over the whole range from them: numeric, so exact.
-  const result = await sql<SumsRow & { scorecard_id: string; question_key: string; period_start: string | null }>`
-    WITH p AS (
+  // Each part summed per question and period, the parts added, then per question over the whole range: numeric, so exact.
+  const partQueries = parts.map(({ source, from, to }) => {
+    const where = sql.join([...filterConditions({ ...query, from, to }, "s", source.dayColumn), reportRowsVisibleTo(viewer, "s")], sql` AND `);
+    const period: RawBuilder<string> = sql<string>`date_trunc(${query.period}, ${sql.ref(`s.${source.dayColumn}`)})::date`;
+    return sql`
       SELECT s.scorecard_id, s.question_key, ${period} AS period_start,
-        sum(${measure(source.n)})::int AS n, sum(${measure(source.na)})::int AS na,
-        sum(${measure(source.sum)}) AS sum, sum(${measure(source.sumSq)}) AS sum_sq,
-        sum(${measure(source.passes)})::int AS passes, sum(${measure(source.criticalFails)})::int AS critical_fails
+        sum(${measure(source.n)}) AS n, sum(${measure(source.na)}) AS na, sum(${measure(source.sum)}) AS sum, sum(${measure(source.sumSq)}) AS sum_sq,
+        sum(${measure(source.passes)}) AS passes, sum(${measure(source.criticalFails)}) AS critical_fails
       FROM ${sql.table(source.table)} s
       WHERE ${where}
+      GROUP BY 1, 2, 3`;
+  });
+  const result = await sql<SumsRow & { scorecard_id: string; question_key: string; period_start: string | null }>`
+    WITH p AS (
+      SELECT scorecard_id, question_key, period_start::text AS period_start,
+        sum(n)::int AS n, sum(na)::int AS na, sum(sum) AS sum, sum(sum_sq) AS sum_sq, sum(passes)::int AS passes, sum(critical_fails)::int AS critical_fails
+      FROM (${sql.join(partQueries, sql` UNION ALL `)}) parts
       GROUP BY 1, 2, 3
-      HAVING sum(${measure(source.n)}) > 0
+      HAVING sum(n) > 0
     )
     SELECT scorecard_id, question_key, period_start, n, na, sum::text AS sum, sum_sq::text AS sum_sq, passes, critical_fails FROM p
     UNION ALL

@@ -4,25 +4,25 @@ import { questionTotalsParts } from "./query-range-totals.server";
 
 describe("a report range as whole periods and partial ends", () => {
   it("reads whole months from the monthly grain and the days around them day by day", () => {
-    expect(splitRange("2026-09-07", "2026-11-30", "month")).toEqual([
+    expect(splitRange({ from: "2026-09-07", to: "2026-11-30" }, "month")).toEqual([
       { grain: "day", from: "2026-09-07", to: "2026-09-30" },
-      { grain: "month", from: "2026-10-01", to: "2026-11-30" },
+      { grain: "period", from: "2026-10-01", to: "2026-11-30" },
     ]);
-    expect(splitRange("2026-11-01", "2026-11-30", "month")).toEqual([{ grain: "month", from: "2026-11-01", to: "2026-11-30" }]);
+    expect(splitRange({ from: "2026-11-01", to: "2026-11-30" }, "month")).toEqual([{ grain: "period", from: "2026-11-01", to: "2026-11-30" }]);
   });
 
   it("splits at Mondays by week, across a year end", () => {
     // 31 Dec 2025 is a Wednesday; 5 Jan 2026 a Monday; 18 Jan 2026 a Sunday.
-    expect(splitRange("2025-12-31", "2026-01-20", "week")).toEqual([
+    expect(splitRange({ from: "2025-12-31", to: "2026-01-20" }, "week")).toEqual([
       { grain: "day", from: "2025-12-31", to: "2026-01-04" },
-      { grain: "week", from: "2026-01-05", to: "2026-01-18" },
+      { grain: "period", from: "2026-01-05", to: "2026-01-18" },
       { grain: "day", from: "2026-01-19", to: "2026-01-20" },
     ]);
   });
 
   it("reads a range inside one period day by day", () => {
-    expect(splitRange("2026-11-10", "2026-11-20", "month")).toEqual([{ grain: "day", from: "2026-11-10", to: "2026-11-20" }]);
-    expect(splitRange("2026-02-03", "2026-02-05", "week")).toEqual([{ grain: "day", from: "2026-02-03", to: "2026-02-05" }]);
+    expect(splitRange({ from: "2026-11-10", to: "2026-11-20" }, "month")).toEqual([{ grain: "day", from: "2026-11-10", to: "2026-11-20" }]);
+    expect(splitRange({ from: "2026-02-03", to: "2026-02-05" }, "week")).toEqual([{ grain: "day", from: "2026-02-03", to: "2026-02-05" }]);
   });
 });
 

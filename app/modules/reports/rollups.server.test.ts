@@ -47,6 +47,15 @@ const tables = [
   "rollup_review_team_weekly",
   "rollup_review_monthly",
   "rollup_agent_monthly_questions",
+  "rollup_org_daily_questions",
+  "rollup_org_weekly_questions",
+  "rollup_org_monthly_questions",
+  "rollup_review_org_daily_questions",
+  "rollup_review_org_weekly_questions",
+  "rollup_review_org_monthly_questions",
+  "rollup_team_weekly_questions",
+  "rollup_review_team_weekly_questions",
+  "rollup_review_team_monthly_questions",
 ] as const;
 
 /** Every roll-up row as text, in a fixed order: exact numerics compare digit for digit. */
