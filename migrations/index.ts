@@ -31,8 +31,8 @@ import * as coaching from "./20261215T130000-coaching";
 import * as reportRollupsAtScale from "./20261216T130000-report-rollups-at-scale";
 import * as reportQuestionRowsView from "./20261216T130100-report-question-rows-view";
 import * as questionRollups from "./20261217T100000-question-rollups";
-import * as agentQuestionRollup from "./20261217T120000-agent-question-rollup";
-import * as reportReadLayout from "./20261217T120100-report-read-layout";
+import * as agentQuestionRollup from "./20261217T130000-agent-question-rollup";
+import * as reportReadLayout from "./20261217T130100-report-read-layout";
 
 /**
  * Every migration, listed statically. Node 20 cannot import `.ts` files found on
@@ -73,8 +73,8 @@ const migrations: Record<string, Migration> = {
   "20261216T130000-report-rollups-at-scale": reportRollupsAtScale,
   "20261216T130100-report-question-rows-view": reportQuestionRowsView,
   "20261217T100000-question-rollups": questionRollups,
-  "20261217T120000-agent-question-rollup": agentQuestionRollup,
-  "20261217T120100-report-read-layout": reportReadLayout,
+  "20261217T130000-agent-question-rollup": agentQuestionRollup,
+  "20261217T130100-report-read-layout": reportReadLayout,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -90,7 +90,7 @@ const questionSources: Record<RangeFilters["dateBasis"], Source> = {
   },
 };
 
-/** Whole months from the per-agent monthly roll-up (migration 20261217T120000, decision 0038). */
+/** Whole months from the per-agent monthly roll-up (migration 20261217T130000, decision 0038). */
 const agentMonthlyQuestions: Source = { ...questionSources.conversation, table: "rollup_agent_monthly_questions", day: "month" };
 
 /**
