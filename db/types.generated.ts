@@ -435,6 +435,23 @@ export interface ReportQuestionResults {
   weight: number | null;
 }
 
+export interface ReportReviewerEvaluations {
+  agent_id: string;
+  auto_failed: boolean;
+  channel: string;
+  conversation_day: Timestamp;
+  evaluation_id: string;
+  handling_minute: number;
+  passed: boolean;
+  queue: string | null;
+  released: boolean;
+  review_day: Timestamp;
+  reviewer_id: string;
+  score: number | null;
+  scorecard_id: string;
+  team_id: string | null;
+}
+
 export interface RevisionQuestionResults {
   critical_failed: boolean;
   na: boolean;
@@ -531,6 +548,21 @@ export interface RollupMonthlyQuestions {
   sum_q: number;
   sum_q_sq: number;
   team_id: string | null;
+}
+
+export interface RollupReviewer {
+  auto_fails: number;
+  basis: string;
+  grain: string;
+  handling_minutes: Json;
+  n: number;
+  na: number;
+  passes: number;
+  period_start: Timestamp;
+  reviewer_id: string;
+  scorecard_id: string;
+  sum_score: number;
+  sum_score_sq: number;
 }
 
 export interface RollupReviewMonthly {
@@ -791,6 +823,7 @@ export interface DB {
   organisation: Organisation;
   report_evaluations: ReportEvaluations;
   report_question_results: ReportQuestionResults;
+  report_reviewer_evaluations: ReportReviewerEvaluations;
   revision_question_results: RevisionQuestionResults;
   rollup_customer_daily: RollupCustomerDaily;
   rollup_customer_team_daily: RollupCustomerTeamDaily;
@@ -801,6 +834,7 @@ export interface DB {
   rollup_review_monthly: RollupReviewMonthly;
   rollup_review_team_daily: RollupReviewTeamDaily;
   rollup_review_team_weekly: RollupReviewTeamWeekly;
+  rollup_reviewer: RollupReviewer;
   rollup_team_daily: RollupTeamDaily;
   rollup_team_weekly: RollupTeamWeekly;
   sampling_rules: SamplingRules;

@@ -30,6 +30,7 @@ import * as selfEvaluationRequestedNotification from "./20261215T120000-self-eva
 import * as coaching from "./20261215T130000-coaching";
 import * as reportRollupsAtScale from "./20261216T130000-report-rollups-at-scale";
 import * as reportQuestionRowsView from "./20261216T130100-report-question-rows-view";
+import * as reviewerRollups from "./20261217T110000-reviewer-rollups";
 
 /**
  * Every migration, listed statically. Node 20 cannot import `.ts` files found on
@@ -69,6 +70,7 @@ const migrations: Record<string, Migration> = {
   "20261215T130000-coaching": coaching,
   "20261216T130000-report-rollups-at-scale": reportRollupsAtScale,
   "20261216T130100-report-question-rows-view": reportQuestionRowsView,
+  "20261217T110000-reviewer-rollups": reviewerRollups,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -22,6 +22,7 @@ import { DomainError, fieldErrorsOf } from "../../lib/errors";
 import { interactionScope } from "../access/permissions";
 import { assertReportFiltersVisible, reportRowsVisibleTo } from "../access/report-scope.server";
 import type { Viewer } from "../users/roles";
+import { splitRange } from "./range-parts";
 import { meanEstimate, sumsFromNumeric, wilsonEstimate, type MeanEstimate, type RateEstimate } from "./statistics";
 
 /** The longest range one report covers: two years and a little, so "the last two years" fits. */
@@ -106,14 +107,6 @@ export interface SourcePart {
   to: string;
 }
 
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-/** The first day of the week (Monday, as PostgreSQL's date_trunc) or month holding `date`. */
-function periodStartOf(date: string, period: "week" | "month"): string {
-  if (period === "month") return `${date.slice(0, 8)}01`;
-  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
-  return addDays(date, -weekday);
-}
-
 /**
  * Where a report reads, as parts of its range (docs/decisions/0023, 0035): the whole weeks or
  * months inside the range from the team-level roll-up of that period, the partial ends from the
@@ -125,14 +118,7 @@ export function planSources(query: z.output<typeof qualityQuerySchema>, ownOnly 
   const teamKeys = !ownOnly && query.groupBy !== "agent" && query.agentId === undefined && query.channel === undefined && query.queue === undefined;
   if (!teamKeys) return [{ source: query.dateBasis === "review" ? rows : daily, from: query.from, to: query.to }];
   const level = teamLevel[query.dateBasis];
-  const start = periodStartOf(query.from, query.period);
-  const firstWhole = start === query.from ? start : periodStartOf(addDays(start, query.period === "week" ? 7 : 32), query.period);
-  const lastWholeEnd = addDays(periodStartOf(addDays(query.to, 1), query.period), -1);
-  if (firstWhole > lastWholeEnd) return [{ source: level.day, from: query.from, to: query.to }];
-  const parts: SourcePart[] = [{ source: level[query.period], from: firstWhole, to: lastWholeEnd }];
-  if (query.from < firstWhole) parts.unshift({ source: level.day, from: query.from, to: addDays(firstWhole, -1) });
-  if (lastWholeEnd < query.to) parts.push({ source: level.day, from: addDays(lastWholeEnd, 1), to: query.to });
-  return parts;
+  return splitRange(query.from, query.to, query.period).map(({ grain, from, to }) => ({ source: level[grain], from, to }));
 }
 
 export async function queryQuality(db: Database, viewer: Viewer, rawQuery: unknown): Promise<QualityPoint[]> {

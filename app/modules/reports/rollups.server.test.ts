@@ -46,6 +46,8 @@ const tables = [
   "rollup_review_team_daily",
   "rollup_review_team_weekly",
   "rollup_review_monthly",
+  "rollup_reviewer",
+  "report_reviewer_evaluations",
 ] as const;
 
 /** Every roll-up row as text, in a fixed order: exact numerics compare digit for digit. */
