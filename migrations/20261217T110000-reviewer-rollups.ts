@@ -75,11 +75,36 @@ const reviewerRowsSelect = (transition: string) => `
 /** What the team indexes carry besides their key, so a team's report reads the index alone. */
 const covered = reviewerRowColumns.filter((column) => !["evaluation_id", "team_id", "conversation_day", "review_day"].includes(column));
 
+/** Secondary indexes of the reviewer rows, built after a bulk load (one sort each). */
+const reviewerRowIndexes = [
+  ...["conversation_day", "review_day"].map(
+    (day) => `CREATE INDEX report_reviewer_evaluations_team_${day} ON report_reviewer_evaluations (team_id, ${day}) INCLUDE (${covered.join(", ")})`,
+  ),
+  "CREATE INDEX report_reviewer_evaluations_agent ON report_reviewer_evaluations (agent_id, conversation_day)",
+];
+const reviewerRowIndexNames = reviewerRowIndexes.map((statement) => statement.split(" ")[2]);
+
+/** Everything from the rows in `transition`, into empty tables: load, sum, then index. */
+const bulkLoad = (transition: string) => `
+    INSERT INTO report_reviewer_evaluations (${reviewerRowColumns.join(", ")}) ${reviewerRowsSelect(transition)};
+    WITH counted AS (SELECT 1 AS sign, * FROM report_reviewer_evaluations), ${deltaSelect()};
+    ALTER TABLE report_reviewer_evaluations ADD PRIMARY KEY (evaluation_id);
+    ${reviewerRowIndexes.join(";\n    ")};`;
+
 // One statement each way: the reviewer rows written (or deleted) and, from what that returns,
 // the roll-up's keys upserted — evaluations is joined once, and not at all on the way out.
+// A rebuild's one INSERT of every row finds both tables empty (its TRUNCATE emptied them) and
+// loads them as the rebuild loads its own: indexes dropped and built after (1 M insertions into
+// the covering indexes took minutes).
 const insertedFunction = `
   CREATE FUNCTION rollup_reviewer_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
+    IF NOT EXISTS (SELECT 1 FROM report_reviewer_evaluations) AND (SELECT count(*) FROM new_rows) >= 10000 THEN
+      DROP INDEX ${reviewerRowIndexNames.join(", ")};
+      ALTER TABLE report_reviewer_evaluations DROP CONSTRAINT report_reviewer_evaluations_pkey;
+      ${bulkLoad("new_rows")}
+      RETURN NULL;
+    END IF;
     WITH counted AS (
       INSERT INTO report_reviewer_evaluations (${reviewerRowColumns.join(", ")}) ${reviewerRowsSelect("new_rows")}
       RETURNING 1 AS sign, *
@@ -173,13 +198,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     CREATE TRIGGER rollup_reviewer_deleted AFTER DELETE ON report_evaluations
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_reviewer_deleted()`.execute(db);
   await sql`CREATE TRIGGER rollup_reviewer_truncated AFTER TRUNCATE ON report_evaluations FOR EACH STATEMENT EXECUTE FUNCTION rollup_reviewer_truncated()`.execute(db);
-  // The rows as they stand, as a rebuild's INSERT feeds them (indexes after: one sort each).
-  await sql.raw(`INSERT INTO report_reviewer_evaluations (${reviewerRowColumns.join(", ")}) ${reviewerRowsSelect("report_evaluations")}`).execute(db);
-  await sql.raw(`WITH counted AS (SELECT 1 AS sign, * FROM report_reviewer_evaluations), ${deltaSelect()}`).execute(db);
-  for (const day of ["conversation_day", "review_day"]) {
-    await sql.raw(`CREATE INDEX report_reviewer_evaluations_team_${day} ON report_reviewer_evaluations (team_id, ${day}) INCLUDE (${covered.join(", ")})`).execute(db);
-  }
-  await sql`CREATE INDEX report_reviewer_evaluations_agent ON report_reviewer_evaluations (agent_id, conversation_day)`.execute(db);
+  // The rows as they stand, loaded as a rebuild's INSERT loads them.
+  await sql`ALTER TABLE report_reviewer_evaluations DROP CONSTRAINT report_reviewer_evaluations_pkey`.execute(db);
+  await sql.raw(bulkLoad("report_evaluations")).execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
