@@ -22,14 +22,14 @@ import { sql, type Kysely } from "kysely";
 // narrow row per counting evaluation with its reviewer and handling minute, kept by the same
 // triggers, read through covering indexes by team (index-only: a few hundred pages) or agent.
 
-/** The handling time of evaluation `e` in whole minutes, rounded to the nearest (as the report's rows path). */
+/** The handling time of evaluation `e` in whole minutes, rounded to the nearest: the reviewer rows keep it, the roll-up counts it. */
 const handlingMinuteSql = "round(extract(epoch FROM e.submitted_at - e.created_at) / 60)::int";
 
 const measures = ["n", "na", "sum_score", "sum_score_sq", "passes", "auto_fails"];
 const key = ["basis", "grain", "period_start", "scorecard_id", "reviewer_id"];
 
 /**
- * The CTEs and SELECT of the signed deltas per key, from `counted` (a CTE of reviewer rows with
+ * The CTEs and INSERT of the signed deltas per key (ON CONFLICT to follow), from `counted` (a CTE of reviewer rows with
  * their sign): each row once per date basis at day grain and minute, folded to week and month,
  * then the minutes gathered into one object per key.
  */
