@@ -435,6 +435,23 @@ export interface ReportQuestionResults {
   weight: number | null;
 }
 
+export interface ReportReviewerEvaluations {
+  agent_id: string;
+  auto_failed: boolean;
+  channel: string;
+  conversation_day: Timestamp;
+  evaluation_id: string;
+  handling_minute: number;
+  passed: boolean;
+  queue: string | null;
+  released: boolean;
+  review_day: Timestamp;
+  reviewer_id: string;
+  score: number | null;
+  scorecard_id: string;
+  team_id: string | null;
+}
+
 export interface RevisionQuestionResults {
   critical_failed: boolean;
   na: boolean;
@@ -585,6 +602,21 @@ export interface RollupOrgWeeklyQuestions {
   sum_q: number;
   sum_q_sq: number;
   week: Timestamp;
+}
+
+export interface RollupReviewer {
+  auto_fails: number;
+  basis: string;
+  grain: string;
+  handling_minutes: Json;
+  n: number;
+  na: number;
+  passes: number;
+  period_start: Timestamp;
+  reviewer_id: string;
+  scorecard_id: string;
+  sum_score: number;
+  sum_score_sq: number;
 }
 
 export interface RollupReviewMonthly {
@@ -926,6 +958,7 @@ export interface DB {
   organisation: Organisation;
   report_evaluations: ReportEvaluations;
   report_question_results: ReportQuestionResults;
+  report_reviewer_evaluations: ReportReviewerEvaluations;
   revision_question_results: RevisionQuestionResults;
   rollup_agent_monthly_questions: RollupAgentMonthlyQuestions;
   rollup_customer_daily: RollupCustomerDaily;
@@ -945,6 +978,7 @@ export interface DB {
   rollup_review_team_monthly_questions: RollupReviewTeamMonthlyQuestions;
   rollup_review_team_weekly: RollupReviewTeamWeekly;
   rollup_review_team_weekly_questions: RollupReviewTeamWeeklyQuestions;
+  rollup_reviewer: RollupReviewer;
   rollup_team_daily: RollupTeamDaily;
   rollup_team_weekly: RollupTeamWeekly;
   rollup_team_weekly_questions: RollupTeamWeeklyQuestions;

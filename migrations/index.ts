@@ -31,6 +31,7 @@ import * as coaching from "./20261215T130000-coaching";
 import * as reportRollupsAtScale from "./20261216T130000-report-rollups-at-scale";
 import * as reportQuestionRowsView from "./20261216T130100-report-question-rows-view";
 import * as questionRollups from "./20261217T100000-question-rollups";
+import * as reviewerRollups from "./20261217T110000-reviewer-rollups";
 import * as agentQuestionRollup from "./20261217T130000-agent-question-rollup";
 import * as reportReadLayout from "./20261217T130100-report-read-layout";
 
@@ -73,6 +74,7 @@ const migrations: Record<string, Migration> = {
   "20261216T130000-report-rollups-at-scale": reportRollupsAtScale,
   "20261216T130100-report-question-rows-view": reportQuestionRowsView,
   "20261217T100000-question-rollups": questionRollups,
+  "20261217T110000-reviewer-rollups": reviewerRollups,
   "20261217T130000-agent-question-rollup": agentQuestionRollup,
   "20261217T130100-report-read-layout": reportReadLayout,
 };

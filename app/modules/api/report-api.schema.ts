@@ -110,7 +110,7 @@ export const reviewerItemSchema = z.object({
   name: z.string(),
   n: z.number().int().describe("Evaluations counted"),
   perDay: z.number().nullable().describe("n over the range's days up to today"),
-  medianHandlingSeconds: z.number().nullable().describe("Median time from opening an evaluation to submitting it"),
+  medianHandlingSeconds: z.number().nullable().describe("Median time from opening an evaluation to submitting it, in seconds: of the times rounded to the nearest minute, so within 30 s of the exact median"),
   mean: z.number().nullable(),
   meanInterval: interval,
   passRate: rate("Share passed"),

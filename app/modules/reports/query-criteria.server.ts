@@ -129,7 +129,7 @@ export function planCriteriaSources(query: BreakdownQuery, scope: "all" | "teams
   const dayColumn = query.dateBasis === "review" ? "review_day" : "conversation_day";
   if (agentLevel) return [{ source: rows(dayColumn), from: query.from, to: query.to }];
   const level = (scope === "all" && query.teamId === undefined ? organisationLevel : teamLevel)[query.dateBasis];
-  return splitRange(query, query.period).map(({ grain, from, to }) => ({ source: grain === "day" ? level.day : level[query.period], from, to }));
+  return splitRange(query, query.period).map(({ grain, from, to }) => ({ source: level[grain], from, to }));
 }
 
 interface SumsRow {

@@ -118,7 +118,7 @@ export function planSources(query: z.output<typeof qualityQuerySchema>, ownOnly 
   const teamKeys = !ownOnly && query.groupBy !== "agent" && query.agentId === undefined && query.channel === undefined && query.queue === undefined;
   if (!teamKeys) return [{ source: query.dateBasis === "review" ? rows : daily, from: query.from, to: query.to }];
   const level = teamLevel[query.dateBasis];
-  return splitRange(query, query.period).map(({ grain, from, to }) => ({ source: grain === "day" ? level.day : level[query.period], from, to }));
+  return splitRange(query, query.period).map(({ grain, from, to }) => ({ source: level[grain], from, to }));
 }
 
 export async function queryQuality(db: Database, viewer: Viewer, rawQuery: unknown): Promise<QualityPoint[]> {

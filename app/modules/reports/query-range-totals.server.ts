@@ -100,7 +100,7 @@ const agentMonthlyQuestions: Source = { ...questionSources.conversation, table: 
  */
 export function questionTotalsParts(filters: RangeFilters): { source: Source; from: string; to: string }[] {
   if (filters.dateBasis === "review" || filters.channel || filters.queue) return [{ source: questionSources[filters.dateBasis], from: filters.from, to: filters.to }];
-  return splitRange(filters, "month").map(({ grain, from, to }) => ({ source: grain === "period" ? agentMonthlyQuestions : questionSources.conversation, from, to }));
+  return splitRange(filters, "month").map(({ grain, from, to }) => ({ source: grain === "month" ? agentMonthlyQuestions : questionSources.conversation, from, to }));
 }
 
 function conditions(scope: TotalsScope, filters: RangeFilters, source: Source): RawBuilder<boolean> {

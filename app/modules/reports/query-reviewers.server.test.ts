@@ -3,12 +3,15 @@
  * Quinn 100, 100, 90.6 (10, 20, 30 min), Rita 53.1, 53.1 (5, 15 min) on Support; Lena 0 on
  * Sales (8 min), whose greeting a dispute overturned and identity it kept. Who sees what.
  */
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { criteriaWorld } from "../../../test/criteria-fixtures";
 import { refusal } from "../../../test/refusal";
 import { seedVoid } from "../../../test/review-factories";
 import { db } from "../../lib/db.server";
-import { queryReviewers, type ReviewerFigures } from "./query-reviewers.server";
+import { breakdownQuerySchema, filterConditions } from "./breakdown-query.server";
+import { queryReviewers, readReviewers, type ReviewerFigures } from "./query-reviewers.server";
+import { planReviewerSource } from "./reviewer-sources.server";
 
 const now = new Date("2026-12-07T12:00:00Z");
 const of = (reviewers: ReviewerFigures[], id: string) => reviewers.find((r) => r.reviewerId === id);
@@ -87,5 +90,74 @@ describe("reviewers", () => {
       [w.quinn.name, 3, 1200, "too_few"],
       [w.rita.name, 1, 300, "too_few"],
     ]);
+  });
+});
+
+describe("where the reviewers report reads (decision 0037)", () => {
+  const parse = (raw: object) => breakdownQuerySchema.parse(raw);
+
+  it("reads the reviewer roll-up without a team, agent, channel or queue filter: whole periods, the ends by day, the minutes by month", () => {
+    expect(planReviewerSource(parse({ from: "2026-11-05", to: "2027-01-13", period: "week", scorecardId: "00000000-0000-4000-8000-000000000001" }), true)).toEqual({
+      kind: "rollup",
+      sums: [
+        { grain: "day", from: "2026-11-05", to: "2026-11-08" },
+        { grain: "week", from: "2026-11-09", to: "2027-01-10" },
+        { grain: "day", from: "2027-01-11", to: "2027-01-13" },
+      ],
+      minutes: [
+        { grain: "day", from: "2026-11-05", to: "2026-11-30" },
+        { grain: "month", from: "2026-12-01", to: "2026-12-31" },
+        { grain: "day", from: "2027-01-01", to: "2027-01-13" },
+      ],
+    });
+    expect(planReviewerSource(parse({ from: "2024-12-01", to: "2026-11-30", period: "month", dateBasis: "review" }), true)).toEqual({
+      kind: "rollup",
+      sums: [{ grain: "month", from: "2024-12-01", to: "2026-11-30" }],
+      minutes: [{ grain: "month", from: "2024-12-01", to: "2026-11-30" }],
+    });
+  });
+
+  it("reads the rows with a team, agent, channel or queue, or for a viewer who does not see every row", () => {
+    const november = { from: "2026-11-01", to: "2026-11-30" };
+    const id = "00000000-0000-4000-8000-000000000001";
+    for (const filter of [{ teamId: id }, { agentId: id }, { channel: "call" }, { queue: "billing" }]) {
+      expect(planReviewerSource(parse({ ...november, ...filter }), true)).toEqual({ kind: "rows" });
+    }
+    expect(planReviewerSource(parse(november), false)).toEqual({ kind: "rows" });
+  });
+
+  it("gives the same figures from the roll-up as from the rows, by conversation and by review date, after a void", async () => {
+    const w = await criteriaWorld("2026-08");
+    await seedVoid(w.lena, w.evaluations.e3, "Scored the wrong conversation");
+    for (const raw of [
+      { from: "2026-08-01", to: "2026-08-31", period: "week" },
+      { from: "2026-08-11", to: "2026-09-30", period: "month", dateBasis: "review" },
+      { from: "2026-08-12", to: "2026-08-17", period: "week", scorecardId: w.support.id },
+    ]) {
+      const query = { ...parse(raw), reviewerId: undefined };
+      const where = sql.join(filterConditions(query, "r", query.dateBasis === "review" ? "review_day" : "conversation_day"), sql` AND `);
+      const rollup = planReviewerSource(query, true);
+      expect(rollup.kind).toBe("rollup");
+      const fromRollup = await readReviewers(db(), query, where, rollup, now);
+      expect(fromRollup).toEqual(await readReviewers(db(), query, where, { kind: "rows" }, now));
+      expect(fromRollup.reviewers.length).toBeGreaterThan(0);
+    }
+    // Without E3 Quinn has 10 and 20 minutes: the median is 15 minutes.
+    const august = await readReviewers(db(), parse({ from: "2026-08-01", to: "2026-08-31" }), sql`r.conversation_day BETWEEN '2026-08-01' AND '2026-08-31'`, { kind: "rows" }, now);
+    expect(august.reviewers.find((r) => r.reviewerId === w.quinn.id)?.medianHandlingSeconds).toBe(900);
+  });
+
+  it("takes the median of the handling times rounded to the nearest minute", async () => {
+    const w = await criteriaWorld("2026-07");
+    // Quinn's 10 and 20 minutes become 10 min 29 s and 20 min 31 s: rounded 10 and 21, with E3's 30.
+    await sql`UPDATE evaluations SET created_at = submitted_at - interval '629 seconds' WHERE id = ${w.evaluations.e1}`.execute(db());
+    await sql`UPDATE evaluations SET created_at = submitted_at - interval '1231 seconds' WHERE id = ${w.evaluations.e2}`.execute(db());
+    await sql`SELECT report_rebuild()`.execute(db());
+    const july = { from: "2026-07-01", to: "2026-07-31" };
+    const fromRollup = await queryReviewers(db(), w.lena, july, now);
+    const fromRows = await queryReviewers(db(), w.lena, { ...july, channel: "call" }, now);
+    expect(of(fromRollup.reviewers, w.quinn.id)?.medianHandlingSeconds).toBe(21 * 60);
+    // On calls only (E1 and E3): 10 and 30 minutes → 20.
+    expect(of(fromRows.reviewers, w.quinn.id)?.medianHandlingSeconds).toBe(20 * 60);
   });
 });

@@ -14,22 +14,27 @@
  * Who sees it: a reviewer's figures are about a person's work, not a team's conversations, so
  * they need `reports:reviewers` (QA leads and admins); a QA specialist (who works a queue,
  * `reviews:work`) sees only their own row, compared with everyone's; supervisors and agents 403.
- * Reads the rows joined to evaluations: there is no roll-up by reviewer.
+ * Reads the reviewer roll-up when no team, agent, channel or queue narrows it, else the rows
+ * joined to evaluations (reviewer-sources.server.ts, decision 0037). The median handling time is
+ * of the times rounded to the nearest minute (handling-median.ts).
  */
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import { z } from "zod";
 import type { Database } from "../../lib/db.server";
 import { notFound } from "../../lib/errors";
-import { can } from "../access/permissions";
+import { can, interactionScope } from "../access/permissions";
 import { assertCan } from "../access/refusals";
 import { assertReportFiltersVisible, reportRowsVisibleTo } from "../access/report-scope.server";
 import type { Viewer } from "../users/roles";
 import { breakdownFields, checkRange, filterConditions, parseReportQuery, rangeDays } from "./breakdown-query.server";
+import { medianHandlingSeconds } from "./handling-median";
 import type { QualityPoint } from "./query-quality.server";
+import { minuteCountsOf, minutesStatement, planReviewerSource, sumsSource, type ReviewerSource } from "./reviewer-sources.server";
 import { meanEstimate, sumsFromNumeric, welchDifference, wilsonEstimate, type DifferenceEstimate, type MeanEstimate, type RateEstimate } from "./statistics";
 
 export const reviewersQuerySchema = z.object({ ...breakdownFields, reviewerId: z.uuid({ error: "Not a reviewer id" }).optional() }).superRefine(checkRange);
 export type ReviewersQuery = z.input<typeof reviewersQuerySchema>;
+type ReviewersQueryParsed = z.output<typeof reviewersQuerySchema>;
 
 export type Leniency = "lenient" | "strict" | "in_line" | "too_few";
 
@@ -95,6 +100,22 @@ interface SumsColumns {
   sum_sq: string;
 }
 
+/** One row of the grouped sums: a reviewer's totals, per scorecard (with the peers'), or per period. */
+interface GroupedRow extends SumsColumns {
+  /** GROUPING(scorecard, period): 3 the reviewer's totals, 1 per scorecard, 2 per period. */
+  level: 1 | 2 | 3;
+  reviewer_id: string;
+  name: string;
+  scorecard_id: string | null;
+  scorecard_name: string | null;
+  period_start: string | null;
+  passes: number;
+  auto_fails: number;
+  peers_scored: number | null;
+  peers_sum: string | null;
+  peers_sum_sq: string | null;
+}
+
 const scoreOf = (row: SumsColumns) => meanEstimate(sumsFromNumeric(row.scored, row.sum, row.sum_sq));
 
 export async function queryReviewers(db: Database, viewer: Viewer, rawQuery: unknown, now: Date): Promise<ReviewersReport> {
@@ -104,73 +125,80 @@ export async function queryReviewers(db: Database, viewer: Viewer, rawQuery: unk
   if (visibility === "own" && query.reviewerId !== undefined && query.reviewerId !== viewer.id) throw notFound("Reviewer");
   const dayColumn = query.dateBasis === "review" ? "review_day" : "conversation_day";
   const where = sql.join([...filterConditions(query, "r", dayColumn), reportRowsVisibleTo(viewer, "r")], sql` AND `);
-  const counted = sql`report_evaluations r JOIN evaluations e ON e.id = r.evaluation_id`;
-  const period = sql<string>`date_trunc(${query.period}, ${sql.ref(`r.${dayColumn}`)})::date::text`;
-  const sums = sql`count(*)::int AS n, count(r.score)::int AS scored, coalesce(sum(r.score), 0)::text AS sum, coalesce(sum(r.score * r.score), 0)::text AS sum_sq,
-    sum(r.passed::int)::int AS passes, sum(r.auto_failed::int)::int AS auto_fails`;
+  const source = planReviewerSource(query, interactionScope(viewer).kind === "all");
+  const { days, reviewers } = await readReviewers(db, query, where, source, now);
+  const shown = (reviewerId: string) => (visibility === "own" ? reviewerId === viewer.id : query.reviewerId === undefined || reviewerId === query.reviewerId);
+  return { period: query.period, days, ownOnly: visibility === "own", reviewers: reviewers.filter((r) => shown(r.reviewerId)) };
+}
 
-  const [totals, perScorecard, trend, overturns, today] = await Promise.all([
-    sql<SumsColumns & { reviewer_id: string; name: string; passes: number; auto_fails: number; median_seconds: number | null }>`
-      SELECT e.reviewer_id, u.name, ${sums},
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.submitted_at - e.created_at))::float8 AS median_seconds
-      FROM ${counted} JOIN users u ON u.id = e.reviewer_id
-      WHERE ${where}
-      GROUP BY 1, 2 ORDER BY 2, 1`.execute(db),
-    // Peers are everybody else on the same scorecard: the scorecard's sums less the reviewer's, exact in numeric.
-    sql<SumsColumns & { reviewer_id: string; scorecard_id: string; scorecard_name: string; peers_scored: number; peers_sum: string; peers_sum_sq: string }>`
-      WITH per AS (
-        SELECT e.reviewer_id, r.scorecard_id, count(*)::int AS n, count(r.score)::int AS scored,
-          coalesce(sum(r.score), 0) AS sum, coalesce(sum(r.score * r.score), 0) AS sum_sq
-        FROM ${counted} WHERE ${where} GROUP BY 1, 2
+/**
+ * Every reviewer's figures from `source`; `rowsWhere` is the filters and scope over the report
+ * rows aliased `r` (the rows source and the overturns read them). Apart from queryReviewers so a
+ * test can read one report from both sources.
+ */
+export async function readReviewers(
+  db: Database,
+  query: ReviewersQueryParsed,
+  rowsWhere: RawBuilder<unknown>,
+  source: ReviewerSource,
+  now: Date,
+): Promise<{ days: number; reviewers: ReviewerFigures[] }> {
+  const [grouped, minutes, overturns, today] = await Promise.all([
+    // Totals, per scorecard and per period in one pass over the source. Peers are everybody else
+    // on the same scorecard: the scorecard's sums less the reviewer's, exact in numeric.
+    sql<GroupedRow>`
+      WITH g AS (
+        SELECT s.reviewer_id, s.scorecard_id, s.period_start, GROUPING(s.scorecard_id, s.period_start) AS level,
+          sum(s.n)::int AS n, (sum(s.n) - sum(s.na))::int AS scored, sum(s.sum_score) AS sum, sum(s.sum_score_sq) AS sum_sq,
+          sum(s.passes)::int AS passes, sum(s.auto_fails)::int AS auto_fails
+        FROM (SELECT source.*, date_trunc(${query.period}, source.day)::date AS period_start FROM (${sumsSource(source, query, rowsWhere)}) source) s
+        GROUP BY GROUPING SETS ((s.reviewer_id), (s.reviewer_id, s.scorecard_id), (s.reviewer_id, s.period_start))
       )
-      SELECT per.reviewer_id, per.scorecard_id, sc.name AS scorecard_name, per.n, per.scored, per.sum::text AS sum, per.sum_sq::text AS sum_sq,
-        (sum(per.scored) OVER w - per.scored)::int AS peers_scored,
-        (sum(per.sum) OVER w - per.sum)::text AS peers_sum,
-        (sum(per.sum_sq) OVER w - per.sum_sq)::text AS peers_sum_sq
-      FROM per JOIN scorecards sc ON sc.id = per.scorecard_id
-      WINDOW w AS (PARTITION BY per.scorecard_id)
-      ORDER BY sc.name, per.scorecard_id`.execute(db),
-    sql<SumsColumns & { reviewer_id: string; period_start: string; passes: number; auto_fails: number }>`
-      SELECT e.reviewer_id, ${period} AS period_start, ${sums}
-      FROM ${counted} WHERE ${where}
-      GROUP BY 1, 2 ORDER BY 1, 2`.execute(db),
+      SELECT g.level, g.reviewer_id, u.name, g.scorecard_id, sc.name AS scorecard_name, g.period_start::text AS period_start,
+        g.n, g.scored, g.sum::text AS sum, g.sum_sq::text AS sum_sq, g.passes, g.auto_fails,
+        (sum(g.scored) OVER w - g.scored)::int AS peers_scored, (sum(g.sum) OVER w - g.sum)::text AS peers_sum, (sum(g.sum_sq) OVER w - g.sum_sq)::text AS peers_sum_sq
+      FROM g JOIN users u ON u.id = g.reviewer_id LEFT JOIN scorecards sc ON sc.id = g.scorecard_id
+      WINDOW w AS (PARTITION BY g.level, g.scorecard_id)
+      ORDER BY g.level DESC, u.name, g.reviewer_id, sc.name, g.scorecard_id, g.period_start`.execute(db),
+    minutesStatement(source, query, rowsWhere).execute(db),
     sql<{ reviewer_id: string; decided: number; overturned: number }>`
       SELECT o.reviewer_id, count(*)::int AS decided, count(*) FILTER (WHERE o.overturned)::int AS overturned
       FROM dispute_question_outcomes o JOIN report_evaluations r ON r.evaluation_id = o.evaluation_id
-      WHERE ${where}
+      WHERE ${rowsWhere}
       GROUP BY 1`.execute(db),
     sql<{ today: string }>`SELECT (${now}::timestamptz AT TIME ZONE coalesce((SELECT time_zone FROM organisation LIMIT 1), 'UTC'))::date::text AS today`.execute(db),
   ]);
+  const totals = grouped.rows.filter((row) => row.level === 3);
+  const perScorecard = grouped.rows.filter((row) => row.level === 1);
+  const trend = grouped.rows.filter((row) => row.level === 2);
 
   const todayText = today.rows[0]?.today ?? now.toISOString().slice(0, 10);
   const days = query.from > todayText ? 0 : rangeDays({ from: query.from, to: query.to < todayText ? query.to : todayText });
-  const shown = (reviewerId: string) => (visibility === "own" ? reviewerId === viewer.id : query.reviewerId === undefined || reviewerId === query.reviewerId);
-
-  const reviewers = totals.rows.filter((row) => shown(row.reviewer_id)).map((row): ReviewerFigures => {
+  const reviewers = totals.map((row): ReviewerFigures => {
     const disputes = overturns.rows.find((o) => o.reviewer_id === row.reviewer_id);
     return {
       reviewerId: row.reviewer_id,
       name: row.name,
       n: row.n,
       perDay: days > 0 ? row.n / days : null,
-      medianHandlingSeconds: row.median_seconds,
+      medianHandlingSeconds: medianHandlingSeconds(minuteCountsOf(minutes.rows, row.reviewer_id)),
       score: scoreOf(row),
       passRate: wilsonEstimate(row.passes, row.n),
       autoFailRate: wilsonEstimate(row.auto_fails, row.n),
-      comparisons: perScorecard.rows
+      comparisons: perScorecard
         .filter((c) => c.reviewer_id === row.reviewer_id)
         .map((c) => {
           const own = sumsFromNumeric(c.scored, c.sum, c.sum_sq);
-          const peers = sumsFromNumeric(c.peers_scored, c.peers_sum, c.peers_sum_sq);
+          const peers = sumsFromNumeric(c.peers_scored ?? 0, c.peers_sum ?? "0", c.peers_sum_sq ?? "0");
           const difference = welchDifference(own, peers);
-          return { scorecardId: c.scorecard_id, scorecardName: c.scorecard_name, own: meanEstimate(own), peers: meanEstimate(peers), difference, leniency: leniencyOf(difference) };
+          return { scorecardId: c.scorecard_id ?? "", scorecardName: c.scorecard_name ?? "", own: meanEstimate(own), peers: meanEstimate(peers), difference, leniency: leniencyOf(difference) };
         }),
       disputedQuestions: disputes?.decided ?? 0,
       overturnRate: wilsonEstimate(disputes?.overturned ?? 0, disputes?.decided ?? 0),
-      trend: trend.rows
+      trend: trend
         .filter((t) => t.reviewer_id === row.reviewer_id)
-        .map((t) => ({ groupId: t.reviewer_id, periodStart: t.period_start, n: t.n, score: scoreOf(t), passRate: wilsonEstimate(t.passes, t.n), autoFailRate: wilsonEstimate(t.auto_fails, t.n) })),
+        .map((t) => ({ groupId: t.reviewer_id, periodStart: t.period_start ?? "", n: t.n, score: scoreOf(t), passRate: wilsonEstimate(t.passes, t.n), autoFailRate: wilsonEstimate(t.auto_fails, t.n) })),
     };
   });
-  return { period: query.period, days, ownOnly: visibility === "own", reviewers };
+  return { days, reviewers };
 }

@@ -6,16 +6,16 @@ describe("a report range as whole periods and partial ends", () => {
   it("reads whole months from the monthly grain and the days around them day by day", () => {
     expect(splitRange({ from: "2026-09-07", to: "2026-11-30" }, "month")).toEqual([
       { grain: "day", from: "2026-09-07", to: "2026-09-30" },
-      { grain: "period", from: "2026-10-01", to: "2026-11-30" },
+      { grain: "month", from: "2026-10-01", to: "2026-11-30" },
     ]);
-    expect(splitRange({ from: "2026-11-01", to: "2026-11-30" }, "month")).toEqual([{ grain: "period", from: "2026-11-01", to: "2026-11-30" }]);
+    expect(splitRange({ from: "2026-11-01", to: "2026-11-30" }, "month")).toEqual([{ grain: "month", from: "2026-11-01", to: "2026-11-30" }]);
   });
 
   it("splits at Mondays by week, across a year end", () => {
     // 31 Dec 2025 is a Wednesday; 5 Jan 2026 a Monday; 18 Jan 2026 a Sunday.
     expect(splitRange({ from: "2025-12-31", to: "2026-01-20" }, "week")).toEqual([
       { grain: "day", from: "2025-12-31", to: "2026-01-04" },
-      { grain: "period", from: "2026-01-05", to: "2026-01-18" },
+      { grain: "week", from: "2026-01-05", to: "2026-01-18" },
       { grain: "day", from: "2026-01-19", to: "2026-01-20" },
     ]);
   });

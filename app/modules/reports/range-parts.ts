@@ -4,8 +4,8 @@
  * Monday, as PostgreSQL's date_trunc. Shared by queryQuality and queryCriteria (decision 0036).
  */
 export interface RangePart {
-  /** "period": whole weeks or months; "day": the days of a partial end (or of a range with no whole period). */
-  grain: "period" | "day";
+  /** "week" or "month": whole periods; "day": the days of a partial end (or of a range with no whole period). */
+  grain: "day" | "week" | "month";
   from: string;
   to: string;
 }
@@ -25,7 +25,7 @@ export function splitRange({ from, to }: { from: string; to: string }, period: "
   const firstWhole = start === from ? start : periodStartOf(addDays(start, period === "week" ? 7 : 32), period);
   const lastWholeEnd = addDays(periodStartOf(addDays(to, 1), period), -1);
   if (firstWhole > lastWholeEnd) return [{ grain: "day", from, to }];
-  const parts: RangePart[] = [{ grain: "period", from: firstWhole, to: lastWholeEnd }];
+  const parts: RangePart[] = [{ grain: period, from: firstWhole, to: lastWholeEnd }];
   if (from < firstWhole) parts.unshift({ grain: "day", from, to: addDays(firstWhole, -1) });
   if (lastWholeEnd < to) parts.push({ grain: "day", from: addDays(lastWholeEnd, 1), to });
   return parts;

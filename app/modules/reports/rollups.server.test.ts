@@ -56,6 +56,8 @@ const tables = [
   "rollup_team_weekly_questions",
   "rollup_review_team_weekly_questions",
   "rollup_review_team_monthly_questions",
+  "rollup_reviewer",
+  "report_reviewer_evaluations",
 ] as const;
 
 /** Every roll-up row as text, in a fixed order: exact numerics compare digit for digit. */
