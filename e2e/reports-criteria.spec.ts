@@ -20,9 +20,9 @@ test("a QA lead reads the criteria worst first, drills into the weakest, and com
   const rows = table.locator("tbody tr");
   await expect(rows).toHaveCount(4);
   await expect(rows.locator("th")).toHaveText(["Outcome", "Understood the issue", "Greeted the customer", "Verified identity"]);
-  // Outcome: mean 60.0 (interval 0.0–100.0), failing 2 of 5 = 40.0% (11.8%–76.9%), n 5; its
+  // Outcome: mean 60.0 (interval −8.0 to 128.0, not clipped), failing 2 of 5 = 40.0% (11.8%–76.9%), n 5; its
   // conversations have no CSAT answers, so the CSAT difference columns are empty.
-  await expect(rows.first().locator("td")).toHaveText([/Mean by month/, w.support.name, "60.0", "0.0", "100.0", "40.0%", "11.8%", "76.9%", "0.0%", "0.0%", "43.4%", "5", "–", "–", "–", "–", "–"]);
+  await expect(rows.first().locator("td")).toHaveText([/Mean by month/, w.support.name, "60.0", "-8.0", "128.0", "40.0%", "11.8%", "76.9%", "0.0%", "0.0%", "43.4%", "5", "–", "–", "–", "–", "–"]);
   await expect(rows.nth(3).locator("td").nth(8)).toHaveText("20.0%");
 
   // The failures of the weakest criterion: E4 and E5, Rita's unresolved outcomes.

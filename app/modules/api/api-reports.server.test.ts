@@ -114,8 +114,10 @@ describe("GET /api/v1/reports/criteria", () => {
       ["identity", 5, 4, 100, 0, 0.2],
     ]);
     expect(rounded(lead.json.items[0]?.failureRateInterval?.low)).toBe(0.1176);
-    expect(lead.json.items[0]?.meanInterval).toEqual({ low: 0, high: 100 });
-    expect(lead.json.items[0]?.trend).toEqual([{ periodStart: "2026-11-01", n: 5, mean: 60, meanInterval: { low: 0, high: 100 }, failureRate: 0.4 }]);
+    // Not clipped to the scale (decision 0038): 60 ± 68.0087.
+    const interval = lead.json.items[0]?.meanInterval;
+    expect([rounded(interval?.low), rounded(interval?.high)]).toEqual([-8.0087, 128.0087]);
+    expect(lead.json.items[0]?.trend).toEqual([{ periodStart: "2026-11-01", n: 5, mean: 60, meanInterval: interval, failureRate: 0.4 }]);
 
     const supervised = await get<CriterionItemJson>(criteriaRoute, "criteria", await tokenOf(w.supervisorA), november);
     expect(supervised.json.items.map((c) => [c.questionId, c.n, rounded(c.mean)])).toEqual([

@@ -87,7 +87,7 @@ export const criterionItemSchema = z.object({
   n: z.number().int().describe("Answers counted, N/A included"),
   answered: z.number().int(),
   mean: z.number().nullable().describe("Mean q as a percentage (raw q, no critical zeroing)"),
-  meanInterval: interval.describe("95 % t interval, clipped to 0–100"),
+  meanInterval: interval.describe("95 % t interval, not clipped to 0–100 (one beyond the scale says the sample is too small or skewed)"),
   failureRate: rate("Answers with q < 0.5 of those answered"),
   failureRateInterval: interval,
   naRate: rate("N/A answers of n"),

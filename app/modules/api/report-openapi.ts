@@ -60,7 +60,7 @@ export function reportPaths({ ref, json, errors, queryParameters }: Helpers) {
         summary: "Per question: mean q, failure rate, N/A rate, n and trend, worst first",
         description:
           "One item per scorecard question (its id across versions; a changed scale or points is a new `questionKey`), labelled with its newest prompt. " +
-          "Mean q as a percentage with a t interval clipped to 0–100; failure (q < 0.5 of those answered) and N/A (of n) rates with Wilson intervals. " +
+          "Mean q as a percentage with its t interval (not clipped to 0–100); failure (q < 0.5 of those answered) and N/A (of n) rates with Wilson intervals. " +
           scoped,
         parameters: queryParameters(criteriaReportQuerySchema, filters),
         responses: { "200": refJson("CriteriaReport", "Worst first"), ...errors(401, 403, 404, 422) },

@@ -44,8 +44,8 @@ describe("/reports/criteria", () => {
     const name = w.support.name;
     expect(page.table.columns.map((c) => c.label)).toEqual(["Criterion", "Scorecard", "Mean %", "Mean low", "Mean high", "Failure rate", "Failure low", "Failure high", "N/A rate", "N/A low", "N/A high", "n", ...csatDifferenceColumns.map((c) => c.label)]);
     expect(printed(page.table)).toEqual([
-      ["Outcome", name, "60.0", "0.0", "100.0", "40.0%", "11.8%", "76.9%", "0.0%", "0.0%", "43.4%", "5", ...noCsat],
-      ["Understood the issue", name, "85.0", "68.0", "100.0", "0.0%", "0.0%", "43.4%", "0.0%", "0.0%", "43.4%", "5", ...noCsat],
+      ["Outcome", name, "60.0", "-8.0", "128.0", "40.0%", "11.8%", "76.9%", "0.0%", "0.0%", "43.4%", "5", ...noCsat],
+      ["Understood the issue", name, "85.0", "68.0", "102.0", "0.0%", "0.0%", "43.4%", "0.0%", "0.0%", "43.4%", "5", ...noCsat],
       ["Greeted the customer", name, "100.0", "100.0", "100.0", "0.0%", "0.0%", "43.4%", "0.0%", "0.0%", "43.4%", "5", ...noCsat],
       ["Verified identity", name, "100.0", "100.0", "100.0", "0.0%", "0.0%", "49.0%", "20.0%", "3.6%", "62.4%", "5", ...noCsat],
     ]);

@@ -38,10 +38,11 @@ describe("criteria", () => {
       ["Support", "Verified identity", 5, 4, 100],
     ]);
     const [identity, outcome, discovery, , supportGreeting, , , supportIdentity] = mine;
-    // Outcome: 100, 100, 100, 0, 0 → 60, sd √3000 = 54.7723, t(4) = 2.7764 → ±68.0087, clipped to 0–100.
+    // Outcome: 100, 100, 100, 0, 0 → 60, sd √3000 = 54.7723, t(4) = 2.7764 → ±68.0087: −8.0087 to 128.0087, not clipped.
     expect(outcome?.mean?.sd).toBeCloseTo(54.7723, 4);
     expect(outcome?.mean?.halfWidth).toBeCloseTo(68.0087, 4);
-    expect(outcome?.mean?.interval).toEqual({ low: 0, high: 100 });
+    expect(outcome?.mean?.interval?.low).toBeCloseTo(-8.0087, 4);
+    expect(outcome?.mean?.interval?.high).toBeCloseTo(128.0087, 4);
     // Fails 2 of 5: Wilson 0.1176 to 0.7693.
     expect(outcome?.failureRate?.rate).toBe(0.4);
     expect(outcome?.failureRate?.interval.low).toBeCloseTo(0.1176, 4);
@@ -52,9 +53,10 @@ describe("criteria", () => {
       ["2026-11-09", 4, 75],
       ["2026-11-16", 1, 0],
     ]);
-    // Discovery: 100, 100, 75, 75, 75 → 85, sd 13.6931 → ±17.0022 (67.9978 to 100, clipped).
+    // Discovery: 100, 100, 75, 75, 75 → 85, sd 13.6931 → ±17.0022 (67.9978 to 102.0022).
     expect(discovery?.mean?.halfWidth).toBeCloseTo(17.0022, 4);
     expect(discovery?.mean?.interval?.low).toBeCloseTo(67.9978, 4);
+    expect(discovery?.mean?.interval?.high).toBeCloseTo(102.0022, 4);
     expect(discovery?.failureRate).toMatchObject({ rate: 0, interval: { low: 0 } });
     expect(discovery?.failureRate?.interval.high).toBeCloseTo(0.4345, 4);
     // Sales identity: one answer, failed and critical: a mean without an interval.

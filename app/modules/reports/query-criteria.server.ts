@@ -142,8 +142,9 @@ interface SumsRow {
 }
 
 /**
- * A percentage from a q estimate: every figure × 100, the interval clipped to 0–100 — q cannot
- * leave [0, 1], so the part of a wide t interval beyond it says nothing (the half-width stays).
+ * A percentage from a q estimate: every figure × 100. The interval is not clipped to 0–100, as
+ * on every other report (decisions 0034, 0038): one beyond the scale is the sign of too few or
+ * too skewed answers, and the CSV and API agree with a recomputation from n, mean and sd.
  */
 function asPercent(estimate: MeanEstimate | null): MeanEstimate | null {
   if (!estimate) return null;
@@ -153,7 +154,7 @@ function asPercent(estimate: MeanEstimate | null): MeanEstimate | null {
     mean: estimate.mean * 100,
     sd: times(estimate.sd),
     halfWidth: times(estimate.halfWidth),
-    interval: estimate.interval && { low: Math.max(0, estimate.interval.low * 100), high: Math.min(100, estimate.interval.high * 100) },
+    interval: estimate.interval && { low: estimate.interval.low * 100, high: estimate.interval.high * 100 },
   };
 }
 
