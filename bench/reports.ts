@@ -11,7 +11,9 @@
  *   - the same figures computed from the evaluations without roll-ups, on 5 of those sets,
  *     each capped at 60 s (statement_timeout);
  *   - upkeep per submit: an evaluation starting to count (what a submit does to the rows and
- *     roll-ups), and one leaving (a void), each in a transaction rolled back, 50 times.
+ *     roll-ups), and one leaving (a void), each in a transaction rolled back, 50 times;
+ *   - the customer figures (CSAT, handling time) once the conversations have them, and last
+ *     each report page's server work (bench/report-pages.ts).
  * Prints numbers; it is not a test. Results go in docs/benchmarks.md.
  */
 import { createHash } from "node:crypto";
@@ -160,15 +162,6 @@ try {
   await timeEach("reviewers (queryReviewers, organisation and team)", (set) => queryReviewers(db, lead, set.query, new Date(`${END}T12:00:00Z`)));
   log(`  (load average ${loadAverage()})`);
 
-  // Each page's server work, as its loader does it (bench/report-pages.ts).
-  const qa: Viewer = { id: md5uuid("qa"), name: "Reviewer", email: "qa@bench.test", role: "qa", teamIds: [] };
-  const agent: Viewer = { id: md5uuid("a0"), name: "Agent 0", email: "agent0@bench.test", role: "agent", teamIds: [md5uuid("t0")] };
-  log("each page's server work (its loader's queries and tables; 5 rounds after a warm-up):");
-  for (const page of await timeReportPages(db, { lead, supervisor, qa, agent }, { from: START, to: END }, new Date(`${END}T12:00:00Z`), "Europe/Berlin")) {
-    log(`  ${page.label.padEnd(48)} p50 ${quantile(page.values, 0.5).toFixed(1)} ms, max ${Math.max(...page.values).toFixed(1)} ms`);
-  }
-  log(`  (load average ${loadAverage()})`);
-
   // Without roll-ups: the same figures from evaluations ⨝ interactions, capped at 60 s.
   log("the same figures without roll-ups (evaluations ⨝ interactions), 5 filter sets, 60 s cap:");
   await db.connection().execute(async (conn) => {
@@ -269,6 +262,16 @@ try {
     }
   });
   log(`an imported conversation with its roll-up upkeep (the INSERT): p50 ${quantile(importUpkeep, 0.5).toFixed(2)} ms, p95 ${quantile(importUpkeep, 0.95).toFixed(2)} ms`);
+
+  // Each page's server work, as its loader does it (bench/report-pages.ts): last, once the
+  // conversations have CSAT, which the overview, team, agent and criteria pages read too.
+  const qa: Viewer = { id: md5uuid("qa"), name: "Reviewer", email: "qa@bench.test", role: "qa", teamIds: [] };
+  const agent: Viewer = { id: md5uuid("a0"), name: "Agent 0", email: "agent0@bench.test", role: "agent", teamIds: [md5uuid("t0")] };
+  log("each page's server work (its loader's queries and tables; 5 rounds after a warm-up):");
+  for (const page of await timeReportPages(db, { lead, supervisor, qa, agent }, { from: START, to: END }, new Date(`${END}T12:00:00Z`), "Europe/Berlin")) {
+    log(`  ${page.label.padEnd(48)} p50 ${quantile(page.values, 0.5).toFixed(1)} ms, max ${Math.max(...page.values).toFixed(1)} ms`);
+  }
+  log(`  (load average ${loadAverage()})`);
 } finally {
   await db.destroy();
   if (process.env.BENCH_KEEP) log(`kept the database: ${url}`);
