@@ -10,7 +10,9 @@ import { listMyFeedback } from "../../app/modules/feedback/list-my-feedback.serv
 import { listUnacknowledged } from "../../app/modules/feedback/list-unacknowledged.server";
 import { queryCustomerKpis } from "../../app/modules/reports/query-customer-kpis.server";
 import { queryCriterionCsatDifference } from "../../app/modules/reports/query-csat-difference.server";
+import { queryCriteria } from "../../app/modules/reports/query-criteria.server";
 import { queryQuality } from "../../app/modules/reports/query-quality.server";
+import { queryReviewers } from "../../app/modules/reports/query-reviewers.server";
 import type { Viewer } from "../../app/modules/users/roles";
 import { DIP_AGENT, DIP_DAYS_AGO, loadDemoViewers } from "./demo-evaluations";
 import { demoUsers } from "./demo-organisation";
@@ -186,6 +188,29 @@ describe("the demo's review history", () => {
 
     const unreleased = await db().selectFrom("evaluations").select("id").where("kind", "=", "review").where("status", "=", "submitted").where("released_at", "is", null).execute();
     expect(unreleased).toHaveLength(2);
+  });
+
+  it("fills the roll-ups behind Criteria, Reviewers and the team page as it seeds, and they agree with the rows", async () => {
+    // The seed writes evaluations; the report rows' triggers keep every roll-up (decisions 0036–0038).
+    const count = async (query: ReturnType<typeof sql<{ n: number }>>) => (await query.execute(db())).rows[0]?.n;
+    const answers = await count(sql<{ n: number }>`SELECT count(*)::int AS n FROM report_question_results`);
+    const evaluations = await count(sql<{ n: number }>`SELECT count(*)::int AS n FROM report_evaluations`);
+    expect(answers).toBe(1284);
+    expect(await count(sql<{ n: number }>`SELECT sum(n)::int AS n FROM rollup_org_daily_questions`)).toBe(answers);
+    expect(await count(sql<{ n: number }>`SELECT sum(n)::int AS n FROM rollup_review_team_weekly_questions`)).toBe(answers);
+    expect(await count(sql<{ n: number }>`SELECT sum(n)::int AS n FROM rollup_agent_monthly_questions`)).toBe(answers);
+    expect(await count(sql<{ n: number }>`SELECT sum(n)::int AS n FROM rollup_reviewer WHERE basis = 'conversation' AND grain = 'day'`)).toBe(evaluations);
+
+    // A lead's Criteria and Reviewers over February (whole month: read from the roll-ups) count what the rows hold.
+    const lead = (await loadDemoViewers(db())).get("leah.morgan") as Viewer;
+    const february = { from: "2026-02-01", to: "2026-02-28", period: "month" as const };
+    const inFebruary = await count(sql<{ n: number }>`SELECT count(*)::int AS n FROM report_evaluations WHERE conversation_day BETWEEN '2026-02-01' AND '2026-02-28'`);
+    const answersInFebruary = await count(sql<{ n: number }>`SELECT count(*)::int AS n FROM report_question_results WHERE conversation_day BETWEEN '2026-02-01' AND '2026-02-28'`);
+    expect(inFebruary).toBeGreaterThan(50);
+    const reviewers = await queryReviewers(db(), lead, february, NOW);
+    expect(reviewers.reviewers.reduce((total, reviewer) => total + reviewer.n, 0)).toBe(inFebruary);
+    const { criteria } = await queryCriteria(db(), lead, february);
+    expect(criteria.reduce((total, criterion) => total + criterion.n, 0)).toBe(answersInFebruary);
   });
 
   it("leaves the sampled calls to the QA specialists' queue, unreviewed", async () => {
