@@ -29,6 +29,23 @@ import { reviewDraft } from "./support/review-draft";
 
 const WIDTH = 390;
 
+/** A coaching plan with a title long enough to wrap on a phone, on the scorecard's first three criteria, due in 20 days. */
+async function longTitledPlan(coach: Parameters<typeof createCoachingPlan>[1], agentId: string, scorecardId: string, now: Date) {
+  const criteria = (await scorecardCriteria(db(), scorecardId))!.criteria;
+  return createCoachingPlan(
+    db(),
+    coach,
+    {
+      agentId,
+      scorecardId,
+      title: "A fairly long plan title about greeting every single caller warmly",
+      dueOn: new Date(now.getTime() + 20 * 86_400_000).toISOString().slice(0, 10),
+      criteria: criteria.slice(0, 3).map((c) => ({ questionKey: c.questionKey, target: 85 })),
+    },
+    now,
+  );
+}
+
 async function pageWidth(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth);
 }
@@ -165,19 +182,7 @@ test("at 390 px the team coaching page, a new plan, a plan and My coaching fit t
     scorecardId: scorecard.id,
     answers: { greeting: { value: false }, identity: { value: true }, discovery: { value: 2 }, outcome: { value: "next" } },
   });
-  const criteria = (await scorecardCriteria(db(), scorecard.id))!.criteria;
-  const plan = await createCoachingPlan(
-    db(),
-    supervisor,
-    {
-      agentId: agent.id,
-      scorecardId: scorecard.id,
-      title: "A fairly long plan title about greeting every single caller warmly",
-      dueOn: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
-      criteria: criteria.slice(0, 3).map((c) => ({ questionKey: c.questionKey, target: 85 })),
-    },
-    new Date(),
-  );
+  const plan = await longTitledPlan(supervisor, agent.id, scorecard.id, new Date());
   await addEvidence(db(), supervisor, plan.id, { evaluationId: evaluation.id, kind: "opportunity", note: "Greet before anything else, even on a busy day" }, new Date());
 
   const widths: Record<string, number> = {};
@@ -273,20 +278,8 @@ test("at 390 px a session page as the coach (agenda, both note editors, action i
   // A failed review a week ago: the agenda lists it among the low evaluations.
   const chat = await seedConversation(agent.id, "chat-tech-outage-update", { startedAt: new Date(Date.now() - 7 * 86_400_000) });
   await seedEvaluation({ reviewer: qa, interactionId: chat.id, scorecardId: scorecard.id, answers: { greeting: { value: false }, identity: { value: true }, discovery: { value: 1 }, outcome: { value: "next" } } });
-  const criteria = (await scorecardCriteria(db(), scorecard.id))!.criteria;
   const now = new Date();
-  const plan = await createCoachingPlan(
-    db(),
-    supervisor,
-    {
-      agentId: agent.id,
-      scorecardId: scorecard.id,
-      title: "A fairly long plan title about greeting every single caller warmly",
-      dueOn: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
-      criteria: criteria.slice(0, 3).map((c) => ({ questionKey: c.questionKey, target: 85 })),
-    },
-    now,
-  );
+  const plan = await longTitledPlan(supervisor, agent.id, scorecard.id, now);
   const session = await scheduleCoachingSession(db(), supervisor, { agentId: agent.id, planId: plan.id, date: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), time: "10:00", durationMinutes: 45 }, now);
   await editSessionAgenda(db(), supervisor, session.id, { op: "add", text: "Walk through the busiest morning of the week and how the greeting went on each call" }, now);
   await addActionItem(db(), supervisor, session.id, { text: "Listen back to three calls from Monday morning and note every greeting", owner: "agent", dueOn: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10) }, now);
